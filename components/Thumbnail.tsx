@@ -1,0 +1,17 @@
+import type { Resource } from '@/lib/db/types';
+import { safeHref } from '@/lib/limits';
+
+const KIND_GLYPH: Record<Resource['kind'], string> = { video: '▶', article: '📄', page: '🔗' };
+
+/** Thumbnails are the one request the extension makes on its own; `show` follows the setting. */
+export function Thumbnail({ resource, show, size = 96 }: { resource: Pick<Resource, 'thumbnailUrl' | 'kind'>; show: boolean; size?: number }) {
+  const src = show ? safeHref(resource.thumbnailUrl) : undefined;
+  if (!src) {
+    return (
+      <span class="thumb thumb-placeholder" style={{ width: `${size}px` }} aria-hidden="true">
+        {KIND_GLYPH[resource.kind]}
+      </span>
+    );
+  }
+  return <img class="thumb" style={{ width: `${size}px` }} src={src} alt="" loading="lazy" referrerpolicy="no-referrer" />;
+}

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { onDbChange } from '@/lib/db/changes';
+import { describeWriteError } from '@/lib/db/errors';
+import { listNewest, updateResource } from '@/lib/db/resources';
+import type { Resource } from '@/lib/db/types';
+import { t } from '@/lib/i18n';
+import { openUrl } from '@/lib/resource-links';
+import { statusLabel, resourceMetaLine } from '@/lib/resource-format';
+
+export const RECENT_LIMIT = 20;
+
+export function RecentList() {
+  const [items, setItems] = useState<Resource[] | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    let alive = true;
+    const load = () => void listNewest(RECENT_LIMIT).then((list) => alive && setItems(list), (e: unknown) => alive && setError(describeWriteError(e)));
+    load();
+    const stop = onDbChange((change) => change.store === 'resources' && load());
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, []);
+
+  const toggleShared = async (resource: Resource, shared: boolean) => {
+    setError('');
+    try {
+      await updateResource(resource.id, { shared: shared ? {} : false });
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+
+  return (
+    <section class="recent" aria-labelledby="recent-heading">
+      <h2 id="recent-heading">{t('popupRecentHeading')}</h2>
+      {error && <p class="notice notice-error" role="alert">{error}</p>}
+      {items === null ? (
+        <div class="skeleton" aria-busy="true" aria-label={t('popupLoading')} />
+      ) : items.length === 0 ? (
+        <p class="empty small">{t('popupRecentEmpty')}</p>
+      ) : (
+        <ul>
+          {items.map((resource) => {
+            const titleId = `recent-title-${resource.id}`;
+            const href = openUrl(resource);
+            return (
+              <li key={resource.id}>
+                {href ? (
+                  <a id={titleId} class="recent-title clamp-2" href={href} target="_blank" rel="noopener noreferrer">
+                    {resource.title}
+                  </a>
+                ) : (
+                  <span id={titleId} class="recent-title clamp-2">{resource.title}</span>
+                )}
+                <span class="recent-meta small muted">
+                  <span class={resource.status === 'learned' ? 'chip chip-accent' : 'chip'}>{statusLabel(resource.status)}</span>
+                  <span>{resourceMetaLine(resource)}</span>
+                </span>
+                <label class="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={resource.sharedAt !== undefined}
+                    aria-describedby={titleId}
+                    onChange={(event) => void toggleShared(resource, event.currentTarget.checked)}
+                  />
+                  {t('sharedWithTeam')}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder: the feature that owns this panel replaces this file.
+export function ScheduleSettings() {
+  return null;
+}

@@ -1,0 +1,5 @@
+import { setupBackground } from '@/lib/background';
+
+export default defineBackground(() => {
+  setupBackground();
+});

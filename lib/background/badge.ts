@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+
+/** Why the toolbar icon wants attention. Persisted: the worker that set it may be gone. */
+export type BadgeReason = 'prompt' | 'follow-up' | 'assessment' | 'backup';
+
+const reasons = storage.defineItem<BadgeReason[]>('local:badgeReasons', { fallback: [] });
+
+const BADGE_TEXT: Record<BadgeReason, string> = { prompt: '?', 'follow-up': '!', assessment: '?', backup: '!' };
+
+export async function markBadge(reason: BadgeReason, on: boolean): Promise<void> {
+  const current = await reasons.getValue();
+  const next = on ? [...new Set([...current, reason])] : current.filter((r) => r !== reason);
+  await reasons.setValue(next);
+  await renderBadge(next);
+}
+
+export async function badgeReasons(): Promise<BadgeReason[]> {
+  return reasons.getValue();
+}
+
+/** The badge shows the most pressing reason: a due prompt first. */
+export async function renderBadge(list?: BadgeReason[]): Promise<void> {
+  const current = list ?? (await reasons.getValue());
+  const order: BadgeReason[] = ['prompt', 'follow-up', 'assessment', 'backup'];
+  const top = order.find((r) => current.includes(r));
+  // Firefox MV2 has browserAction where Chrome MV3 has action.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  await action.setBadgeText({ text: top ? BADGE_TEXT[top] : '' });
+  if (top) await action.setBadgeBackgroundColor({ color: '#1f6f5c' });
+}

@@ -1,0 +1,225 @@
+import { browser } from 'wxt/browser';
+import { t, type MessageKey } from '../i18n';
+import { isWebUrl } from '../limits';
+import { canonicalizeUrl, youtubeStartSeconds, youtubeVideoId } from './canonical-url';
+import { compact, hostLabel } from './dom';
+import type { CapturedPage, CaptureFailure, CaptureResult } from './types';
+import { cleanYouTubeTitle, youtubeThumbnail } from './youtube';
+
+export interface CaptureTarget {
+  id?: number;
+  url?: string;
+  title?: string;
+  status?: string;
+  favIconUrl?: string;
+}
+
+export type ExecuteScript = (injection: { target: { tabId: number }; files: ['/capture.js'] }) => Promise<readonly { result?: unknown }[] | undefined>;
+
+export interface CaptureDeps {
+  executeScript: ExecuteScript;
+}
+
+const defaultDeps: CaptureDeps = {
+  executeScript: (injection) => browser.scripting.executeScript(injection),
+};
+
+/** Schemes no extension may script. */
+const RESTRICTED_SCHEMES = new Set([
+  'about:',
+  'chrome:',
+  'chrome-extension:',
+  'chrome-search:',
+  'chrome-untrusted:',
+  'devtools:',
+  'edge:',
+  'extension:',
+  'moz-extension:',
+  'resource:',
+  'view-source:',
+  'brave:',
+  'opera:',
+  'vivaldi:',
+]);
+
+/** Extension stores: every browser blocks scripts on its own, whatever the permissions. */
+function isExtensionStore(url: URL): boolean {
+  const host = url.hostname;
+  return (
+    host === 'chromewebstore.google.com' ||
+    (host === 'chrome.google.com' && url.pathname.startsWith('/webstore')) ||
+    host === 'microsoftedge.microsoft.com'
+  );
+}
+
+/**
+ * Firefox's `extensions.webextensions.restrictedDomains`. Chrome scripts these fine, so they are
+ * tried first, and a failure there is explained as a restriction rather than a bug.
+ */
+const FIREFOX_RESTRICTED_HOSTS = new Set([
+  'accounts-static.cdn.mozilla.net',
+  'accounts.firefox.com',
+  'addons.cdn.mozilla.net',
+  'addons.mozilla.org',
+  'api.accounts.firefox.com',
+  'content.cdn.mozilla.net',
+  'discovery.addons.mozilla.org',
+  'install.mozilla.org',
+  'oauth.accounts.firefox.com',
+  'profile.accounts.firefox.com',
+  'support.mozilla.org',
+  'sync.services.mozilla.com',
+]);
+
+/** Chrome's built-in PDF viewer. */
+const CHROME_PDF_VIEWER = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+function parse(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+function isPdfPath(url: URL): boolean {
+  return /\.pdf$/i.test(url.pathname);
+}
+
+/**
+ * A PDF shown by a viewer extension: the document's own address, when the viewer's URL carries
+ * it (pdf.js `?file=`, viewers that append the address to their path), so it can still be saved.
+ */
+function pdfViewerTarget(url: URL): string | null | undefined {
+  if (url.protocol !== 'chrome-extension:' && url.protocol !== 'moz-extension:' && url.protocol !== 'resource:') return undefined;
+  let inner = url.searchParams.get('file') ?? url.searchParams.get('src') ?? url.pathname.replace(/^\/+/, '');
+  try {
+    inner = decodeURIComponent(inner);
+  } catch {
+    // Not percent-encoded after all: use it as it is.
+  }
+  const innerUrl = parse(inner);
+  if (innerUrl && isWebUrl(innerUrl.href) && (isPdfPath(innerUrl) || url.hostname === CHROME_PDF_VIEWER)) return innerUrl.href;
+  if (url.hostname === CHROME_PDF_VIEWER || (url.protocol === 'resource:' && url.hostname === 'pdf.js')) return null;
+  return undefined;
+}
+
+/** What can be saved from the tab's own URL and title, without reading the page. */
+export function fallbackPage(url: string, title?: string, favIconUrl?: string): CapturedPage | undefined {
+  const canonicalUrl = canonicalizeUrl(url);
+  if (!canonicalUrl) return undefined;
+  const videoId = youtubeVideoId(url);
+  const iconUrl = isWebUrl(favIconUrl) ? favIconUrl : undefined;
+  if (videoId) {
+    return compact<CapturedPage>({
+      url,
+      canonicalUrl,
+      kind: 'video',
+      title: cleanYouTubeTitle(title) ?? '',
+      site: 'YouTube',
+      thumbnailUrl: youtubeThumbnail(videoId),
+      iconUrl,
+      videoId,
+      positionSec: youtubeStartSeconds(url) ?? undefined,
+    });
+  }
+  return compact<CapturedPage>({
+    url,
+    canonicalUrl,
+    kind: 'page',
+    title: title?.replace(/\s+/g, ' ').trim() || hostLabel(url) || url,
+    site: hostLabel(url),
+    iconUrl,
+  });
+}
+
+const KINDS = new Set(['video', 'article', 'page']);
+const STRING_FIELDS = ['site', 'author', 'description', 'publishedAt', 'videoId'] as const;
+const URL_FIELDS = ['thumbnailUrl', 'iconUrl'] as const;
+const NUMBER_FIELDS = ['durationSec', 'readingMinutes', 'positionSec'] as const;
+
+/**
+ * The script's answer crossed from the page's process: check its shape and keep only fields of
+ * the right type, so a page that tampers with its own DOM cannot hand the app something else.
+ */
+export function toCapturedPage(value: unknown): CapturedPage | null {
+  if (value === null || typeof value !== 'object') return null;
+  const record = value as Record<string, unknown>;
+  const { url, canonicalUrl, kind, title } = record;
+  if (typeof url !== 'string' || typeof canonicalUrl !== 'string' || !canonicalUrl || typeof kind !== 'string' || !KINDS.has(kind)) return null;
+  const page: CapturedPage = {
+    url,
+    canonicalUrl,
+    kind: kind as CapturedPage['kind'],
+    title: typeof title === 'string' ? title : '',
+  };
+  for (const key of STRING_FIELDS) {
+    const field = record[key];
+    if (typeof field === 'string' && field) page[key] = field;
+  }
+  for (const key of URL_FIELDS) {
+    const field = record[key];
+    if (isWebUrl(field)) page[key] = field;
+  }
+  for (const key of NUMBER_FIELDS) {
+    const field = record[key];
+    if (typeof field === 'number' && Number.isFinite(field) && field >= 0) page[key] = field;
+  }
+  return page;
+}
+
+/**
+ * Read the tab the user chose. Pages no extension may read, PDFs and half-loaded tabs come back
+ * as a failure with the reason; when the tab has a web address, the failure carries a fallback
+ * built from its URL and title so the user can still save it.
+ */
+export async function captureTab(tab: CaptureTarget, deps: CaptureDeps = defaultDeps): Promise<CaptureResult> {
+  const url = parse(tab.url);
+  const fallback = tab.url && url && (url.protocol === 'http:' || url.protocol === 'https:') ? fallbackPage(tab.url, tab.title, tab.favIconUrl) : undefined;
+  const fail = (reason: CaptureFailure, page = fallback): CaptureResult => (page ? { ok: false, reason, fallback: page } : { ok: false, reason });
+
+  if (url) {
+    const viewed = pdfViewerTarget(url);
+    if (viewed !== undefined) return fail('pdf', viewed ? fallbackPage(viewed, tab.title) : undefined);
+    if (RESTRICTED_SCHEMES.has(url.protocol)) return fail('restricted');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') return fail('unsupported-url');
+    if (url.protocol !== 'file:' && isExtensionStore(url)) return fail('restricted');
+    if (isPdfPath(url)) return fail('pdf');
+  }
+  // While a tab loads, its document can still be the page being left: reading it would save the
+  // wrong thing under the new address.
+  if (tab.status === 'loading') return fail('loading');
+  if (tab.id === undefined) return fail('script-failed');
+
+  let results: readonly { result?: unknown }[] | undefined;
+  try {
+    results = await deps.executeScript({ target: { tabId: tab.id }, files: ['/capture.js'] });
+  } catch {
+    if (url?.protocol === 'file:') return fail('file-access');
+    if (url && FIREFOX_RESTRICTED_HOSTS.has(url.hostname)) return fail('restricted');
+    return fail('script-failed');
+  }
+  const page = toCapturedPage(results?.[0]?.result);
+  if (!page) return fail(url?.protocol === 'file:' ? 'file-access' : 'script-failed');
+  return { ok: true, page };
+}
+
+const MESSAGE_KEYS: Record<CaptureFailure, MessageKey> = {
+  restricted: 'captureRestricted',
+  loading: 'captureLoading',
+  pdf: 'capturePdf',
+  'file-access': 'captureFileAccess',
+  'unsupported-url': 'captureUnsupportedUrl',
+  'script-failed': 'captureScriptFailed',
+};
+
+export function captureFailureMessageKey(reason: CaptureFailure): MessageKey {
+  return MESSAGE_KEYS[reason];
+}
+
+/** The reason in words, plus what the user can still do when the tab's address is savable. */
+export function captureFailureMessage(reason: CaptureFailure, hasFallback = false): string {
+  const message = t(captureFailureMessageKey(reason));
+  return hasFallback ? `${message} ${t('captureFallbackHint')}` : message;
+}

@@ -1,0 +1,191 @@
+import type { CapturedPage } from '../capture/types';
+import { newId } from '../ids';
+import { capLine, capText, LIMITS, normaliseTags } from '../limits';
+import { announceChange } from './changes';
+import { getDb, type LoopDatabase } from './open';
+import type { Resource, ResourceStatus, SharedHow, TimestampNote } from './types';
+
+export interface SaveExtras {
+  notes?: string;
+  tags?: string[];
+}
+
+export interface SaveResult {
+  resource: Resource;
+  created: boolean;
+}
+
+/** Metadata from a capture, capped, with empty fields left out. */
+export function capturedFields(page: CapturedPage): Omit<Resource, 'id' | 'notes' | 'timestampNotes' | 'takeaways' | 'tags' | 'status' | 'createdAt' | 'updatedAt'> {
+  const fields: ReturnType<typeof capturedFields> = {
+    url: page.url.slice(0, LIMITS.url),
+    canonicalUrl: page.canonicalUrl.slice(0, LIMITS.url),
+    kind: page.kind,
+    title: capLine(page.title, LIMITS.title) || capLine(page.url, LIMITS.title),
+  };
+  const site = capLine(page.site, LIMITS.site);
+  if (site) fields.site = site;
+  const author = capLine(page.author, LIMITS.author);
+  if (author) fields.author = author;
+  const description = capLine(page.description, LIMITS.description);
+  if (description) fields.description = description;
+  if (page.thumbnailUrl) fields.thumbnailUrl = page.thumbnailUrl.slice(0, LIMITS.url);
+  if (page.iconUrl) fields.iconUrl = page.iconUrl.slice(0, LIMITS.url);
+  if (page.publishedAt) fields.publishedAt = page.publishedAt;
+  if (page.durationSec !== undefined && Number.isFinite(page.durationSec)) fields.durationSec = Math.round(page.durationSec);
+  if (page.readingMinutes !== undefined && Number.isFinite(page.readingMinutes)) fields.readingMinutes = page.readingMinutes;
+  if (page.videoId) fields.videoId = page.videoId;
+  if (page.positionSec !== undefined && Number.isFinite(page.positionSec)) fields.positionSec = Math.floor(page.positionSec);
+  return fields;
+}
+
+function mergeNotes(existing: string, added: string | undefined): string {
+  const extra = added?.trim();
+  if (!extra || existing.includes(extra)) return existing;
+  return capText(existing ? `${existing}\n\n${extra}` : extra, LIMITS.notes);
+}
+
+/**
+ * Save a captured page, or update the record that has its canonical URL: fresh metadata and
+ * clip position, while notes, takeaways, tags, status and shared state are kept (a note typed
+ * before saving is appended, tags are added).
+ */
+export async function saveResource(page: CapturedPage, extras: SaveExtras = {}, now = Date.now(), db?: LoopDatabase): Promise<SaveResult> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction('resources', 'readwrite');
+  const existing = await tx.store.index('canonicalUrl').get(page.canonicalUrl);
+  const fields = capturedFields(page);
+  let resource: Resource;
+  if (existing) {
+    resource = {
+      ...existing,
+      ...fields,
+      positionSec: fields.positionSec ?? existing.positionSec,
+      notes: mergeNotes(existing.notes, extras.notes),
+      tags: normaliseTags([...existing.tags, ...(extras.tags ?? [])]),
+      updatedAt: Math.max(now, existing.updatedAt + 1),
+    };
+  } else {
+    resource = {
+      id: newId(),
+      ...fields,
+      notes: capText(extras.notes?.trim() ?? '', LIMITS.notes),
+      timestampNotes: [],
+      takeaways: '',
+      tags: normaliseTags(extras.tags ?? []),
+      status: 'queued',
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+  await tx.store.put(resource);
+  await tx.done;
+  announceChange('resources', [resource.id]);
+  return { resource, created: !existing };
+}
+
+export async function getResource(id: string, db?: LoopDatabase): Promise<Resource | undefined> {
+  return (db ?? (await getDb())).get('resources', id);
+}
+
+export async function getResourceByUrl(canonicalUrl: string, db?: LoopDatabase): Promise<Resource | undefined> {
+  return (db ?? (await getDb())).getFromIndex('resources', 'canonicalUrl', canonicalUrl);
+}
+
+/** The newest `limit` resources through the createdAt index: never reads the whole store. */
+export async function listNewest(limit: number, db?: LoopDatabase): Promise<Resource[]> {
+  const database = db ?? (await getDb());
+  const out: Resource[] = [];
+  let cursor = await database.transaction('resources').store.index('createdAt').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export interface ResourcePatch {
+  title?: string;
+  notes?: string;
+  takeaways?: string;
+  tags?: string[];
+  status?: ResourceStatus;
+  shared?: { how?: SharedHow } | false;
+  timestampNotes?: TimestampNote[];
+}
+
+/** Apply a user's edit; derived timestamps (learnedAt, sharedAt, updatedAt) follow. */
+export function applyPatch(resource: Resource, patch: ResourcePatch, now: number): Resource {
+  const next: Resource = { ...resource, updatedAt: Math.max(now, resource.updatedAt + 1) };
+  if (patch.title !== undefined) next.title = capLine(patch.title, LIMITS.title) || resource.title;
+  if (patch.notes !== undefined) next.notes = capText(patch.notes, LIMITS.notes);
+  if (patch.takeaways !== undefined) next.takeaways = capText(patch.takeaways, LIMITS.takeaways);
+  if (patch.tags !== undefined) next.tags = normaliseTags(patch.tags);
+  if (patch.timestampNotes !== undefined) {
+    next.timestampNotes = patch.timestampNotes
+      .filter((note) => Number.isFinite(note.atSec) && note.atSec >= 0)
+      .slice(0, LIMITS.timestampNotes)
+      .map((note) => ({ atSec: Math.floor(note.atSec), text: capText(note.text, LIMITS.timestampNoteText) }))
+      .sort((a, b) => a.atSec - b.atSec);
+  }
+  if (patch.status !== undefined && patch.status !== resource.status) {
+    next.status = patch.status;
+    if (patch.status === 'learned') next.learnedAt = now;
+    else delete next.learnedAt;
+  }
+  if (patch.shared === false) {
+    delete next.sharedAt;
+    delete next.sharedHow;
+  } else if (patch.shared) {
+    next.sharedAt = resource.sharedAt ?? now;
+    if (patch.shared.how) next.sharedHow = patch.shared.how;
+  }
+  return next;
+}
+
+export async function updateResource(id: string, patch: ResourcePatch, now = Date.now(), db?: LoopDatabase): Promise<Resource | undefined> {
+  const updated = await updateResources([id], patch, now, db);
+  return updated[0];
+}
+
+/** One transaction for any number of records: bulk edits are all-or-nothing. */
+export async function updateResources(ids: readonly string[], patch: ResourcePatch | ((r: Resource) => ResourcePatch), now = Date.now(), db?: LoopDatabase): Promise<Resource[]> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction('resources', 'readwrite');
+  const out: Resource[] = [];
+  for (const id of ids) {
+    const current = await tx.store.get(id);
+    if (!current) continue;
+    const next = applyPatch(current, typeof patch === 'function' ? patch(current) : patch, now);
+    await tx.store.put(next);
+    out.push(next);
+  }
+  await tx.done;
+  if (out.length) announceChange('resources', out.map((r) => r.id));
+  return out;
+}
+
+/** Deletes and returns what was deleted, so the caller can offer undo. */
+export async function deleteResources(ids: readonly string[], db?: LoopDatabase): Promise<Resource[]> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction('resources', 'readwrite');
+  const removed: Resource[] = [];
+  for (const id of ids) {
+    const current = await tx.store.get(id);
+    if (!current) continue;
+    removed.push(current);
+    await tx.store.delete(id);
+  }
+  await tx.done;
+  if (removed.length) announceChange('resources', removed.map((r) => r.id));
+  return removed;
+}
+
+/** Undo of a delete: puts the records back exactly as they were. */
+export async function restoreResources(records: readonly Resource[], db?: LoopDatabase): Promise<void> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction('resources', 'readwrite');
+  for (const record of records) await tx.store.put(record);
+  await tx.done;
+  announceChange('resources', records.map((r) => r.id));
+}

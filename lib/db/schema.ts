@@ -1,0 +1,41 @@
+import type { DBSchema } from 'idb';
+import type { Action, Assessment, CustomPrompt, Reflection, Resource } from './types';
+
+export const DB_NAME = 'learning-loop';
+/** Bump with a new `if (oldVersion < N)` step in upgrade.ts and a fixture in tests/fixtures/db/. */
+export const DB_VERSION = 2;
+
+export interface LoopDB extends DBSchema {
+  resources: {
+    key: string;
+    value: Resource;
+    indexes: {
+      canonicalUrl: string;
+      tags: string;
+      createdAt: number;
+      updatedAt: number;
+      status: string;
+      sharedAt: number;
+    };
+  };
+  reflections: {
+    key: string;
+    value: Reflection;
+    indexes: { createdAt: number; promptId: string; resourceId: string };
+  };
+  prompts: {
+    key: string;
+    value: CustomPrompt;
+    indexes: { createdAt: number };
+  };
+  actions: {
+    key: string;
+    value: Action;
+    indexes: { createdAt: number; status: string; followUpAt: number };
+  };
+  assessments: {
+    key: string;
+    value: Assessment;
+    indexes: { createdAt: number };
+  };
+}

@@ -1,0 +1,34 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { LoopDB } from './schema';
+
+/**
+ * Steps fall through: a database at version 0 runs every step, one at version 1 runs from 2 on.
+ * Never change a released step; add a new one. Each version has a fixture in tests/fixtures/db/.
+ */
+export function upgradeDatabase(
+  db: IDBPDatabase<LoopDB>,
+  oldVersion: number,
+  _transaction: IDBPTransaction<LoopDB, StoreNames<LoopDB>[], 'versionchange'>,
+): void {
+  if (oldVersion < 1) {
+    const resources = db.createObjectStore('resources', { keyPath: 'id' });
+    resources.createIndex('canonicalUrl', 'canonicalUrl', { unique: true });
+    resources.createIndex('tags', 'tags', { multiEntry: true });
+    resources.createIndex('createdAt', 'createdAt');
+    resources.createIndex('updatedAt', 'updatedAt');
+    resources.createIndex('status', 'status');
+    resources.createIndex('sharedAt', 'sharedAt');
+  }
+  if (oldVersion < 2) {
+    const reflections = db.createObjectStore('reflections', { keyPath: 'id' });
+    reflections.createIndex('createdAt', 'createdAt');
+    reflections.createIndex('promptId', 'promptId');
+    reflections.createIndex('resourceId', 'resourceId');
+    db.createObjectStore('prompts', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+    const actions = db.createObjectStore('actions', { keyPath: 'id' });
+    actions.createIndex('createdAt', 'createdAt');
+    actions.createIndex('status', 'status');
+    actions.createIndex('followUpAt', 'followUpAt');
+    db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+  }
+}

@@ -1,0 +1,92 @@
+import { browser } from 'wxt/browser';
+import type { MessageKey } from './keys';
+
+export type { MessageKey } from './keys';
+export type Language = 'en' | 'sv';
+export const LANGUAGES: readonly Language[] = ['en', 'sv'];
+export type LanguageChoice = Language | 'auto';
+
+interface LocaleMessage {
+  message: string;
+}
+type Dictionary = Record<string, LocaleMessage>;
+
+/**
+ * `browser.i18n` follows the browser's language and cannot switch at run time, so a language
+ * chosen in settings loads that locale's messages.json itself. Pages await `loadLanguage`
+ * once before their first render; `t` stays synchronous after that.
+ */
+let override: { language: Language; messages: Dictionary } | null = null;
+
+export function browserLanguage(): Language {
+  const ui = (browser.i18n?.getUILanguage?.() ?? 'en').toLowerCase();
+  return ui.startsWith('sv') ? 'sv' : 'en';
+}
+
+export function currentLanguage(): Language {
+  return override?.language ?? browserLanguage();
+}
+
+export async function loadLanguage(choice: LanguageChoice): Promise<void> {
+  if (choice === 'auto' || choice === browserLanguage()) {
+    override = null;
+    return;
+  }
+  const response = await fetch(browser.runtime.getURL(`/_locales/${choice}/messages.json` as '/'));
+  override = { language: choice, messages: (await response.json()) as Dictionary };
+}
+
+/** For tests and for code that already holds a dictionary (e.g. bundled fixtures). */
+export function useDictionary(language: Language, messages: Dictionary | null): void {
+  override = messages ? { language, messages } : null;
+}
+
+export function substitute(message: string, substitutions: readonly (string | number)[]): string {
+  return message.replace(/\$(\d|\$)/g, (whole, index: string) =>
+    index === '$' ? '$' : String(substitutions[Number(index) - 1] ?? ''),
+  );
+}
+
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  if (override) {
+    const entry = override.messages[key];
+    return entry ? substitute(entry.message, substitutions) : key;
+  }
+  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  return text || key;
+}
+
+/** Intl helpers follow the chosen language, not the browser's. */
+export function locale(): string {
+  return currentLanguage() === 'sv' ? 'sv-SE' : 'en-GB';
+}
+
+export function formatDate(value: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  return new Intl.DateTimeFormat(locale(), options).format(new Date(value));
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value);
+}
+
+export function formatRelativeDays(days: number): string {
+  return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(days, 'day');
+}
+
+/** 754 → "12:34", 3723 → "1:02:03": the form video players show. */
+export function formatClock(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = String(s % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+export function formatDuration(totalSeconds: number): string {
+  const minutes = Math.max(1, Math.round(totalSeconds / 60));
+  if (minutes < 60) return new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const h = new Intl.NumberFormat(locale(), { style: 'unit', unit: 'hour', unitDisplay: 'narrow' }).format(hours);
+  return rest ? `${h} ${new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'narrow' }).format(rest)}` : h;
+}

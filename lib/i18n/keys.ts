@@ -1,0 +1,11 @@
+// Message keys are the English locale's keys: one line per domain file in locales/en/.
+// A key missing from another language fails tests/unit/i18n.test.ts.
+type Messages = typeof import('../../locales/en/common.json') &
+  typeof import('../../locales/en/capture.json') &
+  typeof import('../../locales/en/popup.json') &
+  typeof import('../../locales/en/library.json') &
+  typeof import('../../locales/en/prompts.json') &
+  typeof import('../../locales/en/actions.json') &
+  typeof import('../../locales/en/backup.json');
+
+export type MessageKey = keyof Messages & string;

@@ -1,0 +1,71 @@
+/** Field caps: page text is untrusted and can be huge; records stay small enough to list fast. */
+export const LIMITS = {
+  title: 500,
+  site: 200,
+  author: 200,
+  description: 2_000,
+  url: 2_048,
+  notes: 100_000,
+  takeaways: 50_000,
+  timestampNoteText: 2_000,
+  timestampNotes: 500,
+  tag: 50,
+  tags: 30,
+  answer: 20_000,
+  promptText: 500,
+  actionText: 2_000,
+  outcome: 10_000,
+} as const;
+
+/** Trim, fold whitespace runs in one-line fields, and cut at a code-point boundary. */
+export function capLine(value: unknown, max: number): string {
+  if (typeof value !== 'string') return '';
+  return cut(value.replace(/\s+/g, ' ').trim(), max);
+}
+
+/** Multi-line text keeps its line breaks. */
+export function capText(value: unknown, max: number): string {
+  if (typeof value !== 'string') return '';
+  return cut(value, max);
+}
+
+function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const chars = Array.from(value.slice(0, max + 1));
+  let out = '';
+  for (const ch of chars) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** Tags: lower-case, trimmed, no commas, unique, capped. */
+export function normaliseTags(tags: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const tag of tags) {
+    const clean = capLine(typeof tag === 'string' ? tag.replace(/^#/, '').replace(/,/g, ' ') : '', LIMITS.tag).toLowerCase();
+    if (clean && !out.includes(clean)) out.push(clean);
+    if (out.length >= LIMITS.tags) break;
+  }
+  return out;
+}
+
+export function parseTagInput(input: string): string[] {
+  return normaliseTags(input.split(/[,\n]/));
+}
+
+/** Only http(s) URLs are saved or rendered as links. */
+export function isWebUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > LIMITS.url) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function safeHref(value: unknown): string | undefined {
+  return isWebUrl(value) ? value : undefined;
+}

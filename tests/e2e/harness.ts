@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** WXT_OUT_DIR lets parallel work build and test its own copy. */
+export const EXTENSION_DIR = join(ROOT, process.env.WXT_OUT_DIR ?? '.output-e2e', 'chrome-mv3');
+export const ARTICLE_FIXTURES = resolve(ROOT, '../shared/fixtures/articles');
+
+export function chromePath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`No Chromium at ${path}: install Debian's chromium or set CHROME_PATH`);
+  return path;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  worker: Worker;
+  close: (keepProfile?: boolean) => Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (to test a relaunch). */
+  userDataDir?: string;
+  lang?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Launched> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the e2e copy first: npm run build:e2e');
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'learning-loop-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath(),
+    headless: false,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.lang ?? 'en-GB',
+    viewport: { width: 1280, height: 860 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+    ],
+  });
+  // Nothing may leave the machine: every request not routed by a test is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    close: async (keepProfile = false) => {
+      await context.close();
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serve `body` at every URL matching `pattern` (routes added later win over the catch-all). */
+export async function serve(context: BrowserContext, pattern: string | RegExp, body: string, contentType = 'text/html; charset=utf-8'): Promise<void> {
+  await context.route(pattern, (route) => route.fulfill({ status: 200, contentType, body }));
+}
+
+export function articleFixture(name: string): string {
+  return readFileSync(join(ARTICLE_FIXTURES, name, 'source.html'), 'utf8');
+}
+
+export function expectedMetadata(name: string): { title: string; byline?: string; excerpt?: string; siteName?: string } {
+  return JSON.parse(readFileSync(join(ARTICLE_FIXTURES, name, 'expected-metadata.json'), 'utf8')) as { title: string };
+}
+
+export function extensionUrl(launched: Launched, path: string): string {
+  return `chrome-extension://${launched.extensionId}/${path.replace(/^\//, '')}`;
+}
+
+/** The id of the tab showing `url`, as the extension sees it (host permissions of the e2e copy). */
+export async function tabIdFor(launched: Launched, url: string): Promise<number> {
+  const worker = await currentWorker(launched);
+  const id = await worker.evaluate(async (wanted) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`No tab with ${url}`);
+  return id;
+}
+
+/** Open a tab through the extension (works for chrome:// pages the e2e copy cannot see). */
+export async function openTab(launched: Launched, url: string): Promise<number> {
+  const worker = await currentWorker(launched);
+  return worker.evaluate(async (wanted) => (await chrome.tabs.create({ url: wanted, active: false })).id!, url);
+}
+
+/** The service worker may have been stopped and restarted: find the live one. */
+export async function currentWorker(launched: Launched): Promise<Worker> {
+  const live = launched.context.serviceWorkers().filter((w) => w.url().includes(launched.extensionId));
+  if (live.length) return live[live.length - 1]!;
+  // Waking the worker: opening an extension page that messages it is enough.
+  const page = await launched.context.newPage();
+  await page.goto(extensionUrl(launched, 'popup.html?tab=0'));
+  const worker = launched.context.serviceWorkers().find((w) => w.url().includes(launched.extensionId)) ?? (await launched.context.waitForEvent('serviceworker'));
+  await page.close();
+  return worker;
+}
+
+export async function openPopup(launched: Launched, tabId: number, init?: (page: Page) => Promise<void>): Promise<Page> {
+  const page = await launched.context.newPage();
+  await page.setViewportSize({ width: 380, height: 600 });
+  if (init) await init(page);
+  await page.goto(extensionUrl(launched, `popup.html?tab=${tabId}`));
+  return page;
+}
+
+/** Every record of a store, read from an extension page the way the extension reads it. */
+export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (storeName) =>
+      new Promise<T[]>((resolvePromise, reject) => {
+        const open = indexedDB.open('learning-loop');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(storeName).objectStore(storeName).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolvePromise(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** axe-core in the page; returns serious and critical violations. */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
