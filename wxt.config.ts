@@ -6,6 +6,7 @@ import { E2E_HOST_PERMISSIONS } from './tests/e2e/origins';
 // The e2e copy (npm run build:e2e) may reach the test origins without a user gesture, since
 // automation cannot grant activeTab or answer a permission prompt. The store build never does.
 const e2e = process.env.WXT_E2E === '1';
+const WEBHOOK_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 // Parallel builds (e2e copy, benchmark, a second checkout) each get their own folder.
 const outDir = process.env.WXT_OUT_DIR ?? (e2e ? '.output-e2e' : '.output');
 
@@ -22,8 +23,16 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push(...mergedLocaleFiles());
     },
+    // Benchmark-only pages (entrypoints/bench-*: an empty page, a seeding page) exist only in
+    // the copy `npm run bench` builds (WXT_BENCH=1), never in the store or e2e builds.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (process.env.WXT_BENCH === '1') return;
+      for (let i = entrypoints.length - 1; i >= 0; i--) if (entrypoints[i]!.name.startsWith('bench-')) entrypoints.splice(i, 1);
+    },
   },
-  manifest: ({ browser, manifestVersion }) => ({
+  // Both browsers get Manifest V3 (Firefox: npm run build:firefox adds --mv3), so one API shape
+  // (action, scripting, optional_host_permissions) serves both.
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: 'Learning Loop',
     description: '__MSG_extDescription__',
@@ -38,30 +47,27 @@ export default defineConfig({
       'scripting',
     ],
     ...(e2e ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // A webhook origin is asked for at run time, for that one origin.
+    optional_host_permissions: WEBHOOK_ORIGINS,
     icons: { 16: '/icons/16.png', 32: '/icons/32.png', 48: '/icons/48.png', 96: '/icons/96.png', 128: '/icons/128.png' },
-    action: {
-      default_title: '__MSG_actionTitle__',
-      default_icon: { 16: '/icons/16.png', 32: '/icons/32.png', 48: '/icons/48.png' },
-    },
     options_ui: { page: 'library.html#settings', open_in_tab: true },
     commands: {
       'save-page': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandSavePage__',
       },
-      ...(manifestVersion === 3
-        ? { _execute_action: { suggested_key: { default: 'Alt+Shift+L' } } }
-        : { _execute_browser_action: { suggested_key: { default: 'Alt+Shift+L' } } }),
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' } },
     },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'learning-loop@learning-loop.app',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (142 on Android).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

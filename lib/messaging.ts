@@ -8,6 +8,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 export interface ProtocolMap {
   /** Settings that affect alarms changed: re-create them now. */
   reschedule(): void;
+  /** The language setting changed: menus are re-created in it. */
+  languageChanged(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { captureTab, captureFailureMessage } from '@/lib/capture/capture-tab';
-import type { CapturedPage, CaptureFailure } from '@/lib/capture/types';
+import type { CapturedPage, CaptureFailure, CaptureResult } from '@/lib/capture/types';
 import { describeWriteError } from '@/lib/db/errors';
 import { getResourceByUrl, saveResource, updateResource } from '@/lib/db/resources';
 import type { Resource } from '@/lib/db/types';
@@ -37,7 +37,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
     void showThumbnails.getValue().then(setThumbs);
     void (async () => {
       const tab = await targetTab(location.search);
-      const result = tab ? await captureTab(tab) : ({ ok: false, reason: 'restricted' } as const);
+      const result: CaptureResult = tab ? await captureTab(tab) : { ok: false, reason: 'restricted' };
       const page = result.ok ? result.page : result.fallback;
       if (!page) {
         setCapture({ phase: 'unsavable', failure: result.ok ? 'restricted' : result.reason });

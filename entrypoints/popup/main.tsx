@@ -2,6 +2,10 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import './popup.css';
 import { startPage } from '@/lib/page-start';
+import { t } from '@/lib/i18n';
 import { App } from './App';
 
-void startPage().then(() => render(<App />, document.getElementById('app')!));
+void startPage().then(() => {
+  document.title = t('extName');
+  render(<App />, document.getElementById('app')!);
+});

@@ -24,8 +24,6 @@ export async function renderBadge(list?: BadgeReason[]): Promise<void> {
   const current = list ?? (await reasons.getValue());
   const order: BadgeReason[] = ['prompt', 'follow-up', 'assessment', 'backup'];
   const top = order.find((r) => current.includes(r));
-  // Firefox MV2 has browserAction where Chrome MV3 has action.
-  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-  await action.setBadgeText({ text: top ? BADGE_TEXT[top] : '' });
-  if (top) await action.setBadgeBackgroundColor({ color: '#1f6f5c' });
+  await browser.action.setBadgeText({ text: top ? BADGE_TEXT[top] : '' });
+  if (top) await browser.action.setBadgeBackgroundColor({ color: '#1f6f5c' });
 }

@@ -6,6 +6,8 @@ import { describeWriteError } from '../db/errors';
 import { saveResource } from '../db/resources';
 import { t } from '../i18n';
 import { isWebUrl } from '../limits';
+import { onMessage } from '../messaging';
+import { languageReady, reloadLanguage } from './language';
 
 export const MENU_SAVE_PAGE = 'save-page';
 export const MENU_SAVE_LINK = 'save-link';
@@ -17,9 +19,14 @@ export function setupSaveFeature(): void {
   browser.runtime.onStartup.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  onMessage('languageChanged', async () => {
+    await reloadLanguage();
+    await createMenus();
+  });
 }
 
 export async function createMenus(): Promise<void> {
+  await languageReady();
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: t('menuSavePage'), contexts: ['page'] });
   browser.contextMenus.create({ id: MENU_SAVE_LINK, title: t('menuSaveLink'), contexts: ['link'] });
@@ -81,6 +88,7 @@ async function saveAndConfirm(page: CapturedPage): Promise<void> {
 }
 
 async function notify(title: string, message: string): Promise<void> {
+  await languageReady();
   await browser.notifications.create(`${NOTIFICATION_PREFIX}${Date.now()}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icons/128.png'),

@@ -8,6 +8,7 @@ import type { LoopDB } from './schema';
 export function upgradeDatabase(
   db: IDBPDatabase<LoopDB>,
   oldVersion: number,
+  _newVersion: number | null,
   _transaction: IDBPTransaction<LoopDB, StoreNames<LoopDB>[], 'versionchange'>,
 ): void {
   if (oldVersion < 1) {

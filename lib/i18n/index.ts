@@ -52,7 +52,9 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
     const entry = override.messages[key];
     return entry ? substitute(entry.message, substitutions) : key;
   }
-  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  // WXT types getMessage with the keys it finds in public/_locales; ours are merged at build time.
+  const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
+  const text = getMessage(key, substitutions.map(String));
   return text || key;
 }
 
