@@ -5,7 +5,7 @@ import { describeWriteError } from '@/lib/db/errors';
 import { getResourceByUrl, saveResource, updateResource } from '@/lib/db/resources';
 import type { Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
-import { parseTagInput } from '@/lib/limits';
+import { isWebUrl, parseTagInput } from '@/lib/limits';
 import { clearDraft, readDraft, writeDraft } from '@/lib/popup/drafts';
 import { targetTab } from '@/lib/popup/target-tab';
 import { clipPositionLabel, kindLabel, resourceMetaLine } from '@/lib/resource-format';
@@ -39,6 +39,11 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
       const tab = await targetTab(location.search);
       const result: CaptureResult = tab ? await captureTab(tab) : { ok: false, reason: 'restricted' };
       const page = result.ok ? result.page : result.fallback;
+      // A local file can be read (with file access) but is not a web resource: nothing to save.
+      if (page && !isWebUrl(page.url)) {
+        setCapture({ phase: 'unsavable', failure: 'unsupported-url' });
+        return;
+      }
       if (!page) {
         setCapture({ phase: 'unsavable', failure: result.ok ? 'restricted' : result.reason });
         return;

@@ -58,7 +58,8 @@ export function extractArticle(doc: Document, url: string): CapturedPage | null 
 
   // Readability rewrites the tree it reads: it gets a copy, the user's page stays as it is.
   const copy = doc.cloneNode(true) as Document;
-  const article = new Readability(copy, { maxElemsToParse: MAX_ELEMENTS }).parse();
+  // Only metadata and text are kept, so the cleaned-up HTML is never serialised.
+  const article = new Readability<null>(copy, { maxElemsToParse: MAX_ELEMENTS, serializer: () => null }).parse();
   if (!article) return null;
 
   const publishedAt =

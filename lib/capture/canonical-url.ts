@@ -169,7 +169,9 @@ export function canonicalizeUrl(input: string): string | null {
       .filter(({ key }) => !isTrackingParam(key));
     // Array.prototype.sort is stable: repeated keys (a=1&a=2) keep their order, which matters.
     pieces.sort((a, b) => (a.rawKey < b.rawKey ? -1 : a.rawKey > b.rawKey ? 1 : 0));
-    url.search = pieces.map(({ piece }) => piece).join('&');
+    const query = pieces.map(({ piece }) => piece).join('&');
+    // The setter strips one leading "?", which would eat a key that itself starts with "?".
+    url.search = query ? `?${query}` : '';
 
     // Hash routes (#/inbox/1, #!/post/2) name different pages of a single-page app; any
     // other fragment is a position inside one page.

@@ -177,11 +177,13 @@ export function toCapturedPage(value: unknown): CapturedPage | null {
 export async function captureTab(tab: CaptureTarget, deps: CaptureDeps = defaultDeps): Promise<CaptureResult> {
   const url = parse(tab.url);
   const fallback = tab.url && url && (url.protocol === 'http:' || url.protocol === 'https:') ? fallbackPage(tab.url, tab.title, tab.favIconUrl) : undefined;
-  const fail = (reason: CaptureFailure, page = fallback): CaptureResult => (page ? { ok: false, reason, fallback: page } : { ok: false, reason });
+  const fail = (reason: CaptureFailure, page: CapturedPage | undefined = fallback): CaptureResult =>
+    page ? { ok: false, reason, fallback: page } : { ok: false, reason };
 
   if (url) {
     const viewed = pdfViewerTarget(url);
-    if (viewed !== undefined) return fail('pdf', viewed ? fallbackPage(viewed, tab.title) : undefined);
+    // The viewer's own address is not savable; the PDF's, when the viewer URL carries it, is.
+    if (viewed !== undefined) return viewed ? fail('pdf', fallbackPage(viewed, tab.title)) : { ok: false, reason: 'pdf' };
     if (RESTRICTED_SCHEMES.has(url.protocol)) return fail('restricted');
     if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') return fail('unsupported-url');
     if (url.protocol !== 'file:' && isExtensionStore(url)) return fail('restricted');

@@ -1,6 +1,6 @@
 import type { CapturedPage } from '../capture/types';
 import { newId } from '../ids';
-import { capLine, capText, LIMITS, normaliseTags } from '../limits';
+import { capLine, capText, isWebUrl, LIMITS, normaliseTags } from '../limits';
 import { announceChange } from './changes';
 import { getDb, type LoopDatabase } from './open';
 import type { Resource, ResourceStatus, SharedHow, TimestampNote } from './types';
@@ -51,6 +51,7 @@ function mergeNotes(existing: string, added: string | undefined): string {
  * before saving is appended, tags are added).
  */
 export async function saveResource(page: CapturedPage, extras: SaveExtras = {}, now = Date.now(), db?: LoopDatabase): Promise<SaveResult> {
+  if (!isWebUrl(page.url) || !isWebUrl(page.canonicalUrl)) throw new TypeError(`Only web pages can be saved: ${page.url.slice(0, 100)}`);
   const database = db ?? (await getDb());
   const tx = database.transaction('resources', 'readwrite');
   const existing = await tx.store.index('canonicalUrl').get(page.canonicalUrl);

@@ -1,12 +1,18 @@
 /// <reference types="chrome" />
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** WXT_OUT_DIR lets parallel work build and test its own copy. */
-export const EXTENSION_DIR = join(ROOT, process.env.WXT_OUT_DIR ?? '.output-e2e', 'chrome-mv3');
+// (`wxt build --mode e2e` writes to chrome-mv3-e2e: accept either, the newer one.)
+export const EXTENSION_DIR = (() => {
+  const base = join(ROOT, process.env.WXT_OUT_DIR ?? '.output-e2e');
+  const candidates = ['chrome-mv3', 'chrome-mv3-e2e'].map((d) => join(base, d)).filter((d) => existsSync(join(d, 'manifest.json')));
+  candidates.sort((a, b) => statSync(join(b, 'manifest.json')).mtimeMs - statSync(join(a, 'manifest.json')).mtimeMs);
+  return candidates[0] ?? join(base, 'chrome-mv3');
+})();
 export const ARTICLE_FIXTURES = resolve(ROOT, '../shared/fixtures/articles');
 
 export function chromePath(): string {

@@ -1,0 +1,171 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { captureFailureMessage, captureFailureMessageKey, captureTab, type ExecuteScript } from '../../../lib/capture/capture-tab';
+import type { CapturedPage, CaptureFailure } from '../../../lib/capture/types';
+import { useDictionary } from '../../../lib/i18n';
+import { readLocale } from '../../../scripts/locales';
+
+const article: CapturedPage = {
+  url: 'https://blog.example/post?utm_source=x',
+  canonicalUrl: 'https://blog.example/post',
+  kind: 'article',
+  title: 'What shadowing taught us',
+  author: 'Ada',
+  readingMinutes: 6,
+};
+
+const answering = (result: unknown) => vi.fn<ExecuteScript>().mockResolvedValue([{ result }]);
+const failing = (message = 'Cannot access contents of the page') => vi.fn<ExecuteScript>().mockRejectedValue(new Error(message));
+
+describe('captureTab', () => {
+  it('returns what the injected script read', async () => {
+    const executeScript = answering(article);
+    const result = await captureTab({ id: 7, url: article.url, title: 'x', status: 'complete' }, { executeScript });
+    expect(result).toEqual({ ok: true, page: article });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/capture.js'] });
+  });
+
+  it('keeps only well-typed fields from the script’s answer', async () => {
+    const executeScript = answering({ ...article, thumbnailUrl: 'javascript:alert(1)', iconUrl: 'https://blog.example/i.png', readingMinutes: Number.NaN, author: 42, extra: 'x' });
+    const result = await captureTab({ id: 1, url: article.url }, { executeScript });
+    expect(result).toEqual({ ok: true, page: { url: article.url, canonicalUrl: article.canonicalUrl, kind: 'article', title: article.title, iconUrl: 'https://blog.example/i.png' } });
+  });
+
+  it.each([
+    ['chrome settings', 'chrome://settings/'],
+    ['the new tab page', 'chrome://newtab/'],
+    ['about: pages', 'about:addons'],
+    ['Edge settings', 'edge://settings'],
+    ['another extension', 'chrome-extension://abcdefghijklmnop/options.html'],
+    ['a Firefox extension', 'moz-extension://0b1c-22/popup.html'],
+    ['view-source', 'view-source:https://example.com/'],
+  ])('refuses %s without running the script, and offers nothing to save', async (_label, url) => {
+    const executeScript = answering(article);
+    expect(await captureTab({ id: 1, url, title: 'Settings' }, { executeScript })).toEqual({ ok: false, reason: 'restricted' });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    'https://chromewebstore.google.com/detail/some-extension/abcdefghijklmnop',
+    'https://chrome.google.com/webstore/detail/abc',
+    'https://microsoftedge.microsoft.com/addons/detail/abc',
+  ])('refuses the extension store %s, but its address can still be saved', async (url) => {
+    const executeScript = answering(article);
+    const result = await captureTab({ id: 1, url, title: 'Some Extension - Chrome Web Store' }, { executeScript });
+    expect(result).toMatchObject({ ok: false, reason: 'restricted', fallback: { url, kind: 'page', title: 'Some Extension - Chrome Web Store' } });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('explains a failure on a Firefox-protected site as a restriction', async () => {
+    const url = 'https://addons.mozilla.org/en-US/firefox/addon/x/';
+    const result = await captureTab({ id: 1, url, title: 'x' }, { executeScript: failing('Missing host permission for the tab') });
+    expect(result).toMatchObject({ ok: false, reason: 'restricted', fallback: { canonicalUrl: url } });
+  });
+
+  it('reads a Firefox-protected site where the browser allows it (Chrome)', async () => {
+    const url = 'https://addons.mozilla.org/en-US/firefox/addon/x/';
+    const result = await captureTab({ id: 1, url }, { executeScript: answering({ ...article, url, canonicalUrl: url }) });
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['a PDF on the web', 'https://research.example/papers/Learning.PDF?dl=1', 'https://research.example/papers/Learning.PDF?dl=1'],
+    ['Chrome’s PDF viewer', 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', undefined],
+    ['a viewer extension with the address in its path', 'chrome-extension://efaidnbmnnnibpcajpcglclefindmkaj/https://research.example/p.pdf', 'https://research.example/p.pdf'],
+    ['pdf.js with ?file=', 'moz-extension://abc/web/viewer.html?file=https%3A%2F%2Fresearch.example%2Fq.pdf', 'https://research.example/q.pdf'],
+  ])('reports %s as a PDF', async (_label, url, savable) => {
+    const executeScript = answering(article);
+    const result = await captureTab({ id: 1, url, title: 'Learning.pdf' }, { executeScript });
+    expect(result).toMatchObject({ ok: false, reason: 'pdf' });
+    expect(result.ok === false && result.fallback?.url).toBe(savable ?? undefined);
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('does not read a tab that is still loading, but offers its address', async () => {
+    const executeScript = answering(article);
+    const result = await captureTab({ id: 1, url: 'https://blog.example/next', title: 'blog.example/next', status: 'loading' }, { executeScript });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'loading',
+      fallback: { url: 'https://blog.example/next', canonicalUrl: 'https://blog.example/next', kind: 'page', title: 'blog.example/next', site: 'blog.example' },
+    });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('offers a loading YouTube video as a video, at the link’s start time', async () => {
+    const url = 'https://youtu.be/Zz_-9876543?t=2m5s&si=share';
+    const result = await captureTab(
+      { id: 1, url, title: '(2) Running retrospectives that change things - YouTube', status: 'loading', favIconUrl: 'https://www.youtube.com/favicon.ico' },
+      { executeScript: answering(article) },
+    );
+    expect(result).toEqual({
+      ok: false,
+      reason: 'loading',
+      fallback: {
+        url,
+        canonicalUrl: 'https://www.youtube.com/watch?v=Zz_-9876543',
+        kind: 'video',
+        title: 'Running retrospectives that change things',
+        site: 'YouTube',
+        thumbnailUrl: 'https://i.ytimg.com/vi/Zz_-9876543/hqdefault.jpg',
+        iconUrl: 'https://www.youtube.com/favicon.ico',
+        videoId: 'Zz_-9876543',
+        positionSec: 125,
+      },
+    });
+  });
+
+  it('reads a local file when the user allowed file access', async () => {
+    const page = { url: 'file:///home/me/notes.html', canonicalUrl: 'file:///home/me/notes.html', kind: 'page', title: 'Notes' };
+    expect(await captureTab({ id: 1, url: page.url }, { executeScript: answering(page) })).toEqual({ ok: true, page });
+  });
+
+  it('asks for file access when a local file cannot be read', async () => {
+    const result = await captureTab({ id: 1, url: 'file:///home/me/notes.html' }, { executeScript: failing() });
+    expect(result).toEqual({ ok: false, reason: 'file-access' });
+  });
+
+  it.each([
+    ['the script throws', failing()],
+    ['the script returns nothing', answering(undefined)],
+    ['the script returns something else', answering({ title: 'no url' })],
+    ['there are no results', vi.fn<ExecuteScript>().mockResolvedValue([])],
+  ])('reports script-failed with a fallback when %s', async (_label, executeScript) => {
+    const result = await captureTab({ id: 1, url: 'https://blog.example/post#c', title: 'Post' }, { executeScript });
+    expect(result).toMatchObject({ ok: false, reason: 'script-failed', fallback: { canonicalUrl: 'https://blog.example/post', title: 'Post' } });
+  });
+
+  it('reports other schemes as unsupported', async () => {
+    expect(await captureTab({ id: 1, url: 'data:text/html,hi' }, { executeScript: answering(article) })).toEqual({ ok: false, reason: 'unsupported-url' });
+  });
+
+  it('uses the browser’s scripting API by default', async () => {
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ documentId: 'd', frameId: 0, result: article }]);
+    expect(await captureTab({ id: 3, url: article.url })).toEqual({ ok: true, page: article });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 3 }, files: ['/capture.js'] });
+  });
+});
+
+describe('capture failure messages', () => {
+  const reasons: CaptureFailure[] = ['restricted', 'loading', 'pdf', 'file-access', 'unsupported-url', 'script-failed'];
+
+  it.each(reasons)('%s has its own English and Swedish message', (reason) => {
+    const key = captureFailureMessageKey(reason);
+    const english = readLocale('en')[key]?.message;
+    const swedish = readLocale('sv')[key]?.message;
+    expect(english).toBeTruthy();
+    expect(swedish).toBeTruthy();
+    expect(swedish).not.toBe(english);
+    expect(captureFailureMessage(reason)).toBe(english);
+  });
+
+  it('gives every reason a different message', () => {
+    expect(new Set(reasons.map(captureFailureMessageKey)).size).toBe(reasons.length);
+  });
+
+  it('tells the user the address can still be saved when there is a fallback', () => {
+    expect(captureFailureMessage('restricted', true)).toMatch(/can't be read.*You can still save its address and title\.$/);
+    useDictionary('sv', readLocale('sv'));
+    expect(captureFailureMessage('loading', true)).toMatch(/^Sidan laddas fortfarande.*Du kan ändå spara sidans adress och titel\.$/);
+  });
+});
