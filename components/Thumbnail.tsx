@@ -1,17 +1,19 @@
+import { useState } from 'preact/hooks';
 import type { Resource } from '@/lib/db/types';
 import { safeHref } from '@/lib/limits';
 
-const KIND_GLYPH: Record<Resource['kind'], string> = { video: '▶', article: '📄', page: '🔗' };
+const KIND_GLYPH: Record<Resource['kind'], string> = { video: '▶', article: '¶', page: '🔗' };
 
 /** Thumbnails are the one request the extension makes on its own; `show` follows the setting. */
 export function Thumbnail({ resource, show, size = 96 }: { resource: Pick<Resource, 'thumbnailUrl' | 'kind'>; show: boolean; size?: number }) {
-  const src = show ? safeHref(resource.thumbnailUrl) : undefined;
+  const [failed, setFailed] = useState(false);
+  const src = show && !failed ? safeHref(resource.thumbnailUrl) : undefined;
   if (!src) {
     return (
-      <span class="thumb thumb-placeholder" style={{ width: `${size}px` }} aria-hidden="true">
+      <span class={`thumb thumb-placeholder thumb-${resource.kind}`} style={{ width: `${size}px` }} aria-hidden="true">
         {KIND_GLYPH[resource.kind]}
       </span>
     );
   }
-  return <img class="thumb" style={{ width: `${size}px` }} src={src} alt="" loading="lazy" referrerpolicy="no-referrer" />;
+  return <img class="thumb" style={{ width: `${size}px` }} src={src} alt="" loading="lazy" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }

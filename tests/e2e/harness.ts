@@ -45,6 +45,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     colorScheme: options.colorScheme ?? 'light',
     locale: options.lang ?? 'en-GB',
     viewport: { width: 1280, height: 860 },
+    // On Linux, Chromium takes its UI language (and so the extension's) from the environment.
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang.replace('-', '_'), LC_ALL: '', LANG: '' } } : {}),
     args: [
       '--headless=new',
       '--no-sandbox',
