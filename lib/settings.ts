@@ -58,6 +58,35 @@ export const webhook = storage.defineItem<WebhookSettings | null>('local:webhook
   version: 1,
 });
 
+/** Background state: action id → the followUpAt already notified, so nobody is asked twice. */
+export const followUpNotified = storage.defineItem<Record<string, number>>('local:followUpNotified', {
+  fallback: {},
+  version: 1,
+});
+
+/** What the user typed answering a follow-up in the popup, per action id (the popup closes on blur). */
+export const followUpDrafts = storage.defineItem<Record<string, string>>('local:followUpDrafts', {
+  fallback: {},
+  version: 1,
+});
+
+/** The monthly learning-environment check: offered unless the user turns it off. */
+export const assessmentReminder = storage.defineItem<boolean>('local:assessmentReminder', {
+  fallback: true,
+  version: 1,
+});
+
+/** Background state for the monthly check: first run (the clock for the first offer), "not now", last notified. */
+export interface AssessmentScheduleState {
+  anchorAt: number | null;
+  snoozedUntil: number | null;
+  notifiedDueAt: number | null;
+}
+export const assessmentSchedule = storage.defineItem<AssessmentScheduleState>('local:assessmentSchedule', {
+  fallback: { anchorAt: null, snoozedUntil: null, notifiedDueAt: null },
+  version: 1,
+});
+
 export const lastExportAt = storage.defineItem<number | null>('local:lastExportAt', {
   fallback: null,
   version: 1,
@@ -72,5 +101,64 @@ export interface PopupDraft {
 }
 export const popupDraft = storage.defineItem<Record<string, PopupDraft>>('local:popupDraft', {
   fallback: {},
+  version: 1,
+});
+
+/** The reflection prompt waiting for an answer: set by the background when one is due. */
+export interface DuePromptState {
+  promptId: string;
+  group: string;
+  kind: 'builtIn' | 'custom' | 'resource';
+  /** The text as first shown (custom prompts; built-in text follows the language). */
+  text: string;
+  resourceId?: string;
+  resourceTitle?: string;
+  days?: number;
+  shownAt: number;
+}
+export const duePrompt = storage.defineItem<DuePromptState | null>('local:duePrompt', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * The prompt alarm as the background last set it. `lastSlotShown` makes a missed prompt show
+ * once at the next start, not once per missed slot.
+ */
+export interface PromptAlarmState {
+  scheduledFor: number | null;
+  reason: 'slot' | 'snooze';
+  lastSlotShown: number | null;
+}
+export const promptAlarmState = storage.defineItem<PromptAlarmState>('local:promptAlarmState', {
+  fallback: { scheduledFor: null, reason: 'slot', lastSlotShown: null },
+  version: 1,
+});
+
+/** Prompts recently shown (answered or not), newest last, so rotation does not repeat them. */
+export interface PromptShown {
+  promptId: string;
+  resourceId?: string;
+  group: string;
+  at: number;
+}
+export const promptHistory = storage.defineItem<PromptShown[]>('local:promptHistory', {
+  fallback: [],
+  version: 1,
+});
+
+/** Backup reminder bookkeeping: when the notification last went out, when the popup card was set aside. */
+export interface BackupReminderState {
+  notifiedAt: number | null;
+  dismissedAt: number | null;
+}
+export const backupReminder = storage.defineItem<BackupReminderState>('local:backupReminder', {
+  fallback: { notifiedAt: null, dismissedAt: null },
+  version: 1,
+});
+
+/** When the welcome page was opened: once per install, even if the browser reports 'install' again. */
+export const welcomeShownAt = storage.defineItem<number | null>('local:welcomeShownAt', {
+  fallback: null,
   version: 1,
 });

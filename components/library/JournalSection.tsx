@@ -1,7 +1,361 @@
-import type { Route } from '@/lib/library/route';
-import { t } from '@/lib/i18n';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { onDbChange } from '@/lib/db/changes';
+import { describeWriteError } from '@/lib/db/errors';
+import { listCustomPrompts } from '@/lib/db/prompts';
+import { deleteReflection, listReflections, restoreReflection, updateReflectionAnswer } from '@/lib/db/reflections';
+import { getResource } from '@/lib/db/resources';
+import type { Reflection } from '@/lib/db/types';
+import { formatDate, t } from '@/lib/i18n';
+import { LIMITS } from '@/lib/limits';
+import { routeHash, type Route } from '@/lib/library/route';
+import { BUILT_IN_PROMPTS, isResourcePromptId, type PromptCandidate } from '@/lib/prompts/catalogue';
+import { choosePrompt } from '@/lib/prompts/choose';
+import { describeSchedule, formatPromptTime } from '@/lib/prompts/describe';
+import { answerPrompt, askedText, dueToCandidate } from '@/lib/prompts/due';
+import { dateKey, groupByWeek, searchReflections, weekStart, type WeekGroup } from '@/lib/prompts/journal';
+import { hostTimeZone, nextPromptAt } from '@/lib/prompts/schedule';
+import { streakDays } from '@/lib/prompts/streak';
+import { duePrompt, promptSchedule, type PromptSchedule } from '@/lib/settings';
+import './journal.css';
 
-// Placeholder: the feature that owns this section replaces this file.
-export function JournalSection(_props: { route: Route }) {
-  return <h1>{t('navJournal')}</h1>;
+const DAY = 86_400_000;
+
+/** Resolve `#journal?prompt=<id>[&resource=<id>]` to a prompt to answer. */
+async function promptFromRoute(query: Record<string, string>, now: number): Promise<PromptCandidate | null> {
+  const id = query.prompt;
+  if (!id) return null;
+  const resourceId = query.resource || undefined;
+  const due = await duePrompt.getValue();
+  if (due && due.promptId === id && (due.resourceId ?? undefined) === resourceId) return dueToCandidate(due);
+  const builtIn = BUILT_IN_PROMPTS.find((p) => p.id === id);
+  if (builtIn) return { promptId: builtIn.id, group: builtIn.group, kind: 'builtIn' };
+  if (isResourcePromptId(id) && resourceId) {
+    const resource = await getResource(resourceId);
+    if (!resource) return null;
+    return { promptId: id, group: 'resources', kind: 'resource', resourceId, resourceTitle: resource.title, days: Math.floor((now - resource.createdAt) / DAY) };
+  }
+  const custom = (await listCustomPrompts()).find((p) => p.id === id);
+  return custom ? { promptId: custom.id, group: 'own', kind: 'custom', text: custom.text } : null;
+}
+
+export function JournalSection({ route }: { route: Route }) {
+  const [reflections, setReflections] = useState<Reflection[] | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const [query, setQuery] = useState('');
+  const [asked, setAsked] = useState<PromptCandidate | null>(null);
+  const [askedMissing, setAskedMissing] = useState(false);
+  const [schedule, setSchedule] = useState<PromptSchedule | null>(null);
+  const [undo, setUndo] = useState<Reflection | null>(null);
+  const [justSaved, setJustSaved] = useState<Reflection | null>(null);
+  const timeZone = hostTimeZone();
+
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      void listReflections().then(
+        (list) => alive && setReflections(list),
+        (e: unknown) => alive && setLoadError(describeWriteError(e)),
+      );
+    load();
+    void promptSchedule.getValue().then((s) => alive && setSchedule(s));
+    const stop = onDbChange((change) => change.store === 'reflections' && load());
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, []);
+
+  const promptParam = route.query.prompt ?? '';
+  const resourceParam = route.query.resource ?? '';
+  useEffect(() => {
+    let alive = true;
+    setAskedMissing(false);
+    void promptFromRoute(route.query, Date.now()).then((p) => {
+      if (!alive) return;
+      setAsked(p);
+      setAskedMissing(!p && !!promptParam);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [promptParam, resourceParam]);
+
+  const filtered = useMemo(() => searchReflections(reflections ?? [], query), [reflections, query]);
+  const weeks = useMemo(() => groupByWeek(filtered, timeZone), [filtered, timeZone]);
+  const streak = useMemo(() => streakDays((reflections ?? []).map((r) => r.createdAt), Date.now(), timeZone), [reflections, timeZone]);
+
+  const reflectNow = async () => {
+    const p = await choosePrompt(Date.now());
+    if (p) location.hash = routeHash('journal', undefined, { prompt: p.promptId, ...(p.resourceId ? { resource: p.resourceId } : {}) });
+  };
+
+  const onDeleted = (reflection: Reflection) => setUndo(reflection);
+  const onUndo = async () => {
+    if (!undo) return;
+    try {
+      await restoreReflection(undo);
+      setUndo(null);
+    } catch (e) {
+      setLoadError(describeWriteError(e));
+    }
+  };
+
+  const next = schedule ? nextPromptAt(Date.now(), schedule, timeZone) : null;
+  const total = reflections?.length ?? 0;
+
+  return (
+    <div class="journal">
+      <div class="section-head">
+        <h1>{t('navJournal')}</h1>
+        {total > 0 && (
+          <span class={streak > 0 ? 'chip chip-accent journal-streak' : 'chip journal-streak'}>
+            {streak === 0 ? t('journalStreakNone') : streak === 1 ? t('journalStreakOne') : t('journalStreak', streak)}
+          </span>
+        )}
+        {!asked && total > 0 && (
+          <button type="button" class="btn" onClick={() => void reflectNow()}>
+            {t('journalReflectNow')}
+          </button>
+        )}
+      </div>
+
+      {asked && (
+        <AnswerCard
+          key={`${asked.promptId}:${asked.resourceId ?? ''}`}
+          prompt={asked}
+          onSaved={(r) => {
+            setJustSaved(r);
+            location.hash = routeHash('journal');
+          }}
+        />
+      )}
+      {askedMissing && <p class="notice notice-warn">{t('journalPromptGone')}</p>}
+      {justSaved && !asked && (
+        <p class="notice notice-ok journal-saved" role="status">
+          {t('promptSavedToJournal')}{' '}
+          <a href={routeHash('actions', undefined, { from: `reflection:${justSaved.id}` })}>{t('promptTurnIntoAction')}</a>
+        </p>
+      )}
+      {undo && (
+        <p class="notice notice-ok row" role="status">
+          <span>{t('journalDeleted')}</span>
+          <button type="button" class="btn btn-small" onClick={() => void onUndo()}>
+            {t('journalUndo')}
+          </button>
+        </p>
+      )}
+      {loadError && (
+        <p class="notice notice-error" role="alert">
+          {loadError}
+        </p>
+      )}
+
+      {reflections === null ? null : total === 0 ? (
+        <div class="empty journal-empty">
+          <h2>{t('journalEmptyTitle')}</h2>
+          <p>{t('journalEmptyBody')}</p>
+          <p>
+            {schedule && next !== null
+              ? t('journalEmptyNext', formatPromptTime(next), describeSchedule(schedule))
+              : t('journalEmptyOff')}
+          </p>
+          <div class="row journal-empty-actions">
+            {!asked && (
+              <button type="button" class="btn btn-primary" onClick={() => void reflectNow()}>
+                {t('journalReflectNow')}
+              </button>
+            )}
+            <a class="btn" href={routeHash('settings')}>
+              {t('journalChangeSchedule')}
+            </a>
+          </div>
+        </div>
+      ) : (
+        <>
+          <div class="journal-tools">
+            <label class="field journal-search">
+              <span>{t('journalSearch')}</span>
+              <input class="input" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+            </label>
+            <p class="small muted" aria-live="polite">
+              {query ? t('journalMatches', filtered.length, total) : total === 1 ? t('journalCountOne') : t('journalCount', total)}
+            </p>
+          </div>
+          {weeks.length === 0 && <p class="empty">{t('journalNoMatch', query)}</p>}
+          {weeks.map((week) => (
+            <WeekSection key={week.key} week={week} timeZone={timeZone} onDeleted={onDeleted} />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function weekLabel(week: WeekGroup, timeZone: string): string {
+  const thisWeek = dateKey(weekStart(Date.now(), timeZone));
+  const lastWeek = dateKey(weekStart(Date.now() - 7 * DAY, timeZone));
+  if (week.key === thisWeek) return t('journalThisWeek');
+  if (week.key === lastWeek) return t('journalLastWeek');
+  const { year, month, day } = week.start;
+  return t('journalWeekOf', formatDate(Date.UTC(year, month - 1, day), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+}
+
+function WeekSection({ week, timeZone, onDeleted }: { week: WeekGroup; timeZone: string; onDeleted: (r: Reflection) => void }) {
+  const headingId = `week-${week.key}`;
+  return (
+    <section class="journal-week" aria-labelledby={headingId}>
+      <h2 id={headingId}>{weekLabel(week, timeZone)}</h2>
+      <ol class="journal-list">
+        {week.items.map((r) => (
+          <li key={r.id}>
+            <Entry reflection={r} onDeleted={onDeleted} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Entry({ reflection, onDeleted }: { reflection: Reflection; onDeleted: (r: Reflection) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(reflection.answer);
+  const [error, setError] = useState('');
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const promptId = `entry-prompt-${reflection.id}`;
+
+  useEffect(() => {
+    if (editing) editor.current?.focus();
+  }, [editing]);
+
+  const save = async () => {
+    setError('');
+    try {
+      await updateReflectionAnswer(reflection.id, text);
+      setEditing(false);
+      requestAnimationFrame(() => editButton.current?.focus());
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+  const remove = async () => {
+    setError('');
+    try {
+      const removed = await deleteReflection(reflection.id);
+      if (removed) onDeleted(removed);
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+
+  return (
+    <article class="card journal-entry" aria-labelledby={promptId}>
+      <h3 id={promptId} class="journal-prompt">
+        {reflection.promptText}
+      </h3>
+      <p class="small muted journal-meta">
+        <time dateTime={new Date(reflection.createdAt).toISOString()}>
+          {formatDate(reflection.createdAt, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}
+        </time>
+        {reflection.resourceTitle && <span class="chip">{reflection.resourceTitle}</span>}
+      </p>
+      {editing ? (
+        <div class="stack">
+          <label class="field">
+            <span>{t('journalEditLabel')}</span>
+            <textarea ref={editor} class="input" rows={4} value={text} maxLength={LIMITS.answer} onInput={(e) => setText(e.currentTarget.value)} />
+          </label>
+          <div class="row">
+            <button type="button" class="btn btn-primary btn-small" onClick={() => void save()}>
+              {t('journalSaveEdit')}
+            </button>
+            <button
+              type="button"
+              class="btn btn-small"
+              onClick={() => {
+                setText(reflection.answer);
+                setEditing(false);
+              }}
+            >
+              {t('journalCancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p class="journal-answer">{reflection.answer}</p>
+      )}
+      {error && (
+        <p class="notice notice-error small" role="alert">
+          {error}
+        </p>
+      )}
+      {!editing && (
+        <div class="row journal-entry-actions">
+          <button ref={editButton} type="button" class="btn btn-small btn-ghost" aria-describedby={promptId} onClick={() => setEditing(true)}>
+            {t('journalEdit')}
+          </button>
+          <button type="button" class="btn btn-small btn-ghost btn-danger" aria-describedby={promptId} onClick={() => void remove()}>
+            {t('journalDelete')}
+          </button>
+          <a class="btn btn-small btn-ghost" href={routeHash('actions', undefined, { from: `reflection:${reflection.id}` })} aria-describedby={promptId}>
+            {t('promptTurnIntoAction')}
+          </a>
+        </div>
+      )}
+    </article>
+  );
+}
+
+/** A prompt ready to answer at the top of the journal (from a notification, or "Reflect now"). */
+function AnswerCard({ prompt, onSaved }: { prompt: PromptCandidate; onSaved: (r: Reflection) => void }) {
+  const [answer, setAnswer] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const text = askedText(prompt);
+
+  useEffect(() => {
+    box.current?.focus();
+  }, []);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!answer.trim()) {
+      setError(t('promptAnswerEmpty'));
+      box.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      onSaved(await answerPrompt(prompt, answer));
+    } catch (e) {
+      setError(describeWriteError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card panel journal-answer-card" onSubmit={(e) => void save(e)}>
+      <p class="due-eyebrow">{t('promptDueHeading')}</p>
+      <label for="journal-answer" class="journal-question">
+        {text}
+      </label>
+      <textarea id="journal-answer" ref={box} class="input" rows={4} value={answer} maxLength={LIMITS.answer} onInput={(e) => setAnswer(e.currentTarget.value)} />
+      {error && (
+        <p class="notice notice-error small" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {t('promptSaveAnswer')}
+        </button>
+        <a class="btn btn-ghost" href={routeHash('journal')}>
+          {t('journalCancel')}
+        </a>
+      </div>
+    </form>
+  );
 }

@@ -33,7 +33,6 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const saveButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (autoFocus) saveButton.current?.focus();
     void showThumbnails.getValue().then(setThumbs);
     void (async () => {
       const tab = await targetTab(location.search);
@@ -64,6 +63,12 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
 
   const page = capture.phase === 'ready' ? capture.page : null;
   const draftKey = page?.canonicalUrl ?? '';
+
+  // First focus: Save this page, once it can be pressed — unless the user (or a due prompt)
+  // already put focus somewhere.
+  useEffect(() => {
+    if (autoFocus && page && (document.activeElement === document.body || document.activeElement === null)) saveButton.current?.focus();
+  }, [page !== null]);
 
   const onSave = async () => {
     if (!page) return;

@@ -1,4 +1,176 @@
-// Placeholder: the feature that owns this popup card replaces this file.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { describeWriteError } from '@/lib/db/errors';
+import type { Reflection, Resource } from '@/lib/db/types';
+import { t } from '@/lib/i18n';
+import { LIMITS } from '@/lib/limits';
+import { readDraft, writeDraft } from '@/lib/popup/drafts';
+import { promptKey } from '@/lib/prompts/catalogue';
+import { queuedResources } from '@/lib/prompts/choose';
+import { answerPrompt, askedText, dueToCandidate, skipDuePrompt } from '@/lib/prompts/due';
+import { pickMicroLearning } from '@/lib/prompts/micro';
+import { openUrl } from '@/lib/resource-links';
+import { kindLabel, resourceMetaLine } from '@/lib/resource-format';
+import { duePrompt, type DuePromptState } from '@/lib/settings';
+import './due-prompt.css';
+
+const DRAFT_KEY = '';
+
+/**
+ * The due reflection prompt, first in the popup: type, Save answer, done. What is typed is kept
+ * as a draft on every input (the popup closes whenever it loses focus). Renders nothing when no
+ * prompt is due.
+ */
 export function DuePrompt() {
-  return null;
+  const [due, setDue] = useState<DuePromptState | null>(null);
+  const [answer, setAnswer] = useState('');
+  const [saved, setSaved] = useState<Reflection | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [suggestion, setSuggestion] = useState<Resource | null>(null);
+  const textbox = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      const current = await duePrompt.getValue();
+      if (!alive || !current) return;
+      const draft = await readDraft(DRAFT_KEY);
+      if (!alive) return;
+      if (draft.answer && draft.answerPromptId === promptKey(current)) setAnswer(draft.answer);
+      setDue(current);
+      const queue = await queuedResources().catch(() => [] as Resource[]);
+      if (alive) setSuggestion(pickMicroLearning(queue, current.resourceId));
+    })();
+    // Answered or skipped elsewhere (the journal, another window): nothing is due here either.
+    const stop = duePrompt.watch((next) => {
+      if (!next) setDue(null);
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, []);
+
+  // The popup's first focus lands on the question.
+  useEffect(() => {
+    if (due && !saved) textbox.current?.focus();
+  }, [due?.shownAt]);
+
+  if (saved) return <SavedConfirmation reflection={saved} />;
+  if (!due) return null;
+
+  const prompt = dueToCandidate(due);
+  const text = askedText(prompt) || due.text;
+
+  const onInput = (value: string) => {
+    setAnswer(value);
+    void writeDraft(DRAFT_KEY, { answer: value, answerPromptId: promptKey(due) });
+  };
+
+  const onSave = async (event: Event) => {
+    event.preventDefault();
+    if (!answer.trim()) {
+      setError(t('promptAnswerEmpty'));
+      textbox.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      setSaved(await answerPrompt(prompt, answer));
+    } catch (e) {
+      setError(describeWriteError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSkip = async () => {
+    try {
+      await skipDuePrompt();
+      setDue(null);
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+
+  return (
+    <section class="due-prompt card" aria-labelledby="due-prompt-eyebrow">
+      <form class="due-form" onSubmit={(e) => void onSave(e)}>
+        <p id="due-prompt-eyebrow" class="due-eyebrow">{t('promptDueHeading')}</p>
+        <label for="due-answer" class="due-question">{text}</label>
+        <textarea
+          id="due-answer"
+          ref={textbox}
+          class="input"
+          rows={3}
+          value={answer}
+          maxLength={LIMITS.answer}
+          aria-describedby={error ? 'due-error' : undefined}
+          onInput={(e) => onInput(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void onSave(e);
+          }}
+        />
+        {error && (
+          <p id="due-error" class="notice notice-error small" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="row">
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {t('promptSaveAnswer')}
+          </button>
+          <button type="button" class="btn btn-ghost" onClick={() => void onSkip()}>
+            {t('promptSkip')}
+          </button>
+          <span class="small muted due-hint">{t('promptSaveHint')}</span>
+        </div>
+      </form>
+      {suggestion && <MicroLearning resource={suggestion} />}
+    </section>
+  );
+}
+
+function MicroLearning({ resource }: { resource: Resource }) {
+  const href = openUrl(resource);
+  return (
+    <aside class="micro" aria-labelledby="micro-heading">
+      <p id="micro-heading" class="micro-heading">{t('microHeading')}</p>
+      <p class="micro-title">
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {resource.title}
+          </a>
+        ) : (
+          resource.title
+        )}
+      </p>
+      <p class="small muted micro-meta">
+        <span class="chip">{kindLabel(resource.kind)}</span> <span>{resourceMetaLine(resource)}</span>
+      </p>
+    </aside>
+  );
+}
+
+function SavedConfirmation({ reflection }: { reflection: Reflection }) {
+  const actionHref = browser.runtime.getURL(`/library.html#actions?from=${encodeURIComponent(`reflection:${reflection.id}`)}` as '/');
+  const journalHref = browser.runtime.getURL('/library.html#journal' as '/');
+  return (
+    <section class="due-prompt card" aria-labelledby="due-saved">
+      <p id="due-saved" class="notice notice-ok" role="status">
+        {t('promptSavedToJournal')}
+      </p>
+      <p class="small">{t('promptTurnIntoActionLead')}</p>
+      <div class="row">
+        <a class="btn btn-small" href={actionHref} target="_blank" rel="noopener">
+          {t('promptTurnIntoAction')}
+        </a>
+        <a class="btn btn-small btn-ghost" href={journalHref} target="_blank" rel="noopener">
+          {t('promptOpenJournal')}
+        </a>
+      </div>
+    </section>
+  );
 }

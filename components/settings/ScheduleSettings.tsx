@@ -1,4 +1,139 @@
-// Placeholder: the feature that owns this panel replaces this file.
+import { useEffect, useState } from 'preact/hooks';
+import { describeWriteError } from '@/lib/db/errors';
+import { t, type MessageKey } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
+import { describeSchedule, formatMinutes, formatPromptTime, WEEK_ORDER, weekdayName } from '@/lib/prompts/describe';
+import { hostTimeZone, minutesToTime, nextPromptAt, PRESETS, presetOf, timeToMinutes, type SchedulePreset } from '@/lib/prompts/schedule';
+import { promptSchedule, type PromptSchedule } from '@/lib/settings';
+import { PromptSettings } from './PromptSettings';
+import './schedule-settings.css';
+
+const PRESET_LABELS: { preset: SchedulePreset; label: MessageKey }[] = [
+  { preset: 'everyDay', label: 'schedulePresetEveryDay' },
+  { preset: 'weekdays', label: 'schedulePresetWeekdays' },
+  { preset: 'weekly', label: 'schedulePresetWeekly' },
+];
+const SNOOZE_CHOICES = [10, 30, 60, 120, 240];
+
+/** When prompts come: saved at every change, and the background re-plans its alarm at once. */
 export function ScheduleSettings() {
-  return null;
+  const [schedule, setSchedule] = useState<PromptSchedule | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    void promptSchedule.getValue().then(setSchedule);
+    return promptSchedule.watch((next) => setSchedule(next));
+  }, []);
+
+  const save = async (patch: Partial<PromptSchedule>) => {
+    if (!schedule) return;
+    const next = { ...schedule, ...patch };
+    setSchedule(next);
+    setError('');
+    try {
+      await promptSchedule.setValue(next);
+      // The background also watches the setting; the message wakes it and confirms.
+      await sendMessage('reschedule').catch(() => undefined);
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+
+  if (!schedule) return null;
+  const next = nextPromptAt(Date.now(), schedule, hostTimeZone());
+  const preset = presetOf(schedule.days);
+  const quiet = schedule.quietHours;
+
+  const toggleDay = (day: number, on: boolean) => {
+    const days = on ? [...new Set([...schedule.days, day])] : schedule.days.filter((d) => d !== day);
+    void save({ days: days.sort() });
+  };
+  const setTime = (value: string, apply: (minutes: number) => Partial<PromptSchedule>) => {
+    const minutes = timeToMinutes(value);
+    if (minutes !== null) void save(apply(minutes));
+  };
+
+  return (
+    <>
+      <section class="card panel schedule-settings" aria-labelledby="schedule-heading">
+        <h2 id="schedule-heading">{t('scheduleHeading')}</h2>
+        <p class="muted small">{t('scheduleIntro')}</p>
+        <label class="checkbox schedule-enabled">
+          <input type="checkbox" checked={schedule.enabled} onChange={(e) => void save({ enabled: e.currentTarget.checked })} />
+          {t('scheduleEnabled')}
+        </label>
+
+        <fieldset class="schedule-group" disabled={!schedule.enabled}>
+          <legend class="label">{t('scheduleDays')}</legend>
+          <div class="row schedule-presets" role="group" aria-label={t('schedulePresets')}>
+            {PRESET_LABELS.map(({ preset: p, label }) => (
+              <button key={p} type="button" class="btn btn-small" aria-pressed={preset === p} onClick={() => void save({ days: PRESETS[p](schedule.days) })}>
+                {t(label)}
+              </button>
+            ))}
+          </div>
+          <div class="schedule-days">
+            {WEEK_ORDER.map((day) => (
+              <label key={day} class="checkbox schedule-day">
+                <input type="checkbox" checked={schedule.days.includes(day)} onChange={(e) => toggleDay(day, e.currentTarget.checked)} />
+                {weekdayName(day)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div class="schedule-fields">
+          <label class="field">
+            <span>{t('scheduleTime')}</span>
+            <input class="input" type="time" disabled={!schedule.enabled} value={minutesToTime(schedule.timeOfDay)} onChange={(e) => setTime(e.currentTarget.value, (m) => ({ timeOfDay: m }))} />
+          </label>
+          <label class="field">
+            <span>{t('scheduleSnooze')}</span>
+            <select class="input" disabled={!schedule.enabled} value={String(schedule.snoozeMinutes)} onChange={(e) => void save({ snoozeMinutes: Number(e.currentTarget.value) })}>
+              {[...new Set([...SNOOZE_CHOICES, schedule.snoozeMinutes])]
+                .sort((a, b) => a - b)
+                .map((m) => (
+                  <option key={m} value={String(m)}>
+                    {formatMinutes(m)}
+                  </option>
+                ))}
+            </select>
+          </label>
+        </div>
+
+        <fieldset class="schedule-group" disabled={!schedule.enabled}>
+          <legend class="label">{t('scheduleQuietHours')}</legend>
+          <label class="checkbox">
+            <input type="checkbox" checked={quiet.enabled} onChange={(e) => void save({ quietHours: { ...quiet, enabled: e.currentTarget.checked } })} />
+            {t('scheduleQuietEnabled')}
+          </label>
+          <div class="schedule-fields">
+            <label class="field">
+              <span>{t('scheduleQuietFrom')}</span>
+              <input class="input" type="time" disabled={!quiet.enabled} value={minutesToTime(quiet.start)} onChange={(e) => setTime(e.currentTarget.value, (m) => ({ quietHours: { ...quiet, start: m } }))} />
+            </label>
+            <label class="field">
+              <span>{t('scheduleQuietTo')}</span>
+              <input class="input" type="time" disabled={!quiet.enabled} value={minutesToTime(quiet.end)} onChange={(e) => setTime(e.currentTarget.value, (m) => ({ quietHours: { ...quiet, end: m } }))} />
+            </label>
+          </div>
+          <p class="small muted">{t('scheduleQuietHelp')}</p>
+        </fieldset>
+
+        <p class={`notice ${next === null ? 'notice-warn' : 'notice-ok'}`} role="status">
+          {!schedule.enabled
+            ? t('scheduleOff')
+            : next === null
+              ? t('scheduleNoDays')
+              : t('scheduleNext', formatPromptTime(next), describeSchedule(schedule))}
+        </p>
+        {error && (
+          <p class="notice notice-error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+      <PromptSettings />
+    </>
+  );
 }

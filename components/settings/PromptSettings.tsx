@@ -1,0 +1,229 @@
+import { useEffect, useState } from 'preact/hooks';
+import { onDbChange } from '@/lib/db/changes';
+import { describeWriteError } from '@/lib/db/errors';
+import { addCustomPrompt, deleteCustomPrompt, listCustomPrompts, restoreCustomPrompt, updateCustomPrompt } from '@/lib/db/prompts';
+import type { CustomPrompt } from '@/lib/db/types';
+import { t } from '@/lib/i18n';
+import { LIMITS } from '@/lib/limits';
+import { ACTIVITY_GROUPS, BUILT_IN_PROMPTS, builtInText, CUSTOM_GROUPS, groupLabel } from '@/lib/prompts/catalogue';
+import { disabledBuiltInPrompts } from '@/lib/settings';
+
+/** The prompt catalogue: the user's own prompts (add, edit, turn off, delete) and the built-in ones (turn off). */
+export function PromptSettings() {
+  const [customs, setCustoms] = useState<CustomPrompt[] | null>(null);
+  const [disabled, setDisabled] = useState<string[]>([]);
+  const [text, setText] = useState('');
+  const [group, setGroup] = useState<string>('own');
+  const [error, setError] = useState('');
+  const [undo, setUndo] = useState<CustomPrompt | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      void listCustomPrompts().then(
+        (list) => alive && setCustoms(list),
+        (e: unknown) => alive && setError(describeWriteError(e)),
+      );
+    load();
+    void disabledBuiltInPrompts.getValue().then((d) => alive && setDisabled(d));
+    const stop = onDbChange((change) => change.store === 'prompts' && load());
+    const unwatch = disabledBuiltInPrompts.watch((d) => setDisabled(d));
+    return () => {
+      alive = false;
+      stop();
+      unwatch();
+    };
+  }, []);
+
+  const run = async (task: () => Promise<unknown>) => {
+    setError('');
+    try {
+      await task();
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+
+  const onAdd = (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setError(t('promptsEmptyText'));
+      return;
+    }
+    void run(async () => {
+      await addCustomPrompt(text, group);
+      setText('');
+    });
+  };
+
+  const toggleBuiltIn = (id: string, on: boolean) => {
+    const next = on ? disabled.filter((d) => d !== id) : [...new Set([...disabled, id])];
+    setDisabled(next);
+    void run(() => disabledBuiltInPrompts.setValue(next));
+  };
+
+  const remove = (prompt: CustomPrompt) =>
+    void run(async () => {
+      const removed = await deleteCustomPrompt(prompt.id);
+      if (removed) setUndo(removed);
+    });
+
+  const onCount = BUILT_IN_PROMPTS.filter((p) => !disabled.includes(p.id)).length;
+
+  return (
+    <section class="card panel prompt-settings" aria-labelledby="prompts-heading">
+      <h2 id="prompts-heading">{t('promptsHeading')}</h2>
+      <p class="muted small">{t('promptsIntro')}</p>
+
+      <form class="prompt-add" onSubmit={onAdd}>
+        <label class="field">
+          <span>{t('promptsNewText')}</span>
+          <textarea class="input" rows={2} value={text} maxLength={LIMITS.promptText} onInput={(e) => setText(e.currentTarget.value)} />
+        </label>
+        <div class="prompt-add-row">
+          <label class="field">
+            <span>{t('promptsGroup')}</span>
+            <GroupSelect value={group} onChange={setGroup} />
+          </label>
+          <button type="submit" class="btn btn-primary">
+            {t('promptsAdd')}
+          </button>
+        </div>
+      </form>
+
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      {undo && (
+        <p class="notice notice-ok row" role="status">
+          <span>{t('promptsDeleted')}</span>
+          <button
+            type="button"
+            class="btn btn-small"
+            onClick={() =>
+              void run(async () => {
+                await restoreCustomPrompt(undo);
+                setUndo(null);
+              })
+            }
+          >
+            {t('journalUndo')}
+          </button>
+        </p>
+      )}
+
+      <h3>{t('promptsYours')}</h3>
+      {customs === null ? null : customs.length === 0 ? (
+        <p class="small muted">{t('promptsNoneYet')}</p>
+      ) : (
+        <ul class="prompt-list">
+          {customs.map((prompt) => (
+            <CustomPromptItem key={prompt.id} prompt={prompt} onError={setError} onDelete={() => remove(prompt)} />
+          ))}
+        </ul>
+      )}
+
+      <details class="prompt-builtins">
+        <summary>{t('promptsBuiltIn', onCount, BUILT_IN_PROMPTS.length)}</summary>
+        {ACTIVITY_GROUPS.map((g) => (
+          <fieldset key={g}>
+            <legend class="label">{groupLabel(g)}</legend>
+            {BUILT_IN_PROMPTS.filter((p) => p.group === g).map((p) => (
+              <label key={p.id} class="checkbox">
+                <input type="checkbox" checked={!disabled.includes(p.id)} onChange={(e) => toggleBuiltIn(p.id, e.currentTarget.checked)} />
+                <span>{builtInText(p.id)}</span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      </details>
+    </section>
+  );
+}
+
+function GroupSelect({ value, onChange, id }: { value: string; onChange: (group: string) => void; id?: string }) {
+  return (
+    <select id={id} class="input" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+      {CUSTOM_GROUPS.map((g) => (
+        <option key={g} value={g}>
+          {groupLabel(g)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function CustomPromptItem({ prompt, onError, onDelete }: { prompt: CustomPrompt; onError: (message: string) => void; onDelete: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(prompt.text);
+  const [group, setGroup] = useState(prompt.group);
+  const textId = `custom-prompt-${prompt.id}`;
+
+  const update = async (patch: { text?: string; group?: string; enabled?: boolean }) => {
+    try {
+      await updateCustomPrompt(prompt.id, patch);
+      return true;
+    } catch (e) {
+      onError(describeWriteError(e));
+      return false;
+    }
+  };
+
+  return (
+    <li class="prompt-item">
+      <label class="checkbox" title={t('promptsEnabled')}>
+        <input type="checkbox" checked={prompt.enabled} aria-label={t('promptsEnabled')} aria-describedby={textId} onChange={(e) => void update({ enabled: e.currentTarget.checked })} />
+      </label>
+      <div>
+        <p id={textId} class="prompt-item-text">
+          {prompt.text}
+        </p>
+        <span class="chip">{groupLabel(prompt.group)}</span>
+      </div>
+      <div class="prompt-item-actions">
+        <button type="button" class="btn btn-small btn-ghost" aria-describedby={textId} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          {t('journalEdit')}
+        </button>
+        <button type="button" class="btn btn-small btn-ghost btn-danger" aria-describedby={textId} onClick={onDelete}>
+          {t('journalDelete')}
+        </button>
+      </div>
+      {editing && (
+        <form
+          class="prompt-item-edit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void update({ text, group }).then((ok) => ok && setEditing(false));
+          }}
+        >
+          <label class="field">
+            <span>{t('promptsEditText')}</span>
+            <textarea class="input" rows={2} value={text} maxLength={LIMITS.promptText} onInput={(e) => setText(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>{t('promptsGroup')}</span>
+            <GroupSelect value={group} onChange={setGroup} />
+          </label>
+          <div class="row">
+            <button type="submit" class="btn btn-primary btn-small">
+              {t('journalSaveEdit')}
+            </button>
+            <button
+              type="button"
+              class="btn btn-small"
+              onClick={() => {
+                setText(prompt.text);
+                setGroup(prompt.group);
+                setEditing(false);
+              }}
+            >
+              {t('journalCancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,193 @@
+import { browser } from 'wxt/browser';
+import { loadLanguage, t } from '../i18n';
+import { routeHash } from '../library/route';
+import { onMessage } from '../messaging';
+import { choosePrompt, recordShown } from '../prompts/choose';
+import { askedText, clearPromptNotifications, dueToCandidate, PROMPT_NOTIFICATION_PREFIX } from '../prompts/due';
+import { hostTimeZone, nextPromptAt } from '../prompts/schedule';
+import { duePrompt, language, promptAlarmState, promptSchedule, welcomeShownAt, type DuePromptState, type PromptAlarmState } from '../settings';
+import { markBadge, renderBadge } from './badge';
+
+export const PROMPT_ALARM = 'prompt';
+const BUTTON_ANSWER = 0;
+const BUTTON_LATER = 1;
+const MINUTE = 60_000;
+
+/**
+ * Reflection prompts: one alarm ('prompt') set for the next slot with `when`, re-created at every
+ * start and after every prompt, settings change or `reschedule` message. No timers: the worker
+ * may sleep between any two events, so everything that matters is in storage.
+ */
+export function setupPromptFeature(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PROMPT_ALARM) void onPromptAlarm(alarm.scheduledTime);
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith(PROMPT_NOTIFICATION_PREFIX)) void openAnswer();
+  });
+  // Firefox has no notification buttons: the click above is all it gets.
+  browser.notifications.onButtonClicked?.addListener((id, index) => {
+    if (id.startsWith(PROMPT_NOTIFICATION_PREFIX)) void onNotificationButton(index);
+  });
+  browser.runtime.onInstalled.addListener((details) => void onInstalled(details.reason));
+  browser.runtime.onStartup.addListener(() => {
+    void renderBadge().catch(() => undefined);
+    void ensurePromptAlarm();
+  });
+  // Settings pages send this after a change; the storage watcher below catches it too.
+  onMessage('reschedule', () => ensurePromptAlarm());
+  promptSchedule.watch(() => void ensurePromptAlarm());
+  // A worker woken by anything may find a slot that passed while it (or the browser) slept.
+  void ensurePromptAlarm();
+}
+
+// Alarm, start-up and settings events can arrive together: one at a time, in order.
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function onPromptAlarm(scheduledTime: number, now = Date.now()): Promise<void> {
+  // An alarm never fires early, but clocks may disagree by a few ms.
+  return ensurePromptAlarm(Math.max(now, scheduledTime));
+}
+
+/**
+ * Show the prompt whose slot has passed and was not shown yet (a missed one shows once, however
+ * many slots passed while the browser was closed), then set the alarm for the next slot.
+ * Idempotent: calling it twice changes nothing the second time.
+ */
+export function ensurePromptAlarm(now = Date.now()): Promise<void> {
+  return serially(async () => {
+    const state = await promptAlarmState.getValue();
+    if (state.scheduledFor !== null && state.scheduledFor <= now && (state.lastSlotShown ?? -Infinity) < state.scheduledFor) {
+      await showDuePrompt(state, now);
+    }
+    await scheduleNext(now);
+  });
+}
+
+async function scheduleNext(now: number): Promise<void> {
+  const [schedule, state] = await Promise.all([promptSchedule.getValue(), promptAlarmState.getValue()]);
+  let when: number | null;
+  let reason: PromptAlarmState['reason'] = 'slot';
+  if (!schedule.enabled) when = null;
+  else if (state.reason === 'snooze' && state.scheduledFor !== null && state.scheduledFor > now) {
+    when = state.scheduledFor;
+    reason = 'snooze';
+  } else when = nextPromptAt(now, schedule, hostTimeZone());
+
+  if (when === null) {
+    await browser.alarms.clear(PROMPT_ALARM);
+  } else {
+    const existing = await browser.alarms.get(PROMPT_ALARM);
+    if (!existing || existing.scheduledTime !== when) await browser.alarms.create(PROMPT_ALARM, { when });
+  }
+  if (state.scheduledFor !== when || state.reason !== reason) await promptAlarmState.setValue({ ...state, scheduledFor: when, reason });
+}
+
+async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void> {
+  await promptAlarmState.setValue({ ...state, lastSlotShown: now });
+  const schedule = await promptSchedule.getValue();
+  if (!schedule.enabled) return;
+  let due = await duePrompt.getValue();
+  if (state.reason === 'snooze') {
+    // Later means the same question, later; answered meanwhile means nothing to ask.
+    if (!due) return;
+  } else {
+    const picked = await choosePrompt(now);
+    if (!picked) return;
+    await useChosenLanguage();
+    due = {
+      promptId: picked.promptId,
+      group: picked.group,
+      kind: picked.kind,
+      text: askedText(picked),
+      ...(picked.resourceId ? { resourceId: picked.resourceId } : {}),
+      ...(picked.resourceTitle ? { resourceTitle: picked.resourceTitle } : {}),
+      ...(picked.days !== undefined ? { days: picked.days } : {}),
+      shownAt: now,
+    };
+    await duePrompt.setValue(due);
+    await recordShown(picked, now);
+  }
+  await notifyDue(due, now);
+  await markBadge('prompt', true);
+}
+
+async function useChosenLanguage(): Promise<void> {
+  try {
+    await loadLanguage(await language.getValue());
+  } catch {
+    // The browser's language is a fine fallback for a notification.
+  }
+}
+
+export async function notifyDue(due: DuePromptState, now: number): Promise<void> {
+  await useChosenLanguage();
+  await clearPromptNotifications();
+  const base = {
+    type: 'basic' as const,
+    iconUrl: browser.runtime.getURL('/icons/128.png'),
+    title: t('promptNotificationTitle'),
+    message: askedText(dueToCandidate(due)).slice(0, 300),
+  };
+  const id = `${PROMPT_NOTIFICATION_PREFIX}${now}`;
+  if (import.meta.env.FIREFOX) {
+    await browser.notifications.create(id, base);
+    return;
+  }
+  try {
+    await browser.notifications.create(id, { ...base, buttons: [{ title: t('promptAnswer') }, { title: t('promptLater') }] } as typeof base);
+  } catch {
+    await browser.notifications.create(id, base);
+  }
+}
+
+export async function onNotificationButton(index: number, now = Date.now()): Promise<void> {
+  if (index === BUTTON_ANSWER) await openAnswer();
+  else if (index === BUTTON_LATER) await snoozePrompt(now);
+}
+
+/** Later: the same prompt again after the snooze length; the notification and badge go meanwhile. */
+export function snoozePrompt(now = Date.now()): Promise<void> {
+  return serially(async () => {
+    const [schedule, state] = await Promise.all([promptSchedule.getValue(), promptAlarmState.getValue()]);
+    const when = now + Math.max(1, schedule.snoozeMinutes) * MINUTE;
+    await browser.alarms.create(PROMPT_ALARM, { when });
+    await promptAlarmState.setValue({ ...state, scheduledFor: when, reason: 'snooze' });
+    await clearPromptNotifications();
+    await markBadge('prompt', false);
+  });
+}
+
+type ActionApi = { openPopup?: () => Promise<void> };
+
+/** Answer: the popup where the browser allows opening it, else the journal with the prompt ready. */
+export async function openAnswer(): Promise<void> {
+  const due = await duePrompt.getValue();
+  await clearPromptNotifications().catch(() => undefined);
+  const action = (browser.action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction) as ActionApi | undefined;
+  try {
+    if (typeof action?.openPopup === 'function') {
+      await action.openPopup();
+      return;
+    }
+  } catch {
+    // No focused window, or no user gesture: fall through to the journal.
+  }
+  const query: Record<string, string> = due ? { prompt: due.promptId, ...(due.resourceId ? { resource: due.resourceId } : {}) } : {};
+  await browser.tabs.create({ url: browser.runtime.getURL(`/library.html${routeHash('journal', undefined, query)}` as '/') });
+}
+
+export async function onInstalled(reason: string): Promise<void> {
+  // A browser that loads the extension from the command line reports 'install' at every start:
+  // the stored mark keeps the welcome to the first one.
+  if (reason === 'install' && (await welcomeShownAt.getValue()) === null) {
+    await welcomeShownAt.setValue(Date.now());
+    await browser.tabs.create({ url: browser.runtime.getURL(`/library.html${routeHash('welcome')}` as '/') });
+  }
+  await ensurePromptAlarm();
+}

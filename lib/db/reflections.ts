@@ -1,0 +1,83 @@
+import { newId } from '../ids';
+import { capLine, capText, LIMITS } from '../limits';
+import { announceChange } from './changes';
+import { getDb, type LoopDatabase } from './open';
+import type { Reflection } from './types';
+
+export interface NewReflection {
+  promptId: string;
+  promptText: string;
+  answer: string;
+  resourceId?: string;
+  resourceTitle?: string;
+}
+
+/** A reflection from what the user typed: capped, with empty optional fields left out. */
+export function makeReflection(input: NewReflection, now: number): Reflection {
+  const reflection: Reflection = {
+    id: newId(),
+    promptId: capLine(input.promptId, 200),
+    promptText: capLine(input.promptText, LIMITS.promptText),
+    answer: capText(input.answer.trim(), LIMITS.answer),
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (input.resourceId) reflection.resourceId = input.resourceId;
+  const title = capLine(input.resourceTitle, LIMITS.title);
+  if (title) reflection.resourceTitle = title;
+  return reflection;
+}
+
+export async function addReflection(input: NewReflection, now = Date.now(), db?: LoopDatabase): Promise<Reflection> {
+  const reflection = makeReflection(input, now);
+  await (db ?? (await getDb())).put('reflections', reflection);
+  announceChange('reflections', [reflection.id]);
+  return reflection;
+}
+
+export async function getReflection(id: string, db?: LoopDatabase): Promise<Reflection | undefined> {
+  return (db ?? (await getDb())).get('reflections', id);
+}
+
+/** Every reflection, newest first (a journal is read a few hundred at a time at most). */
+export async function listReflections(db?: LoopDatabase): Promise<Reflection[]> {
+  const all = await (db ?? (await getDb())).getAllFromIndex('reflections', 'createdAt');
+  return all.reverse();
+}
+
+/** Reflections written at or after `since`, newest first, through the createdAt index. */
+export async function reflectionsSince(since: number, db?: LoopDatabase): Promise<Reflection[]> {
+  const all = await (db ?? (await getDb())).getAllFromIndex('reflections', 'createdAt', IDBKeyRange.lowerBound(since));
+  return all.reverse();
+}
+
+export async function updateReflectionAnswer(id: string, answer: string, now = Date.now(), db?: LoopDatabase): Promise<Reflection | undefined> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction('reflections', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next: Reflection = { ...current, answer: capText(answer.trim(), LIMITS.answer), updatedAt: Math.max(now, current.updatedAt + 1) };
+  await tx.store.put(next);
+  await tx.done;
+  announceChange('reflections', [id]);
+  return next;
+}
+
+/** Deletes and returns what was deleted, so the caller can offer undo. */
+export async function deleteReflection(id: string, db?: LoopDatabase): Promise<Reflection | undefined> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction('reflections', 'readwrite');
+  const current = await tx.store.get(id);
+  if (current) await tx.store.delete(id);
+  await tx.done;
+  if (current) announceChange('reflections', [id]);
+  return current;
+}
+
+export async function restoreReflection(reflection: Reflection, db?: LoopDatabase): Promise<void> {
+  await (db ?? (await getDb())).put('reflections', reflection);
+  announceChange('reflections', [reflection.id]);
+}

@@ -1,0 +1,44 @@
+import type { Reflection } from '../db/types';
+import { addDays, localParts, type LocalDate } from './schedule';
+
+/** The Monday that starts the local week of `time`, as a date in `timeZone`. */
+export function weekStart(time: number, timeZone: string): LocalDate {
+  const p = localParts(time, timeZone);
+  const sinceMonday = (p.weekday + 6) % 7;
+  return addDays(p, -sinceMonday);
+}
+
+export function dateKey(date: LocalDate): string {
+  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+export interface WeekGroup {
+  /** "2026-03-09": the Monday. */
+  key: string;
+  start: LocalDate;
+  items: Reflection[];
+}
+
+/** Reflections newest first, in local weeks (Monday to Sunday), newest week first. */
+export function groupByWeek(reflections: readonly Reflection[], timeZone: string): WeekGroup[] {
+  const sorted = [...reflections].sort((a, b) => b.createdAt - a.createdAt);
+  const groups: WeekGroup[] = [];
+  for (const reflection of sorted) {
+    const start = weekStart(reflection.createdAt, timeZone);
+    const key = dateKey(start);
+    const last = groups[groups.length - 1];
+    if (last?.key === key) last.items.push(reflection);
+    else groups.push({ key, start, items: [reflection] });
+  }
+  return groups;
+}
+
+/** Every word of the query appears in the answer, the prompt or the resource's title. */
+export function searchReflections(reflections: readonly Reflection[], query: string): Reflection[] {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return [...reflections];
+  return reflections.filter((r) => {
+    const haystack = `${r.answer}\n${r.promptText}\n${r.resourceTitle ?? ''}`.toLocaleLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}
