@@ -8,6 +8,10 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 export interface ProtocolMap {
   /** Settings that affect alarms changed: re-create them now. */
   reschedule(): void;
+  /** Actions were created, answered or re-dated: re-plan the follow-up alarm and badge. */
+  followUpsChanged(): void;
+  /** An assessment was saved or deleted, or the monthly check was snoozed or turned off. */
+  assessmentChanged(): void;
   /** The language setting changed: menus are re-created in it. */
   languageChanged(): void;
 }

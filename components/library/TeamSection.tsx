@@ -1,7 +1,25 @@
 import type { Route } from '@/lib/library/route';
 import { t } from '@/lib/i18n';
+import { WebhookSettings } from '@/components/settings/WebhookSettings';
+import { DigestPanel } from '@/components/team/DigestPanel';
+import { TeachForward } from '@/components/team/TeachForward';
+import { useWebhook } from '@/components/team/useWebhook';
+import '@/components/team/team.css';
 
-// Placeholder: the feature that owns this section replaces this file.
+/** Share: what is learned but not yet taught, the team digest, and the team's chat. */
 export function TeamSection(_props: { route: Route }) {
-  return <h1>{t('navTeam')}</h1>;
+  const hook = useWebhook();
+  return (
+    <div class="team-section">
+      <div class="section-head">
+        <h1>{t('navTeam')}</h1>
+      </div>
+      <p class="section-intro muted">{t('teamIntro')}</p>
+      <div class="team-panels">
+        <TeachForward hook={hook} />
+        <DigestPanel hook={hook} />
+        <WebhookSettings idPrefix="team-webhook" />
+      </div>
+    </div>
+  );
 }

@@ -1,4 +1,150 @@
-// Placeholder: the feature that owns this panel replaces this file.
-export function WebhookSettings() {
-  return null;
+import { useState } from 'preact/hooks';
+import { describeWriteError } from '@/lib/db/errors';
+import { t, type MessageKey } from '@/lib/i18n';
+import { webhook, type WebhookService } from '@/lib/settings';
+import { checkWebhookUrl, maskWebhookUrl } from '@/lib/share/webhook-url';
+import { useWebhook } from '@/components/team/useWebhook';
+import '@/components/team/team.css';
+
+export const SERVICES: { value: WebhookService; label: MessageKey }[] = [
+  { value: 'slack', label: 'webhookServiceSlack' },
+  { value: 'mattermost', label: 'webhookServiceMattermost' },
+  { value: 'discord', label: 'webhookServiceDiscord' },
+  { value: 'teams', label: 'webhookServiceTeams' },
+  { value: 'generic', label: 'webhookServiceGeneric' },
+];
+
+/**
+ * The team's incoming-webhook URL and chat service. The URL is a secret: once saved it is only
+ * shown masked, and replacing it means pasting a new one.
+ */
+export function WebhookSettings({ idPrefix = 'webhook' }: { idPrefix?: string }) {
+  const saved = useWebhook();
+  const [editing, setEditing] = useState(false);
+  const [url, setUrl] = useState('');
+  const [service, setService] = useState<WebhookService>('slack');
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+
+  const showForm = saved === null || editing;
+  const headingId = `${idPrefix}-heading`;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setError('');
+    setStatus('');
+    const check = checkWebhookUrl(url);
+    if (!check.ok) {
+      setError(check.problem === 'insecure' ? t('webhookErrorInsecure') : t('webhookErrorInvalid'));
+      return;
+    }
+    try {
+      await webhook.setValue({ url: check.url.href, service });
+      setUrl('');
+      setEditing(false);
+      setStatus(t('webhookSaved'));
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+
+  const changeService = async (next: WebhookService) => {
+    setService(next);
+    if (saved && !editing) {
+      await webhook.setValue({ ...saved, service: next });
+      setStatus(t('webhookServiceSaved'));
+    }
+  };
+
+  const remove = async () => {
+    await webhook.setValue(null);
+    setEditing(false);
+    setStatus(t('webhookRemoved'));
+  };
+
+  const currentService = saved && !editing ? saved.service : service;
+
+  return (
+    <section class="card panel webhook-settings" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('webhookHeading')}</h2>
+      <p class="muted">{t('webhookIntro')}</p>
+      {saved === undefined ? null : showForm ? (
+        <form class="stack" noValidate onSubmit={(event) => void save(event)}>
+          <label class="field">
+            <span>{t('webhookUrlLabel')}</span>
+            <input
+              class="input"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellcheck={false}
+              value={url}
+              placeholder={t('webhookUrlPlaceholder')}
+              onInput={(event) => setUrl(event.currentTarget.value)}
+            />
+          </label>
+          <ServicePicker id={`${idPrefix}-service`} value={currentService} onChange={(v) => void changeService(v)} />
+          {error && (
+            <p class="notice notice-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div class="row">
+            <button type="submit" class="btn btn-primary">
+              {t('webhookSave')}
+            </button>
+            {editing && (
+              <button type="button" class="btn btn-ghost" onClick={() => setEditing(false)}>
+                {t('webhookCancel')}
+              </button>
+            )}
+          </div>
+        </form>
+      ) : (
+        <div class="stack">
+          <p class="webhook-saved">
+            <span class="label">{t('webhookSavedUrl')}</span> <code class="webhook-masked">{maskWebhookUrl(saved!.url)}</code>
+          </p>
+          <ServicePicker id={`${idPrefix}-service`} value={currentService} onChange={(v) => void changeService(v)} />
+          <div class="row">
+            <button
+              type="button"
+              class="btn"
+              onClick={() => {
+                setService(saved!.service);
+                setEditing(true);
+                setStatus('');
+              }}
+            >
+              {t('webhookReplace')}
+            </button>
+            <button type="button" class="btn btn-ghost btn-danger" onClick={() => void remove()}>
+              {t('webhookRemove')}
+            </button>
+          </div>
+        </div>
+      )}
+      <p class="small ok-text" role="status">
+        {status}
+      </p>
+      <p class="small muted">{t('webhookPrivacy')}</p>
+    </section>
+  );
+}
+
+function ServicePicker({ id, value, onChange }: { id: string; value: WebhookService; onChange: (value: WebhookService) => void }) {
+  return (
+    <div class="field">
+      <label class="label" for={id}>
+        {t('webhookServiceLabel')}
+      </label>
+      <select id={id} class="input" value={value} onChange={(event) => onChange(event.currentTarget.value as WebhookService)}>
+        {SERVICES.map((s) => (
+          <option key={s.value} value={s.value}>
+            {t(s.label)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }

@@ -18,8 +18,14 @@ type Dictionary = Record<string, LocaleMessage>;
  */
 let override: { language: Language; messages: Dictionary } | null = null;
 
+/**
+ * The language the browser resolves our messages in. `@@ui_locale` is what getMessage uses,
+ * which can differ from getUILanguage() (Chromium on Linux takes one from --lang and the other
+ * from the environment).
+ */
 export function browserLanguage(): Language {
-  const ui = (browser.i18n?.getUILanguage?.() ?? 'en').toLowerCase();
+  const getMessage = browser.i18n?.getMessage as ((name: string) => string) | undefined;
+  const ui = (getMessage?.('@@ui_locale') || browser.i18n?.getUILanguage?.() || 'en').toLowerCase();
   return ui.startsWith('sv') ? 'sv' : 'en';
 }
 
@@ -27,8 +33,9 @@ export function currentLanguage(): Language {
   return override?.language ?? browserLanguage();
 }
 
+/** An explicit choice always loads that locale's messages, so it wins whatever the browser says. */
 export async function loadLanguage(choice: LanguageChoice): Promise<void> {
-  if (choice === 'auto' || choice === browserLanguage()) {
+  if (choice === 'auto') {
     override = null;
     return;
   }

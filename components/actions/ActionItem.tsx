@@ -1,0 +1,58 @@
+import { useState } from 'preact/hooks';
+import type { Action } from '@/lib/db/types';
+import { formatDate, t } from '@/lib/i18n';
+import { actionState } from '@/lib/actions/follow-up';
+import { FollowUpAnswer } from './FollowUpAnswer';
+import { SourceLabel } from './SourceLabel';
+
+interface Props {
+  action: Action;
+  now: number;
+  existing?: ReadonlySet<string>;
+  onDelete: (action: Action) => void;
+}
+
+export function ActionItem({ action, now, existing, onDelete }: Props) {
+  const state = actionState(action, now);
+  const [answering, setAnswering] = useState(state === 'due');
+  const textId = `action-text-${action.id}`;
+  return (
+    <li class={`card action-item action-${state}`}>
+      <p id={textId} class="action-text">
+        {action.text}
+      </p>
+      <div class="action-row">
+        <div class="action-meta small">
+          {state === 'due' && <span class="chip chip-due">{t('actionStateDue')}</span>}
+          {state === 'done' && <span class="chip chip-accent">{t('actionStateDone')}</span>}
+          {state === 'dropped' && <span class="chip">{t('actionStateDropped')}</span>}
+          {action.followUpAt !== undefined && action.status === 'open' && (
+            <span class="muted">{state === 'due' ? t('actionDueSince', formatDate(action.followUpAt)) : t('actionFollowUpOn', formatDate(action.followUpAt))}</span>
+          )}
+          {action.doneAt !== undefined && action.status !== 'open' && <span class="muted">{formatDate(action.doneAt)}</span>}
+          <SourceLabel source={action.source} {...(existing ? { existing } : {})} />
+        </div>
+        <div class="action-buttons">
+          {action.status === 'open' && !answering && (
+            <button type="button" class="btn btn-small" aria-describedby={textId} onClick={() => setAnswering(true)}>
+              {t('actionFollowUpNow')}
+            </button>
+          )}
+          <button type="button" class="btn btn-small btn-ghost btn-danger" aria-describedby={textId} onClick={() => onDelete(action)}>
+            {t('actionDelete')}
+          </button>
+        </div>
+      </div>
+      {action.outcome && (
+        <p class="action-outcome">
+          <span class="label">{t('actionOutcome')}</span> {action.outcome}
+        </p>
+      )}
+      {action.status === 'open' && answering && (
+        <div class="action-answer">
+          <FollowUpAnswer action={action} idPrefix={`answer-${action.id}`} onAnswered={() => setAnswering(false)} />
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,106 @@
+import { useRef, useState } from 'preact/hooks';
+import { saveAssessment } from '@/lib/db/assessments';
+import { describeWriteError } from '@/lib/db/errors';
+import type { Assessment } from '@/lib/db/types';
+import { t } from '@/lib/i18n';
+import { assessmentChanged } from '@/lib/actions/notify-background';
+import { CONDITIONS, SCORE_LABELS, SCORES } from '@/lib/assessment/conditions';
+
+/** The seven conditions, each a 1–5 radio group with an optional note, and an overall note. */
+export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment) => void }) {
+  const [scores, setScores] = useState<Record<string, number>>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [note, setNote] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError('');
+    const missing = CONDITIONS.filter((c) => scores[c.id] === undefined);
+    if (missing.length) {
+      setError(t('assessmentMissing', missing.map((c) => t(c.name)).join(', ')));
+      formRef.current?.querySelector<HTMLInputElement>(`input[name="score-${missing[0]!.id}"]`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await saveAssessment({ scores, notes, note });
+      assessmentChanged();
+      setScores({});
+      setNotes({});
+      setNote('');
+      onSaved?.(saved);
+    } catch (e) {
+      setError(describeWriteError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={formRef} class="card panel assessment-form" aria-labelledby="check-heading" noValidate onSubmit={(event) => void submit(event)}>
+      <h2 id="check-heading">{t('assessmentFormHeading')}</h2>
+      <p class="muted">{t('assessmentFormIntro')}</p>
+      <ol class="condition-list">
+        {CONDITIONS.map((condition, index) => {
+          const statementId = `statement-${condition.id}`;
+          return (
+            <li key={condition.id}>
+              <fieldset class="condition" aria-describedby={statementId}>
+                <legend>
+                  <span class="condition-number" aria-hidden="true">
+                    {index + 1}
+                  </span>
+                  {t(condition.name)}
+                </legend>
+                <p id={statementId} class="condition-statement">
+                  {t(condition.statement)}
+                </p>
+                <div class="score-scale">
+                  {SCORES.map((score) => (
+                    <label key={score} class="score-option">
+                      <input
+                        type="radio"
+                        name={`score-${condition.id}`}
+                        value={score}
+                        checked={scores[condition.id] === score}
+                        onChange={() => setScores({ ...scores, [condition.id]: score })}
+                      />
+                      <span class="score-number">{score}</span>{' '}
+                      <span class="score-word">{t(SCORE_LABELS[score])}</span>
+                    </label>
+                  ))}
+                </div>
+                <label class="field condition-note">
+                  <span>{t('assessmentNoteLabel')}</span>
+                  <textarea
+                    class="input"
+                    rows={2}
+                    value={notes[condition.id] ?? ''}
+                    onInput={(event) => setNotes({ ...notes, [condition.id]: event.currentTarget.value })}
+                  />
+                </label>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <label class="field">
+        <span>{t('assessmentOverallNote')}</span>
+        <textarea class="input" rows={3} value={note} onInput={(event) => setNote(event.currentTarget.value)} />
+      </label>
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {t('assessmentSave')}
+        </button>
+      </div>
+    </form>
+  );
+}

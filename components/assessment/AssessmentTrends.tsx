@@ -1,0 +1,93 @@
+import type { Assessment } from '@/lib/db/types';
+import { formatDate, t } from '@/lib/i18n';
+import { CONDITIONS, conditionById } from '@/lib/assessment/conditions';
+import { conditionTrends, weakestCondition } from '@/lib/assessment/trends';
+import { TrendChart } from './TrendChart';
+
+function changeText(change: number | undefined): string {
+  if (change === undefined) return '';
+  if (change > 0) return t('trendUp', change);
+  if (change < 0) return t('trendDown', -change);
+  return t('trendSame');
+}
+
+/** Each condition's trend as a small chart, and the weakest one with what to discuss. */
+export function AssessmentTrends({ assessments, onDelete }: { assessments: readonly Assessment[]; onDelete: (a: Assessment) => void }) {
+  const trends = conditionTrends(assessments);
+  const weakest = weakestCondition(assessments);
+  const weakCondition = weakest ? conditionById(weakest.id) : undefined;
+  const sorted = [...assessments].sort((a, b) => a.createdAt - b.createdAt);
+  return (
+    <section class="card panel assessment-trends" aria-labelledby="trend-heading" tabIndex={-1} id="assessment-trends">
+      <h2 id="trend-heading">{t('trendHeading')}</h2>
+      {weakCondition && weakest && (
+        <div class="weakest">
+          <h3>{t('weakestHeading', t(weakCondition.name))}</h3>
+          <p class="small muted">{t('weakestScore', weakest.score)}</p>
+          <p>{t(weakCondition.suggestion)}</p>
+        </div>
+      )}
+      <ul class="trend-grid-list">
+        {trends.map((trend) => {
+          const condition = conditionById(trend.id)!;
+          const name = t(condition.name);
+          return (
+            <li key={trend.id} class="trend-card">
+              <div class="trend-card-head">
+                <h3 class="trend-name">{name}</h3>
+                {weakest?.id === trend.id && <span class="chip chip-weak">{t('weakestChip')}</span>}
+              </div>
+              <p class="small muted trend-latest">
+                {trend.latest !== undefined ? t('trendLatest', trend.latest) : ''} {changeText(trend.change)}
+              </p>
+              <TrendChart name={name} points={trend.points} />
+            </li>
+          );
+        })}
+      </ul>
+      <details class="trend-table">
+        <summary>{t('trendTableSummary')}</summary>
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{t('trendTableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('trendTableDate')}</th>
+                {CONDITIONS.map((c) => (
+                  <th key={c.id} scope="col">
+                    {t(c.name)}
+                  </th>
+                ))}
+                <th scope="col">{t('trendTableNote')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('trendTableActions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((a) => {
+                const date = formatDate(a.createdAt);
+                return (
+                  <tr key={a.id}>
+                    <th scope="row">{date}</th>
+                    {CONDITIONS.map((c) => (
+                      <td key={c.id} title={a.notes?.[c.id]}>
+                        {a.scores[c.id] ?? '–'}
+                      </td>
+                    ))}
+                    <td class="trend-note">{a.note ?? ''}</td>
+                    <td>
+                      <button type="button" class="btn btn-small btn-ghost btn-danger" aria-label={t('assessmentDeleteLabel', date)} onClick={() => onDelete(a)}>
+                        {t('assessmentDelete')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

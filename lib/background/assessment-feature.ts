@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import { ensureAlarm } from '../actions/alarm';
+import { assessmentDueAt } from '../assessment/schedule';
+import { latestAssessment } from '../db/assessments';
+import { onDbChange } from '../db/changes';
+import { t } from '../i18n';
+import { onMessage } from '../messaging';
+import { assessmentReminder, assessmentSchedule } from '../settings';
+import { markBadge } from './badge';
+
+export const ASSESSMENT_ALARM = 'assessment';
+export const ASSESSMENT_NOTIFICATION_PREFIX = 'assessment:';
+
+export function setupAssessmentFeature(): void {
+  browser.runtime.onInstalled.addListener(() => void syncAssessment());
+  browser.runtime.onStartup.addListener(() => void syncAssessment());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ASSESSMENT_ALARM) void syncAssessment();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith(ASSESSMENT_NOTIFICATION_PREFIX)) void onAssessmentClicked(id);
+  });
+  onMessage('assessmentChanged', () => syncAssessment());
+  onDbChange((change) => {
+    if (change.store === 'assessments') void syncAssessment();
+  });
+}
+
+let running: Promise<void> = Promise.resolve();
+
+/**
+ * Once a month the check is offered: when it falls due, one notification and the badge; the
+ * popup offers it until it is taken or snoozed. Otherwise the alarm waits for the due date.
+ */
+export function syncAssessment(now?: number): Promise<void> {
+  const next = running.then(() => syncNow(now ?? Date.now()));
+  running = next.catch(() => undefined);
+  return next;
+}
+
+async function syncNow(now: number): Promise<void> {
+  const state = await assessmentSchedule.getValue();
+  if (state.anchorAt === null) {
+    state.anchorAt = now;
+    await assessmentSchedule.setValue(state);
+  }
+  if (!(await assessmentReminder.getValue())) {
+    await markBadge('assessment', false);
+    await ensureAlarm(ASSESSMENT_ALARM, undefined, now);
+    return;
+  }
+  const latest = await latestAssessment();
+  const dueAt = assessmentDueAt({ anchorAt: state.anchorAt, snoozedUntil: state.snoozedUntil, ...(latest ? { lastAt: latest.createdAt } : {}) });
+  if (now < dueAt) {
+    await markBadge('assessment', false);
+    await browser.notifications.clear(`${ASSESSMENT_NOTIFICATION_PREFIX}${state.notifiedDueAt ?? ''}`);
+    await ensureAlarm(ASSESSMENT_ALARM, dueAt, now);
+    return;
+  }
+  await markBadge('assessment', true);
+  await ensureAlarm(ASSESSMENT_ALARM, undefined, now);
+  if (state.notifiedDueAt !== dueAt) {
+    await browser.notifications.create(`${ASSESSMENT_NOTIFICATION_PREFIX}${dueAt}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icons/128.png'),
+      title: t('assessmentNotifyTitle'),
+      message: t('assessmentNotifyMessage'),
+    });
+    await assessmentSchedule.setValue({ ...state, notifiedDueAt: dueAt });
+  }
+}
+
+export async function onAssessmentClicked(notificationId: string): Promise<void> {
+  await browser.notifications.clear(notificationId);
+  await browser.tabs.create({ url: browser.runtime.getURL('/library.html#assessment' as '/library.html') });
+}

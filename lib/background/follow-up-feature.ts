@@ -1,0 +1,116 @@
+import { browser } from 'wxt/browser';
+import { ensureAlarm } from '../actions/alarm';
+import { followUpTomorrow, planFollowUps } from '../actions/follow-up';
+import { getAction, listOpenFollowUps, updateAction } from '../db/actions';
+import { onDbChange } from '../db/changes';
+import { t } from '../i18n';
+import { onMessage } from '../messaging';
+import { followUpNotified } from '../settings';
+import { markBadge } from './badge';
+
+export const FOLLOW_UP_ALARM = 'follow-up';
+export const FOLLOW_UP_NOTIFICATION_PREFIX = 'follow-up:';
+/** Button order on the notification (Chrome only; Firefox shows none). */
+export const FOLLOW_UP_BUTTON_ANSWER = 0;
+export const FOLLOW_UP_BUTTON_LATER = 1;
+
+/** Listeners first, synchronously: the event that woke the worker must find them. */
+export function setupFollowUpFeature(): void {
+  browser.runtime.onInstalled.addListener(() => void syncFollowUps());
+  browser.runtime.onStartup.addListener(() => void syncFollowUps());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FOLLOW_UP_ALARM) void syncFollowUps();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith(FOLLOW_UP_NOTIFICATION_PREFIX)) void onFollowUpClicked(id);
+  });
+  // Firefox has no notification buttons and no onButtonClicked event.
+  browser.notifications.onButtonClicked?.addListener((id, index) => {
+    if (id.startsWith(FOLLOW_UP_NOTIFICATION_PREFIX)) void onFollowUpButton(id, index);
+  });
+  onMessage('followUpsChanged', () => syncFollowUps());
+  // While the worker is awake, a page's write reaches it without a message too.
+  onDbChange((change) => {
+    if (change.store === 'actions') void syncFollowUps();
+  });
+}
+
+let running: Promise<void> = Promise.resolve();
+
+/**
+ * Re-plan from the stored actions: notify follow-ups that came due (once per date), keep the
+ * badge in step, clear notifications of answered ones, and set the alarm for the next one.
+ * Runs one at a time, so a message and a broadcast for the same write notify once.
+ */
+export function syncFollowUps(now?: number): Promise<void> {
+  const next = running.then(() => syncNow(now ?? Date.now()));
+  running = next.catch(() => undefined);
+  return next;
+}
+
+async function syncNow(now: number): Promise<void> {
+  const open = await listOpenFollowUps();
+  const plan = planFollowUps(open, now, await followUpNotified.getValue());
+  for (const action of plan.toNotify) await notifyFollowUp(action.id, action.text);
+  for (const id of plan.resolved) await browser.notifications.clear(`${FOLLOW_UP_NOTIFICATION_PREFIX}${id}`);
+  await followUpNotified.setValue(plan.notified);
+  await markBadge('follow-up', plan.due.length > 0);
+  await ensureAlarm(FOLLOW_UP_ALARM, plan.nextAt, now);
+}
+
+function supportsButtons(): boolean {
+  return !import.meta.env.FIREFOX;
+}
+
+async function notifyFollowUp(actionId: string, text: string): Promise<void> {
+  const id = `${FOLLOW_UP_NOTIFICATION_PREFIX}${actionId}`;
+  const base = {
+    type: 'basic' as const,
+    iconUrl: browser.runtime.getURL('/icons/128.png'),
+    title: t('followUpNotifyTitle'),
+    message: text.slice(0, 200),
+  };
+  if (!supportsButtons()) {
+    await browser.notifications.create(id, base);
+    return;
+  }
+  try {
+    await browser.notifications.create(id, {
+      ...base,
+      buttons: [{ title: t('followUpNotifyAnswer') }, { title: t('followUpNotifyTomorrow') }],
+    } as typeof base);
+  } catch {
+    // A browser without buttons: the plain notification still asks.
+    await browser.notifications.create(id, base);
+  }
+}
+
+/** Opens the popup where the question waits; without openPopup, the Actions section. */
+export async function openFollowUpView(): Promise<void> {
+  try {
+    if (!browser.action?.openPopup) throw new Error('no openPopup');
+    await browser.action.openPopup();
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL('/library.html#actions' as '/library.html') });
+  }
+}
+
+export async function onFollowUpClicked(notificationId: string): Promise<void> {
+  await browser.notifications.clear(notificationId);
+  await openFollowUpView();
+}
+
+export async function onFollowUpButton(notificationId: string, index: number, now = Date.now()): Promise<void> {
+  await browser.notifications.clear(notificationId);
+  if (index === FOLLOW_UP_BUTTON_ANSWER) {
+    await openFollowUpView();
+    return;
+  }
+  if (index === FOLLOW_UP_BUTTON_LATER) {
+    const actionId = notificationId.slice(FOLLOW_UP_NOTIFICATION_PREFIX.length);
+    const action = await getAction(actionId);
+    if (!action || action.status !== 'open') return;
+    await updateAction(actionId, { followUpAt: followUpTomorrow(now) }, now);
+    await syncFollowUps(now);
+  }
+}

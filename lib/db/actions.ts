@@ -1,0 +1,139 @@
+import { newId } from '../ids';
+import { capLine, capText, LIMITS } from '../limits';
+import { announceChange } from './changes';
+import { getDb, type LoopDatabase } from './open';
+import type { Action, ActionSource, ActionStatus } from './types';
+
+export interface NewAction {
+  text: string;
+  source?: ActionSource;
+  followUpAt?: number;
+}
+
+/** A source as stored: known kind, capped title, no empty fields. */
+export function cleanSource(source: ActionSource | undefined): ActionSource {
+  if (!source || source.kind === 'none' || !source.id) return { kind: 'none' };
+  const out: ActionSource = { kind: source.kind, id: source.id.slice(0, 200) };
+  const title = capLine(source.title, LIMITS.title);
+  if (title) out.title = title;
+  return out;
+}
+
+function validTime(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+}
+
+/** Text is required: the caller shows a message when this throws before anything is written. */
+export async function createAction(input: NewAction, now = Date.now(), db?: LoopDatabase): Promise<Action> {
+  const text = capText(input.text.trim(), LIMITS.actionText);
+  if (!text) throw new Error('empty action');
+  const action: Action = {
+    id: newId(),
+    text,
+    source: cleanSource(input.source),
+    status: 'open',
+    createdAt: now,
+    updatedAt: now,
+  };
+  const followUpAt = validTime(input.followUpAt);
+  if (followUpAt !== undefined) action.followUpAt = followUpAt;
+  const database = db ?? (await getDb());
+  await database.put('actions', action);
+  announceChange('actions', [action.id]);
+  return action;
+}
+
+export async function getAction(id: string, db?: LoopDatabase): Promise<Action | undefined> {
+  return (db ?? (await getDb())).get('actions', id);
+}
+
+/** Every action, newest first. Actions are few (a handful a week), so one read is fine. */
+export async function listActions(db?: LoopDatabase): Promise<Action[]> {
+  const all = await (db ?? (await getDb())).getAllFromIndex('actions', 'createdAt');
+  return all.reverse();
+}
+
+/** Open actions that have a follow-up date, earliest first, through the followUpAt index. */
+export async function listOpenFollowUps(db?: LoopDatabase): Promise<Action[]> {
+  const all = await (db ?? (await getDb())).getAllFromIndex('actions', 'followUpAt');
+  return all.filter((action) => action.status === 'open' && action.followUpAt !== undefined);
+}
+
+/** Open actions whose follow-up date has come, earliest first. */
+export async function listDueFollowUps(now = Date.now(), db?: LoopDatabase): Promise<Action[]> {
+  const database = db ?? (await getDb());
+  const due = await database.getAllFromIndex('actions', 'followUpAt', IDBKeyRange.upperBound(now));
+  return due.filter((action) => action.status === 'open');
+}
+
+export interface ActionPatch {
+  text?: string;
+  /** `null` removes the follow-up date. */
+  followUpAt?: number | null;
+  status?: ActionStatus;
+  outcome?: string;
+}
+
+export function applyActionPatch(action: Action, patch: ActionPatch, now: number): Action {
+  const next: Action = { ...action, updatedAt: Math.max(now, action.updatedAt + 1) };
+  if (patch.text !== undefined) next.text = capText(patch.text.trim(), LIMITS.actionText) || action.text;
+  if (patch.outcome !== undefined) {
+    const outcome = capText(patch.outcome.trim(), LIMITS.outcome);
+    if (outcome) next.outcome = outcome;
+    else delete next.outcome;
+  }
+  if (patch.followUpAt === null) delete next.followUpAt;
+  else if (patch.followUpAt !== undefined) {
+    const at = validTime(patch.followUpAt);
+    if (at !== undefined) next.followUpAt = at;
+  }
+  if (patch.status !== undefined && patch.status !== action.status) {
+    next.status = patch.status;
+    if (patch.status === 'open') delete next.doneAt;
+    else next.doneAt = now;
+  }
+  return next;
+}
+
+export async function updateAction(id: string, patch: ActionPatch, now = Date.now(), db?: LoopDatabase): Promise<Action | undefined> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction('actions', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next = applyActionPatch(current, patch, now);
+  await tx.store.put(next);
+  await tx.done;
+  announceChange('actions', [id]);
+  return next;
+}
+
+/** What the follow-up question leads to. */
+export type FollowUpAnswer = { result: 'done' | 'dropped'; outcome: string } | { result: 'later'; outcome: string; followUpAt: number };
+
+/**
+ * The answer to "did you do it, and what effect did it have?": the outcome is kept, and the
+ * action is closed (done or dropped) or gets a new follow-up date.
+ */
+export async function answerFollowUp(id: string, answer: FollowUpAnswer, now = Date.now(), db?: LoopDatabase): Promise<Action | undefined> {
+  if (answer.result === 'later') return updateAction(id, { outcome: answer.outcome, followUpAt: answer.followUpAt, status: 'open' }, now, db);
+  return updateAction(id, { outcome: answer.outcome, status: answer.result }, now, db);
+}
+
+export async function deleteAction(id: string, db?: LoopDatabase): Promise<Action | undefined> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction('actions', 'readwrite');
+  const current = await tx.store.get(id);
+  if (current) await tx.store.delete(id);
+  await tx.done;
+  if (current) announceChange('actions', [id]);
+  return current;
+}
+
+export async function restoreAction(action: Action, db?: LoopDatabase): Promise<void> {
+  const database = db ?? (await getDb());
+  await database.put('actions', action);
+  announceChange('actions', [action.id]);
+}

@@ -1,0 +1,236 @@
+import { getDb, type LoopDatabase } from '../db/open';
+import type { Action, ActionStatus, Resource, ResourceKind, SharedHow } from '../db/types';
+import { locale, t } from '../i18n';
+import { capLine, LIMITS } from '../limits';
+import { openUrl } from '../resource-links';
+import { kindLabel } from '../resource-format';
+import { escapeMarkdown, escapeSlack, markdownLink, slackLink } from './escape';
+import { inPeriod, type Period } from './period';
+
+export interface DigestAction {
+  text: string;
+  status: ActionStatus;
+  followUpAt?: number;
+  outcome?: string;
+}
+
+export interface DigestItem {
+  id: string;
+  title: string;
+  url?: string;
+  kind: ResourceKind;
+  site?: string;
+  learnedAt?: number;
+  sharedAt?: number;
+  sharedHow?: SharedHow;
+  takeaways: string[];
+  actions: DigestAction[];
+}
+
+/** What a digest says, before it is written as Markdown, Slack mrkdwn, a Teams card or JSON. */
+export interface Digest {
+  /** A period's digest, or one resource posted on its own. */
+  kind: 'period' | 'resource';
+  period?: Period;
+  items: DigestItem[];
+  learnedCount: number;
+  sharedCount: number;
+  /** Dates are written in this time zone (tests pin it; the UI leaves it to the browser). */
+  timeZone?: string;
+}
+
+/** Takeaways as list items: one per line, bullets and blank lines dropped. */
+export function takeawayLines(takeaways: string): string[] {
+  return takeaways
+    .split(/\r?\n/)
+    .map((line) => capLine(line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, ''), LIMITS.takeaways))
+    .filter(Boolean);
+}
+
+function digestAction(action: Action): DigestAction {
+  const out: DigestAction = { text: capLine(action.text, LIMITS.actionText), status: action.status };
+  if (action.followUpAt !== undefined) out.followUpAt = action.followUpAt;
+  if (action.outcome) out.outcome = capLine(action.outcome, LIMITS.outcome);
+  return out;
+}
+
+export function digestItem(resource: Resource, actions: readonly Action[]): DigestItem {
+  const item: DigestItem = {
+    id: resource.id,
+    title: resource.title || t('untitled'),
+    kind: resource.kind,
+    takeaways: takeawayLines(resource.takeaways),
+    actions: actions.filter((a) => a.status !== 'dropped').sort((a, b) => a.createdAt - b.createdAt).map(digestAction),
+  };
+  const url = openUrl(resource);
+  if (url) item.url = new URL(url).href;
+  if (resource.site) item.site = resource.site;
+  if (resource.status === 'learned' && resource.learnedAt !== undefined) item.learnedAt = resource.learnedAt;
+  if (resource.sharedAt !== undefined) item.sharedAt = resource.sharedAt;
+  if (resource.sharedHow) item.sharedHow = resource.sharedHow;
+  return item;
+}
+
+/** Actions made from each resource, directly or from a reflection about it. */
+async function actionsByResource(resourceIds: ReadonlySet<string>, database: LoopDatabase): Promise<Map<string, Action[]>> {
+  const out = new Map<string, Action[]>();
+  if (!resourceIds.size) return out;
+  const actions = await database.getAll('actions');
+  for (const action of actions) {
+    let resourceId: string | undefined;
+    if (action.source.kind === 'resource') resourceId = action.source.id;
+    else if (action.source.kind === 'reflection' && action.source.id) resourceId = (await database.get('reflections', action.source.id))?.resourceId;
+    if (!resourceId || !resourceIds.has(resourceId)) continue;
+    out.set(resourceId, [...(out.get(resourceId) ?? []), action]);
+  }
+  return out;
+}
+
+export interface DigestOptions {
+  db?: LoopDatabase;
+  timeZone?: string;
+}
+
+/** What was learned or shared in the period, oldest first, read through the indexes. */
+export async function collectDigest(period: Period, options: DigestOptions = {}): Promise<Digest> {
+  const database = options.db ?? (await getDb());
+  const learned = (await database.getAllFromIndex('resources', 'status', 'learned')).filter((r) => inPeriod(r.learnedAt, period));
+  const shared = await database.getAllFromIndex('resources', 'sharedAt', IDBKeyRange.bound(period.start, period.end, false, true));
+  const byId = new Map<string, Resource>();
+  for (const resource of [...learned, ...shared]) byId.set(resource.id, resource);
+  const when = (r: Resource) => Math.min(...[r.learnedAt, r.sharedAt].filter((x): x is number => inPeriod(x, period)));
+  const resources = [...byId.values()].sort((a, b) => when(a) - when(b) || a.title.localeCompare(b.title));
+  const actions = await actionsByResource(new Set(byId.keys()), database);
+  return {
+    kind: 'period',
+    period,
+    items: resources.map((r) => digestItem(r, actions.get(r.id) ?? [])),
+    learnedCount: learned.length,
+    sharedCount: shared.length,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  };
+}
+
+/** One resource, posted on its own ("teach it forward"). */
+export async function collectResourceDigest(resource: Resource, options: DigestOptions = {}): Promise<Digest> {
+  const database = options.db ?? (await getDb());
+  const actions = await actionsByResource(new Set([resource.id]), database);
+  return {
+    kind: 'resource',
+    items: [digestItem(resource, actions.get(resource.id) ?? [])],
+    learnedCount: resource.status === 'learned' ? 1 : 0,
+    sharedCount: resource.sharedAt !== undefined ? 1 : 0,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  };
+}
+
+// ---- Writing it out -------------------------------------------------------------------
+
+function day(time: number, digest: Digest): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', ...(digest.timeZone ? { timeZone: digest.timeZone } : {}) }).format(new Date(time));
+}
+
+export function periodLabel(period: Period, timeZone?: string): string {
+  const format = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) });
+  return format.formatRange(new Date(period.start), new Date(period.end - 1));
+}
+
+export function digestTitle(digest: Digest): string {
+  if (digest.kind === 'resource' || !digest.period) return t('digestResourceTitle');
+  return t('digestTitle', periodLabel(digest.period, digest.timeZone));
+}
+
+export function digestSummary(digest: Digest): string {
+  return t('digestSummary', digest.learnedCount, digest.sharedCount);
+}
+
+function sharedLabel(how: SharedHow | undefined): string {
+  switch (how) {
+    case 'chat':
+      return t('digestSharedChat');
+    case 'meeting':
+      return t('digestSharedMeeting');
+    case 'demo':
+      return t('digestSharedDemo');
+    case 'write-up':
+      return t('digestSharedWriteUp');
+    default:
+      return t('digestShared');
+  }
+}
+
+/** "Video · YouTube · Learned 4 Mar 2025 · Shared in a meeting 5 Mar 2025" (plain text). */
+export function itemMeta(item: DigestItem, digest: Digest): string {
+  const parts = [kindLabel(item.kind)];
+  if (item.site) parts.push(item.site);
+  if (item.learnedAt !== undefined) parts.push(t('digestLearnedOn', day(item.learnedAt, digest)));
+  if (item.sharedAt !== undefined) parts.push(`${sharedLabel(item.sharedHow)} ${day(item.sharedAt, digest)}`);
+  return parts.join(' · ');
+}
+
+/** "Run a retro — done. Effect: we found two blockers" (plain text). */
+export function actionLine(action: DigestAction, digest: Digest): string {
+  const parts: string[] = [];
+  if (action.status === 'done') parts.push(t('digestActionDone'));
+  else if (action.followUpAt !== undefined) parts.push(t('digestActionFollowUp', day(action.followUpAt, digest)));
+  const status = parts.length ? ` — ${parts.join('')}` : '';
+  const outcome = action.outcome ? `. ${t('digestActionOutcome', action.outcome)}` : '';
+  return `${action.text}${status}${outcome}`;
+}
+
+/** Markdown: reads as plain text when pasted anywhere, renders in Mattermost, Discord, GitHub. */
+export function digestMarkdown(digest: Digest): string {
+  const out: string[] = [`# ${escapeMarkdown(digestTitle(digest))}`, ''];
+  if (digest.kind === 'period') out.push(escapeMarkdown(digestSummary(digest)), '');
+  if (!digest.items.length) out.push(escapeMarkdown(t('digestEmpty')), '');
+  for (const item of digest.items) {
+    out.push(`## ${markdownLink(item.title, item.url)}`, '', escapeMarkdown(itemMeta(item, digest)), '');
+    if (item.takeaways.length) {
+      out.push(`**${t('digestTakeaways')}**`, '', ...item.takeaways.map((line) => `- ${line}`), '');
+    }
+    if (item.actions.length) {
+      out.push(`**${t('digestActions')}**`, '', ...item.actions.map((a) => `- ${actionLine(a, digest)}`), '');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Plain text: for the generic webhook's `text` and anything that renders no markup. */
+export function digestText(digest: Digest): string {
+  const out: string[] = [digestTitle(digest)];
+  if (digest.kind === 'period') out.push(digestSummary(digest));
+  out.push('');
+  if (!digest.items.length) out.push(t('digestEmpty'), '');
+  for (const item of digest.items) {
+    out.push(item.title);
+    if (item.url) out.push(item.url);
+    out.push(itemMeta(item, digest));
+    if (item.takeaways.length) out.push(`${t('digestTakeaways')}:`, ...item.takeaways.map((line) => `- ${line}`));
+    if (item.actions.length) out.push(`${t('digestActions')}:`, ...item.actions.map((a) => `- ${actionLine(a, digest)}`));
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Slack's own mrkdwn: *bold*, _italic_, <url|text>, and &, <, > as entities. */
+export function digestSlack(digest: Digest): string {
+  const out: string[] = [`*${escapeSlack(digestTitle(digest))}*`];
+  if (digest.kind === 'period') out.push(escapeSlack(digestSummary(digest)));
+  out.push('');
+  if (!digest.items.length) out.push(escapeSlack(t('digestEmpty')), '');
+  for (const item of digest.items) {
+    out.push(`*${slackLink(item.title, item.url)}*`, escapeSlack(itemMeta(item, digest)));
+    if (item.takeaways.length) out.push(`_${escapeSlack(t('digestTakeaways'))}_`, ...item.takeaways.map((line) => `• ${escapeSlack(line)}`));
+    if (item.actions.length) out.push(`_${escapeSlack(t('digestActions'))}_`, ...item.actions.map((a) => `• ${escapeSlack(actionLine(a, digest))}`));
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
+}
+
+/** A file name for the download: learning-digest-2025-03-03.md. */
+export function digestFileName(digest: Digest): string {
+  const start = digest.period?.start ?? Date.now();
+  const d = new Date(start);
+  const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `learning-digest-${date}.md`;
+}
