@@ -1,4 +1,50 @@
-// Placeholder: the feature that owns this popup card replaces this file.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { dismissPopupReminder, popupReminder, type PopupReminder } from '@/lib/backup/reminder';
+import { formatNumber, t } from '@/lib/i18n';
+import './backup-reminder.css';
+
+const DAY = 86_400_000;
+
+/** Shown when a backup is due (see lib/backup/reminder.ts); "Not now" puts it away for a week. */
 export function BackupReminder() {
-  return null;
+  const [reminder, setReminder] = useState<PopupReminder | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    void popupReminder()
+      .then((value) => alive && setReminder(value))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  if (!reminder) return null;
+  const { facts } = reminder;
+  const age = facts.lastExportAt === null ? t('backupReminderNever') : t('backupReminderDays', formatNumber(Math.floor((facts.now - facts.lastExportAt) / DAY)));
+
+  return (
+    <section class="backup-reminder card" aria-labelledby="backup-reminder-title">
+      <h2 id="backup-reminder-title">{t('backupReminderTitle')}</h2>
+      <p class="small">
+        {age} {t('backupReminderAtRisk')}
+      </p>
+      <div class="row">
+        <a class="btn btn-primary btn-small" href={browser.runtime.getURL('/library.html#settings' as '/library.html')} target="_blank" rel="noopener">
+          {t('backupReminderAction')}
+        </a>
+        <button
+          type="button"
+          class="btn btn-ghost btn-small"
+          onClick={() => {
+            setReminder(null);
+            void dismissPopupReminder();
+          }}
+        >
+          {t('backupReminderLater')}
+        </button>
+      </div>
+    </section>
+  );
 }

@@ -1,4 +1,410 @@
-// Placeholder: the feature that owns this panel replaces this file.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { isImportError } from '@/lib/backup/errors';
+import { backupFileName, downloadFile, exportBackup, readAllRecords } from '@/lib/backup/export';
+import { resourcesToCsv } from '@/lib/backup/csv-export';
+import { MAX_IMPORT_MB, STORES } from '@/lib/backup/format';
+import { countStored, prepareImportAsync, readImportFile, runImport, tellBackground, type ImportMode, type ImportProgress, type ImportResult, type PreparedImport } from '@/lib/backup/import';
+import type { LinkSource, SkippedEntry, SkipReason } from '@/lib/backup/links';
+import type { KeptReason } from '@/lib/backup/merge';
+import { describeWriteError } from '@/lib/db/errors';
+import type { StoreName } from '@/lib/db/types';
+import { formatDate, formatNumber, t, type MessageKey } from '@/lib/i18n';
+import { lastExportAt, webhook } from '@/lib/settings';
+import './backup-settings.css';
+
+type Stage =
+  | { step: 'idle' }
+  | { step: 'working'; progress: ImportProgress }
+  | { step: 'preview'; prepared: Extract<PreparedImport, { kind: 'backup' }>; fileName: string; stored: Record<StoreName, number>; mode: ImportMode; confirming: boolean }
+  | { step: 'done'; result: ImportResult; fileName: string }
+  | { step: 'error'; message: string; retry?: { prepared: PreparedImport; mode: ImportMode; fileName: string } };
+
+interface Message {
+  tone: 'ok' | 'error';
+  text: string;
+}
+
+const STORE_COUNT_LABEL: Record<StoreName, MessageKey> = {
+  resources: 'backupCountResources',
+  reflections: 'backupCountReflections',
+  prompts: 'backupCountPrompts',
+  actions: 'backupCountActions',
+  assessments: 'backupCountAssessments',
+};
+
+const SOURCE_LABEL: Record<LinkSource | 'learning-loop', MessageKey> = {
+  'learning-loop': 'backupSourceBackup',
+  pocket: 'backupSourcePocket',
+  csv: 'backupSourceCsv',
+  bookmarks: 'backupSourceBookmarks',
+  urls: 'backupSourceUrls',
+};
+
+const REASON_LABEL: Record<SkipReason | KeptReason, MessageKey> = {
+  'missing-url': 'backupSkipMissingUrl',
+  bookmarklet: 'backupSkipBookmarklet',
+  'local-file': 'backupSkipLocalFile',
+  'data-url': 'backupSkipDataUrl',
+  'not-web': 'backupSkipNotWeb',
+  broken: 'backupSkipBroken',
+  'too-long': 'backupSkipTooLong',
+  duplicate: 'backupSkipDuplicate',
+  'already-saved': 'backupSkipAlreadySaved',
+  same: 'backupSkipSame',
+  'newer-here': 'backupSkipNewerHere',
+};
+
+/** Skipped entries listed on the page; the counts above always cover all of them. */
+const SHOWN_SKIPPED = 300;
+
+function positionLabel(source: LinkSource | 'learning-loop', position: number): string {
+  const n = formatNumber(position);
+  return source === 'bookmarks' ? t('backupPositionBookmark', n) : source === 'urls' ? t('backupPositionLine', n) : t('backupPositionRow', n);
+}
+
+function progressText(progress: ImportProgress): string {
+  if (progress.phase === 'reading') return t('backupProgressReading');
+  if (progress.phase === 'checking') return progress.total ? t('backupProgressChecking', formatNumber(progress.done), formatNumber(progress.total)) : t('backupProgressCheckingLinks');
+  return t('backupProgressSaving', formatNumber(progress.done), formatNumber(progress.total));
+}
+
 export function BackupSettings() {
-  return null;
+  const [lastExport, setLastExport] = useState<number | null | undefined>(undefined);
+  const [hasWebhook, setHasWebhook] = useState(false);
+  const [includeWebhook, setIncludeWebhook] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exportMessage, setExportMessage] = useState<Message | null>(null);
+  const [stage, setStage] = useState<Stage>({ step: 'idle' });
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void lastExportAt.getValue().then(setLastExport);
+    void webhook.getValue().then((value) => setHasWebhook(value !== null));
+    const unwatchExport = lastExportAt.watch((value) => setLastExport(value));
+    const unwatchWebhook = webhook.watch((value) => setHasWebhook(value !== null));
+    return () => {
+      unwatchExport();
+      unwatchWebhook();
+    };
+  }, []);
+
+  const onExport = async () => {
+    setExporting(true);
+    setExportMessage(null);
+    try {
+      const result = await exportBackup({ includeWebhook: hasWebhook && includeWebhook });
+      setExportMessage({ tone: 'ok', text: t('backupExported', result.fileName, formatNumber(result.records)) });
+    } catch (error) {
+      setExportMessage({ tone: 'error', text: t('backupExportFailed', error instanceof Error ? error.message : String(error)) });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const onExportCsv = async () => {
+    setExportMessage(null);
+    try {
+      const { resources } = await readAllRecords();
+      const name = backupFileName(Date.now(), 'csv');
+      downloadFile(name, resourcesToCsv(resources), 'text/csv;charset=utf-8');
+      setExportMessage({ tone: 'ok', text: t('backupExported', name, formatNumber(resources.length)) });
+    } catch (error) {
+      setExportMessage({ tone: 'error', text: t('backupExportFailed', error instanceof Error ? error.message : String(error)) });
+    }
+  };
+
+  const onProgress = (progress: ImportProgress) => setStage({ step: 'working', progress });
+
+  const start = async (prepared: PreparedImport, mode: ImportMode, fileName: string) => {
+    setStage({ step: 'working', progress: { phase: 'saving', done: 0, total: 0 } });
+    try {
+      const result = await runImport(prepared, { mode, onProgress });
+      setStage({ step: 'done', result, fileName });
+      void tellBackground(result);
+    } catch (error) {
+      // The file stays chosen: "Try again" needs no new pick.
+      setStage({ step: 'error', message: t('backupWriteFailed', describeWriteError(error)), retry: { prepared, mode, fileName } });
+    }
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setStage({ step: 'working', progress: { phase: 'reading', done: 0, total: 0 } });
+    try {
+      const text = await readImportFile(file);
+      const prepared = await prepareImportAsync(text, file.name, onProgress);
+      if (prepared.kind === 'links') {
+        // Links are only ever added: nothing to decide, one step from Pocket to here.
+        await start(prepared, 'merge', file.name);
+        return;
+      }
+      const stored = await countStored();
+      if (STORES.every((store) => stored[store] === 0)) {
+        // An empty library (a new machine): merge and replace are the same; restore at once.
+        await start(prepared, 'merge', file.name);
+        return;
+      }
+      setStage({ step: 'preview', prepared, fileName: file.name, stored, mode: 'merge', confirming: false });
+    } catch (error) {
+      setStage({ step: 'error', message: isImportError(error) ? error.message : describeWriteError(error) });
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const working = stage.step === 'working' || exporting;
+
+  return (
+    <section class="panel card backup" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">{t('backupHeading')}</h2>
+      <p class="muted">{t('backupIntro')}</p>
+
+      <div class="backup-block">
+        <p class="backup-last">
+          {lastExport === undefined ? '\u00a0' : lastExport === null ? t('backupNeverExported') : t('backupLastExport', formatDate(lastExport, { dateStyle: 'long', timeStyle: 'short' }))}
+        </p>
+        <p class="small muted">{t('backupExportHelp')}</p>
+        {hasWebhook && (
+          <div>
+            <label class="checkbox">
+              <input type="checkbox" checked={includeWebhook} aria-describedby="backup-webhook-help" onChange={(e) => setIncludeWebhook(e.currentTarget.checked)} />
+              {t('backupIncludeWebhook')}
+            </label>
+            <p id="backup-webhook-help" class="small muted backup-indent">
+              {t('backupIncludeWebhookHelp')}
+            </p>
+          </div>
+        )}
+        <div class="row backup-actions">
+          <button type="button" class="btn btn-primary" disabled={working} onClick={() => void onExport()}>
+            {t('backupExport')}
+          </button>
+          <button type="button" class="btn" disabled={working} aria-describedby="backup-csv-help" onClick={() => void onExportCsv()}>
+            {t('backupExportCsv')}
+          </button>
+        </div>
+        <p id="backup-csv-help" class="small muted">
+          {t('backupExportCsvHelp')}
+        </p>
+        <p class={exportMessage?.tone === 'error' ? 'notice notice-error' : 'small backup-ok'} role={exportMessage?.tone === 'error' ? 'alert' : 'status'}>
+          {exportMessage?.text ?? ''}
+        </p>
+      </div>
+
+      <div class="backup-block">
+        <h3>{t('backupRestoreHeading')}</h3>
+        <p class="small muted" id="backup-import-help">
+          {t('backupImportHelp', formatNumber(MAX_IMPORT_MB))}
+        </p>
+        <div class="row">
+          <label class={`btn file-button${working ? ' is-disabled' : ''}`}>
+            {t('backupImport')}
+            <input
+              ref={fileInput}
+              type="file"
+              class="visually-hidden"
+              accept=".json,.csv,.html,.htm,.txt,application/json,text/csv,text/html,text/plain"
+              aria-describedby="backup-import-help"
+              disabled={working}
+              onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+            />
+          </label>
+        </div>
+        <StageView stage={stage} setStage={setStage} start={start} />
+      </div>
+    </section>
+  );
+}
+
+function StageView({ stage, setStage, start }: { stage: Stage; setStage: (s: Stage) => void; start: (p: PreparedImport, m: ImportMode, f: string) => Promise<void> }) {
+  switch (stage.step) {
+    case 'idle':
+      return null;
+    case 'working': {
+      const { progress } = stage;
+      return (
+        <div class="backup-progress" role="status">
+          <p id="backup-progress-text">{progressText(progress)}</p>
+          {progress.total > 0 ? (
+            <progress aria-labelledby="backup-progress-text" max={progress.total} value={progress.done} />
+          ) : (
+            <progress aria-labelledby="backup-progress-text" />
+          )}
+        </div>
+      );
+    }
+    case 'error':
+      return (
+        <div class="stack">
+          <p class="notice notice-error" role="alert">
+            {stage.message}
+          </p>
+          {stage.retry && (
+            <div class="row">
+              <button type="button" class="btn" onClick={() => void start(stage.retry!.prepared, stage.retry!.mode, stage.retry!.fileName)}>
+                {t('backupTryAgain')}
+              </button>
+              <button type="button" class="btn btn-ghost" onClick={() => setStage({ step: 'idle' })}>
+                {t('backupCancel')}
+              </button>
+            </div>
+          )}
+        </div>
+      );
+    case 'preview':
+      return <Preview stage={stage} setStage={setStage} start={start} />;
+    case 'done':
+      return <Result result={stage.result} fileName={stage.fileName} />;
+  }
+}
+
+function Preview({
+  stage,
+  setStage,
+  start,
+}: {
+  stage: Extract<Stage, { step: 'preview' }>;
+  setStage: (s: Stage) => void;
+  start: (p: PreparedImport, m: ImportMode, f: string) => Promise<void>;
+}) {
+  const { backup } = stage.prepared;
+  const exported = Date.parse(backup.exportedAt);
+  const settingsCount = Object.keys(backup.settings).length;
+  const others = stage.stored.prompts + stage.stored.actions + stage.stored.assessments;
+  return (
+    <div class="backup-preview">
+      <p>{t('backupPreviewBackup', stage.fileName, Number.isFinite(exported) ? formatDate(exported, { dateStyle: 'long', timeStyle: 'short' }) : backup.exportedAt)}</p>
+      <dl class="backup-counts">
+        {STORES.map((store) => (
+          <div key={store}>
+            <dt>{t(STORE_COUNT_LABEL[store])}</dt>
+            <dd>{formatNumber(backup.records[store].length)}</dd>
+          </div>
+        ))}
+        {settingsCount > 0 && (
+          <div>
+            <dt>{t('backupCountSettings')}</dt>
+            <dd>{formatNumber(settingsCount)}</dd>
+          </div>
+        )}
+      </dl>
+      <fieldset class="backup-modes" disabled={stage.confirming}>
+        <legend>{t('backupModeLegend')}</legend>
+        {(['merge', 'replace'] as const).map((mode) => (
+          <label key={mode} class="backup-mode">
+            <input type="radio" name="backup-mode" value={mode} checked={stage.mode === mode} aria-describedby={`backup-mode-${mode}`} onChange={() => setStage({ ...stage, mode })} />
+            <span>
+              <strong>{t(mode === 'merge' ? 'backupModeMerge' : 'backupModeReplace')}</strong>
+              <span id={`backup-mode-${mode}`} class="small muted">
+                {t(mode === 'merge' ? 'backupModeMergeHelp' : 'backupModeReplaceHelp')}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {stage.confirming ? (
+        <div class="notice notice-warn stack" role="alert">
+          <p>{t('backupConfirmReplaceText', formatNumber(stage.stored.resources), formatNumber(stage.stored.reflections), formatNumber(others))}</p>
+          <div class="row">
+            <button type="button" class="btn btn-danger" onClick={() => void start(stage.prepared, 'replace', stage.fileName)}>
+              {t('backupConfirmReplace')}
+            </button>
+            <button type="button" class="btn btn-ghost" onClick={() => setStage({ ...stage, confirming: false })}>
+              {t('backupCancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="row">
+          {stage.mode === 'merge' ? (
+            <button type="button" class="btn btn-primary" onClick={() => void start(stage.prepared, 'merge', stage.fileName)}>
+              {t('backupStartMerge')}
+            </button>
+          ) : (
+            <button type="button" class="btn btn-danger" onClick={() => setStage({ ...stage, confirming: true })}>
+              {t('backupStartReplace')}
+            </button>
+          )}
+          <button type="button" class="btn btn-ghost" onClick={() => setStage({ step: 'idle' })}>
+            {t('backupCancel')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Result({ result, fileName }: { result: ImportResult; fileName: string }) {
+  const shown: SkippedEntry[] = result.skippedEntries.slice(0, SHOWN_SKIPPED);
+  return (
+    <div class="backup-result" role="status">
+      <div>
+        <h4>{t('backupResultHeading', fileName)}</h4>
+        <p class="small muted">{t(SOURCE_LABEL[result.source])}</p>
+      </div>
+      <dl class="backup-counts">
+        <div class="is-added">
+          <dt>{t('backupResultAdded')}</dt>
+          <dd>{formatNumber(result.added)}</dd>
+        </div>
+        <div class="is-updated">
+          <dt>{t('backupResultUpdated')}</dt>
+          <dd>{formatNumber(result.updated)}</dd>
+        </div>
+        <div class="is-skipped">
+          <dt>{t('backupResultSkipped')}</dt>
+          <dd>{formatNumber(result.skipped)}</dd>
+        </div>
+      </dl>
+      {result.settings.length > 0 && <p class="small">{t('backupResultSettings')}</p>}
+      {result.reasons.length > 0 && (
+        <div class="backup-reasons">
+          <h5>{t('backupResultWhy')}</h5>
+          <ul>
+            {result.reasons.map(({ reason, count }) => (
+              <li key={reason}>
+                <span class="backup-reason-count">{formatNumber(count)}</span>
+                <span>{t(REASON_LABEL[reason])}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {shown.length > 0 && (
+        <details class="backup-skipped">
+          <summary id="backup-skipped-summary">{t('backupSkippedShow', formatNumber(result.skippedEntries.length))}</summary>
+          {/* Scrolls on its own: focusable, so keyboard users can scroll it too. */}
+          <div class="backup-table-wrap" tabIndex={0} role="region" aria-labelledby="backup-skipped-summary">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('backupColumnWhere')}</th>
+                  <th scope="col">{t('backupColumnEntry')}</th>
+                  <th scope="col">{t('backupColumnReason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((entry) => (
+                  <tr key={entry.position}>
+                    <td class="backup-where">{positionLabel(result.source, entry.position)}</td>
+                    <td>
+                      <div class="backup-entry">
+                        {entry.title && <span class="backup-entry-title">{entry.title}</span>}
+                        <code dir="ltr">{entry.url || '—'}</code>
+                      </div>
+                    </td>
+                    <td>
+                      {t(REASON_LABEL[entry.reason])}
+                      {entry.firstAt !== undefined && <span class="muted"> ({t('backupDuplicateOf', positionLabel(result.source, entry.firstAt))})</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {result.skippedEntries.length > shown.length && <p class="small muted">{t('backupSkippedMore', formatNumber(result.skippedEntries.length - shown.length))}</p>}
+        </details>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,80 @@
+import { browser, type Browser } from 'wxt/browser';
+import { isBackupDue, backupFacts, reminderAllowed } from '../backup/reminder';
+import { getDb } from '../db/open';
+import { formatNumber, t } from '../i18n';
+import { backupReminder, lastExportAt } from '../settings';
+import { markBadge } from './badge';
+
+export const BACKUP_ALARM = 'backup-reminder';
+export const BACKUP_NOTIFICATION_ID = 'backup-reminder';
+const CHECK_EVERY_MINUTES = 24 * 60;
+
+/**
+ * Uninstalling deletes the data and disks fail: once a week, while a backup is due, a
+ * notification; the popup shows a card (lib/backup/reminder.ts) and the badge follows that card.
+ * An extension update opens the database at once, so its upgrade runs now and keeps every record.
+ */
+export function setupBackupFeature(): void {
+  browser.runtime.onInstalled.addListener((details) => void onInstalled(details.reason));
+  browser.runtime.onStartup.addListener(() => void ensureBackupAlarm());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BACKUP_ALARM) void syncBackupReminder();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === BACKUP_NOTIFICATION_ID) void onBackupNotificationClicked();
+  });
+  // An export or "not now" (from any page) clears the badge without a message round trip.
+  lastExportAt.watch(() => void syncBackupReminder({ notify: false }));
+  backupReminder.watch(() => void syncBackupReminder({ notify: false }));
+}
+
+export async function onInstalled(reason: Browser.runtime.OnInstalledReason | string): Promise<void> {
+  if (reason === 'update') {
+    // Run the database's upgrade steps now rather than when a page first opens it.
+    await getDb();
+  }
+  await ensureBackupAlarm();
+}
+
+/** Alarms do not always survive a browser restart: re-create it when missing. */
+export async function ensureBackupAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(BACKUP_ALARM);
+  if (!existing) await browser.alarms.create(BACKUP_ALARM, { delayInMinutes: 1, periodInMinutes: CHECK_EVERY_MINUTES });
+}
+
+let running: Promise<void> = Promise.resolve();
+
+/** Serialised: an alarm and a storage change at once must not notify twice. */
+export function syncBackupReminder(options: { now?: number; notify?: boolean } = {}): Promise<void> {
+  const next = running.then(() => syncNow(options.now ?? Date.now(), options.notify ?? true));
+  running = next.catch(() => undefined);
+  return next;
+}
+
+async function syncNow(now: number, notify: boolean): Promise<void> {
+  const facts = await backupFacts(now);
+  const state = await backupReminder.getValue();
+  const due = isBackupDue(facts);
+  await markBadge('backup', due && reminderAllowed(state.dismissedAt, now));
+  if (!due) {
+    await browser.notifications.clear(BACKUP_NOTIFICATION_ID);
+    return;
+  }
+  if (!notify || !reminderAllowed(state.notifiedAt, now)) return;
+  const message =
+    facts.lastExportAt === null
+      ? t('backupNotifyNever')
+      : t('backupNotifyDays', formatNumber(Math.floor((now - facts.lastExportAt) / 86_400_000)));
+  await browser.notifications.create(BACKUP_NOTIFICATION_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icons/128.png'),
+    title: t('backupNotifyTitle'),
+    message,
+  });
+  await backupReminder.setValue({ ...state, notifiedAt: now });
+}
+
+export async function onBackupNotificationClicked(): Promise<void> {
+  await browser.notifications.clear(BACKUP_NOTIFICATION_ID);
+  await browser.tabs.create({ url: browser.runtime.getURL('/library.html#settings' as '/library.html') });
+}

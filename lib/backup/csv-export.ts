@@ -1,0 +1,35 @@
+import Papa from 'papaparse';
+import type { Resource } from '../db/types';
+
+/**
+ * Cells a spreadsheet would run as a formula (OWASP: leading =, +, -, @, tab, carriage return)
+ * get a leading apostrophe. papaparse's own default pattern misses cells with a line break,
+ * so the pattern is given here.
+ */
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+function isoOrEmpty(ms: number | undefined): string {
+  return ms === undefined ? '' : new Date(ms).toISOString();
+}
+
+/** Resources as CSV for a spreadsheet: one row each, tags joined with `|` as Pocket did. */
+export function resourcesToCsv(resources: readonly Resource[]): string {
+  const rows = resources.map((r) => ({
+    title: r.title,
+    url: r.url,
+    kind: r.kind,
+    status: r.status,
+    tags: r.tags.join('|'),
+    notes: r.notes,
+    takeaways: r.takeaways,
+    site: r.site ?? '',
+    author: r.author ?? '',
+    created: isoOrEmpty(r.createdAt),
+    updated: isoOrEmpty(r.updatedAt),
+    learned: isoOrEmpty(r.learnedAt),
+    shared: isoOrEmpty(r.sharedAt),
+  }));
+  const columns = ['title', 'url', 'kind', 'status', 'tags', 'notes', 'takeaways', 'site', 'author', 'created', 'updated', 'learned', 'shared'];
+  // A BOM so spreadsheet programs read UTF-8 (å, ä, ö, emoji) correctly.
+  return `\uFEFF${Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((c) => row[c as keyof typeof row])) }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;
+}

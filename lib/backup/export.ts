@@ -1,0 +1,89 @@
+import { getDb, type LoopDatabase } from '../db/open';
+import { lastExportAt } from '../settings';
+import { BACKUP_FORMAT, BACKUP_VERSION, STORES, type BackupFile, type BackupRecords } from './format';
+import { readSettings } from './settings';
+
+export interface ExportOptions {
+  /** The webhook URL is a secret: only in the file when the user asks. */
+  includeWebhook?: boolean;
+  now?: number;
+  db?: LoopDatabase;
+}
+
+/** Every store, read in one transaction so the file is one consistent moment. */
+export async function readAllRecords(db?: LoopDatabase): Promise<BackupRecords> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction([...STORES], 'readonly');
+  const [resources, reflections, prompts, actions, assessments] = await Promise.all([
+    tx.objectStore('resources').getAll(),
+    tx.objectStore('reflections').getAll(),
+    tx.objectStore('prompts').getAll(),
+    tx.objectStore('actions').getAll(),
+    tx.objectStore('assessments').getAll(),
+  ]);
+  await tx.done;
+  return { resources, reflections, prompts, actions, assessments };
+}
+
+export async function buildBackup(options: ExportOptions = {}): Promise<BackupFile> {
+  const now = options.now ?? Date.now();
+  const records = await readAllRecords(options.db);
+  const settings = await readSettings(options.includeWebhook ?? false);
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), ...records, settings };
+}
+
+/**
+ * JSON with one record a line: small like compact JSON, yet a person (or a diff) can read it.
+ * `JSON.parse` of the result equals the input.
+ */
+export function serializeBackup(file: BackupFile): string {
+  const head = JSON.stringify({ format: file.format, version: file.version, exportedAt: file.exportedAt });
+  const parts = [head.slice(0, -1)];
+  for (const store of STORES) {
+    const list = file[store] as unknown[];
+    parts.push(`,\n"${store}": [${list.length ? '\n' : ''}${list.map((record) => JSON.stringify(record)).join(',\n')}${list.length ? '\n' : ''}]`);
+  }
+  parts.push(`,\n"settings": ${JSON.stringify(file.settings)}\n}\n`);
+  return parts.join('');
+}
+
+/** learning-loop-2025-03-14.json (local date). */
+export function backupFileName(now: number, extension = 'json'): string {
+  const d = new Date(now);
+  const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `learning-loop-${date}.${extension}`;
+}
+
+/** Hand a file to the browser's downloads: a Blob and a temporary <a download>. */
+export function downloadFile(name: string, content: string, type: string, doc: Document = document): number {
+  const blob = new Blob([content], { type });
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own reference to the blob by now; give it a moment all the same.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return blob.size;
+}
+
+export interface ExportResult {
+  fileName: string;
+  bytes: number;
+  records: number;
+}
+
+/** Export everything as a download and remember when (for the reminder). */
+export async function exportBackup(options: ExportOptions = {}, doc?: Document): Promise<ExportResult> {
+  const now = options.now ?? Date.now();
+  const file = await buildBackup({ ...options, now });
+  const text = serializeBackup(file);
+  const fileName = backupFileName(now);
+  const bytes = downloadFile(fileName, text, 'application/json', doc);
+  await lastExportAt.setValue(now);
+  const records = STORES.reduce((sum, store) => sum + file[store].length, 0);
+  return { fileName, bytes, records };
+}

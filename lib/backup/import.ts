@@ -1,0 +1,277 @@
+import { unwrap, type IDBPTransaction } from 'idb';
+import { announceChange } from '../db/changes';
+import { getDb, type LoopDatabase } from '../db/open';
+import { sendMessage } from '../messaging';
+import type { LoopDB } from '../db/schema';
+import type { Resource, StoreName } from '../db/types';
+import { t } from '../i18n';
+import { looksLikeHtml, parseBookmarksHtml } from './bookmarks';
+import { looksLikeCsv, parseCsvLinks } from './csv';
+import { ImportError } from './errors';
+import { emptyRecords, MAX_IMPORT_BYTES, STORES, type BackupRecords, type StoreRecord } from './format';
+import { planLinks, type LinkSource, type ParsedLinks, type SkippedEntry, type SkipReason } from './links';
+import { planMerge, planReplace, type KeptReason, type MergePlan, type Put, type StoreCounts } from './merge';
+import { looksLikeJson, parseBackup, parseBackupAsync, tooLargeError, type ParsedBackup } from './parse';
+import { applySettings, type SettingName } from './settings';
+import { parseUrlList } from './url-list';
+
+export type ImportSource = 'learning-loop' | LinkSource;
+export type ImportMode = 'merge' | 'replace';
+
+export type PreparedImport = { kind: 'backup'; source: 'learning-loop'; backup: ParsedBackup } | { kind: 'links'; source: LinkSource; links: ParsedLinks };
+
+export type ImportPhase = 'reading' | 'checking' | 'saving';
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+export type ProgressListener = (progress: ImportProgress) => void;
+
+export interface ImportResult {
+  source: ImportSource;
+  mode: ImportMode;
+  added: number;
+  updated: number;
+  skipped: number;
+  /** Why entries were skipped, most common first. */
+  reasons: { reason: SkipReason | KeptReason; count: number }[];
+  /** Other tools' files: every skipped entry, in file order. */
+  skippedEntries: SkippedEntry[];
+  /** Our format: per store. */
+  counts?: Record<StoreName, StoreCounts>;
+  settings: SettingName[];
+}
+
+/** Read a chosen file, refusing one over the size limit before reading a byte of it. */
+export async function readImportFile(file: Blob): Promise<string> {
+  if (file.size > MAX_IMPORT_BYTES) throw tooLargeError(file.size);
+  if (file.size === 0) throw new ImportError('empty', `${t('backupErrorEmpty')} ${t('backupNothingImported')}`);
+  try {
+    return await file.text();
+  } catch {
+    throw new ImportError('unreadable', t('backupErrorUnreadable'));
+  }
+}
+
+/** Pocket's export arrives as a zip of CSV files: say what to do instead of "cannot read". */
+function refuseArchive(text: string, fileName: string): void {
+  if (/\.zip$/i.test(fileName) || text.startsWith('PK\u0003\u0004')) throw new ImportError('zip-file', t('backupErrorZip'));
+}
+
+type Kind = 'json' | 'csv' | 'html' | 'urls';
+function detect(text: string, fileName: string): Kind {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === 'json') return 'json';
+  if (extension === 'csv') return 'csv';
+  if (extension === 'html' || extension === 'htm') return 'html';
+  if (looksLikeJson(text)) return 'json';
+  if (looksLikeHtml(text)) return 'html';
+  if (looksLikeCsv(text)) return 'csv';
+  return 'urls';
+}
+
+function prepareLinks(kind: Exclude<Kind, 'json'>, text: string, now: number): PreparedImport {
+  if (text.length > MAX_IMPORT_BYTES) throw tooLargeError(text.length);
+  if (!text.replace(/^\uFEFF/, '').trim()) throw new ImportError('empty', `${t('backupErrorEmpty')} ${t('backupNothingImported')}`);
+  const links = kind === 'csv' ? parseCsvLinks(text, now) : kind === 'html' ? parseBookmarksHtml(text, now) : parseUrlList(text);
+  if (!links.entries.length) throw new ImportError('nothing-found', t('backupErrorNothingFound'));
+  // A list where no line even starts like an address is not a list of links (an image, a PDF…).
+  if (links.source === 'urls' && !links.entries.some((entry) => /^[a-z][a-z0-9+.-]*:/i.test(entry.url))) {
+    throw new ImportError('unknown-file', t('backupErrorUnknownFile'));
+  }
+  return { kind: 'links', source: links.source, links };
+}
+
+/**
+ * Work out what a file is and read it: our backup (strict), a CSV (Pocket and others), a
+ * bookmark file or a list of links (lenient). Throws only ImportError; writes nothing.
+ */
+export function prepareImport(text: string, fileName = '', now = Date.now()): PreparedImport {
+  refuseArchive(text, fileName);
+  const kind = detect(text, fileName);
+  if (kind === 'json') return { kind: 'backup', source: 'learning-loop', backup: parseBackup(text) };
+  return prepareLinks(kind, text, now);
+}
+
+/** The same, letting the page paint progress while a large backup is checked. */
+export async function prepareImportAsync(text: string, fileName = '', onProgress?: ProgressListener, now = Date.now()): Promise<PreparedImport> {
+  refuseArchive(text, fileName);
+  const kind = detect(text, fileName);
+  if (kind === 'json') {
+    const backup = await parseBackupAsync(text, (p) => onProgress?.({ phase: 'checking', ...p }));
+    return { kind: 'backup', source: 'learning-loop', backup };
+  }
+  onProgress?.({ phase: 'checking', done: 0, total: 0 });
+  return prepareLinks(kind, text, now);
+}
+
+/** How many records the library holds now, per store (for the replace confirmation). */
+export async function countStored(db?: LoopDatabase): Promise<Record<StoreName, number>> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction([...STORES], 'readonly');
+  const counts = await Promise.all(STORES.map((store) => tx.objectStore(store).count()));
+  await tx.done;
+  return Object.fromEntries(STORES.map((store, i) => [store, counts[i]!])) as Record<StoreName, number>;
+}
+
+type WriteTx = IDBPTransaction<LoopDB, StoreName[], 'readwrite'>;
+
+async function readExisting(tx: WriteTx): Promise<BackupRecords> {
+  const records = emptyRecords();
+  const lists = await Promise.all(STORES.map((store) => tx.objectStore(store).getAll()));
+  STORES.forEach((store, i) => {
+    (records as Record<StoreName, StoreRecord[]>)[store] = lists[i]!;
+  });
+  return records;
+}
+
+/** Puts issued between two progress reports: the page can paint while a big import is written. */
+const PUT_CHUNK = 500;
+
+/**
+ * The puts go to the raw stores (no promise per record), a chunk at a time: the next chunk is
+ * issued from the success event of the previous chunk's last request, which keeps the one
+ * transaction active while letting the page update its progress bar in between.
+ */
+function putAll(tx: WriteTx, puts: readonly Put[], onProgress?: ProgressListener): Promise<void> {
+  const total = puts.length;
+  const raw = unwrap(tx);
+  const stores = new Map(STORES.filter((s) => raw.objectStoreNames.contains(s)).map((store) => [store, raw.objectStore(store)]));
+  onProgress?.({ phase: 'saving', done: 0, total });
+  return new Promise<void>((resolve, reject) => {
+    // A failed request's own error (ConstraintError, QuotaExceededError…) says more than the abort.
+    const fail = (event: Event) => reject((event.target instanceof IDBRequest ? event.target.error : null) ?? raw.error ?? new DOMException('The import was interrupted.', 'AbortError'));
+    raw.addEventListener('abort', fail);
+    raw.addEventListener('error', fail);
+    let next = 0;
+    const issue = () => {
+      try {
+        const end = Math.min(next + PUT_CHUNK, total);
+        let last: IDBRequest | null = null;
+        for (; next < end; next++) last = stores.get(puts[next]!.store)!.put(puts[next]!.record);
+        if (!last) return resolve();
+        last.onsuccess = () => {
+          onProgress?.({ phase: 'saving', done: end, total });
+          if (next < total) issue();
+          else resolve();
+        };
+      } catch (error) {
+        reject(error);
+      }
+    };
+    issue();
+  });
+}
+
+/**
+ * One transaction: either everything is written or nothing is (a failed put, a full disk, or a
+ * worker stopping half-way aborts it, and the stores keep what they had).
+ */
+async function inOneTransaction(database: LoopDatabase, stores: StoreName[], work: (tx: WriteTx) => Promise<void>): Promise<void> {
+  const tx = database.transaction(stores, 'readwrite') as unknown as WriteTx;
+  const done = tx.done;
+  done.catch(() => undefined);
+  try {
+    await work(tx);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    await done.catch(() => undefined);
+    throw error;
+  }
+  await done;
+}
+
+function backupResult(plan: MergePlan, mode: ImportMode, settings: SettingName[]): ImportResult {
+  let added = 0;
+  let updated = 0;
+  let same = 0;
+  let newerHere = 0;
+  for (const store of STORES) {
+    added += plan.counts[store].added;
+    updated += plan.counts[store].updated;
+    same += plan.counts[store].same;
+    newerHere += plan.counts[store].newerHere;
+  }
+  const reasons = [
+    { reason: 'same' as const, count: same },
+    { reason: 'newer-here' as const, count: newerHere },
+  ].filter((r) => r.count > 0);
+  return { source: 'learning-loop', mode, added, updated, skipped: same + newerHere, reasons, skippedEntries: [], counts: plan.counts, settings };
+}
+
+export interface RunOptions {
+  mode?: ImportMode;
+  onProgress?: ProgressListener;
+  db?: LoopDatabase;
+  now?: number;
+}
+
+/** Write a backup of our format: merge (by id, resources also by canonical URL, newer wins) or replace. */
+export async function writeBackup(backup: ParsedBackup, options: RunOptions = {}): Promise<ImportResult> {
+  const mode = options.mode ?? 'merge';
+  const database = options.db ?? (await getDb());
+  let plan: MergePlan = planReplace(emptyRecords());
+  await inOneTransaction(database, [...STORES], async (tx) => {
+    if (mode === 'replace') {
+      await Promise.all(STORES.map((store) => tx.objectStore(store).clear()));
+      plan = planReplace(backup.records);
+    } else {
+      plan = planMerge(await readExisting(tx), backup.records);
+    }
+    await putAll(tx, plan.puts, options.onProgress);
+  });
+  for (const store of STORES) announceChange(store, []);
+  const settings = await applySettings(backup.settings, mode === 'replace');
+  return backupResult(plan, mode, settings);
+}
+
+/** Write links from another tool: lenient, one transaction, never replaces. */
+export async function writeLinks(links: ParsedLinks, options: RunOptions = {}): Promise<ImportResult> {
+  const database = options.db ?? (await getDb());
+  const now = options.now ?? Date.now();
+  let plan = { puts: [] as Resource[], added: 0, updated: 0, skipped: [] as SkippedEntry[] };
+  await inOneTransaction(database, ['resources'], async (tx) => {
+    plan = planLinks(await tx.objectStore('resources').getAll(), links.entries, now);
+    await putAll(
+      tx,
+      plan.puts.map((record) => ({ store: 'resources', record })),
+      options.onProgress,
+    );
+  });
+  if (plan.puts.length) announceChange('resources', plan.puts.length > 500 ? [] : plan.puts.map((r) => r.id));
+  const grouped = new Map<SkipReason, number>();
+  for (const entry of plan.skipped) grouped.set(entry.reason, (grouped.get(entry.reason) ?? 0) + 1);
+  const reasons = [...grouped].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+  const skippedEntries = [...plan.skipped].sort((a, b) => a.position - b.position);
+  return { source: links.source, mode: 'merge', added: plan.added, updated: plan.updated, skipped: plan.skipped.length, reasons, skippedEntries, settings: [] };
+}
+
+export async function runImport(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
+  return prepared.kind === 'backup' ? writeBackup(prepared.backup, options) : writeLinks(prepared.links, options);
+}
+
+/** Everything in one call (tests, benchmark): text in, records written. */
+export async function importText(text: string, fileName = '', options: RunOptions = {}): Promise<ImportResult> {
+  return runImport(await prepareImportAsync(text, fileName, options.onProgress, options.now), options);
+}
+
+/**
+ * After an import, tell the background what it owns that may have changed: alarms for the
+ * prompt schedule and follow-ups, the monthly check, menus in the chosen language. Best effort:
+ * the data is already written.
+ */
+export async function tellBackground(result: ImportResult): Promise<void> {
+  const send = (message: 'reschedule' | 'followUpsChanged' | 'assessmentChanged' | 'languageChanged') => sendMessage(message, undefined).catch(() => undefined);
+  const changed = (store: StoreName) => !!result.counts && result.counts[store].added + result.counts[store].updated > 0;
+  const jobs: Promise<unknown>[] = [];
+  if (result.settings.includes('promptSchedule') || result.settings.includes('disabledBuiltInPrompts') || changed('prompts')) jobs.push(send('reschedule'));
+  if (changed('actions')) jobs.push(send('followUpsChanged'));
+  if (changed('assessments') || result.settings.includes('assessmentReminder')) jobs.push(send('assessmentChanged'));
+  if (result.settings.includes('language')) jobs.push(send('languageChanged'));
+  await Promise.all(jobs);
+}

@@ -1,0 +1,136 @@
+import * as v from 'valibot';
+import type { Action, Assessment, CustomPrompt, Reflection, Resource, StoreName } from '../db/types';
+import { capText, isWebUrl, LIMITS } from '../limits';
+
+/**
+ * Valibot schemas for every record of our export format. Strict: an unknown field is an error
+ * (it would be lost silently otherwise), a wrong type is an error, text a user wrote that is
+ * longer than the app allows is an error. Page metadata (title, description…) is untrusted and
+ * capped instead, as saveResource caps it. Only http(s) URLs pass.
+ *
+ * The `Same<…>` checks at the bottom fail the type check when a field is added to lib/db/types.ts
+ * without being added here, so export → import can never drop a field nobody told us about.
+ */
+
+/** Issue messages are tokens; lib/backup/parse.ts turns them into sentences. */
+export const WEB_URL = 'web-url';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const time = v.pipe(v.number(), v.minValue(0));
+const seconds = v.pipe(v.number(), v.minValue(0));
+/** What the user wrote: never shortened, so too long is an error. */
+const userText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** What a page said: capped like a capture is. */
+const pageText = (max: number) => v.pipe(v.string(), v.transform((value) => capText(value, max)));
+const webUrl = v.pipe(v.string(), v.maxLength(LIMITS.url), v.check((value) => isWebUrl(value), WEB_URL));
+
+export const timestampNoteSchema = v.strictObject({
+  atSec: seconds,
+  text: userText(LIMITS.timestampNoteText),
+});
+
+export const resourceSchema = v.strictObject({
+  id,
+  url: webUrl,
+  canonicalUrl: webUrl,
+  kind: v.picklist(['video', 'article', 'page']),
+  title: pageText(LIMITS.title),
+  site: v.optional(pageText(LIMITS.site)),
+  author: v.optional(pageText(LIMITS.author)),
+  description: v.optional(pageText(LIMITS.description)),
+  thumbnailUrl: v.optional(webUrl),
+  iconUrl: v.optional(webUrl),
+  publishedAt: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  durationSec: v.optional(seconds),
+  readingMinutes: v.optional(seconds),
+  videoId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  positionSec: v.optional(seconds),
+  notes: userText(LIMITS.notes),
+  timestampNotes: v.pipe(v.array(timestampNoteSchema), v.maxLength(LIMITS.timestampNotes)),
+  takeaways: userText(LIMITS.takeaways),
+  tags: v.pipe(v.array(userText(LIMITS.tag)), v.maxLength(LIMITS.tags)),
+  status: v.picklist(['queued', 'learning', 'learned']),
+  sharedAt: v.optional(time),
+  sharedHow: v.optional(v.picklist(['chat', 'meeting', 'demo', 'write-up'])),
+  createdAt: time,
+  updatedAt: time,
+  learnedAt: v.optional(time),
+});
+
+export const reflectionSchema = v.strictObject({
+  id,
+  promptId: v.pipe(v.string(), v.maxLength(200)),
+  promptText: userText(LIMITS.promptText),
+  answer: userText(LIMITS.answer),
+  resourceId: v.optional(id),
+  resourceTitle: v.optional(pageText(LIMITS.title)),
+  createdAt: time,
+  updatedAt: time,
+});
+
+export const promptSchema = v.strictObject({
+  id,
+  text: userText(LIMITS.promptText),
+  group: v.pipe(v.string(), v.maxLength(200)),
+  enabled: v.boolean(),
+  createdAt: time,
+  updatedAt: time,
+});
+
+export const actionSchema = v.strictObject({
+  id,
+  text: userText(LIMITS.actionText),
+  source: v.strictObject({
+    kind: v.picklist(['reflection', 'resource', 'none']),
+    id: v.optional(id),
+    title: v.optional(pageText(LIMITS.title)),
+  }),
+  followUpAt: v.optional(time),
+  status: v.picklist(['open', 'done', 'dropped']),
+  outcome: v.optional(userText(LIMITS.outcome)),
+  createdAt: time,
+  updatedAt: time,
+  doneAt: v.optional(time),
+});
+
+const conditionKey = v.pipe(v.string(), v.maxLength(200));
+export const assessmentSchema = v.strictObject({
+  id,
+  createdAt: time,
+  updatedAt: time,
+  scores: v.record(conditionKey, v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))),
+  notes: v.optional(v.record(conditionKey, userText(LIMITS.answer))),
+  note: v.optional(userText(LIMITS.answer)),
+});
+
+export const RECORD_SCHEMAS = {
+  resources: resourceSchema,
+  reflections: reflectionSchema,
+  prompts: promptSchema,
+  actions: actionSchema,
+  assessments: assessmentSchema,
+} as const satisfies Record<StoreName, v.GenericSchema>;
+
+/** The file around the records: checked first, records one by one after (for progress and precise messages). */
+export const envelopeSchema = v.strictObject({
+  format: v.string(),
+  version: v.number(),
+  exportedAt: v.pipe(v.string(), v.maxLength(100)),
+  resources: v.array(v.unknown()),
+  reflections: v.array(v.unknown()),
+  prompts: v.array(v.unknown()),
+  actions: v.array(v.unknown()),
+  assessments: v.array(v.unknown()),
+  settings: v.record(v.string(), v.unknown()),
+});
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// A compile error on one of these lines: lib/db/types.ts and this schema disagree. Add the field
+// here (and a fixture in tests/fixtures/db/ if the database changed).
+export const schemaMatchesTypes: [
+  Same<v.InferOutput<typeof resourceSchema>, Resource>,
+  Same<v.InferOutput<typeof reflectionSchema>, Reflection>,
+  Same<v.InferOutput<typeof promptSchema>, CustomPrompt>,
+  Same<v.InferOutput<typeof actionSchema>, Action>,
+  Same<v.InferOutput<typeof assessmentSchema>, Assessment>,
+] = [true, true, true, true, true];

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { badgeReasons } from '../../../lib/background/badge';
+import { BACKUP_ALARM, BACKUP_NOTIFICATION_ID, onBackupNotificationClicked, setupBackupFeature, syncBackupReminder } from '../../../lib/background/backup-feature';
+import { dismissPopupReminder } from '../../../lib/backup/reminder';
+import { saveResource } from '../../../lib/db/resources';
+import { backupReminder, lastExportAt } from '../../../lib/settings';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2025, 5, 1, 12);
+
+async function notifications(): Promise<string[]> {
+  return Object.keys(await fakeBrowser.notifications.getAll());
+}
+
+async function oldNotes(): Promise<void> {
+  await saveResource({ url: 'https://a.example/', canonicalUrl: 'https://a.example/', kind: 'page', title: 'A' }, { notes: 'keep me' }, NOW - 45 * DAY);
+}
+
+// Own file: setup registers listeners once per context.
+describe('backup reminder in the background', () => {
+  it('creates its alarm on install and at browser start', async () => {
+    setupBackupFeature();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await browser.alarms.get(BACKUP_ALARM)).toMatchObject({ name: BACKUP_ALARM, periodInMinutes: 24 * 60 });
+    await browser.alarms.clearAll();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await browser.alarms.get(BACKUP_ALARM)).toBeDefined();
+  });
+
+  it('notifies when due, once a week, with the badge; nothing when not due', async () => {
+    await syncBackupReminder({ now: NOW });
+    expect(await notifications()).toEqual([]);
+    expect(await badgeReasons()).toEqual([]);
+
+    await oldNotes();
+    await syncBackupReminder({ now: NOW });
+    expect(await notifications()).toEqual([BACKUP_NOTIFICATION_ID]);
+    expect((await fakeBrowser.notifications.getAll())[BACKUP_NOTIFICATION_ID]).toMatchObject({ title: 'Time to back up Learning Loop' });
+    expect(await badgeReasons()).toEqual(['backup']);
+    expect((await backupReminder.getValue()).notifiedAt).toBe(NOW);
+
+    await browser.notifications.clear(BACKUP_NOTIFICATION_ID);
+    await syncBackupReminder({ now: NOW + 3 * DAY });
+    expect(await notifications()).toEqual([]);
+    await syncBackupReminder({ now: NOW + 7 * DAY });
+    expect(await notifications()).toEqual([BACKUP_NOTIFICATION_ID]);
+  });
+
+  it('the alarm firing runs the check', async () => {
+    setupBackupFeature();
+    await oldNotes();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: BACKUP_ALARM, scheduledTime: Date.now() });
+    await syncBackupReminder({ notify: false });
+    expect(await notifications()).toEqual([BACKUP_NOTIFICATION_ID]);
+  });
+
+  it('an export clears the badge and the notification; "Not now" in the popup clears the badge', async () => {
+    await oldNotes();
+    await syncBackupReminder({ now: NOW });
+    expect(await badgeReasons()).toEqual(['backup']);
+    await dismissPopupReminder(NOW);
+    await syncBackupReminder({ now: NOW, notify: false });
+    expect(await badgeReasons()).toEqual([]);
+
+    await lastExportAt.setValue(NOW);
+    await syncBackupReminder({ now: NOW });
+    expect(await notifications()).toEqual([]);
+    expect(await badgeReasons()).toEqual([]);
+  });
+
+  it('a click on the notification opens the backup settings', async () => {
+    await onBackupNotificationClicked();
+    const tabs = await browser.tabs.query({});
+    expect(tabs.some((tab) => tab.url?.endsWith('/library.html#settings'))).toBe(true);
+  });
+});

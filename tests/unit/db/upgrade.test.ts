@@ -1,0 +1,159 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDB, type IDBPDatabase } from 'idb';
+import * as v from 'valibot';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RECORD_SCHEMAS } from '../../../lib/backup/schema';
+import { closeDb, getDb } from '../../../lib/db/open';
+import { DB_NAME, DB_VERSION } from '../../../lib/db/schema';
+import type { StoreName } from '../../../lib/db/types';
+
+interface IndexShape {
+  keyPath: string;
+  unique?: boolean;
+  multiEntry?: boolean;
+}
+interface Fixture {
+  version: number;
+  schema: Record<string, { keyPath: string; indexes: Record<string, IndexShape> }>;
+  records: Partial<Record<StoreName, Record<string, unknown>[]>>;
+  /** When an upgrade rewrites records: what they must read as afterwards (else `records`). */
+  expected?: Partial<Record<StoreName, Record<string, unknown>[]>>;
+}
+
+const dir = join(import.meta.dirname, '../../fixtures/db');
+const fixtures: Fixture[] = readdirSync(dir)
+  .filter((f) => /^v\d+\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture)
+  .sort((a, b) => a.version - b.version);
+
+/**
+ * Build the database exactly as that released version left it: its stores and indexes (from the
+ * fixture, so later edits to upgrade.ts cannot quietly change the past) and its records.
+ */
+async function createOldDatabase(fixture: Fixture): Promise<void> {
+  const db = await openDB(DB_NAME, fixture.version, {
+    upgrade(database) {
+      for (const [name, store] of Object.entries(fixture.schema)) {
+        const created = database.createObjectStore(name, { keyPath: store.keyPath });
+        for (const [index, shape] of Object.entries(store.indexes)) created.createIndex(index, shape.keyPath, { unique: shape.unique ?? false, multiEntry: shape.multiEntry ?? false });
+      }
+    },
+  });
+  const stores = Object.keys(fixture.records);
+  const tx = db.transaction(stores, 'readwrite');
+  for (const [store, records] of Object.entries(fixture.records)) for (const record of records) void tx.objectStore(store).put(record);
+  await tx.done;
+  db.close();
+}
+
+/** Stores and indexes, as the browser reports them (works for idb's wrapper and a raw connection). */
+function describeSchema(db: object): Record<string, unknown> {
+  const raw = db as IDBDatabase;
+  const tx = raw.transaction([...raw.objectStoreNames], 'readonly');
+  const out: Record<string, unknown> = {};
+  for (const name of [...raw.objectStoreNames].sort()) {
+    const store = tx.objectStore(name);
+    const indexes: Record<string, unknown> = {};
+    for (const index of [...store.indexNames].sort()) {
+      const shape = store.index(index);
+      indexes[index] = { keyPath: shape.keyPath, unique: shape.unique, multiEntry: shape.multiEntry };
+    }
+    out[name] = { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+  }
+  return out;
+}
+
+function byId(list: Record<string, unknown>[]): Record<string, unknown>[] {
+  return [...list].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+}
+
+describe('database fixtures', () => {
+  it('there is a fixture for every version, up to the current one', () => {
+    expect(fixtures.map((f) => f.version)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
+  });
+});
+
+describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a version-%i database', (_version, fixture) => {
+  it('keeps every record, field for field, and ends with the schema of a fresh install', async () => {
+    // The schema a new user gets.
+    const fresh = describeSchema(await getDb());
+    await closeDb();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(DB_NAME);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+
+    await createOldDatabase(fixture);
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect(describeSchema(db)).toEqual(fresh);
+
+    const expected = { ...fixture.records, ...fixture.expected };
+    for (const store of Object.keys(fresh) as StoreName[]) {
+      const stored = (await db.getAll(store)) as unknown as Record<string, unknown>[];
+      expect(byId(stored), store).toEqual(byId(expected[store] ?? []));
+      // What an old version stored can still be exported and imported.
+      for (const record of stored) expect(v.safeParse(RECORD_SCHEMAS[store], record).issues, `${store} ${String(record.id)}`).toBeUndefined();
+    }
+  });
+
+  it('through an extension update (onInstalled, reason "update"): upgraded, nothing lost', async () => {
+    await createOldDatabase(fixture);
+    const { setupBackupFeature } = await import('../../../lib/background/backup-feature');
+    setupBackupFeature();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    // The listener opened the database (running the upgrade) before anything else asked.
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    for (const [store, records] of Object.entries({ ...fixture.records, ...fixture.expected })) {
+      expect(byId((await db.getAll(store as StoreName)) as unknown as Record<string, unknown>[])).toEqual(byId(records));
+    }
+  });
+});
+
+describe('an upgrade while another page holds the database', () => {
+  /** A page still running the previous version's code: the version-1 step, and open.ts's handling. */
+  async function oldPage() {
+    const v1 = fixtures[0]!;
+    vi.resetModules();
+    vi.doMock('../../../lib/db/schema', async (original) => ({ ...(await original<object>()), DB_VERSION: 1 }));
+    vi.doMock('../../../lib/db/upgrade', () => ({
+      upgradeDatabase: (db: IDBPDatabase<unknown>) => {
+        for (const [name, store] of Object.entries(v1.schema)) {
+          const created = db.createObjectStore(name, { keyPath: store.keyPath });
+          for (const [index, shape] of Object.entries(store.indexes)) created.createIndex(index, shape.keyPath, { unique: shape.unique ?? false, multiEntry: shape.multiEntry ?? false });
+        }
+      },
+    }));
+    const open = await import('../../../lib/db/open');
+    vi.doUnmock('../../../lib/db/schema');
+    vi.doUnmock('../../../lib/db/upgrade');
+    vi.resetModules();
+    return open;
+  }
+
+  it('the old page closes its connection and reloads; the upgrade neither hangs nor loses its writes', async () => {
+    await closeDb();
+    const old = await oldPage();
+    const reload = vi.fn();
+    old.onDatabaseVersionChange(reload);
+    const oldDb = await old.getDb();
+    expect(oldDb.version).toBe(1);
+    const [first, second] = fixtures[0]!.records.resources!;
+    await oldDb.put('resources', first as never);
+    // A write still running when the new version asks to upgrade.
+    const inFlight = oldDb.put('resources', second as never);
+
+    const upgraded = await Promise.race([getDb(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000))]);
+    expect(upgraded, 'the upgrade waited for the old page').not.toBeNull();
+    await inFlight;
+    expect(reload).toHaveBeenCalledTimes(1);
+    expect(upgraded!.version).toBe(DB_VERSION);
+    expect(byId((await upgraded!.getAll('resources')) as unknown as Record<string, unknown>[])).toEqual(byId([first!, second!]));
+    // The old page's connection is closed: it writes nothing more on the old schema.
+    await expect(oldDb.put('resources', { ...first!, id: 'late' } as never)).rejects.toThrow();
+  });
+});
