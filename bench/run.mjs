@@ -1,0 +1,969 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: how fast Learning Loop is at 0, 1, 10,000 and 100,000 resources.
+ *
+ * Plain Node ESM on purpose: it runs on Node 20 with nothing but playwright-core (already a dev
+ * dependency), no TypeScript runner to install or keep in step. The data generator is
+ * TypeScript (bench/generate.ts) because it runs inside the extension, bundled by WXT into the
+ * bench-only page entrypoints/bench-seed/.
+ *
+ * Options (all optional):
+ *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
+ *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
+ *   --only=bundle,popup,save,library,search,memory,export,import   a subset
+ *   --lib             also time import and export through lib/backup alone (no UI)
+ *   --skip-build      reuse .output-bench and .output-bench-size
+ *   --out=bench/results.json
+ *   BENCH_DEBUG=1     print the full error behind an "n/a: error: …" row
+ * See bench/README.md for what every figure means.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!hit) return fallback;
+  return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : true;
+};
+const RUNS = Math.max(5, Number(arg('runs', 7)));
+const WARMUP = Math.max(1, Number(arg('warmup', 1)));
+const MEDIUM = Number(arg('medium', 10_000));
+const LARGE = Number(arg('large', 100_000));
+const ONLY = arg('only', '') ? new Set(String(arg('only')).split(',')) : null;
+const SKIP_BUILD = Boolean(arg('skip-build', false));
+const LIB = Boolean(arg('lib', false));
+const OUT_FILE = resolve(ROOT, String(arg('out', 'bench/results.json')));
+const BENCH_OUT = '.output-bench';
+const SIZE_OUT = '.output-bench-size';
+const want = (what) => !ONLY || ONLY.has(what);
+const fmtN = (n) => n.toLocaleString('en-GB');
+
+// ---------------------------------------------------------------------------------- results
+
+const rows = [];
+const figures = {};
+const notes = [];
+function log(...parts) {
+  console.log(`[bench ${((performance.now() - T0) / 1000).toFixed(0).padStart(3)}s]`, ...parts);
+}
+const T0 = performance.now();
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  // p95 by nearest rank: with 7 runs it is the slowest run, never an interpolated flatterer.
+  return { median, p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length, samples: samples.map((s) => Math.round(s * 10) / 10) };
+}
+
+/**
+ * One row of the table. `target` is { max, on: 'median' | 'p95' | 'value', label } or null
+ * (reported, no target). `value` rows (bundle sizes, ratios, counts) have one number.
+ */
+function record(id, figure, unit, data, target = null, extra = {}) {
+  const entry = typeof data === 'number' ? { value: data } : data;
+  const checked = target ? (target.on === 'value' ? entry.value : entry[target.on]) : undefined;
+  const pass = target ? checked <= target.max : null;
+  figures[id] = { figure, unit, ...entry, ...(target ? { target: target.label, pass } : {}), ...extra };
+  rows.push({ id, figure, unit, median: entry.median ?? entry.value, p95: entry.p95, target: target?.label ?? '', pass });
+  log(`${figure}: ${fmt(entry.median ?? entry.value, unit)}${entry.p95 !== undefined ? ` (p95 ${fmt(entry.p95, unit)})` : ''}${target ? ` target ${target.label} → ${pass ? 'pass' : 'MISS'}` : ''}`);
+}
+function skip(id, figure, why, target = null) {
+  figures[id] = { figure, na: why, ...(target ? { target: target.label } : {}) };
+  rows.push({ id, figure, na: why, target: target?.label ?? '' });
+  log(`${figure}: n/a: ${why}`);
+}
+function fmt(v, unit) {
+  if (v === undefined || v === null || Number.isNaN(v)) return '';
+  if (unit === 'ms') return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+  if (unit === 'kB') return `${v.toFixed(1)} kB`;
+  if (unit === 'MB') return `${v.toFixed(1)} MB`;
+  if (unit === '×') return `${v.toFixed(2)}×`;
+  return String(v);
+}
+
+// ---------------------------------------------------------------------------------- build
+
+function build(outDir, env, mode) {
+  const started = performance.now();
+  const res = spawnSync('npx', ['wxt', 'build', ...(mode ? ['--mode', mode] : [])], {
+    cwd: ROOT,
+    env: { ...process.env, WXT_OUT_DIR: outDir, ...env },
+    encoding: 'utf8',
+  });
+  if (res.status !== 0) {
+    console.error(res.stdout, res.stderr);
+    throw new Error(`wxt build into ${outDir} failed`);
+  }
+  log(`built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+/** WXT names the folder after browser, manifest version and mode (chrome-mv3, chrome-mv3-e2e). */
+function extensionDir(outDir) {
+  const base = join(ROOT, outDir);
+  const found = existsSync(base) ? readdirSync(base).filter((d) => d.startsWith('chrome-mv3') && existsSync(join(base, d, 'manifest.json'))) : [];
+  if (!found.length) throw new Error(`No built extension under ${outDir}`);
+  return join(base, found.sort((a, b) => b.length - a.length)[0]);
+}
+
+// ---------------------------------------------------------------------------------- bundle
+
+/** Static imports of an ES module chunk (what must load before it runs); dynamic ones apart. */
+function importsOf(code) {
+  const staticRe = /(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g;
+  const dynamicRe = /\bimport\(\s*["'](\.{1,2}\/[^"']+|\/[^"']+)["']\s*\)/g;
+  return { static: [...code.matchAll(staticRe)].map((m) => m[1]), dynamic: [...code.matchAll(dynamicRe)].map((m) => m[1]) };
+}
+function jsClosure(dir, entries) {
+  const seen = new Set();
+  const lazy = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    const { static: deps, dynamic } = importsOf(code);
+    for (const dep of deps) visit(resolvePath(file, dep));
+    for (const dep of dynamic) lazy.add(resolvePath(file, dep));
+  };
+  for (const entry of entries) visit(entry);
+  for (const file of seen) lazy.delete(file);
+  return { files: [...seen], lazy: [...lazy] };
+}
+function resolvePath(from, spec) {
+  if (spec.startsWith('/')) return spec.slice(1);
+  return join(dirname(from), spec).replace(/\\/g, '/');
+}
+function htmlScripts(dir, html) {
+  const text = readFileSync(join(dir, html), 'utf8');
+  const out = [];
+  for (const m of text.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)) out.push(m[1]);
+  for (const m of text.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g)) out.push(m[1]);
+  for (const m of text.matchAll(/<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']modulepreload["']/g)) out.push(m[1]);
+  return [...new Set(out.map((s) => resolvePath(html, s)))];
+}
+const gz = (dir, file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+
+function measureBundle() {
+  const dir = extensionDir(SIZE_OUT);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const contentScripts = (manifest.content_scripts ?? []).reduce((n, cs) => n + (cs.js?.length ?? 0) + (cs.css?.length ?? 0), 0);
+  const pages = [
+    { id: 'popup', html: manifest.action?.default_popup ?? 'popup.html', max: 30 },
+    { id: 'library', html: (manifest.options_ui?.page ?? 'library.html').split('#')[0], max: 60 },
+  ];
+  const entrypoints = pages.map((p) => ({ ...p, ...jsClosure(dir, htmlScripts(dir, p.html)) }));
+  entrypoints.push({ id: 'background', max: 20, ...jsClosure(dir, [manifest.background.service_worker]) });
+  if (existsSync(join(dir, 'capture.js'))) entrypoints.push({ id: 'capture', max: null, ...jsClosure(dir, ['capture.js']) });
+  const detail = {};
+  for (const e of entrypoints) {
+    const gzipped = e.files.reduce((n, f) => n + gz(dir, f), 0) / 1000;
+    const raw = e.files.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0) / 1000;
+    const lazy = e.lazy.reduce((n, f) => n + gz(dir, f), 0) / 1000;
+    detail[e.id] = { files: e.files, lazyFiles: e.lazy, gzipKB: gzipped, rawKB: raw, lazyGzipKB: lazy };
+    const label = e.id === 'capture' ? 'capture script (injected on demand)' : `${e.id} JavaScript`;
+    record(`bundle.${e.id}`, `${label}, gzip`, 'kB', gzipped, e.max ? { max: e.max, on: 'value', label: `≤ ${e.max} kB` } : null, {
+      rawKB: Math.round(raw * 10) / 10,
+      files: e.files,
+      ...(e.lazy.length ? { lazyGzipKB: Math.round(lazy * 10) / 10, lazyFiles: e.lazy } : {}),
+    });
+  }
+  record('bundle.contentScripts', 'content scripts declared in the manifest', '', contentScripts, { max: 0, on: 'value', label: '0' });
+  return detail;
+}
+
+// ---------------------------------------------------------------------------------- browser
+
+function chromePath() {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`No Chromium at ${path}: install Debian's chromium or set CHROME_PATH`);
+  return path;
+}
+
+/** The e2e harness's launch (tests/e2e/harness.ts), with a fresh profile each time. */
+async function launch(extDir, reuseProfile = null) {
+  const userDataDir = reuseProfile ?? mkdtempSync(join(os.tmpdir(), 'learning-loop-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath(),
+    headless: false,
+    colorScheme: 'light',
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 860 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+    ],
+  });
+  // Nothing leaves the machine: every request not routed below is refused (thumbnails too).
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  await context.route(/^https:\/\/blog\.example\.org\//, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: articleHtml(new URL(route.request().url())) }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const url = (path) => `chrome-extension://${extensionId}/${path}`;
+  // The welcome tab a fresh install opens: a user reads and closes it; left open, it would
+  // share the extension's renderer with every page measured.
+  const isExtensionPage = (p) => p.url().startsWith(url(''));
+  if (!context.pages().some(isExtensionPage)) await context.waitForEvent('page', { predicate: isExtensionPage, timeout: 3000 }).catch(() => null);
+  for (const page of context.pages()) if (isExtensionPage(page)) await page.close();
+  // The control page: seeds, counts and finds tab ids. It sits idle while anything is measured.
+  const control = await context.newPage();
+  await control.goto(url('bench-seed.html'));
+  await control.waitForFunction(() => globalThis.bench?.ready === true);
+  // The page the popup is opened for, as a user would: an article in a tab.
+  const article = await context.newPage();
+  const articleUrl = 'https://blog.example.org/2025/05/what-we-learned-from-a-year-of-retrospectives';
+  await article.goto(articleUrl);
+  const articleTab = await tabId(control, articleUrl);
+  return {
+    context,
+    control,
+    url,
+    articleTab,
+    userDataDir,
+    close: async (keepProfile = false) => {
+      await context.close().catch(() => {});
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function tabId(control, wanted) {
+  return control.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, wanted);
+}
+
+/** A realistic article page (about 1,200 words, Open Graph and author metadata), per URL. */
+function articleHtml(url) {
+  const slug = url.pathname.split('/').filter(Boolean).pop() ?? 'article';
+  const title = decodeURIComponent(slug).replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const para =
+    'Teams learn far more from the follow-up of work they have done than from any course. When we started running retrospectives every second week, the first ones were polite and short. ' +
+    'It took months before people said what went less well, and why. What changed was not the format but the follow-up: every retrospective ended with one concrete action, with a name and a date, ' +
+    'and the next one started by asking whether we had done it and what effect it had.';
+  const body = Array.from({ length: 14 }, (_, i) => `<h2>Part ${i + 1}</h2><p>${para}</p><p>${para}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | Example Blog</title>
+<meta property="og:title" content="${title}"><meta property="og:site_name" content="Example Blog"><meta property="og:type" content="article">
+<meta name="author" content="Sofia Lindqvist"><meta property="article:published_time" content="2025-05-20T08:00:00Z">
+<meta name="description" content="What a year of retrospectives taught one team about learning at work.">
+<link rel="canonical" href="${url.origin}${url.pathname}"></head>
+<body><header><nav><a href="/">Example Blog</a></nav></header><main><article><h1>${title}</h1><p class="byline">By Sofia Lindqvist</p>${body}</article></main><footer>© Example</footer></body></html>`;
+}
+
+async function chromiumVersion(context) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  const v = await cdp.send('Browser.getVersion');
+  await cdp.detach();
+  return v.product;
+}
+
+// ---------------------------------------------------------------------------------- in-page probes
+
+/**
+ * Installed before any of the page's own scripts (addInitScript): records, in the page's clock
+ * (ms from navigation start), when `selector` first matches, or when one of `titles` appears as
+ * text. Mutation observers run right after the DOM change, before the next paint.
+ */
+function readyProbe({ selector, titles }) {
+  const probe = { ready: null };
+  window.__bench = probe;
+  const wanted = titles ? new Set(titles) : null;
+  let resolveDone;
+  probe.done = new Promise((r) => (resolveDone = r));
+  const hasTitle = (node) => {
+    if (node.nodeType === 3) return wanted.has(node.data.trim());
+    if (node.nodeType !== 1) return false;
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (wanted.has(n.data.trim())) return true;
+    return false;
+  };
+  const hit = () => {
+    probe.ready = performance.now();
+    observer.disconnect();
+    resolveDone(probe.ready);
+  };
+  const observer = new MutationObserver((records) => {
+    // Where the time goes: the app's first render (its root gets content).
+    if (probe.firstRender === undefined && document.getElementById('app')?.firstElementChild) probe.firstRender = performance.now();
+    if (probe.ready !== null) return;
+    if (selector && document.querySelector(selector)) return hit();
+    if (wanted) for (const rec of records) {
+      if (rec.type === 'characterData' ? hasTitle(rec.target) : [...rec.addedNodes].some(hasTitle)) return hit();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: Boolean(wanted) });
+  // Static markup (the empty page) is parsed before the observer sees a change.
+  document.addEventListener('DOMContentLoaded', () => {
+    // Module scripts have run (parsed, evaluated) by DOMContentLoaded.
+    probe.dcl = performance.now();
+    if (probe.ready === null && selector && document.querySelector(selector)) hit();
+  });
+  // Export: when the file is handed to the browser (a blob URL, then an <a download> click).
+  const createObjectURL = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (obj) => {
+    probe.blobAt = performance.now();
+    return createObjectURL(obj);
+  };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.hasAttribute('download')) probe.downloadClickAt = performance.now();
+    return click.call(this);
+  };
+  // Import: when the file input changes.
+  document.addEventListener('change', (e) => {
+    if (e.target instanceof HTMLInputElement && e.target.type === 'file') probe.changeAt = e.timeStamp;
+  }, true);
+}
+
+async function timedLoad(context, url, probeArg, viewport) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.addInitScript(readyProbe, probeArg);
+  await page.goto(url, { waitUntil: 'commit' });
+  const ready = await Promise.race([page.evaluate(() => window.__bench.done), page.waitForTimeout(60_000).then(() => null)]);
+  const phases = ready === null ? null : await page.evaluate(() => ({ dcl: window.__bench.dcl ?? null, firstRender: window.__bench.firstRender ?? null }));
+  return { page, ready, phases };
+}
+
+const POPUP_READY = 'section.recent ul li, section.recent .empty';
+const POPUP_VIEWPORT = { width: 380, height: 600 };
+
+/**
+ * Empty page and popup in every profile, interleaved run by run (profile A empty, A popup,
+ * B empty, B popup, …) so all of them see the same machine load; ratios are taken run by run.
+ */
+async function measurePopups(browsers) {
+  const out = browsers.map(() => ({ empty: [], popup: [], dcl: [], firstRender: [] }));
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (const [k, b] of browsers.entries()) {
+      const e = await timedLoad(b.context, b.url('bench-empty.html'), { selector: '[data-bench-ready]' }, POPUP_VIEWPORT);
+      await e.page.close();
+      const p = await timedLoad(b.context, b.url(`popup.html?tab=${b.articleTab}`), { selector: POPUP_READY }, POPUP_VIEWPORT);
+      // Let the capture card finish before the page closes, as a user's popup would.
+      await p.page.waitForTimeout(150);
+      await p.page.close();
+      if (e.ready === null || p.ready === null) throw new Error('popup or empty page never became ready');
+      if (i >= WARMUP) {
+        out[k].empty.push(e.ready);
+        out[k].popup.push(p.ready);
+        if (p.phases?.dcl != null) out[k].dcl.push(p.phases.dcl);
+        if (p.phases?.firstRender != null) out[k].firstRender.push(p.phases.firstRender);
+      }
+      await sleep(50);
+    }
+  }
+  return out;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function measureSave(b) {
+  const samples = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const url = `https://blog.example.org/2025/06/notes-on-teaching-colleagues-what-you-learned-part-${i + 1}`;
+    const title = `Notes on teaching colleagues what you learned part ${i + 1}`;
+    const tab = await b.context.newPage();
+    await tab.goto(url);
+    const id = await tabId(b.control, url);
+    const popup = await b.context.newPage();
+    await popup.setViewportSize(POPUP_VIEWPORT);
+    await popup.goto(b.url(`popup.html?tab=${id}`));
+    const button = popup.getByRole('button', { name: 'Save this page' });
+    if (!(await button.count().catch(() => 0)) && i === 0) {
+      await popup.close();
+      await tab.close();
+      return { na: 'no "Save this page" button in the popup' };
+    }
+    // Ready to save: the capture card shows the page and the button is enabled.
+    await popup.waitForFunction((t) => document.querySelector('#capture-title')?.textContent?.trim() === t, title, { timeout: 20_000 });
+    await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Save this page' && !b.disabled));
+    await popup.waitForTimeout(100);
+    await popup.evaluate((t) => {
+      window.__saveDone = new Promise((resolveDone, reject) => {
+        let clickAt = null;
+        document.addEventListener('click', (e) => (clickAt ??= e.timeStamp), { capture: true, once: true });
+        const ok = () =>
+          [...document.querySelectorAll('[role=status]')].some((s) => s.textContent.trim() === 'Saved') &&
+          [...document.querySelectorAll('section.recent ul li')].some((li) => li.textContent.includes(t));
+        const observer = new MutationObserver(() => {
+          if (clickAt !== null && ok()) {
+            observer.disconnect();
+            resolveDone(performance.now() - clickAt);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => reject(new Error('no "Saved" status and list item within 15 s')), 15_000);
+      });
+    }, title);
+    await button.click();
+    const ms = await popup.evaluate(() => window.__saveDone);
+    if (i >= WARMUP) samples.push(ms);
+    await popup.close();
+    await tab.close();
+    await sleep(100);
+  }
+  return stats(samples);
+}
+
+async function candidateTitles(control) {
+  // Titles the library could show first, whatever its default order: newest created and updated.
+  return control.evaluate(async () => {
+    const open = await new Promise((res, rej) => {
+      const r = indexedDB.open('learning-loop');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const take = (index, dir) =>
+      new Promise((res) => {
+        const out = [];
+        const req = open.transaction('resources').objectStore('resources').index(index).openCursor(null, dir);
+        req.onsuccess = () => {
+          const c = req.result;
+          if (!c || out.length >= 60) return res(out);
+          out.push(c.value.title.trim());
+          c.continue();
+        };
+      });
+    const titles = [...(await take('createdAt', 'prev')), ...(await take('updatedAt', 'prev')), ...(await take('createdAt', 'next'))];
+    open.close();
+    return [...new Set(titles)];
+  });
+}
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1e6;
+}
+
+/**
+ * The library reads the whole store in chunks after showing the newest screen, and marks
+ * `library:index-ready` (performance.mark) when search covers everything. Waits for that mark
+ * (or, on a page without it, for the page to be quiet) and returns its time, or null.
+ */
+const INDEX_MARK = 'library:index-ready';
+async function indexReady(page) {
+  const at = await page
+    .waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime ?? null, INDEX_MARK, { timeout: 90_000, polling: 100 })
+    .then((handle) => handle.jsonValue())
+    .catch(() => null);
+  if (at === null) await settle(page, 1000);
+  return at;
+}
+
+async function measureLibrary(b, { memory }) {
+  const titles = await candidateTitles(b.control);
+  const ready = [];
+  const searchable = [];
+  const heap = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const { page, ready: at } = await timedLoad(b.context, b.url('library.html#resources'), { titles });
+    if (at === null) {
+      await page.close();
+      return { na: 'no resource title appeared in the library within 60 s (is the resources list there yet?)' };
+    }
+    const whole = await indexReady(page);
+    if (i >= WARMUP) {
+      ready.push(at);
+      if (whole !== null) searchable.push(whole);
+      // The heap once the whole library is in memory, after a full garbage collection.
+      if (memory) heap.push(await heapMB(page));
+    }
+    await page.close();
+    await sleep(100);
+  }
+  return { ready: stats(ready), ...(searchable.length === ready.length ? { searchable: stats(searchable) } : {}), ...(memory ? { heap: stats(heap) } : {}) };
+}
+
+/**
+ * Keystroke to results: the box holds a prefix with its results settled; one more letter is
+ * pressed (a real key event) and the time runs from that keydown (its event timestamp, so input
+ * dispatch counts) to the DOM change that shows the new results: the match count text when the
+ * page has one (a live region), otherwise the last change to the results within a quiet period.
+ * Any debounce is inside this time.
+ */
+const SEARCH_STEPS = [
+  // Each extra letter narrows the generated library's results (feed → feedback, not
+  // feedforward; team → teamwork, not teams), so the count text always changes.
+  ['feed', 'b'],
+  ['team', 'w'],
+  ['coach', 'i'],
+  ['retro', 's'],
+  ['mentor', 'i'],
+  ['feed', 'f'],
+  ['learn', 'e'],
+  ['shar', 'e'],
+  ['work', 's'],
+  ['test', 'i'],
+  ['coach', 'e'],
+];
+async function measureSearch(b) {
+  const titles = await candidateTitles(b.control);
+  const { page, ready } = await timedLoad(b.context, b.url('library.html#resources'), { titles });
+  try {
+    if (ready === null) return { na: 'the resources list never rendered' };
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    if (!(await box.count())) return { na: 'no searchbox named "Search" in the library' };
+    // Steady state: the whole library is searchable (typing earlier is a different figure).
+    await indexReady(page);
+    const samples = [];
+    const methods = new Set();
+    let misses = 0;
+    for (let i = 0; samples.length < RUNS; i++) {
+      if (misses > 3) return { na: `${misses} keystrokes changed nothing on the page` };
+      const [prefix, key] = SEARCH_STEPS[i % SEARCH_STEPS.length];
+      await box.fill(prefix);
+      await settle(page, 600);
+      // Install the probe and wait for it to be in place, then press, then read the result.
+      await page.evaluate(() => {
+        window.__searchDone = new Promise((resolveDone, reject) => {
+          const main = document.querySelector('main') ?? document.body;
+          const live = () => [...main.querySelectorAll('[role=status], [aria-live], output')].filter((el) => !el.closest('[role=alert]'));
+          const before = new Map(live().map((el) => [el, el.textContent]));
+          let keyAt = null;
+          let countAt = null;
+          let lastAt = null;
+          let quiet = null;
+          window.addEventListener('keydown', (e) => (keyAt ??= e.timeStamp), { capture: true, once: true });
+          const finish = () => {
+            observer.disconnect();
+            if (keyAt === null || (countAt ?? lastAt) === null) reject(new Error('no change after the keystroke'));
+            else resolveDone({ ms: (countAt ?? lastAt) - keyAt, method: countAt !== null ? 'count text' : 'last DOM change' });
+          };
+          const observer = new MutationObserver((records) => {
+            if (keyAt === null) return;
+            const now = performance.now();
+            if (records.some((r) => !(r.target instanceof HTMLInputElement))) lastAt = now;
+            if (countAt === null) for (const el of live()) if (!before.has(el) || before.get(el) !== el.textContent) countAt ??= now;
+            clearTimeout(quiet);
+            quiet = setTimeout(finish, 800);
+          });
+          observer.observe(main, { childList: true, subtree: true, characterData: true, attributes: true });
+          setTimeout(finish, 5_000);
+        });
+      });
+      await page.keyboard.press(key);
+      const res = await page.evaluate(() => window.__searchDone.catch((e) => ({ error: e.message })));
+      if (res.error) {
+        misses++;
+        log(`search: "${prefix}" + "${key}" changed nothing (${res.error}); next query`);
+        continue;
+      }
+      methods.add(res.method);
+      if (i >= WARMUP) samples.push(res.ms);
+    }
+    return { ...stats(samples), method: [...methods].join(', ') };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits until `main` has not changed for `quietMs`. */
+async function settle(page, quietMs) {
+  await page.evaluate(
+    (q) =>
+      new Promise((res) => {
+        let timer = setTimeout(done, q);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, q);
+        });
+        function done() {
+          observer.disconnect();
+          res();
+        }
+        observer.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+        setTimeout(done, 15_000);
+      }),
+    quietMs,
+  );
+}
+
+async function openSettings(b) {
+  const { page } = await timedLoad(b.context, b.url('library.html#settings'), { selector: 'main' });
+  await settle(page, 300);
+  return page;
+}
+
+/** Status texts of the settings page (what a user reads after import or export). */
+const statusTexts = (page) =>
+  page.evaluate(() => [...document.querySelectorAll('[role=status], [role=alert], [aria-live], output')].map((el) => el.textContent.trim()).filter(Boolean));
+
+async function measureExport(b) {
+  const samples = [];
+  let file = null;
+  let lastPage = null;
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const page = await openSettings(b);
+    lastPage = page;
+    const button = page.getByRole('button', { name: 'Export' });
+    if (!(await button.count())) {
+      await page.close();
+      return { na: 'no "Export" button at library.html#settings' };
+    }
+    await page.evaluate(() => {
+      window.__clickAt = new Promise((r) => document.addEventListener('click', (e) => r(e.timeStamp), { capture: true, once: true }));
+    });
+    const downloaded = page.waitForEvent('download', { timeout: 30_000 });
+    const nodeStart = performance.now();
+    await button.click();
+    const download = await downloaded;
+    const nodeMs = performance.now() - nodeStart;
+    const t0 = await page.evaluate(() => window.__clickAt);
+    const { blobAt, downloadClickAt } = await page.evaluate(() => ({ blobAt: window.__bench.blobAt ?? null, downloadClickAt: window.__bench.downloadClickAt ?? null }));
+    const end = downloadClickAt ?? blobAt;
+    const ms = end !== null && end >= t0 ? end - t0 : nodeMs;
+    if (i === 0) file = readFileSync(await download.path());
+    await download.delete().catch(() => {});
+    if (i >= WARMUP) samples.push(ms);
+    if (i < WARMUP + RUNS - 1) await page.close();
+    await sleep(200);
+  }
+  const status = await statusTexts(lastPage);
+  await lastPage.close();
+  return { ...stats(samples), file, status };
+}
+
+async function measureImport(b, file, expected) {
+  const samples = [];
+  const statuses = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    await b.control.evaluate(() => globalThis.bench.clearAll());
+    const page = await openSettings(b);
+    const input = page.locator('input[type=file]');
+    const named = page.getByLabel('Import', { exact: false }).and(page.locator('input[type=file]'));
+    const target = (await named.count()) ? named.first() : null;
+    if (!target) {
+      const unnamed = await input.count();
+      await page.close();
+      return { na: `no file input named "Import" at library.html#settings${unnamed ? ' (there is an unnamed one)' : ''}` };
+    }
+    const before = await statusTexts(page);
+    // Every change to a status text, in the page's clock: the last one is "done".
+    await page.evaluate(() => {
+      window.__bench.statusAt = [];
+      new MutationObserver(() => window.__bench.statusAt.push(performance.now())).observe(document.querySelector('main') ?? document.body, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    await target.setInputFiles({ name: 'learning-loop-export.json', mimeType: 'application/json', buffer: file });
+    // An import into a non-empty library asks how: press "Merge…" if that appears.
+    const deadline = Date.now() + 90_000;
+    let count = 0;
+    while (Date.now() < deadline) {
+      await sleep(250);
+      count = await b.control.evaluate(() => globalThis.bench.counts().then((c) => c.resources));
+      if (count >= expected) break;
+      // (Only when the library was not empty: merge, never replace.)
+      const confirm = page.getByRole('button', { name: /^merge/i });
+      if ((await confirm.count()) === 1 && (await confirm.isEnabled())) await confirm.click().catch(() => {});
+    }
+    if (count < expected) {
+      const status = await statusTexts(page);
+      await page.close();
+      return { na: `import stored ${count} of ${expected} resources within 90 s (page says: ${status.join(' | ') || 'nothing'})` };
+    }
+    await settle(page, 800);
+    const { changeAt, statusAt } = await page.evaluate(() => ({ changeAt: window.__bench.changeAt ?? null, statusAt: window.__bench.statusAt }));
+    const after = await statusTexts(page);
+    statuses.push(after.filter((s) => !before.includes(s)).join(' | '));
+    const end = statusAt.length ? statusAt[statusAt.length - 1] : null;
+    if (changeAt === null || end === null) {
+      await page.close();
+      return { na: 'could not time the import (no change event or no page update)' };
+    }
+    if (i >= WARMUP) samples.push(end - changeAt);
+    await page.close();
+    await sleep(200);
+  }
+  return { ...stats(samples), status: statuses.at(-1) };
+}
+
+/** Export through lib/backup alone (no UI), in the control page: the data layer's share. */
+async function measureLibExport(b) {
+  const samples = [];
+  let text = null;
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const res = await b.control.evaluate(() => globalThis.bench.libExport());
+    if (res.na) return res;
+    if (i >= WARMUP) samples.push(res.ms);
+    await sleep(100);
+  }
+  // The file itself, for the import figures when there is no Export button to take it from.
+  text = (await b.control.evaluate(() => globalThis.bench.libExport(true))).text ?? null;
+  return { ...stats(samples), text };
+}
+
+/** Import through lib/backup alone (no UI), into an emptied database each run. */
+async function measureLibImport(b, file, expected) {
+  const samples = [];
+  const text = file.toString('utf8');
+  let phases = null;
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const res = await b.control.evaluate((t) => globalThis.bench.libImport(t), text);
+    if (res.na) return res;
+    if (res.counts.resources < expected) return { na: `lib/backup stored ${res.counts.resources} of ${expected} resources` };
+    if (i >= WARMUP) samples.push(res.ms);
+    phases = res.phases;
+    await sleep(100);
+  }
+  await b.control.evaluate(() => globalThis.bench.clearAll());
+  return { ...stats(samples), phases };
+}
+
+// ---------------------------------------------------------------------------------- scenarios
+
+async function seed(b, n) {
+  if (!n) return { ms: 0 };
+  const res = await b.control.evaluate((count) => globalThis.bench.seed(count), n);
+  log(`seeded ${fmtN(n)} resources (+ ${fmtN(res.counts.reflections)} reflections, ${fmtN(res.counts.actions)} actions) in ${(res.ms / 1000).toFixed(1)} s`);
+  return res;
+}
+
+const ratioStats = (top, bottom) => stats(top.map((v, i) => v / bottom[i]));
+
+let exportFile = null;
+let exportSource = null;
+
+async function main() {
+  const started = Date.now();
+  const previous = existsSync(OUT_FILE) ? JSON.parse(readFileSync(OUT_FILE, 'utf8')) : null;
+  if (!SKIP_BUILD) {
+    build(BENCH_OUT, { WXT_BENCH: '1', WXT_E2E: '1' }, 'e2e');
+    if (want('bundle')) build(SIZE_OUT, { WXT_BENCH: '', WXT_E2E: '' }, null);
+  }
+  if (want('bundle')) {
+    const res = await attempt(async () => measureBundle());
+    if (res?.na) skip('bundle', 'bundle sizes', res.na);
+  }
+  const extDir = extensionDir(BENCH_OUT);
+  let chromiumVersionText = null;
+  const seeding = {};
+
+  // One fresh profile per size, launched and seeded when first needed. A profile put aside
+  // (browser closed, profile kept) is relaunched when needed again, so an idle browser never
+  // runs beside the one being measured.
+  const open = new Map();
+  const parked = new Map();
+  const profile = async (size) => {
+    if (!open.has(size)) {
+      const b = await launch(extDir, parked.get(size) ?? null);
+      chromiumVersionText ??= await chromiumVersion(b.context);
+      open.set(size, b);
+      if (!parked.has(size)) {
+        seeding[size] = (await seed(b, size)).ms;
+        // Let the database settle after a large write before anything is timed.
+        if (size >= 10_000) await sleep(3000);
+      }
+      parked.delete(size);
+    }
+    return open.get(size);
+  };
+  const close = async (size, keepProfile = false) => {
+    const b = open.get(size);
+    if (!b) return;
+    open.delete(size);
+    await b.close(keepProfile);
+    if (keepProfile) parked.set(size, b.userDataDir);
+  };
+
+  try {
+    const M = fmtN(MEDIUM);
+    const L = fmtN(LARGE);
+    if (want('popup')) {
+      // 0 (the empty state), 1 (the baseline of the 1.2× target), 10,000 and 100,000, side by side.
+      const sizes = [...new Set([0, 1, MEDIUM, LARGE])];
+      const browsers = [];
+      for (const size of sizes) browsers.push(await profile(size));
+      log(`popup: ${WARMUP + RUNS} rounds over ${sizes.length} profiles`);
+      const res = await measurePopups(browsers);
+      for (const [k, size] of sizes.entries()) {
+        const label = fmtN(size);
+        const { empty, popup, dcl, firstRender } = res[k];
+        // Phases (medians): scripts run (DOMContentLoaded), the app's first render, the list.
+        const phases = {
+          ...(dcl.length ? { scriptsRunMs: Math.round(stats(dcl).median) } : {}),
+          ...(firstRender.length ? { firstRenderMs: Math.round(stats(firstRender).median) } : {}),
+        };
+        record(`popup.${size}`, `popup list rendered, ${label} resources`, 'ms', stats(popup), null, { phases });
+        record(`popup.${size}.vsEmpty`, `popup ÷ empty extension page, ${label} resources`, '×', ratioStats(popup, empty), null, { empty: stats(empty) });
+        if (size > 1) {
+          record(`popup.${size}.vs1`, `popup at ${label} ÷ popup at 1 resource`, '×', ratioStats(popup, res[sizes.indexOf(1)].popup), { max: 1.2, on: 'median', label: '≤ 1.2×' });
+        }
+      }
+      const allEmpty = res.flatMap((r) => r.empty);
+      record('popup.emptyPage', 'empty extension page (all profiles)', 'ms', stats(allEmpty));
+      await close(0);
+      await close(1);
+      if (LARGE !== MEDIUM) await close(LARGE, true);
+    }
+
+    for (const size of new Set([MEDIUM, LARGE])) {
+      const isMedium = size === MEDIUM;
+      const label = isMedium ? M : L;
+      const needs = want('library') || want('search') || (isMedium && (want('save') || want('memory') || want('export') || want('import')));
+      if (!needs) {
+        await close(size);
+        continue;
+      }
+      const b = await profile(size);
+      if (isMedium && want('save')) {
+        const res = await attempt(() => measureSave(b));
+        const target = { max: 100, on: 'p95', label: '≤ 100 ms p95' };
+        if (res.na) skip('save', `save: click to stored and shown (${label} resources)`, res.na, target);
+        else record('save', `save: click to stored and shown (${label} resources)`, 'ms', res, target);
+      }
+      if (want('library') || (isMedium && want('memory'))) {
+        const res = await attempt(() => measureLibrary(b, { memory: isMedium && want('memory') }));
+        if (res.na) {
+          if (want('library')) skip(`library.${size}`, `library ready, ${label} resources`, res.na);
+          if (isMedium && want('memory')) skip('memory.library', `library JS heap, ${label} resources`, res.na);
+        } else {
+          if (want('library')) record(`library.${size}`, `library ready (first screen), ${label} resources`, 'ms', res.ready);
+          if (want('library') && res.searchable) record(`library.${size}.searchable`, `library fully loaded (${INDEX_MARK}), ${label}`, 'ms', res.searchable);
+          if (res.heap) record('memory.library', `library JS heap, ${label} resources`, 'MB', res.heap);
+        }
+      }
+      if (want('search')) {
+        const max = isMedium ? 50 : 150;
+        const target = { max, on: 'p95', label: `≤ ${max} ms p95` };
+        const res = await attempt(() => measureSearch(b));
+        if (res.na) skip(`search.${size}`, `library keystroke to results, ${label}`, res.na, target);
+        else record(`search.${size}`, `library keystroke to results, ${label}`, 'ms', res, target, { method: res.method });
+      }
+      if (isMedium && (want('export') || want('import'))) {
+        const res = await attempt(() => measureExport(b));
+        const target = { max: 1000, on: 'p95', label: '≤ 1 s p95' };
+        if (res.na) {
+          if (want('export')) skip('export', `export ${label} resources`, res.na, target);
+        } else {
+          exportFile = res.file;
+          exportSource = 'the Export button’s download';
+          if (want('export')) record('export', `export ${label} resources`, 'ms', { ...res, file: undefined }, target, { status: res.status, fileKB: Math.round(res.file.length / 1000) });
+        }
+        // The data layer alone: when there is no Export button yet, or asked for (--lib).
+        if (res.na || LIB) {
+          const lib = await attempt(() => measureLibExport(b));
+          if (want('export')) {
+            if (lib.na) skip('export.lib', `export ${label}, lib/backup only (no UI)`, lib.na, target);
+            else record('export.lib', `export ${label}, lib/backup only (no UI)`, 'ms', { ...lib, text: undefined }, target);
+          }
+          if (!exportFile && lib.text) {
+            exportFile = Buffer.from(lib.text);
+            exportSource = 'lib/backup’s export (no Export button yet)';
+          }
+        }
+      }
+      await close(size);
+    }
+
+    if (want('import')) {
+      const b = await launch(extDir);
+      chromiumVersionText ??= await chromiumVersion(b.context);
+      open.set('import', b);
+      const target = { max: 3000, on: 'p95', label: '≤ 3 s p95' };
+      let file = exportFile;
+      let source = exportSource;
+      if (!file) {
+        file = Buffer.from(await b.control.evaluate((n) => globalThis.bench.exportFile(n), MEDIUM));
+        source = 'a file generated in DESIGN.md’s export format (no export path yet)';
+      }
+      const res = await attempt(() => measureImport(b, file, MEDIUM));
+      if (res.na) skip('import', `import ${M} resources`, res.na, target);
+      else {
+        record('import', `import ${M} resources`, 'ms', res, target, { source, status: res.status, fileKB: Math.round(file.length / 1000) });
+        // Near the floor: the seeding page writing the same records in batched puts.
+        if (seeding[MEDIUM]) record('import.vsSeeding', `import ÷ seeding the same records (generate + batched puts)`, '×', res.median / seeding[MEDIUM], null, { seedingMs: Math.round(seeding[MEDIUM]) });
+      }
+      // The data layer alone: when there is no Import input yet, or asked for (--lib) to see
+      // how much of the time is the UI's.
+      if (res.na || LIB) {
+        const lib = await attempt(() => measureLibImport(b, file, MEDIUM));
+        if (lib.na) skip('import.lib', `import ${M}, lib/backup only (no UI)`, lib.na, target);
+        else record('import.lib', `import ${M}, lib/backup only (no UI)`, 'ms', lib, target, { source, fileKB: Math.round(file.length / 1000), phases: lib.phases });
+      }
+      await close('import');
+    }
+  } finally {
+    for (const key of [...open.keys()]) await close(key);
+    for (const dir of parked.values()) rmSync(dir, { recursive: true, force: true });
+  }
+
+  // ------------------------------------------------------------------------------ output
+  const cpus = os.cpus();
+  const result = {
+    schema: 1,
+    date: new Date().toISOString(),
+    durationSec: Math.round((Date.now() - started) / 1000),
+    machine: {
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      memoryGB: Math.round(os.totalmem() / 1e9),
+      platform: `${os.type()} ${os.release()} ${os.arch()}`,
+      loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      node: process.version,
+    },
+    chromium: chromiumVersionText ?? chromiumVersionFromBinary(),
+    options: { runs: RUNS, warmup: WARMUP, medium: MEDIUM, large: LARGE, only: ONLY ? [...ONLY] : null, headless: 'new' },
+    seedingMs: seeding,
+    figures,
+    notes,
+  };
+  writeFileSync(OUT_FILE, `${JSON.stringify(result, null, 2)}\n`);
+  printTable(previous);
+  console.log(`\n${result.machine.cpu} × ${result.machine.cores}, ${result.chromium}, load ${result.machine.loadAverage.join(' ')}; ${RUNS} runs after ${WARMUP} warm-up; ${result.durationSec} s.`);
+  console.log(`Wrote ${OUT_FILE.replace(ROOT + '/', '')}`);
+}
+
+function chromiumVersionFromBinary() {
+  try {
+    return execFileSync(chromePath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function attempt(fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    if (process.env.BENCH_DEBUG) console.error(error);
+    const message = String(error?.message ?? error).split('\n')[0];
+    return { na: `error: ${message}` };
+  }
+}
+
+function printTable(previous) {
+  const prev = previous?.figures ?? {};
+  const head = ['Figure', 'Median', 'p95', 'Target', 'Result', ...(previous ? ['Previous median'] : [])];
+  const body = rows.map((r) => {
+    const unit = figures[r.id]?.unit;
+    const before = prev[r.id];
+    const beforeText = before ? (before.na ? 'n/a' : fmt(before.median ?? before.value, before.unit)) : '';
+    if (r.na) return [r.figure, `n/a: ${r.na}`, '', r.target, '', ...(previous ? [beforeText] : [])];
+    return [r.figure, fmt(r.median, unit), r.p95 !== undefined ? fmt(r.p95, unit) : '', r.target, r.pass === null ? '' : r.pass ? 'pass' : 'MISS', ...(previous ? [beforeText] : [])];
+  });
+  const table = [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  console.log(`\n${table}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,123 @@
+/**
+ * Benchmark only (built when WXT_BENCH=1, see wxt.config.ts): the page `bench/run.mjs` opens to
+ * seed and inspect the database. It goes through the extension's own data layer (lib/db: the
+ * schema, its upgrade steps and the one shared connection), in a few large transactions, so
+ * 100,000 resources take seconds, not minutes.
+ */
+import { getDb } from '@/lib/db/open';
+import { announceChange } from '@/lib/db/changes';
+import type { StoreName } from '@/lib/db/types';
+import { companionCounts, DEFAULT_SEED, makeAction, makeAssessment, makeExportFile, makePrompt, makeReflection, makeResource } from '@/bench/generate';
+
+const BATCH = 10_000;
+const STORES: StoreName[] = ['resources', 'reflections', 'prompts', 'actions', 'assessments'];
+
+/**
+ * Builds and queues one batch while the previous one commits: transactions on the same store
+ * still commit in order, but cloning records on this thread overlaps the database's own work.
+ */
+async function putAll(store: StoreName, total: number, make: (index: number) => unknown): Promise<void> {
+  const db = await getDb();
+  const pending: Promise<void>[] = [];
+  for (let from = 0; from < total; from += BATCH) {
+    const to = Math.min(total, from + BATCH);
+    const tx = db.transaction(store, 'readwrite');
+    // Every put is queued before the first await: one transaction, no round trip per record.
+    // `never`: the records are built to the store's own type by bench/generate.ts.
+    for (let i = from; i < to; i++) void tx.store.put(make(i) as never);
+    pending.push(tx.done);
+    // Yield so the database sees the commit before the next batch is built.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  await Promise.all(pending);
+}
+
+/** Seeds `resources` resources and their companions; returns what it wrote and how long it took. */
+async function seed(resources: number, seedValue = DEFAULT_SEED): Promise<{ ms: number; counts: Record<StoreName, number> }> {
+  const start = performance.now();
+  const extra = companionCounts(resources);
+  // Different stores commit side by side.
+  await Promise.all([
+    putAll('resources', resources, (i) => makeResource(seedValue, i, resources)),
+    putAll('reflections', extra.reflections, (i) => makeReflection(seedValue, i, extra.reflections, resources)),
+    putAll('actions', extra.actions, (i) => makeAction(seedValue, i, extra.actions)),
+    putAll('prompts', extra.prompts, (i) => makePrompt(seedValue, i)),
+    putAll('assessments', extra.assessments, (i) => makeAssessment(seedValue, i, extra.assessments)),
+  ]);
+  for (const store of STORES) announceChange(store, []);
+  return { ms: performance.now() - start, counts: await counts() };
+}
+
+async function counts(): Promise<Record<StoreName, number>> {
+  const db = await getDb();
+  const out = {} as Record<StoreName, number>;
+  for (const store of STORES) out[store] = await db.count(store);
+  return out;
+}
+
+async function clearAll(): Promise<void> {
+  const db = await getDb();
+  const tx = db.transaction(STORES, 'readwrite');
+  for (const store of STORES) void tx.objectStore(store).clear();
+  await tx.done;
+  for (const store of STORES) announceChange(store, []);
+}
+
+/** The newest resource's title: what the popup and library show first. */
+async function newestTitle(): Promise<string | null> {
+  const db = await getDb();
+  const cursor = await db.transaction('resources').store.index('createdAt').openCursor(null, 'prev');
+  return cursor?.value.title ?? null;
+}
+
+// lib/backup's own entry points (importText; buildBackup + serializeBackup), found by name at
+// run time so this page builds whether or not that module exists yet or has changed shape.
+const backupModules = import.meta.glob<Record<string, unknown>>(['../../lib/backup/import.ts', '../../lib/backup/export.ts']);
+type AnyFunction = (...args: unknown[]) => unknown;
+async function backupFunction(name: string): Promise<AnyFunction | null> {
+  for (const load of Object.values(backupModules)) {
+    const found = (await load())[name];
+    if (typeof found === 'function') return found as AnyFunction;
+  }
+  return null;
+}
+
+/** Import through lib/backup without the UI, into an emptied database. */
+async function libImport(text: string): Promise<{ ms: number; phases: Record<string, number>; counts: Record<StoreName, number> } | { na: string }> {
+  const importText = await backupFunction('importText');
+  if (!importText) return { na: 'lib/backup has no importText()' };
+  await clearAll();
+  // When each phase it reports (checking, saving…) began, in ms from the start.
+  const phases: Record<string, number> = {};
+  const start = performance.now();
+  const onProgress = (progress: { phase?: string }) => {
+    if (progress.phase && !(progress.phase in phases)) phases[progress.phase] = performance.now() - start;
+  };
+  await importText(text, 'learning-loop-bench.json', { onProgress });
+  const ms = performance.now() - start;
+  return { ms, phases, counts: await counts() };
+}
+
+/** Export through lib/backup without the UI: every store read, serialised, made a Blob. */
+async function libExport(keepText = false): Promise<{ ms: number; bytes: number; text?: string } | { na: string }> {
+  const build = await backupFunction('buildBackup');
+  const serialize = await backupFunction('serializeBackup');
+  if (!build || !serialize) return { na: 'lib/backup has no buildBackup() and serializeBackup()' };
+  const start = performance.now();
+  const text = serialize(await build()) as string;
+  const blob = new Blob([text], { type: 'application/json' });
+  return { ms: performance.now() - start, bytes: blob.size, ...(keepText ? { text } : {}) };
+}
+
+Object.assign(globalThis, {
+  bench: {
+    seed,
+    counts,
+    clearAll,
+    newestTitle,
+    libImport,
+    libExport,
+    exportFile: (n: number, seedValue = DEFAULT_SEED) => makeExportFile(seedValue, n),
+    ready: true,
+  },
+});
