@@ -2,13 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { parseRoute, routeHash, type Route, type Section } from '@/lib/library/route';
 import { ResourcesSection } from '@/components/library/ResourcesSection';
-import { ResourcePage } from '@/components/library/ResourcePage';
-import { JournalSection } from '@/components/library/JournalSection';
-import { ActionsSection } from '@/components/library/ActionsSection';
-import { TeamSection } from '@/components/library/TeamSection';
-import { AssessmentSection } from '@/components/library/AssessmentSection';
-import { SettingsSection } from '@/components/settings/SettingsSection';
-import { WelcomeSection } from '@/components/library/WelcomeSection';
+import { lazyComponent } from '@/components/Lazy';
+
+// Resources is what the library opens on; every other view loads its code when first shown.
+const ResourcePage = lazyComponent(() => import('@/components/library/ResourcePage').then((m) => m.ResourcePage));
+const JournalSection = lazyComponent(() => import('@/components/library/JournalSection').then((m) => m.JournalSection));
+const ActionsSection = lazyComponent(() => import('@/components/library/ActionsSection').then((m) => m.ActionsSection));
+const TeamSection = lazyComponent(() => import('@/components/library/TeamSection').then((m) => m.TeamSection));
+const AssessmentSection = lazyComponent(() => import('@/components/library/AssessmentSection').then((m) => m.AssessmentSection));
+const SettingsSection = lazyComponent(() => import('@/components/settings/SettingsSection').then((m) => m.SettingsSection));
+const WelcomeSection = lazyComponent(() => import('@/components/library/WelcomeSection').then((m) => m.WelcomeSection));
 
 const NAV: { section: Section; label: MessageKey }[] = [
   { section: 'resources', label: 'navResources' },

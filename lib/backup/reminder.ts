@@ -10,7 +10,7 @@ export const REMIND_EVERY_MS = 7 * DAY;
 export interface BackupFacts {
   now: number;
   lastExportAt: number | null;
-  /** Resources and reflections: what a user would hate to lose. */
+  /** Resources and reflections: what a user would hate to lose (0 or more; only 0 matters). */
   worthKeeping: number;
   /** createdAt of the oldest of those, if any. */
   oldestAt: number | null;
@@ -44,16 +44,14 @@ async function oldestCreatedAt(database: LoopDatabase): Promise<number | null> {
   return times.length ? Math.min(...times) : null;
 }
 
+/**
+ * Constant time whatever the library's size: the popup asks this on every open, and counting a
+ * 100,000-record store would hold up its list.
+ */
 export async function backupFacts(now = Date.now(), db?: LoopDatabase): Promise<BackupFacts> {
   const database = db ?? (await getDb());
-  const [resources, reflections] = await Promise.all([database.count('resources'), database.count('reflections')]);
-  const worthKeeping = resources + reflections;
-  return {
-    now,
-    lastExportAt: await lastExportAt.getValue(),
-    worthKeeping,
-    oldestAt: worthKeeping ? await oldestCreatedAt(database) : null,
-  };
+  const oldestAt = await oldestCreatedAt(database);
+  return { now, lastExportAt: await lastExportAt.getValue(), worthKeeping: oldestAt === null ? 0 : 1, oldestAt };
 }
 
 export interface PopupReminder {
@@ -69,6 +67,7 @@ export async function popupReminder(now = Date.now(), db?: LoopDatabase): Promis
   if (!isBackupDue(facts)) return null;
   const state = await backupReminder.getValue();
   if (!reminderAllowed(state.dismissedAt, now)) return null;
+  // Counted only when the card will show (at most weekly), for its text.
   const [resources, reflections] = await Promise.all([database.count('resources'), database.count('reflections')]);
   return { facts, resources, reflections };
 }

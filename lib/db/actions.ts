@@ -62,8 +62,7 @@ export async function listOpenFollowUps(db?: LoopDatabase): Promise<Action[]> {
 /** Open actions whose follow-up date has come, earliest first. */
 export async function listDueFollowUps(now = Date.now(), db?: LoopDatabase): Promise<Action[]> {
   const database = db ?? (await getDb());
-  const due = await database.getAllFromIndex('actions', 'followUpAt', IDBKeyRange.upperBound(now));
-  return due.filter((action) => action.status === 'open');
+  return database.getAllFromIndex('actions', 'statusFollowUpAt', IDBKeyRange.bound(['open', -Infinity], ['open', now]));
 }
 
 export interface ActionPatch {

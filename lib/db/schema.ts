@@ -3,7 +3,7 @@ import type { Action, Assessment, CustomPrompt, Reflection, Resource } from './t
 
 export const DB_NAME = 'learning-loop';
 /** Bump with a new `if (oldVersion < N)` step in upgrade.ts and a fixture in tests/fixtures/db/. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface LoopDB extends DBSchema {
   resources: {
@@ -31,7 +31,7 @@ export interface LoopDB extends DBSchema {
   actions: {
     key: string;
     value: Action;
-    indexes: { createdAt: number; status: string; followUpAt: number };
+    indexes: { createdAt: number; status: string; followUpAt: number; statusFollowUpAt: [string, number] };
   };
   assessments: {
     key: string;

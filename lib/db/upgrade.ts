@@ -9,7 +9,7 @@ export function upgradeDatabase(
   db: IDBPDatabase<LoopDB>,
   oldVersion: number,
   _newVersion: number | null,
-  _transaction: IDBPTransaction<LoopDB, StoreNames<LoopDB>[], 'versionchange'>,
+  transaction: IDBPTransaction<LoopDB, StoreNames<LoopDB>[], 'versionchange'>,
 ): void {
   if (oldVersion < 1) {
     const resources = db.createObjectStore('resources', { keyPath: 'id' });
@@ -31,5 +31,10 @@ export function upgradeDatabase(
     actions.createIndex('status', 'status');
     actions.createIndex('followUpAt', 'followUpAt');
     db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+  }
+  if (oldVersion < 3) {
+    // Due follow-ups of open actions only, in date order: the popup asks on every open, and
+    // done actions keep their old dates forever.
+    transaction.objectStore('actions').createIndex('statusFollowUpAt', ['status', 'followUpAt']);
   }
 }
