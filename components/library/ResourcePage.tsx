@@ -1,4 +1,330 @@
-// Placeholder: the library feature replaces this file.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { onDbChange, PAGE_ID } from '@/lib/db/changes';
+import { describeWriteError } from '@/lib/db/errors';
+import { applyPatch, deleteResources, getResource, updateResource, type ResourcePatch } from '@/lib/db/resources';
+import type { Resource, ResourceStatus, SharedHow, TimestampNote } from '@/lib/db/types';
+import { formatClock, formatDate, t, type MessageKey } from '@/lib/i18n';
+import { LIMITS, parseTagInput } from '@/lib/limits';
+import { STATUSES } from '@/lib/library/filter';
+import { rememberDeletion } from '@/lib/library/undo';
+import { kindLabel, resourceMetaLine, statusLabel } from '@/lib/resource-format';
+import { openUrl } from '@/lib/resource-links';
+import { Thumbnail } from '../Thumbnail';
+import { useShowThumbnails } from './ResourceHooks';
+import { resourcesListHash } from './ResourcesSection';
+import { ResourceTimestampNotes } from './ResourceTimestampNotes';
+import './resources.css';
+
+const HOWS: { how: SharedHow; label: MessageKey }[] = [
+  { how: 'chat', label: 'libHowChat' },
+  { how: 'meeting', label: 'libHowMeeting' },
+  { how: 'demo', label: 'libHowDemo' },
+  { how: 'write-up', label: 'libHowWriteUp' },
+];
+
+type SaveState = { phase: 'idle' | 'saving' | 'saved' } | { phase: 'error'; message: string };
+
+/** "YouTube channel · 42 min · Published 5 Mar 2024 · Saved 12 Mar 2025" */
+function metaLine(resource: Resource): string {
+  const parts = [resourceMetaLine(resource)];
+  if (resource.publishedAt && !Number.isNaN(Date.parse(resource.publishedAt))) parts.push(t('libPublished', formatDate(resource.publishedAt)));
+  parts.push(t('libSavedOn', formatDate(resource.createdAt)));
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** Keeps a field's text unless the user is in it: a change from elsewhere never eats typing. */
+function isFocused(element: Element | null): boolean {
+  return element !== null && (document.activeElement === element || element.contains(document.activeElement));
+}
+
+/** One resource: notes and takeaways saved as you type, tags, status, shared, moments in a video. */
 export function ResourcePage({ id }: { id: string }) {
-  return <h1>{id}</h1>;
+  const [resource, setResource] = useState<Resource | null | undefined>(undefined);
+  const [notes, setNotes] = useState('');
+  const [takeaways, setTakeaways] = useState('');
+  const [tags, setTags] = useState('');
+  const [stamps, setStamps] = useState<TimestampNote[]>([]);
+  const [save, setSave] = useState<SaveState>({ phase: 'idle' });
+  const [deletedElsewhere, setDeletedElsewhere] = useState(false);
+  const thumbnails = useShowThumbnails();
+  const notesField = useRef<HTMLTextAreaElement>(null);
+  const takeawaysField = useRef<HTMLTextAreaElement>(null);
+  const tagsField = useRef<HTMLInputElement>(null);
+  const stampsBox = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const writes = useRef(0);
+
+  useEffect(() => {
+    let alive = true;
+    setResource(undefined);
+    setDeletedElsewhere(false);
+    const fill = (record: Resource, initial: boolean) => {
+      setResource(record);
+      if (initial || !isFocused(notesField.current)) setNotes(record.notes);
+      if (initial || !isFocused(takeawaysField.current)) setTakeaways(record.takeaways);
+      if (initial || !isFocused(tagsField.current)) setTags(record.tags.join(', '));
+      if (initial || !isFocused(stampsBox.current)) setStamps(record.timestampNotes);
+    };
+    void getResource(id).then(
+      (record) => {
+        if (!alive) return;
+        if (record) fill(record, true);
+        else setResource(null);
+      },
+      (error: unknown) => alive && setSave({ phase: 'error', message: describeWriteError(error) }),
+    );
+    const stop = onDbChange((change) => {
+      if (change.store !== 'resources' || change.origin === PAGE_ID) return;
+      if (change.ids.length && !change.ids.includes(id)) return;
+      void getResource(id).then((record) => {
+        if (!alive) return;
+        if (record) {
+          setDeletedElsewhere(false);
+          fill(record, false);
+        } else setDeletedElsewhere(true);
+      });
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [id]);
+
+  useEffect(() => {
+    if (resource) {
+      document.title = `${resource.title} · ${t('extName')}`;
+      // Arriving from the list (the clicked row is gone): start reading at the title.
+      const active = document.activeElement;
+      if (!active || active === document.body || active.id === 'main') heading.current?.focus({ preventScroll: true });
+    }
+  }, [resource?.id]);
+
+  const persist = async (patch: ResourcePatch) => {
+    const ticket = ++writes.current;
+    // Show the change at once (a controlled radio or checkbox must not flick back while the write runs).
+    setResource((current) => (current ? applyPatch(current, patch, Date.now()) : current));
+    setSave({ phase: 'saving' });
+    try {
+      const updated = await updateResource(id, patch);
+      if (!updated) setDeletedElsewhere(true);
+      // Only the latest write speaks: an earlier one finishing late must not undo a later change.
+      else if (ticket === writes.current) {
+        setResource(updated);
+        setSave({ phase: 'saved' });
+      }
+    } catch (error) {
+      // What the user typed stays in the field; the next keystroke tries again. Checkboxes and
+      // radios go back to what is stored.
+      setSave({ phase: 'error', message: describeWriteError(error) });
+      void getResource(id).then((stored) => stored && setResource(stored), () => undefined);
+    }
+  };
+
+  if (resource === undefined) {
+    return save.phase === 'error' ? (
+      <p class="notice notice-error" role="alert">
+        {save.message}
+      </p>
+    ) : (
+      <p class="muted" aria-busy="true">
+        {t('libLoading')}
+      </p>
+    );
+  }
+
+  if (resource === null) {
+    return (
+      <div class="stack">
+        <a class="res-back" href={resourcesListHash()}>
+          {t('libBackToList')}
+        </a>
+        <div class="empty">
+          <h1>{t('libNotFoundTitle')}</h1>
+          <p>{t('libNotFound')}</p>
+        </div>
+      </div>
+    );
+  }
+
+  const href = openUrl(resource);
+  const showThumb = thumbnails && Boolean(resource.thumbnailUrl);
+  const clip = resource.kind === 'video' && resource.positionSec ? formatClock(resource.positionSec) : undefined;
+  const openLabel = resource.kind === 'video' ? (clip ? t('libOpenVideoAt', clip) : t('libOpenVideo')) : resource.kind === 'article' ? t('libOpenArticle') : t('libOpenPage');
+
+  const onDelete = async () => {
+    try {
+      const removed = await deleteResources([id]);
+      rememberDeletion(removed);
+      location.hash = resourcesListHash();
+    } catch (error) {
+      setSave({ phase: 'error', message: describeWriteError(error) });
+    }
+  };
+
+  return (
+    <article class="res-page">
+      <a class="res-back" href={resourcesListHash()}>
+        {t('libBackToList')}
+      </a>
+      <header class={showThumb ? 'res-page-head' : 'res-page-head no-thumb'}>
+        {showThumb && <Thumbnail resource={resource} show={thumbnails} size={240} />}
+        <div class="res-page-title">
+          <h1 ref={heading} tabIndex={-1}>
+            {resource.title || t('untitled')}
+          </h1>
+          <p class="res-meta small muted">
+            <span class="chip">{kindLabel(resource.kind)}</span>
+            <span>{metaLine(resource)}</span>
+          </p>
+          {resource.description && <p class="res-description clamp-3 muted">{resource.description}</p>}
+          <div class="row res-page-actions">
+            {href && (
+              <a class="btn btn-primary" href={href} target="_blank" rel="noopener noreferrer">
+                {openLabel}
+              </a>
+            )}
+            <a class="btn" href={`#actions?from=resource:${encodeURIComponent(resource.id)}`}>
+              {t('libMakeAction')}
+            </a>
+          </div>
+        </div>
+      </header>
+
+      {deletedElsewhere && (
+        <p class="notice notice-warn" role="status">
+          {t('libDeletedElsewhere')}
+        </p>
+      )}
+
+      <div class="res-page-grid">
+        <div class="stack">
+          <section class="card panel">
+            <label class="field">
+              <span>{t('libNotes')}</span>
+              <textarea
+                ref={notesField}
+                class="input res-notes"
+                rows={6}
+                value={notes}
+                maxLength={LIMITS.notes}
+                onInput={(e) => {
+                  setNotes(e.currentTarget.value);
+                  void persist({ notes: e.currentTarget.value });
+                }}
+              />
+            </label>
+            <label class="field">
+              <span>{t('libTakeaways')}</span>
+              <textarea
+                ref={takeawaysField}
+                class="input res-takeaways"
+                rows={5}
+                value={takeaways}
+                maxLength={LIMITS.takeaways}
+                placeholder={t('libTakeawaysPlaceholder')}
+                onInput={(e) => {
+                  setTakeaways(e.currentTarget.value);
+                  void persist({ takeaways: e.currentTarget.value });
+                }}
+              />
+            </label>
+            <p class={save.phase === 'error' ? 'notice notice-error' : 'small muted res-save-state'} role={save.phase === 'error' ? 'alert' : undefined}>
+              {save.phase === 'error' ? save.message : save.phase === 'saving' ? t('libSaving') : save.phase === 'saved' ? t('libSaved') : t('libSavedAsYouType')}
+            </p>
+          </section>
+          {resource.kind === 'video' && (
+            <div ref={stampsBox}>
+              <ResourceTimestampNotes
+                resource={resource}
+                notes={stamps}
+                onChange={(next) => {
+                  setStamps(next);
+                  void persist({ timestampNotes: next });
+                }}
+              />
+            </div>
+          )}
+        </div>
+
+        <aside class="stack res-page-side">
+          <fieldset class="card panel res-status">
+            <legend>{t('libStatus')}</legend>
+            <div class="res-segments">
+              {STATUSES.map((status) => (
+                <label key={status} class="res-segment">
+                  <input type="radio" name="res-status" value={status} checked={resource.status === status} onChange={() => void persist({ status: status as ResourceStatus })} />
+                  <span>{statusLabel(status)}</span>
+                </label>
+              ))}
+            </div>
+            {resource.status === 'learned' && resource.learnedAt && <p class="small muted">{t('libLearnedOn', formatDate(resource.learnedAt))}</p>}
+          </fieldset>
+
+          <fieldset class="card panel">
+            <legend>{t('libSharing')}</legend>
+            <label class="checkbox">
+              <input type="checkbox" checked={resource.sharedAt !== undefined} onChange={(e) => void persist({ shared: e.currentTarget.checked ? {} : false })} />
+              {t('sharedWithTeam')}
+            </label>
+            <div class="field">
+              <label class="label" for="res-shared-how">
+                {t('libSharedHow')}
+              </label>
+              <select
+                id="res-shared-how"
+                class="input"
+                value={resource.sharedAt !== undefined ? (resource.sharedHow ?? '') : ''}
+                onChange={(e) => {
+                  const how = e.currentTarget.value as SharedHow | '';
+                  if (how) void persist({ shared: { how } });
+                }}
+              >
+                {(resource.sharedAt === undefined || !resource.sharedHow) && <option value="">{t('libSharedHowNone')}</option>}
+                {HOWS.map(({ how, label }) => (
+                  <option key={how} value={how}>
+                    {t(label)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {resource.sharedAt !== undefined && <p class="small muted">{t('libSharedOn', formatDate(resource.sharedAt))}</p>}
+          </fieldset>
+
+          <section class="card panel">
+            <label class="field">
+              <span>{t('libTags')}</span>
+              <input
+                ref={tagsField}
+                class="input"
+                type="text"
+                value={tags}
+                placeholder={t('popupTagsPlaceholder')}
+                onInput={(e) => {
+                  setTags(e.currentTarget.value);
+                  void persist({ tags: parseTagInput(e.currentTarget.value) });
+                }}
+                onBlur={(e) => setTags(parseTagInput(e.currentTarget.value).join(', '))}
+              />
+            </label>
+            {resource.tags.length > 0 && (
+              <p class="res-tags">
+                {resource.tags.map((tag) => (
+                  <a key={tag} class="res-tag" href={`#resources?tag=${encodeURIComponent(tag)}`}>
+                    #{tag}
+                  </a>
+                ))}
+              </p>
+            )}
+          </section>
+
+          <section class="card panel">
+            <button type="button" class="btn btn-danger" onClick={() => void onDelete()}>
+              {t('libDelete')}
+            </button>
+            <p class="small muted">{t('libDeleteHint')}</p>
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
 }

@@ -1,7 +1,274 @@
-import type { Route } from '@/lib/library/route';
-import { t } from '@/lib/i18n';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { describeWriteError } from '@/lib/db/errors';
+import { formatNumber, t } from '@/lib/i18n';
+import { criteriaFromQuery, criteriaToQuery, hasFilters, KINDS, matchesRow, SORTS, STATUSES, tagCounts, type Criteria, type SharedFilter, type SortOrder } from '@/lib/library/filter';
+import { resourceIndex, type SearchResult } from '@/lib/library/resource-index';
+import { queryTerms } from '@/lib/library/search';
+import { routeHash, type Route } from '@/lib/library/route';
+import { kindLabel, statusLabel } from '@/lib/resource-format';
+import type { ResourceKind, ResourceStatus } from '@/lib/db/types';
+import { BulkBar } from './BulkBar';
+import { LibraryHeader } from './LibraryHeader';
+import { ResourceEmpty } from './ResourceEmpty';
+import { useIndexVersion, useShowThumbnails } from './ResourceHooks';
+import { ResourceList } from './ResourceList';
+import { ResourceUndo } from './ResourceUndo';
+import './resources.css';
 
-// Placeholder: the feature that owns this section replaces this file.
-export function ResourcesSection(_props: { route: Route }) {
-  return <h1>{t('navResources')}</h1>;
+/** The list's hash and scroll, so "back to resources" returns to the same view. */
+let listHash = routeHash('resources');
+let listScroll = 0;
+export function resourcesListHash(): string {
+  return listHash;
+}
+
+const MAX_TAG_OPTIONS = 300;
+const SORT_LABELS = { newest: 'libSortNewest', oldest: 'libSortOldest', shortest: 'libSortShortest' } as const;
+
+export function ResourcesSection({ route }: { route: Route }) {
+  const index = resourceIndex();
+  const version = useIndexVersion(index);
+  const thumbnails = useShowThumbnails();
+  const [criteria, setCriteria] = useState<Criteria>(() => criteriaFromQuery(route.query));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const firstRoute = useRef(route);
+
+  // A link or the nav (a real hash change) sets the filters; typing only rewrites the hash.
+  useEffect(() => {
+    if (route !== firstRoute.current) setCriteria(criteriaFromQuery(route.query));
+  }, [route]);
+
+  useEffect(() => {
+    listHash = routeHash('resources', undefined, criteriaToQuery(criteria));
+    const timer = setTimeout(() => {
+      if (location.hash !== listHash) history.replaceState(history.state, '', listHash);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [criteria]);
+
+  // Small searches run at once; a big one runs in slices so typing never waits for it, and the
+  // list keeps showing the previous results (marked busy) until it is done.
+  const quick = useMemo(() => index.quickSearch(criteria), [index, version, criteria]);
+  const [sliced, setSliced] = useState<{ criteria: Criteria; version: number; result: SearchResult } | undefined>(undefined);
+  const shown = useRef<SearchResult>({ rows: [], total: 0, loading: true });
+  useEffect(() => {
+    if (quick) return;
+    const job = { cancelled: false };
+    void index.searchInSlices(criteria, job).then((found) => {
+      if (found && !job.cancelled) setSliced({ criteria, version, result: found });
+    });
+    return () => {
+      job.cancelled = true;
+    };
+  }, [quick, index, version, criteria]);
+  const fresh = quick ?? (sliced && sliced.criteria === criteria && sliced.version === version ? sliced.result : undefined);
+  const result = fresh ?? shown.current;
+  shown.current = result;
+  const searching = !fresh;
+  const tags = useMemo(() => {
+    const all = tagCounts(index.all()).slice(0, MAX_TAG_OPTIONS);
+    if (criteria.tag && !all.some((x) => x.tag === criteria.tag)) all.push({ tag: criteria.tag, count: 0 });
+    return all;
+  }, [index, version, criteria.tag]);
+
+  // Coming back from a resource's page: the same place in the list.
+  useLayoutEffect(() => {
+    if (index.loaded && listScroll) scrollTo({ top: listScroll });
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && !target.isContentEditable) {
+        event.preventDefault();
+        search.current?.focus();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => {
+      listScroll = scrollY;
+      removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (message?.tone !== 'ok') return;
+    const timer = setTimeout(() => setMessage(null), 8000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  const set = (patch: Partial<Criteria>) => setCriteria((current) => ({ ...current, ...patch }));
+  const clearFilters = () => {
+    setCriteria({ ...criteria, query: '', kind: undefined, status: undefined, shared: 'any', tag: undefined });
+    search.current?.focus();
+  };
+
+  // Bulk actions act on what is selected and shown: a selection hidden by a filter stays selected
+  // but is not touched until it shows again.
+  const selectedIds = useMemo(() => {
+    if (!selected.size) return [];
+    const terms = queryTerms(criteria.query);
+    return [...selected].filter((id) => {
+      const row = index.get(id);
+      return row !== undefined && matchesRow(row, criteria, terms);
+    });
+  }, [selected, index, version, criteria]);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const allShownSelected = result.rows.length > 0 && selectedIds.length === result.rows.length;
+  const someShownSelected = !allShownSelected && selectedIds.length > 0;
+  const toggleAll = (on: boolean) => setSelected(on ? new Set(result.rows.map((row) => row.id)) : new Set());
+
+  const filtered = hasFilters(criteria);
+  const libraryEmpty = !result.loading && result.total === 0 && !index.error;
+  // While a big search runs the previous count stays (no flicker on every keystroke).
+  const countText = result.loading && filtered ? t('libCountLoading', formatNumber(result.total)) : filtered ? t('libCountMatches', formatNumber(result.rows.length), formatNumber(result.total)) : t('libCountAll', formatNumber(result.total));
+
+  return (
+    <>
+      <LibraryHeader />
+      <div class="section-head">
+        <h1 id="res-heading">{t('navResources')}</h1>
+      </div>
+      {index.error ? (
+        <p class="notice notice-error" role="alert">
+          {describeWriteError(index.error)}
+        </p>
+      ) : null}
+      {libraryEmpty ? (
+        <ResourceEmpty />
+      ) : (
+        <>
+          <div class="res-toolbar" role="search">
+            <input
+              ref={search}
+              class="input res-search"
+              type="search"
+              value={criteria.query}
+              aria-label={t('libSearch')}
+              placeholder={t('libSearchPlaceholder')}
+              autocomplete="off"
+              spellcheck={false}
+              onInput={(event) => set({ query: event.currentTarget.value })}
+            />
+            <div class="res-filters">
+              <div class="field">
+                <label class="label" for="res-filter-kind">
+                  {t('libFilterKind')}
+                </label>
+                <select id="res-filter-kind" class="input" value={criteria.kind ?? ''} onChange={(e) => set({ kind: (e.currentTarget.value || undefined) as ResourceKind | undefined })}>
+                  <option value="">{t('libFilterAnyKind')}</option>
+                  {KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {kindLabel(kind)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label class="label" for="res-filter-status">
+                  {t('libFilterStatus')}
+                </label>
+                <select id="res-filter-status" class="input" value={criteria.status ?? ''} onChange={(e) => set({ status: (e.currentTarget.value || undefined) as ResourceStatus | undefined })}>
+                  <option value="">{t('libFilterAnyStatus')}</option>
+                  {STATUSES.map((status) => (
+                    <option key={status} value={status}>
+                      {statusLabel(status)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label class="label" for="res-filter-shared">
+                  {t('libFilterShared')}
+                </label>
+                <select id="res-filter-shared" class="input" value={criteria.shared} onChange={(e) => set({ shared: e.currentTarget.value as SharedFilter })}>
+                  <option value="any">{t('libFilterSharedAny')}</option>
+                  <option value="shared">{t('libFilterSharedYes')}</option>
+                  <option value="unshared">{t('libFilterSharedNo')}</option>
+                </select>
+              </div>
+              <div class="field">
+                <label class="label" for="res-filter-tag">
+                  {t('libFilterTag')}
+                </label>
+                <select id="res-filter-tag" class="input" value={criteria.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
+                  <option value="">{t('libFilterAnyTag')}</option>
+                  {tags.map(({ tag, count }) => (
+                    <option key={tag} value={tag}>
+                      {`#${tag} (${formatNumber(count)})`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label class="label" for="res-filter-sort">
+                  {t('libSort')}
+                </label>
+                <select id="res-filter-sort" class="input" value={criteria.sort} onChange={(e) => set({ sort: e.currentTarget.value as SortOrder })}>
+                  {SORTS.map((sort) => (
+                    <option key={sort} value={sort}>
+                      {t(SORT_LABELS[sort])}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </div>
+          <div class="res-summary">
+            <label class="checkbox res-select-all">
+              <input
+                type="checkbox"
+                checked={allShownSelected}
+                indeterminate={someShownSelected}
+                disabled={result.rows.length === 0}
+                onChange={(e) => toggleAll(e.currentTarget.checked)}
+              />
+              {t('libSelectAll')}
+            </label>
+            <p class="res-count" role="status">
+              {countText}
+            </p>
+            {filtered && (
+              <button type="button" class="btn btn-small btn-ghost" onClick={clearFilters}>
+                {t('libClearFilters')}
+              </button>
+            )}
+          </div>
+          {result.rows.length === 0 && !result.loading && !searching ? (
+            <div class="empty res-no-match">
+              <p>{t('libNoMatches')}</p>
+              {filtered && (
+                <button type="button" class="btn" onClick={clearFilters}>
+                  {t('libClearFilters')}
+                </button>
+              )}
+            </div>
+          ) : (
+            <ResourceList rows={result.rows} selected={selected} onToggle={toggle} thumbnails={thumbnails} labelledBy="res-heading" busy={searching || result.loading} />
+          )}
+        </>
+      )}
+      <div class="res-floating">
+        <ResourceUndo />
+        {message && (
+          <p class={message.tone === 'error' ? 'notice notice-error' : 'notice notice-ok'} role={message.tone === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+        {selectedIds.length > 0 && (
+          <BulkBar
+            ids={selectedIds}
+            onClear={() => setSelected(new Set())}
+            onError={(text) => setMessage({ tone: 'error', text })}
+            onDone={(text) => setMessage(text ? { tone: 'ok', text } : null)}
+          />
+        )}
+      </div>
+    </>
+  );
 }

@@ -1,0 +1,78 @@
+import { formatClock, locale, t } from '@/lib/i18n';
+import type { ResourceRow } from '@/lib/library/filter';
+import { routeHash } from '@/lib/library/route';
+import { kindLabel, resourceMetaLine, statusLabel } from '@/lib/resource-format';
+import { openUrl } from '@/lib/resource-links';
+import { Thumbnail } from '../Thumbnail';
+
+interface Props {
+  row: ResourceRow;
+  index: number;
+  setSize: number;
+  top: number;
+  selected: boolean;
+  onToggle: (id: string, on: boolean) => void;
+  thumbnails: boolean;
+  formatDate: (time: number) => string;
+}
+
+const MAX_TAGS = 3;
+
+let dateFormat: { locale: string; format: (time: number) => string } | null = null;
+/** One date formatter for every row (an Intl formatter per row costs more than the row). */
+export function dateFormatter(): (time: number) => string {
+  const current = locale();
+  if (dateFormat?.locale !== current) {
+    const intl = new Intl.DateTimeFormat(current, { dateStyle: 'medium' });
+    dateFormat = { locale: current, format: (time) => intl.format(time) };
+  }
+  return dateFormat.format;
+}
+
+export function ResourceRowView({ row, index, setSize, top, selected, onToggle, thumbnails, formatDate }: Props) {
+  const titleId = `res-title-${row.id}`;
+  const href = openUrl(row);
+  const duration = row.kind === 'video' && row.durationSec ? formatClock(row.durationSec) : undefined;
+  return (
+    <li class={selected ? 'res-row is-selected' : 'res-row'} style={{ top: `${top}px` }} data-index={index} aria-posinset={index + 1} aria-setsize={setSize}>
+      <input
+        type="checkbox"
+        class="res-check"
+        checked={selected}
+        aria-labelledby={titleId}
+        onChange={(event) => onToggle(row.id, event.currentTarget.checked)}
+      />
+      <span class="res-thumb">
+        <Thumbnail resource={row} show={thumbnails} size={112} />
+        {duration && <span class="res-duration">{duration}</span>}
+      </span>
+      <div class="res-body">
+        <a id={titleId} class="res-title clamp-2" href={routeHash('resource', row.id)}>
+          {row.title || t('untitled')}
+        </a>
+        <p class="res-meta small muted">
+          <span class="chip">{kindLabel(row.kind)}</span>
+          <span class={row.status === 'learned' ? 'chip chip-accent' : row.status === 'learning' ? 'chip chip-learning' : 'chip'}>{statusLabel(row.status)}</span>
+          {row.sharedAt !== undefined && <span class="chip chip-accent">{t('sharedWithTeam')}</span>}
+          <span class="res-meta-text">{resourceMetaLine(row)}</span>
+        </p>
+        {row.tags.length > 0 && (
+          <p class="res-tags small">
+            {row.tags.slice(0, MAX_TAGS).map((tag) => (
+              <span key={tag} class="res-tag">#{tag}</span>
+            ))}
+            {row.tags.length > MAX_TAGS && <span class="muted">+{row.tags.length - MAX_TAGS}</span>}
+          </p>
+        )}
+      </div>
+      <div class="res-side small muted">
+        <span>{formatDate(row.createdAt)}</span>
+        {href && (
+          <a class="btn btn-ghost btn-small res-open" href={href} target="_blank" rel="noopener noreferrer" aria-label={t('libOpenOriginalOf', row.title)} title={t('libOpenOriginal')}>
+            <span aria-hidden="true">↗</span>
+          </a>
+        )}
+      </div>
+    </li>
+  );
+}

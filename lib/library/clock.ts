@@ -1,0 +1,20 @@
+/**
+ * A time in a video as the user types it: "12:34", "1:02:03", "754", "12m34s", "1h2m".
+ * Returns whole seconds, or undefined when the text is not a time.
+ */
+export function parseClock(input: string): number | undefined {
+  const text = input.trim().toLowerCase();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  const colon = /^(?:(\d+):)?(\d{1,2}):(\d{1,2})$/.exec(text);
+  if (colon) {
+    const [, hours = '0', minutes = '0', seconds = '0'] = colon;
+    if (Number(seconds) > 59 || (colon[1] !== undefined && Number(minutes) > 59)) return undefined;
+    return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+  }
+  const units = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/.exec(text);
+  if (units && (units[1] ?? units[2] ?? units[3]) !== undefined) {
+    return Number(units[1] ?? 0) * 3600 + Number(units[2] ?? 0) * 60 + Number(units[3] ?? 0);
+  }
+  return undefined;
+}

@@ -1,0 +1,332 @@
+import { onDbChange, type DbChange } from '../db/changes';
+import { getDb, type LoopDatabase } from '../db/open';
+import { listNewest } from '../db/resources';
+import type { Resource } from '../db/types';
+import { compareNewest, compareShortest, matchesFilters, toRow, type Criteria, type ResourceRow, type SortOrder } from './filter';
+import { matchesTerms, narrows, queryTerms } from './search';
+
+export interface SearchResult {
+  rows: readonly ResourceRow[];
+  /** Every resource in the library (not just the matches). */
+  total: number;
+  /** Still reading the library: `rows` covers what was read so far. */
+  loading: boolean;
+}
+
+/** Where `row` sits (or would sit) in an array sorted by compareNewest. */
+export function sortedIndex(sorted: readonly ResourceRow[], row: Pick<ResourceRow, 'createdAt' | 'id'>): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareNewest(sorted[mid]!, row as ResourceRow) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export interface IndexOptions {
+  /** Records read per chunk; the page stays responsive between chunks. */
+  chunkSize?: number;
+  /** How many newest records to show before the whole library is read. */
+  previewSize?: number;
+  yieldToPage?: () => Promise<void>;
+  /** Rows a search checks between two breaks for the page. */
+  sliceRows?: number;
+}
+
+/** A break for the page between two pieces of work: scheduler.yield where the browser has it. */
+const defaultYield = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0));
+};
+
+/**
+ * The library's in-memory search table. It reads the store once, in chunks (the newest screen
+ * first, through the createdAt index), folds each record's text once, and then follows
+ * changes from every extension page record by record. A keystroke filters prepared rows, and
+ * a longer query only re-checks the previous matches.
+ */
+export class ResourceIndex {
+  private readonly byId = new Map<string, ResourceRow>();
+  /** All rows, newest first, kept sorted as records change. */
+  private newest: ResourceRow[] = [];
+  private shortest: ResourceRow[] | null = null;
+  private preview: ResourceRow[] = [];
+  private listeners = new Set<() => void>();
+  private oldest: ResourceRow[] | null = null;
+  private cache = new Map<string, ResourceRow[]>();
+  private cacheKey = '';
+  private loadPromise: Promise<void> | null = null;
+  private stopListening: (() => void) | null = null;
+  private pending = new Set<string>();
+  private reloadAgain = false;
+  /** Bumped on every change: views compare it to know when to ask again. */
+  version = 0;
+  loaded = false;
+  total = 0;
+  error: unknown = null;
+
+  constructor(
+    private readonly database: () => Promise<LoopDatabase> = getDb,
+    private readonly options: IndexOptions = {},
+  ) {}
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.version++;
+    this.shortest = null;
+    this.oldest = null;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Start reading (once) and follow changes. Resolves when every record is in the table. */
+  start(): Promise<void> {
+    if (!this.stopListening) this.stopListening = onDbChange((change) => this.onChange(change));
+    this.loadPromise ??= this.load().catch((error: unknown) => {
+      this.error = error;
+      this.loadPromise = null;
+      this.changed();
+    });
+    return this.loadPromise;
+  }
+
+  stop(): void {
+    this.stopListening?.();
+    this.stopListening = null;
+  }
+
+  private async load(): Promise<void> {
+    const db = await this.database();
+    const chunkSize = this.options.chunkSize ?? 2000;
+    const yieldToPage = this.options.yieldToPage ?? defaultYield;
+    this.loaded = false;
+    this.error = null;
+    this.total = await db.count('resources');
+    this.preview = (await listNewest(this.options.previewSize ?? 60, db)).map(toRow);
+    this.byId.clear();
+    this.newest = [];
+    this.changed();
+    let after: string | undefined;
+    for (;;) {
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const batch = await db.getAll('resources', range, chunkSize);
+      for (const record of batch) {
+        // A live change may already have put a newer copy in; keep the newer one.
+        const known = this.byId.get(record.id);
+        if (!known || known.updatedAt <= record.updatedAt) this.byId.set(record.id, toRow(record));
+      }
+      if (batch.length < chunkSize) break;
+      after = batch[batch.length - 1]!.id;
+      await yieldToPage();
+    }
+    this.newest = [...this.byId.values()].sort(compareNewest);
+    this.total = this.newest.length;
+    this.loaded = true;
+    this.preview = [];
+    // For the benchmark and the e2e measurement: when search covers the whole library.
+    if (typeof performance !== 'undefined' && !performance.getEntriesByName?.('library:index-ready').length) performance.mark?.('library:index-ready');
+    this.changed();
+  }
+
+  private onChange(change: DbChange): void {
+    if (change.store !== 'resources') return;
+    if (change.ids.length === 0) {
+      // "Many changed" (an import): read everything again.
+      const previous = this.loadPromise ?? Promise.resolve();
+      this.loadPromise = previous.then(() => this.load()).catch((error: unknown) => {
+        this.error = error;
+        this.loadPromise = null;
+        this.changed();
+      });
+      return;
+    }
+    for (const id of change.ids) this.pending.add(id);
+    void this.flush();
+  }
+
+  /** Reads changed records in one transaction; changes arriving meanwhile wait for the next round. */
+  private flushing: Promise<void> | null = null;
+  private flush(): Promise<void> {
+    if (this.flushing) {
+      this.reloadAgain = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      do {
+        this.reloadAgain = false;
+        const ids = [...this.pending];
+        this.pending.clear();
+        if (!ids.length) continue;
+        const db = await this.database();
+        const tx = db.transaction('resources');
+        const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+        await tx.done;
+        ids.forEach((id, i) => this.apply(id, records[i]));
+        this.changed();
+      } while (this.reloadAgain || this.pending.size);
+    })().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  /** Wait until changes announced so far are in the table (tests, and views after their own write). */
+  settled(): Promise<void> {
+    return (this.flushing ?? Promise.resolve()).then(() => this.loadPromise ?? undefined);
+  }
+
+  private apply(id: string, record: Resource | undefined): void {
+    const old = this.byId.get(id);
+    if (old) {
+      this.byId.delete(id);
+      if (this.loaded) {
+        const at = sortedIndex(this.newest, old);
+        if (this.newest[at]?.id === id) this.newest.splice(at, 1);
+      }
+    }
+    this.preview = this.preview.filter((row) => row.id !== id);
+    if (record) {
+      const row = toRow(record);
+      this.byId.set(id, row);
+      if (this.loaded) this.newest.splice(sortedIndex(this.newest, row), 0, row);
+      if (!this.loaded && !old) {
+        this.preview.push(row);
+        this.preview.sort(compareNewest);
+      }
+    }
+    if (this.loaded) this.total = this.newest.length;
+    else if (!old && record) this.total++;
+    else if (old && !record) this.total = Math.max(0, this.total - 1);
+  }
+
+  get(id: string): ResourceRow | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every row (for tag lists): newest first once loaded. */
+  all(): readonly ResourceRow[] {
+    return this.loaded ? this.newest : [...this.byId.values()];
+  }
+
+  private inOrder(sort: SortOrder): readonly ResourceRow[] {
+    if (!this.loaded) {
+      const rows = [...this.byId.values()].sort(sort === 'shortest' ? compareShortest : compareNewest);
+      return sort === 'oldest' ? rows.reverse() : rows;
+    }
+    if (sort === 'newest') return this.newest;
+    if (sort === 'oldest') return (this.oldest ??= this.newest.slice().reverse());
+    return (this.shortest ??= this.newest.slice().sort(compareShortest));
+  }
+
+  /**
+   * What a search has to do: a result already known (this query, or the newest screen while
+   * loading), or the rows to check. Results are kept per query while the data and the filters
+   * stay the same, so Backspace is free and a longer query only re-checks an earlier result.
+   */
+  private plan(criteria: Criteria): { done: SearchResult } | { key: string; terms: string[]; source: readonly ResourceRow[]; filters: boolean } {
+    // Longest term first: it rules out most rows with the first check.
+    const terms = queryTerms(criteria.query).sort((a, b) => b.length - a.length);
+    const loading = !this.loaded;
+    const isDefault = !terms.length && !criteria.kind && !criteria.status && criteria.shared === 'any' && !criteria.tag && criteria.sort === 'newest';
+    if (loading && isDefault) {
+      // Before the library is read, the newest screen comes straight from the createdAt index.
+      return { done: { rows: this.preview, total: this.total, loading } };
+    }
+    if (!terms.length && !criteria.kind && !criteria.status && criteria.shared === 'any' && !criteria.tag) {
+      // Nothing to match: the whole library in the order asked for.
+      return { done: { rows: this.inOrder(criteria.sort), total: this.total, loading } };
+    }
+    const filterKey = `${this.version}|${criteria.kind ?? ''}|${criteria.status ?? ''}|${criteria.shared}|${criteria.tag ?? ''}|${criteria.sort}`;
+    if (filterKey !== this.cacheKey) {
+      this.cache.clear();
+      this.cacheKey = filterKey;
+    }
+    const key = terms.join(' ');
+    const known = this.cache.get(key);
+    if (known) {
+      // Most recently used last, so the oldest entry is the one to drop.
+      this.cache.delete(key);
+      this.cache.set(key, known);
+      return { done: { rows: known, total: this.total, loading } };
+    }
+    let best: { terms: string[]; rows: ResourceRow[] } | undefined;
+    for (const [knownKey, rows] of this.cache) {
+      const knownTerms = knownKey ? knownKey.split(' ') : [];
+      if (narrows(knownTerms, terms) && (!best || rows.length < best.rows.length)) best = { terms: knownTerms, rows };
+    }
+    return best ? { key, terms, source: best.rows, filters: false } : { key, terms, source: this.inOrder(criteria.sort), filters: true };
+  }
+
+  private remember(key: string, rows: ResourceRow[]): void {
+    this.cache.set(key, rows);
+    if (this.cache.size > CACHED_QUERIES) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
+  /** Every row that matches, in the order asked for. Synchronous: fine up to tens of thousands. */
+  search(criteria: Criteria): SearchResult {
+    const plan = this.plan(criteria);
+    if ('done' in plan) return plan.done;
+    const rows: ResourceRow[] = [];
+    for (const row of plan.source) if ((!plan.filters || matchesFilters(row, criteria)) && matchesTerms(row.text, plan.terms)) rows.push(row);
+    this.remember(plan.key, rows);
+    return { rows, total: this.total, loading: !this.loaded };
+  }
+
+  /**
+   * The search a view runs without blocking typing: when many rows must be checked, they are
+   * checked in slices with the page free in between, and a newer keystroke cancels this one.
+   * Returns undefined when cancelled.
+   */
+  quickSearch(criteria: Criteria): SearchResult | undefined {
+    const plan = this.plan(criteria);
+    if ('done' in plan) return plan.done;
+    // Field filters alone are cheap comparisons; text search over many rows is what gets sliced.
+    return plan.source.length <= this.sliceRows || !plan.terms.length ? this.search(criteria) : undefined;
+  }
+
+  private get sliceRows(): number {
+    return this.options.sliceRows ?? SLICE_ROWS;
+  }
+
+  async searchInSlices(criteria: Criteria, job: { cancelled: boolean }, yieldToPage: () => Promise<void> = this.options.yieldToPage ?? defaultYield): Promise<SearchResult | undefined> {
+    const plan = this.plan(criteria);
+    if ('done' in plan) return plan.done;
+    const version = this.version;
+    const rows: ResourceRow[] = [];
+    const { source, terms, filters } = plan;
+    // Work for a few milliseconds, then give the page a turn (typing, painting), then go on.
+    const step = Math.min(512, this.sliceRows);
+    let sliceStart = performance.now();
+    for (let i = 0; i < source.length; i++) {
+      if (i > 0 && i % step === 0 && (performance.now() - sliceStart > SLICE_MS || i % this.sliceRows === 0)) {
+        await yieldToPage();
+        if (job.cancelled || this.version !== version) return undefined;
+        sliceStart = performance.now();
+      }
+      const row = source[i]!;
+      if ((!filters || matchesFilters(row, criteria)) && matchesTerms(row.text, terms)) rows.push(row);
+    }
+    this.remember(plan.key, rows);
+    return { rows, total: this.total, loading: !this.loaded };
+  }
+}
+
+/** A search over more rows than this runs in slices (and never more rows than this in one). */
+const SLICE_ROWS = 15_000;
+/** Milliseconds of searching between two breaks for the page. */
+const SLICE_MS = 8;
+const CACHED_QUERIES = 12;
+
+let shared: ResourceIndex | null = null;
+
+/** The page's one index: kept while the page is open, so going back to the list is instant. */
+export function resourceIndex(): ResourceIndex {
+  shared ??= new ResourceIndex();
+  void shared.start();
+  return shared;
+}

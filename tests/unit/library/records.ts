@@ -1,0 +1,19 @@
+import type { Resource } from '../../../lib/db/types';
+
+/** A resource record with sensible defaults; tests set what they care about. */
+export function resource(overrides: Partial<Resource> & { id: string }): Resource {
+  return {
+    url: `https://example.org/${overrides.id}`,
+    canonicalUrl: `https://example.org/${overrides.id}`,
+    kind: 'article',
+    title: overrides.id,
+    notes: '',
+    timestampNotes: [],
+    takeaways: '',
+    tags: [],
+    status: 'queued',
+    createdAt: 1000,
+    updatedAt: 1000,
+    ...overrides,
+  };
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../../../lib/db/open';
+import { deleteResources, restoreResources, updateResource } from '../../../lib/db/resources';
+import type { Resource } from '../../../lib/db/types';
+import { DEFAULT_CRITERIA, type Criteria } from '../../../lib/library/filter';
+import { ResourceIndex, sortedIndex } from '../../../lib/library/resource-index';
+import { resource } from './records';
+
+async function seed(records: Resource[]): Promise<void> {
+  const db = await getDb();
+  const tx = db.transaction('resources', 'readwrite');
+  for (const record of records) await tx.store.put(record);
+  await tx.done;
+}
+
+function many(count: number): Resource[] {
+  return Array.from({ length: count }, (_, i) =>
+    resource({
+      id: `r${String(i).padStart(5, '0')}`,
+      title: i % 10 === 0 ? `Övning ${i}` : `Talk ${i}`,
+      kind: i % 3 === 0 ? 'video' : 'article',
+      createdAt: 1_000 + i,
+      updatedAt: 1_000 + i,
+      notes: i === 7 ? 'the needle is here' : '',
+      tags: i % 2 ? ['odd'] : ['even'],
+    }),
+  );
+}
+
+const search = (index: ResourceIndex, criteria: Partial<Criteria>) => index.search({ ...DEFAULT_CRITERIA, ...criteria });
+
+describe('ResourceIndex', () => {
+  it('reads the library in chunks and finds by any field, newest first', async () => {
+    await seed(many(250));
+    let chunks = 0;
+    const index = new ResourceIndex(getDb, { chunkSize: 40, previewSize: 10, yieldToPage: async () => void chunks++ });
+    await index.start();
+    expect(chunks).toBe(6);
+    expect(index.total).toBe(250);
+    const all = search(index, {});
+    expect(all.rows).toHaveLength(250);
+    expect(all.rows[0]!.id).toBe('r00249');
+    expect(search(index, { query: 'ovning' }).rows).toHaveLength(25);
+    expect(search(index, { query: 'NEEDLE' }).rows.map((r) => r.id)).toEqual(['r00007']);
+    expect(search(index, { query: 'ovning', kind: 'video', tag: 'even' }).rows.map((r) => r.id)).toEqual(['r00240', 'r00210', 'r00180', 'r00150', 'r00120', 'r00090', 'r00060', 'r00030', 'r00000']);
+    index.stop();
+  });
+
+  it('shows the newest screen before the rest is read', async () => {
+    await seed(many(100));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const index = new ResourceIndex(getDb, { chunkSize: 30, previewSize: 5, yieldToPage: () => gate });
+    const started = index.start();
+    await new Promise((resolve) => index.subscribe(() => resolve(undefined)));
+    const early = search(index, {});
+    expect(early.loading).toBe(true);
+    expect(early.rows.map((r) => r.id)).toEqual(['r00099', 'r00098', 'r00097', 'r00096', 'r00095']);
+    expect(early.total).toBe(100);
+    release();
+    await started;
+    expect(search(index, {}).loading).toBe(false);
+    index.stop();
+  });
+
+  it('narrows a longer query from the previous matches and agrees with a full search', async () => {
+    await seed(many(300));
+    const index = new ResourceIndex(getDb);
+    await index.start();
+    const steps = ['t', 'ta', 'tal', 'talk', 'talk 1', 'talk 12', 'talk 1', 'tal'];
+    for (const query of steps) {
+      const incremental = search(index, { query }).rows.map((r) => r.id);
+      const fresh = new ResourceIndex(getDb);
+      await fresh.start();
+      expect(incremental).toEqual(search(fresh, { query }).rows.map((r) => r.id));
+      fresh.stop();
+    }
+    index.stop();
+  });
+
+  it('follows edits, deletes and restores made anywhere, without reading everything again', async () => {
+    await seed(many(20));
+    const index = new ResourceIndex(getDb);
+    await index.start();
+    const version = index.version;
+    await updateResource('r00003', { notes: 'now about lärande', status: 'learned' });
+    await index.settled();
+    expect(index.version).toBeGreaterThan(version);
+    expect(search(index, { query: 'larande' }).rows.map((r) => r.id)).toEqual(['r00003']);
+    expect(search(index, { status: 'learned' }).rows.map((r) => r.id)).toEqual(['r00003']);
+
+    const removed = await deleteResources(['r00003', 'r00019']);
+    await index.settled();
+    expect(index.total).toBe(18);
+    expect(index.get('r00003')).toBeUndefined();
+    expect(search(index, {}).rows[0]!.id).toBe('r00018');
+
+    await restoreResources(removed);
+    await index.settled();
+    expect(index.total).toBe(20);
+    expect(search(index, {}).rows.map((r) => r.id).slice(0, 2)).toEqual(['r00019', 'r00018']);
+    expect(search(index, { query: 'larande' }).rows.map((r) => r.id)).toEqual(['r00003']);
+    index.stop();
+  });
+
+  it('a big search runs in slices, agrees with the one-go search, and a newer keystroke cancels it', async () => {
+    await seed(many(400));
+    const index = new ResourceIndex(getDb, { sliceRows: 50 });
+    await index.start();
+    const criteria = { ...DEFAULT_CRITERIA, query: 'talk 1' };
+    let breaks = 0;
+    const sliced = await index.searchInSlices(criteria, { cancelled: false }, async () => void breaks++);
+    const fresh = new ResourceIndex(getDb);
+    await fresh.start();
+    expect(sliced!.rows.map((r) => r.id)).toEqual(fresh.search(criteria).rows.map((r) => r.id));
+    fresh.stop();
+
+    expect(breaks).toBe(7);
+    expect(index.quickSearch({ ...criteria, query: 'talk 2' })).toBeUndefined();
+    const job = { cancelled: false };
+    expect(await index.searchInSlices({ ...criteria, query: 'talk 2' }, job, async () => void (job.cancelled = true))).toBeUndefined();
+    // Backspace returns to a query already answered: no new work, the same rows.
+    expect(index.quickSearch(criteria)!.rows).toBe(sliced!.rows);
+    // Without search terms, filters alone never need slicing; no filters at all is the library itself.
+    expect(index.quickSearch({ ...DEFAULT_CRITERIA, kind: 'video' })).toBeDefined();
+    expect(index.quickSearch(DEFAULT_CRITERIA)!.rows).toHaveLength(400);
+    index.stop();
+  });
+
+  it('on an empty library says so', async () => {
+    const index = new ResourceIndex(getDb);
+    await index.start();
+    expect(search(index, {})).toEqual({ rows: [], total: 0, loading: false });
+    index.stop();
+  });
+});
+
+describe('sortedIndex', () => {
+  it('finds the place that keeps newest-first order', () => {
+    const rows = [3000, 2000, 2000, 1000].map((createdAt, i) => ({ createdAt, id: `x${i}` })) as never[];
+    expect(sortedIndex(rows, { createdAt: 4000, id: 'a' })).toBe(0);
+    expect(sortedIndex(rows, { createdAt: 2000, id: 'x1' })).toBe(1);
+    expect(sortedIndex(rows, { createdAt: 2000, id: 'x2' })).toBe(2);
+    expect(sortedIndex(rows, { createdAt: 500, id: 'a' })).toBe(4);
+  });
+});
