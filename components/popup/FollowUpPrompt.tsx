@@ -44,7 +44,7 @@ export function FollowUpPrompt() {
 
   useEffect(() => {
     let alive = true;
-    const load = () => void loadView(Date.now()).then((next) => alive && setView(next), () => undefined);
+    const load = () => void loadView(Date.now()).then((next) => alive && setView(next), (error: unknown) => console.error('Follow-up card:', error));
     load();
     const stop = onDbChange((change) => {
       if (change.store === 'actions' || change.store === 'assessments') load();

@@ -22,14 +22,14 @@ export function GeneralSettings() {
   return (
     <section class="panel card" aria-labelledby="general-settings">
       <h2 id="general-settings">{t('settingsGeneral')}</h2>
-      <label class="field">
-        <span>{t('settingsLanguage')}</span>
-        <select class="input" value={choice ?? 'auto'} disabled={choice === null} onChange={(e) => void onLanguage(e.currentTarget.value as LanguageChoice)}>
+      <div class="field">
+        <label class="label" for="settings-language">{t('settingsLanguage')}</label>
+        <select id="settings-language" class="input" value={choice ?? 'auto'} disabled={choice === null} onChange={(e) => void onLanguage(e.currentTarget.value as LanguageChoice)}>
           <option value="auto">{t('settingsLanguageAuto')}</option>
           <option value="en" lang="en">{t('languageNameEn')}</option>
           <option value="sv" lang="sv">{t('languageNameSv')}</option>
         </select>
-      </label>
+      </div>
       <p class="small muted">{t('settingsLanguageHint')}</p>
       <label class="checkbox">
         <input

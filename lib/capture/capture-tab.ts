@@ -200,6 +200,9 @@ export async function captureTab(tab: CaptureTarget, deps: CaptureDeps = default
   } catch {
     if (url?.protocol === 'file:') return fail('file-access');
     if (url && FIREFOX_RESTRICTED_HOSTS.has(url.hostname)) return fail('restricted');
+    // With activeTab the browser shows us the address of any page we may script; a tab whose
+    // address is hidden and that refuses the script is one of the browser's own pages.
+    if (!url) return fail('restricted');
     return fail('script-failed');
   }
   const page = toCapturedPage(results?.[0]?.result);

@@ -19,14 +19,14 @@ type Dictionary = Record<string, LocaleMessage>;
 let override: { language: Language; messages: Dictionary } | null = null;
 
 /**
- * The language the browser resolves our messages in. `@@ui_locale` is what getMessage uses,
- * which can differ from getUILanguage() (Chromium on Linux takes one from --lang and the other
- * from the environment).
+ * The language the browser resolves our messages in, read from a message that holds its own
+ * locale code: neither getUILanguage() nor @@ui_locale reliably matches what getMessage returns
+ * (Chromium on Linux takes them from different places).
  */
 export function browserLanguage(): Language {
   const getMessage = browser.i18n?.getMessage as ((name: string) => string) | undefined;
-  const ui = (getMessage?.('@@ui_locale') || browser.i18n?.getUILanguage?.() || 'en').toLowerCase();
-  return ui.startsWith('sv') ? 'sv' : 'en';
+  const resolved = getMessage?.('localeCode') || browser.i18n?.getUILanguage?.() || 'en';
+  return resolved.toLowerCase().startsWith('sv') ? 'sv' : 'en';
 }
 
 export function currentLanguage(): Language {

@@ -300,6 +300,7 @@ describe('the learning-environment check', () => {
     await library.reload();
 
     const form = library.getByRole('form', { name: "This month's check" });
+    await form.waitFor();
     const groups = form.getByRole('group');
     expect(await groups.count()).toBe(7);
     await form.getByRole('button', { name: 'Save check' }).click();
@@ -329,6 +330,10 @@ describe('the monthly check offer in the popup', () => {
   it('offers the check when it is due, and "Not now" puts it off', async () => {
     const worker = await currentWorker(ext);
     const now = Date.now();
+    // The worker starts the monthly clock on its first run; wait for that, then move it back.
+    await expect
+      .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('assessmentSchedule')).assessmentSchedule as { anchorAt: number | null } | undefined)?.anchorAt ?? null))
+      .not.toBeNull();
     await worker.evaluate((anchorAt) => chrome.storage.local.set({ assessmentSchedule: { anchorAt, snoozedUntil: null, notifiedDueAt: null } }), now - 8 * DAY);
     const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
     const offer = popup.getByRole('region', { name: 'Monthly learning check' });
