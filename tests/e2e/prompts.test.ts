@@ -271,7 +271,7 @@ describe('reflection prompts', () => {
     await popup.getByRole('button', { name: 'Spara svaret' }).click();
     await popup.getByRole('status').filter({ hasText: 'Sparat i din dagbok.' }).waitFor();
     const journal = await libraryPage(ext, '#journal');
-    await journal.getByRole('heading', { name: 'Den här veckan' }).waitFor();
+    await journal.getByRole('heading', { name: 'Den här veckan', exact: true }).waitFor();
     await journal.getByText('Vi hjälptes åt med releasen.').waitFor();
     await journal.getByText('1 dag i rad').waitFor();
   });

@@ -124,7 +124,7 @@ describe('saving from the popup', () => {
     const tabId = await openTab(ext, 'chrome://version/');
     const popup = await openPopup(ext, tabId);
     await popup.getByText('Nothing to save here').waitFor();
-    await popup.getByRole('status').filter({ hasText: "doesn't let extensions read" }).waitFor();
+    await popup.getByRole('status').filter({ hasText: "doesn't let extensions into" }).waitFor();
     expect(await popup.getByRole('button', { name: 'Save this page' }).isDisabled()).toBe(true);
     expect(await readStore(popup, 'resources')).toEqual([]);
   });
