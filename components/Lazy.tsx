@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
  * A component whose code loads when it is first shown, so a page's first paint carries only
  * what it first shows. The loaded module is cached: later renders are synchronous.
  */
-export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, placeholder: 'skeleton' | 'nothing' = 'skeleton'): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   return function Lazy(props: P) {
@@ -19,6 +19,7 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
         alive = false;
       };
     }, []);
-    return Component ? <Component {...props} /> : <div class="skeleton" aria-busy="true" />;
+    if (Component) return <Component {...props} />;
+    return placeholder === 'skeleton' ? <div class="skeleton" aria-busy="true" /> : null;
   };
 }

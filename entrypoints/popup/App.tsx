@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import { BackupReminder } from '@/components/popup/BackupReminder';
+import { lazyComponent } from '@/components/Lazy';
 import { CaptureCard } from '@/components/popup/CaptureCard';
-import { DuePrompt } from '@/components/popup/DuePrompt';
-import { FollowUpPrompt } from '@/components/popup/FollowUpPrompt';
 import { RecentList } from '@/components/popup/RecentList';
+
+// Saving and the recent list are what every open needs; the cards for what is due (most opens:
+// nothing) load their code beside the first render instead of before it.
+const DuePrompt = lazyComponent(() => import('@/components/popup/DuePrompt').then((m) => m.DuePrompt), 'nothing');
+const FollowUpPrompt = lazyComponent(() => import('@/components/popup/FollowUpPrompt').then((m) => m.FollowUpPrompt), 'nothing');
+const BackupReminder = lazyComponent(() => import('@/components/popup/BackupReminder').then((m) => m.BackupReminder), 'nothing');
 
 export function App() {
   return (

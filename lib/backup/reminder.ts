@@ -56,8 +56,6 @@ export async function backupFacts(now = Date.now(), db?: LoopDatabase): Promise<
 
 export interface PopupReminder {
   facts: BackupFacts;
-  resources: number;
-  reflections: number;
 }
 
 /** What the popup card needs, or null when it should not show (not due, or set aside this week). */
@@ -67,9 +65,7 @@ export async function popupReminder(now = Date.now(), db?: LoopDatabase): Promis
   if (!isBackupDue(facts)) return null;
   const state = await backupReminder.getValue();
   if (!reminderAllowed(state.dismissedAt, now)) return null;
-  // Counted only when the card will show (at most weekly), for its text.
-  const [resources, reflections] = await Promise.all([database.count('resources'), database.count('reflections')]);
-  return { facts, resources, reflections };
+  return { facts };
 }
 
 /** "Not now": the card stays away for a week. */

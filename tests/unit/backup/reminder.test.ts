@@ -32,7 +32,7 @@ describe('the popup card', () => {
     expect(await popupReminder(NOW)).toBeNull();
     await saveResource({ url: 'https://a.example/', canonicalUrl: 'https://a.example/', kind: 'page', title: 'A' }, {}, NOW - 40 * DAY);
     await saveResource({ url: 'https://b.example/', canonicalUrl: 'https://b.example/', kind: 'page', title: 'B' }, {}, NOW - 2 * DAY);
-    expect(await popupReminder(NOW)).toMatchObject({ resources: 2, reflections: 0, facts: { lastExportAt: null, oldestAt: NOW - 40 * DAY } });
+    expect(await popupReminder(NOW)).toMatchObject({ facts: { lastExportAt: null, oldestAt: NOW - 40 * DAY } });
 
     await dismissPopupReminder(NOW);
     expect(await popupReminder(NOW + 6 * DAY)).toBeNull();
