@@ -8,11 +8,19 @@ const reasons = storage.defineItem<BadgeReason[]>('local:badgeReasons', { fallba
 
 const BADGE_TEXT: Record<BadgeReason, string> = { prompt: '?', 'follow-up': '!', assessment: '?', backup: '!' };
 
-export async function markBadge(reason: BadgeReason, on: boolean): Promise<void> {
-  const current = await reasons.getValue();
-  const next = on ? [...new Set([...current, reason])] : current.filter((r) => r !== reason);
-  await reasons.setValue(next);
-  await renderBadge(next);
+// Features mark the badge concurrently (a prompt fires while follow-ups sync): each
+// read-modify-write waits for the one before it, so no reason is lost.
+let queue: Promise<void> = Promise.resolve();
+
+export function markBadge(reason: BadgeReason, on: boolean): Promise<void> {
+  const run = queue.then(async () => {
+    const current = await reasons.getValue();
+    const next = on ? [...new Set([...current, reason])] : current.filter((r) => r !== reason);
+    await reasons.setValue(next);
+    await renderBadge(next);
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 export async function badgeReasons(): Promise<BadgeReason[]> {
