@@ -7,6 +7,7 @@ import { LIMITS } from '@/lib/limits';
 import { FOLLOW_UP_PRESETS, followUpFromPreset, fromDateInput, toDateInput, type FollowUpPreset } from '@/lib/actions/follow-up';
 import { followUpsChanged } from '@/lib/actions/notify-background';
 import { loadSource, type LoadedSource } from '@/lib/actions/source';
+import { ErrorNotice } from '@/components/Notices';
 
 type Choice = FollowUpPreset | 'date' | 'none';
 
@@ -141,11 +142,7 @@ export function ActionForm({ from, onSaved }: Props) {
           </label>
         )}
       </fieldset>
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       <div class="row">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {t('actionSave')}

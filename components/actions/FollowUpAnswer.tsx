@@ -5,6 +5,7 @@ import type { Action } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { followUpFromPreset, fromDateInput, toDateInput } from '@/lib/actions/follow-up';
 import { followUpsChanged } from '@/lib/actions/notify-background';
+import { ErrorNotice } from '@/components/Notices';
 
 interface Props {
   action: Action;
@@ -87,11 +88,7 @@ export function FollowUpAnswer({ action, initialOutcome = '', onOutcomeInput, on
           </button>
         </div>
       </div>
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
     </form>
   );
 }

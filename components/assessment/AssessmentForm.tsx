@@ -5,6 +5,7 @@ import type { Assessment } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { assessmentChanged } from '@/lib/actions/notify-background';
 import { CONDITIONS, SCORE_LABELS, SCORES } from '@/lib/assessment/conditions';
+import { ErrorNotice } from '@/components/Notices';
 
 /** The seven conditions, each a 1–5 radio group with an optional note, and an overall note. */
 export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment) => void }) {
@@ -91,11 +92,7 @@ export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment)
         <span>{t('assessmentOverallNote')}</span>
         <textarea class="input" rows={3} value={note} onInput={(event) => setNote(event.currentTarget.value)} />
       </label>
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       <div class="row">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {t('assessmentSave')}

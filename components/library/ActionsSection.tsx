@@ -11,6 +11,7 @@ import { existingSources } from '@/lib/actions/source';
 import { ActionForm } from '@/components/actions/ActionForm';
 import { ActionItem } from '@/components/actions/ActionItem';
 import '@/components/actions/actions.css';
+import { ErrorNotice, UndoNotice } from '@/components/Notices';
 
 interface Loaded {
   actions: Action[];
@@ -103,19 +104,8 @@ export function ActionsSection({ route }: { route: Route }) {
           if (route.query.from) history.replaceState(null, '', '#actions');
         }}
       />
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      {deleted && (
-        <p class="notice notice-ok row" role="status">
-          <span>{t('actionDeleted')}</span>
-          <button type="button" class="btn btn-small" onClick={() => void undo()}>
-            {t('actionUndo')}
-          </button>
-        </p>
-      )}
+      <ErrorNotice message={error} />
+      {deleted && <UndoNotice text={t('actionDeleted')} undoLabel={t('actionUndo')} onUndo={() => void undo()} />}
       {data === null ? (
         <div class="skeleton" aria-busy="true" />
       ) : (

@@ -11,6 +11,7 @@ import { assessmentReminder } from '@/lib/settings';
 import { AssessmentForm } from '@/components/assessment/AssessmentForm';
 import { AssessmentTrends } from '@/components/assessment/AssessmentTrends';
 import '@/components/assessment/assessment.css';
+import { ErrorNotice, UndoNotice } from '@/components/Notices';
 
 /** The learning-environment check: take it, and see how each condition develops. */
 export function AssessmentSection(_props: { route: Route }) {
@@ -93,19 +94,8 @@ export function AssessmentSection(_props: { route: Route }) {
       <p role="status" class="small ok-text">
         {status}
       </p>
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      {deleted && (
-        <p class="notice notice-ok row" role="status">
-          <span>{t('assessmentDeleted')}</span>
-          <button type="button" class="btn btn-small" onClick={() => void undo()}>
-            {t('actionUndo')}
-          </button>
-        </p>
-      )}
+      <ErrorNotice message={error} />
+      {deleted && <UndoNotice text={t('assessmentDeleted')} undoLabel={t('actionUndo')} onUndo={() => void undo()} />}
       {assessments === null ? (
         <div class="skeleton" aria-busy="true" />
       ) : (

@@ -17,6 +17,7 @@ import { hostTimeZone, nextPromptAt } from '@/lib/prompts/schedule';
 import { streakDays } from '@/lib/prompts/streak';
 import { duePrompt, promptSchedule, type PromptSchedule } from '@/lib/settings';
 import './journal.css';
+import { ErrorNotice, UndoNotice } from '@/components/Notices';
 
 const DAY = 86_400_000;
 
@@ -136,19 +137,8 @@ export function JournalSection({ route }: { route: Route }) {
           <a href={routeHash('actions', undefined, { from: `reflection:${justSaved.id}` })}>{t('promptTurnIntoAction')}</a>
         </p>
       )}
-      {undo && (
-        <p class="notice notice-ok row" role="status">
-          <span>{t('journalDeleted')}</span>
-          <button type="button" class="btn btn-small" onClick={() => void onUndo()}>
-            {t('journalUndo')}
-          </button>
-        </p>
-      )}
-      {loadError && (
-        <p class="notice notice-error" role="alert">
-          {loadError}
-        </p>
-      )}
+      {undo && <UndoNotice text={t('journalDeleted')} undoLabel={t('journalUndo')} onUndo={() => void onUndo()} />}
+      <ErrorNotice message={loadError} />
 
       {reflections === null ? null : total === 0 ? (
         <div class="empty journal-empty">
@@ -284,11 +274,7 @@ function Entry({ reflection, onDeleted }: { reflection: Reflection; onDeleted: (
       ) : (
         <p class="journal-answer">{reflection.answer}</p>
       )}
-      {error && (
-        <p class="notice notice-error small" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} small />
       {!editing && (
         <div class="row journal-entry-actions">
           <button ref={editButton} type="button" class="btn btn-small btn-ghost" aria-describedby={promptId} onClick={() => setEditing(true)}>
@@ -343,11 +329,7 @@ function AnswerCard({ prompt, onSaved }: { prompt: PromptCandidate; onSaved: (r:
         {text}
       </label>
       <textarea id="journal-answer" ref={box} class="input" rows={4} value={answer} maxLength={LIMITS.answer} onInput={(e) => setAnswer(e.currentTarget.value)} />
-      {error && (
-        <p class="notice notice-error small" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} small />
       <div class="row">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {t('promptSaveAnswer')}

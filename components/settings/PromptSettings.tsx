@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n';
 import { LIMITS } from '@/lib/limits';
 import { ACTIVITY_GROUPS, BUILT_IN_PROMPTS, builtInText, CUSTOM_GROUPS, groupLabel } from '@/lib/prompts/catalogue';
 import { disabledBuiltInPrompts } from '@/lib/settings';
+import { ErrorNotice } from '@/components/Notices';
 
 /** The prompt catalogue: the user's own prompts (add, edit, turn off, delete) and the built-in ones (turn off). */
 export function PromptSettings() {
@@ -91,11 +92,7 @@ export function PromptSettings() {
         </div>
       </form>
 
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       {undo && (
         <p class="notice notice-ok row" role="status">
           <span>{t('promptsDeleted')}</span>

@@ -7,6 +7,7 @@ import { hostTimeZone, minutesToTime, nextPromptAt, PRESETS, presetOf, timeToMin
 import { promptSchedule, type PromptSchedule } from '@/lib/settings';
 import { PromptSettings } from './PromptSettings';
 import './schedule-settings.css';
+import { ErrorNotice } from '@/components/Notices';
 
 const PRESET_LABELS: { preset: SchedulePreset; label: MessageKey }[] = [
   { preset: 'everyDay', label: 'schedulePresetEveryDay' },
@@ -127,11 +128,7 @@ export function ScheduleSettings() {
               ? t('scheduleNoDays')
               : t('scheduleNext', formatPromptTime(next), describeSchedule(schedule))}
         </p>
-        {error && (
-          <p class="notice notice-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNotice message={error} />
       </section>
       <PromptSettings />
     </>

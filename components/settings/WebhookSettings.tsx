@@ -5,6 +5,7 @@ import { webhook, type WebhookService } from '@/lib/settings';
 import { checkWebhookUrl, maskWebhookUrl } from '@/lib/share/webhook-url';
 import { useWebhook } from '@/components/team/useWebhook';
 import '@/components/team/team.css';
+import { ErrorNotice } from '@/components/Notices';
 
 export const SERVICES: { value: WebhookService; label: MessageKey }[] = [
   { value: 'slack', label: 'webhookServiceSlack' },
@@ -84,11 +85,7 @@ export function WebhookSettings({ idPrefix = 'webhook' }: { idPrefix?: string })
             />
           </label>
           <ServicePicker id={`${idPrefix}-service`} value={currentService} onChange={(v) => void changeService(v)} />
-          {error && (
-            <p class="notice notice-error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorNotice message={error} />
           <div class="row">
             <button type="submit" class="btn btn-primary">
               {t('webhookSave')}
