@@ -27,7 +27,8 @@ export default defineConfig({
     // the copy `npm run bench` builds (WXT_BENCH=1), never in the store or e2e builds.
     'entrypoints:resolved': (_wxt, entrypoints) => {
       if (process.env.WXT_BENCH === '1') return;
-      for (let i = entrypoints.length - 1; i >= 0; i--) if (entrypoints[i]!.name.startsWith('bench-')) entrypoints.splice(i, 1);
+      for (let i = entrypoints.length - 1; i >= 0; i--)
+        if (entrypoints[i]!.name.startsWith('bench-')) entrypoints.splice(i, 1);
     },
   },
   // Both browsers get Manifest V3 (Firefox: npm run build:firefox adds --mv3), so one API shape
@@ -37,19 +38,17 @@ export default defineConfig({
     short_name: 'Learning Loop',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: [
-      'storage',
-      'unlimitedStorage',
-      'alarms',
-      'notifications',
-      'contextMenus',
-      'activeTab',
-      'scripting',
-    ],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     ...(e2e ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
     // A webhook origin is asked for at run time, for that one origin.
     optional_host_permissions: WEBHOOK_ORIGINS,
-    icons: { 16: '/icons/16.png', 32: '/icons/32.png', 48: '/icons/48.png', 96: '/icons/96.png', 128: '/icons/128.png' },
+    icons: {
+      16: '/icons/16.png',
+      32: '/icons/32.png',
+      48: '/icons/48.png',
+      96: '/icons/96.png',
+      128: '/icons/128.png',
+    },
     options_ui: { page: 'library.html#settings', open_in_tab: true },
     commands: {
       'save-page': {

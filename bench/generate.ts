@@ -7,7 +7,16 @@
  * seeded PRNG, no `Date.now()`, no `crypto.randomUUID()`), so two runs measure the same work.
  * Records are made in slices (`from`, `to`) so 100,000 never has to exist in memory at once.
  */
-import type { Action, Assessment, CustomPrompt, Reflection, Resource, ResourceStatus, SharedHow, TimestampNote } from '../lib/db/types';
+import type {
+  Action,
+  Assessment,
+  CustomPrompt,
+  Reflection,
+  Resource,
+  ResourceStatus,
+  SharedHow,
+  TimestampNote,
+} from '../lib/db/types';
 
 /** The generator's "now": 1 June 2025, 09:00 UTC. Records span the four years before it. */
 export const BENCH_NOW = Date.UTC(2025, 5, 1, 9, 0, 0);
@@ -29,7 +38,7 @@ export function rng(seed: number): () => number {
 type Rand = () => number;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 /** Zipf-like: early entries are much more common, as tags and sites are in real libraries. */
-const pickSkewed = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(Math.pow(r(), 2.2) * list.length)]!;
+const pickSkewed = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() ** 2.2 * list.length)]!;
 const int = (r: Rand, min: number, max: number) => min + Math.floor(r() * (max - min + 1));
 
 function hex(r: Rand, length: number): string {
@@ -54,16 +63,67 @@ function videoId(r: Rand, index: number): string {
 // retrosp, mentor→mentori) all occur, with different counts, so every measured keystroke
 // changes the result set.
 const TOPICS = [
-  'feedback', 'feedforward', 'teamwork', 'team learning', 'coaching', 'coach', 'retrospectives', 'retro formats',
-  'mentoring', 'mentor', 'psychological safety', 'systems thinking', 'shared vision', 'mental models',
-  'personal mastery', 'double-loop learning', 'after-action reviews', 'kaizen', 'lean thinking', 'onboarding',
-  'pair programming', 'code review', 'incident reviews', 'blameless postmortems', 'customer interviews',
-  'job shadowing', 'workshops', 'facilitation', 'decision making', 'delegation', 'one-to-ones', 'career paths',
-  'horizontal careers', 'knowledge sharing', 'communities of practice', 'deliberate practice', 'spaced repetition',
-  'experiments', 'hypothesis-driven work', 'OKRs', 'strategy', 'change management', 'motivation', 'trust',
-  'conflict', 'listening', 'storytelling', 'writing', 'presentations', 'estimation', 'flow', 'Wardley maps',
-  'service design', 'accessibility', 'observability', 'testing', 'refactoring', 'architecture', 'Lära av misstag',
-  'Förbättringsarbete', 'Übung macht den Meister',
+  'feedback',
+  'feedforward',
+  'teamwork',
+  'team learning',
+  'coaching',
+  'coach',
+  'retrospectives',
+  'retro formats',
+  'mentoring',
+  'mentor',
+  'psychological safety',
+  'systems thinking',
+  'shared vision',
+  'mental models',
+  'personal mastery',
+  'double-loop learning',
+  'after-action reviews',
+  'kaizen',
+  'lean thinking',
+  'onboarding',
+  'pair programming',
+  'code review',
+  'incident reviews',
+  'blameless postmortems',
+  'customer interviews',
+  'job shadowing',
+  'workshops',
+  'facilitation',
+  'decision making',
+  'delegation',
+  'one-to-ones',
+  'career paths',
+  'horizontal careers',
+  'knowledge sharing',
+  'communities of practice',
+  'deliberate practice',
+  'spaced repetition',
+  'experiments',
+  'hypothesis-driven work',
+  'OKRs',
+  'strategy',
+  'change management',
+  'motivation',
+  'trust',
+  'conflict',
+  'listening',
+  'storytelling',
+  'writing',
+  'presentations',
+  'estimation',
+  'flow',
+  'Wardley maps',
+  'service design',
+  'accessibility',
+  'observability',
+  'testing',
+  'refactoring',
+  'architecture',
+  'Lära av misstag',
+  'Förbättringsarbete',
+  'Übung macht den Meister',
 ];
 const TITLE_TEMPLATES = [
   'What I learned about {t}',
@@ -80,26 +140,126 @@ const TITLE_TEMPLATES = [
   'Keynote: {T}',
   '{T}, explained',
 ];
-const ORGS = ['Spotify', 'Toyota', 'Etsy', 'a hospital', 'the Swedish Tax Agency', 'a small studio', 'NASA', 'Pixar', 'a school', 'GOV.UK'];
-const ARTICLE_SITES = [
-  'martinfowler.com', 'hbr.org', 'www.infoq.com', 'medium.com', 'blog.example.org', 'arstechnica.com',
-  'www.bbc.com', 'queue.acm.org', 'itrevolution.com', 'www.mindtools.com', 'leaddev.com', 'jvns.ca',
-  'danluu.com', 'lethain.com', 'www.ted.com', 'sloanreview.mit.edu', 'www.nngroup.com', 'charity.wtf',
+const ORGS = [
+  'Spotify',
+  'Toyota',
+  'Etsy',
+  'a hospital',
+  'the Swedish Tax Agency',
+  'a small studio',
+  'NASA',
+  'Pixar',
+  'a school',
+  'GOV.UK',
 ];
-const PAGE_SITES = ['docs.google.com', 'confluence.example.com', 'github.com', 'www.coursera.org', 'en.wikipedia.org', 'www.meetup.com'];
-const CHANNELS = ['GOTO Conferences', 'TED', 'NDC Conferences', 'InfoQ', 'Talks at Google', 'Agile Alliance', 'LeadDev', 'Strange Loop', 'Øredev', 'DevOps Days'];
+const ARTICLE_SITES = [
+  'martinfowler.com',
+  'hbr.org',
+  'www.infoq.com',
+  'medium.com',
+  'blog.example.org',
+  'arstechnica.com',
+  'www.bbc.com',
+  'queue.acm.org',
+  'itrevolution.com',
+  'www.mindtools.com',
+  'leaddev.com',
+  'jvns.ca',
+  'danluu.com',
+  'lethain.com',
+  'www.ted.com',
+  'sloanreview.mit.edu',
+  'www.nngroup.com',
+  'charity.wtf',
+];
+const PAGE_SITES = [
+  'docs.google.com',
+  'confluence.example.com',
+  'github.com',
+  'www.coursera.org',
+  'en.wikipedia.org',
+  'www.meetup.com',
+];
+const CHANNELS = [
+  'GOTO Conferences',
+  'TED',
+  'NDC Conferences',
+  'InfoQ',
+  'Talks at Google',
+  'Agile Alliance',
+  'LeadDev',
+  'Strange Loop',
+  'Øredev',
+  'DevOps Days',
+];
 const AUTHORS = [
-  'Amy Edmondson', 'Peter Senge', 'Chris Argyris', 'Kim Scott', 'Camille Fournier', 'Will Larson', 'Lara Hogan',
-  'Julia Evans', 'Dan Luu', 'Gene Kim', 'Nicole Forsgren', 'Martin Fowler', 'Kent Beck', 'Esther Derby',
-  'Diana Larsen', 'Sofia Lindqvist', 'Jonas Åkesson', 'Ngozi Okafor', 'Hiroshi Tanaka', 'María González',
+  'Amy Edmondson',
+  'Peter Senge',
+  'Chris Argyris',
+  'Kim Scott',
+  'Camille Fournier',
+  'Will Larson',
+  'Lara Hogan',
+  'Julia Evans',
+  'Dan Luu',
+  'Gene Kim',
+  'Nicole Forsgren',
+  'Martin Fowler',
+  'Kent Beck',
+  'Esther Derby',
+  'Diana Larsen',
+  'Sofia Lindqvist',
+  'Jonas Åkesson',
+  'Ngozi Okafor',
+  'Hiroshi Tanaka',
+  'María González',
 ];
 const TAGS = [
-  'leadership', 'feedback', 'teamwork', 'retrospectives', 'coaching', 'mentoring', 'systems thinking', 'culture',
-  'learning', 'management', 'engineering', 'process', 'communication', 'psychological safety', 'onboarding',
-  'strategy', 'career', 'facilitation', 'quality', 'devops', 'product', 'design', 'writing', 'to share',
-  'for team meeting', 'book club', 'kaizen', 'lean', 'experiments', 'okr', 'hiring', 'remote work', 'ux',
-  'testing', 'architecture', 'incidents', 'metrics', 'motivation', 'trust', 'conflict', 'decision making',
-  'storytelling', 'ledarskap', 'lärande', 'förbättring',
+  'leadership',
+  'feedback',
+  'teamwork',
+  'retrospectives',
+  'coaching',
+  'mentoring',
+  'systems thinking',
+  'culture',
+  'learning',
+  'management',
+  'engineering',
+  'process',
+  'communication',
+  'psychological safety',
+  'onboarding',
+  'strategy',
+  'career',
+  'facilitation',
+  'quality',
+  'devops',
+  'product',
+  'design',
+  'writing',
+  'to share',
+  'for team meeting',
+  'book club',
+  'kaizen',
+  'lean',
+  'experiments',
+  'okr',
+  'hiring',
+  'remote work',
+  'ux',
+  'testing',
+  'architecture',
+  'incidents',
+  'metrics',
+  'motivation',
+  'trust',
+  'conflict',
+  'decision making',
+  'storytelling',
+  'ledarskap',
+  'lärande',
+  'förbättring',
 ];
 const SENTENCES = [
   'Try this in the next retro.',
@@ -136,7 +296,13 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 function slug(s: string): string {
-  return s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 function sentences(r: Rand, count: number): string {
   const out: string[] = [];
@@ -167,7 +333,16 @@ export function makeResource(seed: number, index: number, total: number): Resour
   const roll = r();
   const kind: Resource['kind'] = roll < 0.45 ? 'video' : roll < 0.9 ? 'article' : 'page';
   const createdAt = createdAtFor(index, total, r);
-  const status: ResourceStatus = pick(r, ['queued', 'queued', 'queued', 'learning', 'learning', 'learned', 'learned', 'learned'] as const);
+  const status: ResourceStatus = pick(r, [
+    'queued',
+    'queued',
+    'queued',
+    'learning',
+    'learning',
+    'learned',
+    'learned',
+    'learned',
+  ] as const);
   const t = title(r);
   const base: Resource = {
     id,
@@ -183,7 +358,7 @@ export function makeResource(seed: number, index: number, total: number): Resour
     createdAt,
     updatedAt: createdAt,
   };
-  const tagCount = Math.floor(Math.pow(r(), 1.5) * 5);
+  const tagCount = Math.floor(r() ** 1.5 * 5);
   const tags = new Set<string>();
   for (let i = 0; i < tagCount; i++) tags.add(pickSkewed(r, TAGS));
   base.tags = [...tags].sort();
@@ -235,7 +410,12 @@ export function makeResource(seed: number, index: number, total: number): Resour
 }
 
 /** How many of each other record a library of `resources` resources has. */
-export function companionCounts(resources: number): { reflections: number; actions: number; prompts: number; assessments: number } {
+export function companionCounts(resources: number): {
+  reflections: number;
+  actions: number;
+  prompts: number;
+  assessments: number;
+} {
   return {
     reflections: Math.ceil(resources / 4),
     actions: Math.ceil(resources / 10),
@@ -249,7 +429,14 @@ export function makeReflection(seed: number, index: number, total: number, resou
   const id = uuid(r);
   const prompt = pick(r, PROMPTS);
   const createdAt = createdAtFor(index, total, r);
-  const reflection: Reflection = { id, promptId: prompt.id, promptText: prompt.text, answer: sentences(r, int(r, 1, 5)), createdAt, updatedAt: createdAt };
+  const reflection: Reflection = {
+    id,
+    promptId: prompt.id,
+    promptText: prompt.text,
+    answer: sentences(r, int(r, 1, 5)),
+    createdAt,
+    updatedAt: createdAt,
+  };
   if (resources && r() < 0.4) {
     const target = makeResource(seed, int(r, 0, resources - 1), resources);
     reflection.resourceId = target.id;
@@ -265,7 +452,7 @@ export function makeAction(seed: number, index: number, total: number): Action {
   const status = pick(r, ['open', 'open', 'done', 'done', 'done', 'dropped'] as const);
   const action: Action = {
     id,
-    text: `${pick(r, ['Try', 'Run', 'Propose', 'Schedule', 'Write up', 'Ask about'])} ${pickSkewed(r, TOPICS)} ${pick(r, ['with the team', 'in the next sprint', 'at the Friday demo', 'with ' + pick(r, PEOPLE)])}`,
+    text: `${pick(r, ['Try', 'Run', 'Propose', 'Schedule', 'Write up', 'Ask about'])} ${pickSkewed(r, TOPICS)} ${pick(r, ['with the team', 'in the next sprint', 'at the Friday demo', `with ${pick(r, PEOPLE)}`])}`,
     source: { kind: pick(r, ['reflection', 'resource', 'none'] as const) },
     followUpAt: createdAt + int(r, 3, 30) * 86_400_000,
     status,
@@ -285,7 +472,13 @@ export function makePrompt(seed: number, index: number): CustomPrompt {
   const createdAt = createdAtFor(index, 5, r);
   return {
     id: uuid(r),
-    text: pick(r, ['What did a customer teach you this week?', 'Who did you learn from today?', 'Which old truth did you question?', 'What would you try again?', 'What did you teach someone?']),
+    text: pick(r, [
+      'What did a customer teach you this week?',
+      'Who did you learn from today?',
+      'Which old truth did you question?',
+      'What would you try again?',
+      'What did you teach someone?',
+    ]),
     group: pick(r, ['weekly', 'team', 'customer']),
     enabled: r() < 0.8,
     createdAt,
@@ -309,7 +502,9 @@ export function makeExportFile(seed: number, resources: number, version = 1): st
     version,
     exportedAt: new Date(BENCH_NOW).toISOString(),
     resources: Array.from({ length: resources }, (_, i) => makeResource(seed, i, resources)),
-    reflections: Array.from({ length: counts.reflections }, (_, i) => makeReflection(seed, i, counts.reflections, resources)),
+    reflections: Array.from({ length: counts.reflections }, (_, i) =>
+      makeReflection(seed, i, counts.reflections, resources),
+    ),
     prompts: Array.from({ length: counts.prompts }, (_, i) => makePrompt(seed, i)),
     actions: Array.from({ length: counts.actions }, (_, i) => makeAction(seed, i, counts.actions)),
     assessments: Array.from({ length: counts.assessments }, (_, i) => makeAssessment(seed, i, counts.assessments)),

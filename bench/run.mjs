@@ -57,9 +57,19 @@ const T0 = performance.now();
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  const median =
+    sorted.length % 2
+      ? sorted[(sorted.length - 1) / 2]
+      : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   // p95 by nearest rank: with 7 runs it is the slowest run, never an interpolated flatterer.
-  return { median, p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length, samples: samples.map((s) => Math.round(s * 10) / 10) };
+  return {
+    median,
+    p95: at(0.95),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    n: sorted.length,
+    samples: samples.map((s) => Math.round(s * 10) / 10),
+  };
 }
 
 /**
@@ -71,8 +81,18 @@ function record(id, figure, unit, data, target = null, extra = {}) {
   const checked = target ? (target.on === 'value' ? entry.value : entry[target.on]) : undefined;
   const pass = target ? checked <= target.max : null;
   figures[id] = { figure, unit, ...entry, ...(target ? { target: target.label, pass } : {}), ...extra };
-  rows.push({ id, figure, unit, median: entry.median ?? entry.value, p95: entry.p95, target: target?.label ?? '', pass });
-  log(`${figure}: ${fmt(entry.median ?? entry.value, unit)}${entry.p95 !== undefined ? ` (p95 ${fmt(entry.p95, unit)})` : ''}${target ? ` target ${target.label} → ${pass ? 'pass' : 'MISS'}` : ''}`);
+  rows.push({
+    id,
+    figure,
+    unit,
+    median: entry.median ?? entry.value,
+    p95: entry.p95,
+    target: target?.label ?? '',
+    pass,
+  });
+  log(
+    `${figure}: ${fmt(entry.median ?? entry.value, unit)}${entry.p95 !== undefined ? ` (p95 ${fmt(entry.p95, unit)})` : ''}${target ? ` target ${target.label} → ${pass ? 'pass' : 'MISS'}` : ''}`,
+  );
 }
 function skip(id, figure, why, target = null) {
   figures[id] = { figure, na: why, ...(target ? { target: target.label } : {}) };
@@ -106,7 +126,9 @@ function build(outDir, env, mode) {
 /** WXT names the folder after browser, manifest version and mode (chrome-mv3, chrome-mv3-e2e). */
 function extensionDir(outDir) {
   const base = join(ROOT, outDir);
-  const found = existsSync(base) ? readdirSync(base).filter((d) => d.startsWith('chrome-mv3') && existsSync(join(base, d, 'manifest.json'))) : [];
+  const found = existsSync(base)
+    ? readdirSync(base).filter((d) => d.startsWith('chrome-mv3') && existsSync(join(base, d, 'manifest.json')))
+    : [];
   if (!found.length) throw new Error(`No built extension under ${outDir}`);
   return join(base, found.sort((a, b) => b.length - a.length)[0]);
 }
@@ -117,7 +139,10 @@ function extensionDir(outDir) {
 function importsOf(code) {
   const staticRe = /(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g;
   const dynamicRe = /\bimport\(\s*["'](\.{1,2}\/[^"']+|\/[^"']+)["']\s*\)/g;
-  return { static: [...code.matchAll(staticRe)].map((m) => m[1]), dynamic: [...code.matchAll(dynamicRe)].map((m) => m[1]) };
+  return {
+    static: [...code.matchAll(staticRe)].map((m) => m[1]),
+    dynamic: [...code.matchAll(dynamicRe)].map((m) => m[1]),
+  };
 }
 function jsClosure(dir, entries) {
   const seen = new Set();
@@ -151,14 +176,18 @@ const gz = (dir, file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).
 function measureBundle() {
   const dir = extensionDir(SIZE_OUT);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  const contentScripts = (manifest.content_scripts ?? []).reduce((n, cs) => n + (cs.js?.length ?? 0) + (cs.css?.length ?? 0), 0);
+  const contentScripts = (manifest.content_scripts ?? []).reduce(
+    (n, cs) => n + (cs.js?.length ?? 0) + (cs.css?.length ?? 0),
+    0,
+  );
   const pages = [
     { id: 'popup', html: manifest.action?.default_popup ?? 'popup.html', max: 30 },
     { id: 'library', html: (manifest.options_ui?.page ?? 'library.html').split('#')[0], max: 60 },
   ];
   const entrypoints = pages.map((p) => ({ ...p, ...jsClosure(dir, htmlScripts(dir, p.html)) }));
   entrypoints.push({ id: 'background', max: 20, ...jsClosure(dir, [manifest.background.service_worker]) });
-  if (existsSync(join(dir, 'capture.js'))) entrypoints.push({ id: 'capture', max: null, ...jsClosure(dir, ['capture.js']) });
+  if (existsSync(join(dir, 'capture.js')))
+    entrypoints.push({ id: 'capture', max: null, ...jsClosure(dir, ['capture.js']) });
   const detail = {};
   for (const e of entrypoints) {
     const gzipped = e.files.reduce((n, f) => n + gz(dir, f), 0) / 1000;
@@ -166,13 +195,24 @@ function measureBundle() {
     const lazy = e.lazy.reduce((n, f) => n + gz(dir, f), 0) / 1000;
     detail[e.id] = { files: e.files, lazyFiles: e.lazy, gzipKB: gzipped, rawKB: raw, lazyGzipKB: lazy };
     const label = e.id === 'capture' ? 'capture script (injected on demand)' : `${e.id} JavaScript`;
-    record(`bundle.${e.id}`, `${label}, gzip`, 'kB', gzipped, e.max ? { max: e.max, on: 'value', label: `≤ ${e.max} kB` } : null, {
-      rawKB: Math.round(raw * 10) / 10,
-      files: e.files,
-      ...(e.lazy.length ? { lazyGzipKB: Math.round(lazy * 10) / 10, lazyFiles: e.lazy } : {}),
-    });
+    record(
+      `bundle.${e.id}`,
+      `${label}, gzip`,
+      'kB',
+      gzipped,
+      e.max ? { max: e.max, on: 'value', label: `≤ ${e.max} kB` } : null,
+      {
+        rawKB: Math.round(raw * 10) / 10,
+        files: e.files,
+        ...(e.lazy.length ? { lazyGzipKB: Math.round(lazy * 10) / 10, lazyFiles: e.lazy } : {}),
+      },
+    );
   }
-  record('bundle.contentScripts', 'content scripts declared in the manifest', '', contentScripts, { max: 0, on: 'value', label: '0' });
+  record('bundle.contentScripts', 'content scripts declared in the manifest', '', contentScripts, {
+    max: 0,
+    on: 'value',
+    label: '0',
+  });
   return detail;
 }
 
@@ -208,14 +248,21 @@ async function launch(extDir, reuseProfile = null) {
   });
   // Nothing leaves the machine: every request not routed below is refused (thumbnails too).
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
-  await context.route(/^https:\/\/blog\.example\.org\//, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: articleHtml(new URL(route.request().url())) }));
+  await context.route(/^https:\/\/blog\.example\.org\//, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: articleHtml(new URL(route.request().url())),
+    }),
+  );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const url = (path) => `chrome-extension://${extensionId}/${path}`;
   // The welcome tab a fresh install opens: a user reads and closes it; left open, it would
   // share the extension's renderer with every page measured.
   const isExtensionPage = (p) => p.url().startsWith(url(''));
-  if (!context.pages().some(isExtensionPage)) await context.waitForEvent('page', { predicate: isExtensionPage, timeout: 3000 }).catch(() => null);
+  if (!context.pages().some(isExtensionPage))
+    await context.waitForEvent('page', { predicate: isExtensionPage, timeout: 3000 }).catch(() => null);
   for (const page of context.pages()) if (isExtensionPage(page)) await page.close();
   // The control page: seeds, counts and finds tab ids. It sits idle while anything is measured.
   const control = await context.newPage();
@@ -246,7 +293,9 @@ async function tabId(control, wanted) {
 /** A realistic article page (about 1,200 words, Open Graph and author metadata), per URL. */
 function articleHtml(url) {
   const slug = url.pathname.split('/').filter(Boolean).pop() ?? 'article';
-  const title = decodeURIComponent(slug).replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const title = decodeURIComponent(slug)
+    .replace(/-/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());
   const para =
     'Teams learn far more from the follow-up of work they have done than from any course. When we started running retrospectives every second week, the first ones were polite and short. ' +
     'It took months before people said what went less well, and why. What changed was not the format but the follow-up: every retrospective ended with one concrete action, with a name and a date, ' +
@@ -295,12 +344,14 @@ function readyProbe({ selector, titles }) {
   };
   const observer = new MutationObserver((records) => {
     // Where the time goes: the app's first render (its root gets content).
-    if (probe.firstRender === undefined && document.getElementById('app')?.firstElementChild) probe.firstRender = performance.now();
+    if (probe.firstRender === undefined && document.getElementById('app')?.firstElementChild)
+      probe.firstRender = performance.now();
     if (probe.ready !== null) return;
     if (selector && document.querySelector(selector)) return hit();
-    if (wanted) for (const rec of records) {
-      if (rec.type === 'characterData' ? hasTitle(rec.target) : [...rec.addedNodes].some(hasTitle)) return hit();
-    }
+    if (wanted)
+      for (const rec of records) {
+        if (rec.type === 'characterData' ? hasTitle(rec.target) : [...rec.addedNodes].some(hasTitle)) return hit();
+      }
   });
   observer.observe(document, { childList: true, subtree: true, characterData: Boolean(wanted) });
   // Static markup (the empty page) is parsed before the observer sees a change.
@@ -321,9 +372,13 @@ function readyProbe({ selector, titles }) {
     return click.call(this);
   };
   // Import: when the file input changes.
-  document.addEventListener('change', (e) => {
-    if (e.target instanceof HTMLInputElement && e.target.type === 'file') probe.changeAt = e.timeStamp;
-  }, true);
+  document.addEventListener(
+    'change',
+    (e) => {
+      if (e.target instanceof HTMLInputElement && e.target.type === 'file') probe.changeAt = e.timeStamp;
+    },
+    true,
+  );
 }
 
 async function timedLoad(context, url, probeArg, viewport) {
@@ -331,8 +386,17 @@ async function timedLoad(context, url, probeArg, viewport) {
   if (viewport) await page.setViewportSize(viewport);
   await page.addInitScript(readyProbe, probeArg);
   await page.goto(url, { waitUntil: 'commit' });
-  const ready = await Promise.race([page.evaluate(() => window.__bench.done), page.waitForTimeout(60_000).then(() => null)]);
-  const phases = ready === null ? null : await page.evaluate(() => ({ dcl: window.__bench.dcl ?? null, firstRender: window.__bench.firstRender ?? null }));
+  const ready = await Promise.race([
+    page.evaluate(() => window.__bench.done),
+    page.waitForTimeout(60_000).then(() => null),
+  ]);
+  const phases =
+    ready === null
+      ? null
+      : await page.evaluate(() => ({
+          dcl: window.__bench.dcl ?? null,
+          firstRender: window.__bench.firstRender ?? null,
+        }));
   return { page, ready, phases };
 }
 
@@ -347,9 +411,19 @@ async function measurePopups(browsers) {
   const out = browsers.map(() => ({ empty: [], popup: [], dcl: [], firstRender: [] }));
   for (let i = 0; i < WARMUP + RUNS; i++) {
     for (const [k, b] of browsers.entries()) {
-      const e = await timedLoad(b.context, b.url('bench-empty.html'), { selector: '[data-bench-ready]' }, POPUP_VIEWPORT);
+      const e = await timedLoad(
+        b.context,
+        b.url('bench-empty.html'),
+        { selector: '[data-bench-ready]' },
+        POPUP_VIEWPORT,
+      );
       await e.page.close();
-      const p = await timedLoad(b.context, b.url(`popup.html?tab=${b.articleTab}`), { selector: POPUP_READY }, POPUP_VIEWPORT);
+      const p = await timedLoad(
+        b.context,
+        b.url(`popup.html?tab=${b.articleTab}`),
+        { selector: POPUP_READY },
+        POPUP_VIEWPORT,
+      );
       // Let the capture card finish before the page closes, as a user's popup would.
       await p.page.waitForTimeout(150);
       await p.page.close();
@@ -386,8 +460,12 @@ async function measureSave(b) {
       return { na: 'no "Save this page" button in the popup' };
     }
     // Ready to save: the capture card shows the page and the button is enabled.
-    await popup.waitForFunction((t) => document.querySelector('#capture-title')?.textContent?.trim() === t, title, { timeout: 20_000 });
-    await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Save this page' && !b.disabled));
+    await popup.waitForFunction((t) => document.querySelector('#capture-title')?.textContent?.trim() === t, title, {
+      timeout: 20_000,
+    });
+    await popup.waitForFunction(() =>
+      [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Save this page' && !b.disabled),
+    );
     await popup.waitForTimeout(100);
     await popup.evaluate((t) => {
       window.__saveDone = new Promise((resolveDone, reject) => {
@@ -435,7 +513,11 @@ async function candidateTitles(control) {
           c.continue();
         };
       });
-    const titles = [...(await take('createdAt', 'prev')), ...(await take('updatedAt', 'prev')), ...(await take('createdAt', 'next'))];
+    const titles = [
+      ...(await take('createdAt', 'prev')),
+      ...(await take('updatedAt', 'prev')),
+      ...(await take('createdAt', 'next')),
+    ];
     open.close();
     return [...new Set(titles)];
   });
@@ -458,7 +540,10 @@ async function heapMB(page) {
 const INDEX_MARK = 'library:index-ready';
 async function indexReady(page) {
   const at = await page
-    .waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime ?? null, INDEX_MARK, { timeout: 90_000, polling: 100 })
+    .waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime ?? null, INDEX_MARK, {
+      timeout: 90_000,
+      polling: 100,
+    })
     .then((handle) => handle.jsonValue())
     .catch(() => null);
   if (at === null) await settle(page, 1000);
@@ -486,7 +571,11 @@ async function measureLibrary(b, { memory }) {
     await page.close();
     await sleep(100);
   }
-  return { ready: stats(ready), ...(searchable.length === ready.length ? { searchable: stats(searchable) } : {}), ...(memory ? { heap: stats(heap) } : {}) };
+  return {
+    ready: stats(ready),
+    ...(searchable.length === ready.length ? { searchable: stats(searchable) } : {}),
+    ...(memory ? { heap: stats(heap) } : {}),
+  };
 }
 
 /**
@@ -532,7 +621,10 @@ async function measureSearch(b) {
       await page.evaluate(() => {
         window.__searchDone = new Promise((resolveDone, reject) => {
           const main = document.querySelector('main') ?? document.body;
-          const live = () => [...main.querySelectorAll('[role=status], [aria-live], output')].filter((el) => !el.closest('[role=alert]'));
+          const live = () =>
+            [...main.querySelectorAll('[role=status], [aria-live], output')].filter(
+              (el) => !el.closest('[role=alert]'),
+            );
           const before = new Map(live().map((el) => [el, el.textContent]));
           let keyAt = null;
           let countAt = null;
@@ -542,13 +634,18 @@ async function measureSearch(b) {
           const finish = () => {
             observer.disconnect();
             if (keyAt === null || (countAt ?? lastAt) === null) reject(new Error('no change after the keystroke'));
-            else resolveDone({ ms: (countAt ?? lastAt) - keyAt, method: countAt !== null ? 'count text' : 'last DOM change' });
+            else
+              resolveDone({
+                ms: (countAt ?? lastAt) - keyAt,
+                method: countAt !== null ? 'count text' : 'last DOM change',
+              });
           };
           const observer = new MutationObserver((records) => {
             if (keyAt === null) return;
             const now = performance.now();
             if (records.some((r) => !(r.target instanceof HTMLInputElement))) lastAt = now;
-            if (countAt === null) for (const el of live()) if (!before.has(el) || before.get(el) !== el.textContent) countAt ??= now;
+            if (countAt === null)
+              for (const el of live()) if (!before.has(el) || before.get(el) !== el.textContent) countAt ??= now;
             clearTimeout(quiet);
             quiet = setTimeout(finish, 800);
           });
@@ -586,7 +683,12 @@ async function settle(page, quietMs) {
           observer.disconnect();
           res();
         }
-        observer.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+        observer.observe(document.querySelector('main') ?? document.body, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+          attributes: true,
+        });
         setTimeout(done, 15_000);
       }),
     quietMs,
@@ -601,7 +703,11 @@ async function openSettings(b) {
 
 /** Status texts of the settings page (what a user reads after import or export). */
 const statusTexts = (page) =>
-  page.evaluate(() => [...document.querySelectorAll('[role=status], [role=alert], [aria-live], output')].map((el) => el.textContent.trim()).filter(Boolean));
+  page.evaluate(() =>
+    [...document.querySelectorAll('[role=status], [role=alert], [aria-live], output')]
+      .map((el) => el.textContent.trim())
+      .filter(Boolean),
+  );
 
 async function measureExport(b) {
   const samples = [];
@@ -616,7 +722,9 @@ async function measureExport(b) {
       return { na: 'no "Export" button at library.html#settings' };
     }
     await page.evaluate(() => {
-      window.__clickAt = new Promise((r) => document.addEventListener('click', (e) => r(e.timeStamp), { capture: true, once: true }));
+      window.__clickAt = new Promise((r) =>
+        document.addEventListener('click', (e) => r(e.timeStamp), { capture: true, once: true }),
+      );
     });
     const downloaded = page.waitForEvent('download', { timeout: 30_000 });
     const nodeStart = performance.now();
@@ -624,7 +732,10 @@ async function measureExport(b) {
     const download = await downloaded;
     const nodeMs = performance.now() - nodeStart;
     const t0 = await page.evaluate(() => window.__clickAt);
-    const { blobAt, downloadClickAt } = await page.evaluate(() => ({ blobAt: window.__bench.blobAt ?? null, downloadClickAt: window.__bench.downloadClickAt ?? null }));
+    const { blobAt, downloadClickAt } = await page.evaluate(() => ({
+      blobAt: window.__bench.blobAt ?? null,
+      downloadClickAt: window.__bench.downloadClickAt ?? null,
+    }));
     const end = downloadClickAt ?? blobAt;
     const ms = end !== null && end >= t0 ? end - t0 : nodeMs;
     if (i === 0) file = readFileSync(await download.path());
@@ -650,17 +761,22 @@ async function measureImport(b, file, expected) {
     if (!target) {
       const unnamed = await input.count();
       await page.close();
-      return { na: `no file input named "Import" at library.html#settings${unnamed ? ' (there is an unnamed one)' : ''}` };
+      return {
+        na: `no file input named "Import" at library.html#settings${unnamed ? ' (there is an unnamed one)' : ''}`,
+      };
     }
     const before = await statusTexts(page);
     // Every change to a status text, in the page's clock: the last one is "done".
     await page.evaluate(() => {
       window.__bench.statusAt = [];
-      new MutationObserver(() => window.__bench.statusAt.push(performance.now())).observe(document.querySelector('main') ?? document.body, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
+      new MutationObserver(() => window.__bench.statusAt.push(performance.now())).observe(
+        document.querySelector('main') ?? document.body,
+        {
+          childList: true,
+          subtree: true,
+          characterData: true,
+        },
+      );
     });
     await target.setInputFiles({ name: 'learning-loop-export.json', mimeType: 'application/json', buffer: file });
     // An import into a non-empty library asks how: press "Merge…" if that appears.
@@ -677,10 +793,15 @@ async function measureImport(b, file, expected) {
     if (count < expected) {
       const status = await statusTexts(page);
       await page.close();
-      return { na: `import stored ${count} of ${expected} resources within 90 s (page says: ${status.join(' | ') || 'nothing'})` };
+      return {
+        na: `import stored ${count} of ${expected} resources within 90 s (page says: ${status.join(' | ') || 'nothing'})`,
+      };
     }
     await settle(page, 800);
-    const { changeAt, statusAt } = await page.evaluate(() => ({ changeAt: window.__bench.changeAt ?? null, statusAt: window.__bench.statusAt }));
+    const { changeAt, statusAt } = await page.evaluate(() => ({
+      changeAt: window.__bench.changeAt ?? null,
+      statusAt: window.__bench.statusAt,
+    }));
     const after = await statusTexts(page);
     statuses.push(after.filter((s) => !before.includes(s)).join(' | '));
     const end = statusAt.length ? statusAt[statusAt.length - 1] : null;
@@ -718,7 +839,8 @@ async function measureLibImport(b, file, expected) {
   for (let i = 0; i < WARMUP + RUNS; i++) {
     const res = await b.control.evaluate((t) => globalThis.bench.libImport(t), text);
     if (res.na) return res;
-    if (res.counts.resources < expected) return { na: `lib/backup stored ${res.counts.resources} of ${expected} resources` };
+    if (res.counts.resources < expected)
+      return { na: `lib/backup stored ${res.counts.resources} of ${expected} resources` };
     if (i >= WARMUP) samples.push(res.ms);
     phases = res.phases;
     await sleep(100);
@@ -732,7 +854,9 @@ async function measureLibImport(b, file, expected) {
 async function seed(b, n) {
   if (!n) return { ms: 0 };
   const res = await b.control.evaluate((count) => globalThis.bench.seed(count), n);
-  log(`seeded ${fmtN(n)} resources (+ ${fmtN(res.counts.reflections)} reflections, ${fmtN(res.counts.actions)} actions) in ${(res.ms / 1000).toFixed(1)} s`);
+  log(
+    `seeded ${fmtN(n)} resources (+ ${fmtN(res.counts.reflections)} reflections, ${fmtN(res.counts.actions)} actions) in ${(res.ms / 1000).toFixed(1)} s`,
+  );
   return res;
 }
 
@@ -802,9 +926,22 @@ async function main() {
           ...(firstRender.length ? { firstRenderMs: Math.round(stats(firstRender).median) } : {}),
         };
         record(`popup.${size}`, `popup list rendered, ${label} resources`, 'ms', stats(popup), null, { phases });
-        record(`popup.${size}.vsEmpty`, `popup ÷ empty extension page, ${label} resources`, '×', ratioStats(popup, empty), null, { empty: stats(empty) });
+        record(
+          `popup.${size}.vsEmpty`,
+          `popup ÷ empty extension page, ${label} resources`,
+          '×',
+          ratioStats(popup, empty),
+          null,
+          { empty: stats(empty) },
+        );
         if (size > 1) {
-          record(`popup.${size}.vs1`, `popup at ${label} ÷ popup at 1 resource`, '×', ratioStats(popup, res[sizes.indexOf(1)].popup), { max: 1.2, on: 'median', label: '≤ 1.2×' });
+          record(
+            `popup.${size}.vs1`,
+            `popup at ${label} ÷ popup at 1 resource`,
+            '×',
+            ratioStats(popup, res[sizes.indexOf(1)].popup),
+            { max: 1.2, on: 'median', label: '≤ 1.2×' },
+          );
         }
       }
       const allEmpty = res.flatMap((r) => r.empty);
@@ -817,7 +954,10 @@ async function main() {
     for (const size of new Set([MEDIUM, LARGE])) {
       const isMedium = size === MEDIUM;
       const label = isMedium ? M : L;
-      const needs = want('library') || want('search') || (isMedium && (want('save') || want('memory') || want('export') || want('import')));
+      const needs =
+        want('library') ||
+        want('search') ||
+        (isMedium && (want('save') || want('memory') || want('export') || want('import')));
       if (!needs) {
         await close(size);
         continue;
@@ -835,8 +975,15 @@ async function main() {
           if (want('library')) skip(`library.${size}`, `library ready, ${label} resources`, res.na);
           if (isMedium && want('memory')) skip('memory.library', `library JS heap, ${label} resources`, res.na);
         } else {
-          if (want('library')) record(`library.${size}`, `library ready (first screen), ${label} resources`, 'ms', res.ready);
-          if (want('library') && res.searchable) record(`library.${size}.searchable`, `library fully loaded (${INDEX_MARK}), ${label}`, 'ms', res.searchable);
+          if (want('library'))
+            record(`library.${size}`, `library ready (first screen), ${label} resources`, 'ms', res.ready);
+          if (want('library') && res.searchable)
+            record(
+              `library.${size}.searchable`,
+              `library fully loaded (${INDEX_MARK}), ${label}`,
+              'ms',
+              res.searchable,
+            );
           if (res.heap) record('memory.library', `library JS heap, ${label} resources`, 'MB', res.heap);
         }
       }
@@ -845,7 +992,8 @@ async function main() {
         const target = { max, on: 'p95', label: `≤ ${max} ms p95` };
         const res = await attempt(() => measureSearch(b));
         if (res.na) skip(`search.${size}`, `library keystroke to results, ${label}`, res.na, target);
-        else record(`search.${size}`, `library keystroke to results, ${label}`, 'ms', res, target, { method: res.method });
+        else
+          record(`search.${size}`, `library keystroke to results, ${label}`, 'ms', res, target, { method: res.method });
       }
       if (isMedium && (want('export') || want('import'))) {
         const res = await attempt(() => measureExport(b));
@@ -855,14 +1003,25 @@ async function main() {
         } else {
           exportFile = res.file;
           exportSource = 'the Export button’s download';
-          if (want('export')) record('export', `export ${label} resources`, 'ms', { ...res, file: undefined }, target, { status: res.status, fileKB: Math.round(res.file.length / 1000) });
+          if (want('export'))
+            record('export', `export ${label} resources`, 'ms', { ...res, file: undefined }, target, {
+              status: res.status,
+              fileKB: Math.round(res.file.length / 1000),
+            });
         }
         // The data layer alone: when there is no Export button yet, or asked for (--lib).
         if (res.na || LIB) {
           const lib = await attempt(() => measureLibExport(b));
           if (want('export')) {
             if (lib.na) skip('export.lib', `export ${label}, lib/backup only (no UI)`, lib.na, target);
-            else record('export.lib', `export ${label}, lib/backup only (no UI)`, 'ms', { ...lib, text: undefined }, target);
+            else
+              record(
+                'export.lib',
+                `export ${label}, lib/backup only (no UI)`,
+                'ms',
+                { ...lib, text: undefined },
+                target,
+              );
           }
           if (!exportFile && lib.text) {
             exportFile = Buffer.from(lib.text);
@@ -887,16 +1046,33 @@ async function main() {
       const res = await attempt(() => measureImport(b, file, MEDIUM));
       if (res.na) skip('import', `import ${M} resources`, res.na, target);
       else {
-        record('import', `import ${M} resources`, 'ms', res, target, { source, status: res.status, fileKB: Math.round(file.length / 1000) });
+        record('import', `import ${M} resources`, 'ms', res, target, {
+          source,
+          status: res.status,
+          fileKB: Math.round(file.length / 1000),
+        });
         // Near the floor: the seeding page writing the same records in batched puts.
-        if (seeding[MEDIUM]) record('import.vsSeeding', `import ÷ seeding the same records (generate + batched puts)`, '×', res.median / seeding[MEDIUM], null, { seedingMs: Math.round(seeding[MEDIUM]) });
+        if (seeding[MEDIUM])
+          record(
+            'import.vsSeeding',
+            `import ÷ seeding the same records (generate + batched puts)`,
+            '×',
+            res.median / seeding[MEDIUM],
+            null,
+            { seedingMs: Math.round(seeding[MEDIUM]) },
+          );
       }
       // The data layer alone: when there is no Import input yet, or asked for (--lib) to see
       // how much of the time is the UI's.
       if (res.na || LIB) {
         const lib = await attempt(() => measureLibImport(b, file, MEDIUM));
         if (lib.na) skip('import.lib', `import ${M}, lib/backup only (no UI)`, lib.na, target);
-        else record('import.lib', `import ${M}, lib/backup only (no UI)`, 'ms', lib, target, { source, fileKB: Math.round(file.length / 1000), phases: lib.phases });
+        else
+          record('import.lib', `import ${M}, lib/backup only (no UI)`, 'ms', lib, target, {
+            source,
+            fileKB: Math.round(file.length / 1000),
+            phases: lib.phases,
+          });
       }
       await close('import');
     }
@@ -920,15 +1096,24 @@ async function main() {
       node: process.version,
     },
     chromium: chromiumVersionText ?? chromiumVersionFromBinary(),
-    options: { runs: RUNS, warmup: WARMUP, medium: MEDIUM, large: LARGE, only: ONLY ? [...ONLY] : null, headless: 'new' },
+    options: {
+      runs: RUNS,
+      warmup: WARMUP,
+      medium: MEDIUM,
+      large: LARGE,
+      only: ONLY ? [...ONLY] : null,
+      headless: 'new',
+    },
     seedingMs: seeding,
     figures,
     notes,
   };
   writeFileSync(OUT_FILE, `${JSON.stringify(result, null, 2)}\n`);
   printTable(previous);
-  console.log(`\n${result.machine.cpu} × ${result.machine.cores}, ${result.chromium}, load ${result.machine.loadAverage.join(' ')}; ${RUNS} runs after ${WARMUP} warm-up; ${result.durationSec} s.`);
-  console.log(`Wrote ${OUT_FILE.replace(ROOT + '/', '')}`);
+  console.log(
+    `\n${result.machine.cpu} × ${result.machine.cores}, ${result.chromium}, load ${result.machine.loadAverage.join(' ')}; ${RUNS} runs after ${WARMUP} warm-up; ${result.durationSec} s.`,
+  );
+  console.log(`Wrote ${OUT_FILE.replace(`${ROOT}/`, '')}`);
 }
 
 function chromiumVersionFromBinary() {
@@ -957,7 +1142,14 @@ function printTable(previous) {
     const before = prev[r.id];
     const beforeText = before ? (before.na ? 'n/a' : fmt(before.median ?? before.value, before.unit)) : '';
     if (r.na) return [r.figure, `n/a: ${r.na}`, '', r.target, '', ...(previous ? [beforeText] : [])];
-    return [r.figure, fmt(r.median, unit), r.p95 !== undefined ? fmt(r.p95, unit) : '', r.target, r.pass === null ? '' : r.pass ? 'pass' : 'MISS', ...(previous ? [beforeText] : [])];
+    return [
+      r.figure,
+      fmt(r.median, unit),
+      r.p95 !== undefined ? fmt(r.p95, unit) : '',
+      r.target,
+      r.pass === null ? '' : r.pass ? 'pass' : 'MISS',
+      ...(previous ? [beforeText] : []),
+    ];
   });
   const table = [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   console.log(`\n${table}`);

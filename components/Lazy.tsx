@@ -5,7 +5,10 @@ import { useEffect, useState } from 'preact/hooks';
  * A component whose code loads when it is first shown, so a page's first paint carries only
  * what it first shows. The loaded module is cached: later renders are synchronous.
  */
-export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, placeholder: 'skeleton' | 'nothing' = 'skeleton'): ComponentType<P> {
+export function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  placeholder: 'skeleton' | 'nothing' = 'skeleton',
+): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   return function Lazy(props: P) {

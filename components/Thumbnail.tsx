@@ -5,7 +5,15 @@ import { safeHref } from '@/lib/limits';
 const KIND_GLYPH: Record<Resource['kind'], string> = { video: '▶', article: '¶', page: '🔗' };
 
 /** Thumbnails are the one request the extension makes on its own; `show` follows the setting. */
-export function Thumbnail({ resource, show, size = 96 }: { resource: Pick<Resource, 'thumbnailUrl' | 'kind'>; show: boolean; size?: number }) {
+export function Thumbnail({
+  resource,
+  show,
+  size = 96,
+}: {
+  resource: Pick<Resource, 'thumbnailUrl' | 'kind'>;
+  show: boolean;
+  size?: number;
+}) {
   const [failed, setFailed] = useState(false);
   const src = show && !failed ? safeHref(resource.thumbnailUrl) : undefined;
   if (!src) {
@@ -15,5 +23,15 @@ export function Thumbnail({ resource, show, size = 96 }: { resource: Pick<Resour
       </span>
     );
   }
-  return <img class="thumb" style={{ width: `${size}px` }} src={src} alt="" loading="lazy" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
+  return (
+    <img
+      class="thumb"
+      style={{ width: `${size}px` }}
+      src={src}
+      alt=""
+      loading="lazy"
+      referrerpolicy="no-referrer"
+      onError={() => setFailed(true)}
+    />
+  );
 }

@@ -44,7 +44,10 @@ function cut(value: string, max: number): string {
 export function normaliseTags(tags: readonly unknown[]): string[] {
   const out: string[] = [];
   for (const tag of tags) {
-    const clean = capLine(typeof tag === 'string' ? tag.replace(/^#/, '').replace(/,/g, ' ') : '', LIMITS.tag).toLowerCase();
+    const clean = capLine(
+      typeof tag === 'string' ? tag.replace(/^#/, '').replace(/,/g, ' ') : '',
+      LIMITS.tag,
+    ).toLowerCase();
     if (clean && !out.includes(clean)) out.push(clean);
     if (out.length >= LIMITS.tags) break;
   }

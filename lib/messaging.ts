@@ -1,19 +1,43 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { StoreName } from './db/types';
+import type { ItemName } from './settings';
+
+/** What a command changed: the stores (and records) it wrote and the storage items it set. */
+export interface Change {
+  stores: StoreName[];
+  /** Ids written or deleted; empty means "many". */
+  ids: string[];
+  items: ItemName[];
+}
 
 /**
  * The one message protocol between extension pages and the background. Pages read and write
- * IndexedDB themselves (same origin); messages are only for what the background owns:
- * alarms, notifications and the badge.
+ * IndexedDB themselves (same origin) through the application layer (`lib/app`); the one message
+ * tells the background what changed, so it can re-plan what it alone owns: alarms, the badge,
+ * notifications and menus. A message, unlike a BroadcastChannel, wakes a stopped worker.
  */
 export interface ProtocolMap {
-  /** Settings that affect alarms changed: re-create them now. */
-  reschedule(): void;
-  /** Actions were created, answered or re-dated: re-plan the follow-up alarm and badge. */
-  followUpsChanged(): void;
-  /** An assessment was saved or deleted, or the monthly check was snoozed or turned off. */
-  assessmentChanged(): void;
-  /** The language setting changed: menus are re-created in it. */
-  languageChanged(): void;
+  changed(change: Change): void;
+}
+
+/**
+ * What the background reacts to (lib/background/changes-feature.ts). A change of anything else
+ * (a note typed, a draft) is not sent, so typing does not wake the worker at every keystroke.
+ */
+const BACKGROUND_STORES: ReadonlySet<StoreName> = new Set(['actions', 'assessments', 'prompts']);
+const BACKGROUND_ITEMS: ReadonlySet<ItemName> = new Set([
+  'language',
+  'assessmentReminder',
+  'assessmentSchedule',
+  'promptSchedule',
+  'disabledBuiltInPrompts',
+  'duePrompt',
+  'lastExportAt',
+  'backupReminder',
+]);
+
+export function concernsBackground(change: Change): boolean {
+  return change.stores.some((s) => BACKGROUND_STORES.has(s)) || change.items.some((i) => BACKGROUND_ITEMS.has(i));
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

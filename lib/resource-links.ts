@@ -2,7 +2,10 @@ import type { Resource } from './db/types';
 import { safeHref } from './limits';
 
 /** A link that opens the resource; a video opens at `atSec` (default: where it was clipped). */
-export function openUrl(resource: Pick<Resource, 'url' | 'kind' | 'videoId' | 'positionSec'>, atSec = resource.positionSec): string | undefined {
+export function openUrl(
+  resource: Pick<Resource, 'url' | 'kind' | 'videoId' | 'positionSec'>,
+  atSec = resource.positionSec,
+): string | undefined {
   if (resource.kind === 'video' && resource.videoId) {
     const start = atSec && atSec > 0 ? `&t=${Math.floor(atSec)}s` : '';
     return `https://www.youtube.com/watch?v=${encodeURIComponent(resource.videoId)}${start}`;

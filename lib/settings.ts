@@ -162,3 +162,36 @@ export const welcomeShownAt = storage.defineItem<number | null>('local:welcomeSh
   fallback: null,
   version: 1,
 });
+
+/** Why the toolbar icon wants attention. Written by the background alone; persisted because the worker that set it may be gone. */
+export type BadgeReason = 'prompt' | 'follow-up' | 'assessment' | 'backup';
+export const badgeReasons = storage.defineItem<BadgeReason[]>('local:badgeReasons', {
+  fallback: [],
+  version: 1,
+});
+
+/**
+ * Every item by name: the application layer says which of these a command changed, and the
+ * background decides what follows (alarms, badge, notifications).
+ */
+export const ITEMS = {
+  promptSchedule,
+  disabledBuiltInPrompts,
+  language,
+  showThumbnails,
+  webhook,
+  followUpNotified,
+  followUpDrafts,
+  assessmentReminder,
+  assessmentSchedule,
+  lastExportAt,
+  popupDraft,
+  duePrompt,
+  promptAlarmState,
+  promptHistory,
+  backupReminder,
+  welcomeShownAt,
+  badgeReasons,
+} as const;
+export type ItemName = keyof typeof ITEMS;
+export type ItemValue<K extends ItemName> = (typeof ITEMS)[K] extends { fallback: infer T } ? T : never;

@@ -9,13 +9,23 @@ const sourceDir = process.argv[2] ?? '.output/firefox-mv3';
 
 /** Library code that assigns innerHTML, recognised by identifiers near the assignment. */
 const KNOWN = [
-  { library: 'Preact (dangerouslySetInnerHTML support in its DOM diff)', code: 'UNSAFE_VAR_ASSIGNMENT', signature: /dangerouslySetInnerHTML|__html/ },
-  { library: '@mozilla/readability (runs on a detached clone of the page)', code: 'UNSAFE_VAR_ASSIGNMENT', signature: /_getInnerText|_isSingleImage|_attempts|_flagIsActive|_charThreshold/ },
+  {
+    library: 'Preact (dangerouslySetInnerHTML support in its DOM diff)',
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    signature: /dangerouslySetInnerHTML|__html/,
+  },
+  {
+    library: '@mozilla/readability (runs on a detached clone of the page)',
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    signature: /_getInnerText|_isSingleImage|_attempts|_flagIsActive|_charThreshold/,
+  },
 ];
 
 let raw;
 try {
-  raw = execFileSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, '--self-hosted', '--output', 'json'], { encoding: 'utf8' });
+  raw = execFileSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, '--self-hosted', '--output', 'json'], {
+    encoding: 'utf8',
+  });
 } catch (error) {
   // web-ext exits non-zero when it finds errors; its JSON report is still on stdout.
   raw = error.stdout;
@@ -31,9 +41,13 @@ for (const warning of report.warnings) {
     library = KNOWN.find((k) => k.code === warning.code && k.signature.test(near))?.library;
   }
   if (!library) untraced++;
-  lines.push(`  ${library ? 'traced' : 'UNTRACED'}  ${warning.code} ${warning.file ?? ''}:${warning.line ?? ''}  ${library ?? warning.message}`);
+  lines.push(
+    `  ${library ? 'traced' : 'UNTRACED'}  ${warning.code} ${warning.file ?? ''}:${warning.line ?? ''}  ${library ?? warning.message}`,
+  );
 }
 for (const error of report.errors) lines.push(`  ERROR  ${error.code} ${error.file ?? ''}  ${error.message}`);
-console.log(`web-ext lint ${sourceDir}: ${report.summary.errors} errors, ${report.summary.warnings} warnings (${report.summary.warnings - untraced} traced to libraries), ${report.summary.notices} notices`);
+console.log(
+  `web-ext lint ${sourceDir}: ${report.summary.errors} errors, ${report.summary.warnings} warnings (${report.summary.warnings - untraced} traced to libraries), ${report.summary.notices} notices`,
+);
 if (lines.length) console.log(lines.join('\n'));
 if (report.summary.errors > 0 || untraced > 0) process.exit(1);

@@ -17,7 +17,9 @@ const localesDir = join(import.meta.dirname ?? __dirname, '..', 'locales');
  */
 export function readLocale(lang: string): MessageFile {
   const merged: MessageFile = {};
-  for (const file of readdirSync(join(localesDir, lang)).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(join(localesDir, lang))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const messages = JSON.parse(readFileSync(join(localesDir, lang, file), 'utf8')) as MessageFile;
     for (const [key, value] of Object.entries(messages)) {
       if (key in merged) throw new Error(`Message key ${key} is defined twice in locales/${lang}`);

@@ -4,7 +4,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
-import { articleFixture, extensionUrl, launch, openPopup, serve, tabIdFor, type Launched, ROOT } from '../tests/e2e/harness';
+import {
+  articleFixture,
+  extensionUrl,
+  launch,
+  openPopup,
+  serve,
+  tabIdFor,
+  type Launched,
+  ROOT,
+} from '../tests/e2e/harness';
 import { TALK_A, watchPage } from '../tests/e2e/pages/youtube';
 import { demoData } from './demo-data';
 
@@ -33,7 +42,16 @@ async function seed(ext: Launched): Promise<void> {
   await page.close();
 }
 
-const VIEWS = ['resources', 'resource/demo-aBcDeFgHiJk', 'journal', 'actions', 'team', 'assessment', 'settings', 'welcome'];
+const VIEWS = [
+  'resources',
+  'resource/demo-aBcDeFgHiJk',
+  'journal',
+  'actions',
+  'team',
+  'assessment',
+  'settings',
+  'welcome',
+];
 
 async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Promise<void> {
   const ext = await launch({ colorScheme: scheme, lang: lang === 'sv' ? 'sv' : 'en-GB' });
@@ -55,7 +73,10 @@ async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Promise<void>
     for (const view of review ? VIEWS : ['resources', 'resource/demo-aBcDeFgHiJk', 'journal', 'team', 'assessment']) {
       await library.goto(extensionUrl(ext, `library.html#${view}`));
       await library.waitForTimeout(600);
-      await library.screenshot({ path: join(outDir, `library-${view.replace(/\/.*/, '')}-${suffix}.png`), fullPage: !review });
+      await library.screenshot({
+        path: join(outDir, `library-${view.replace(/\/.*/, '')}-${suffix}.png`),
+        fullPage: !review,
+      });
     }
   } finally {
     await ext.close();
@@ -64,6 +85,16 @@ async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Promise<void>
 
 it('takes the screenshots', async () => {
   mkdirSync(outDir, { recursive: true });
-  const runs: ['en' | 'sv', 'light' | 'dark'][] = review ? [['en', 'light'], ['en', 'dark'], ['sv', 'light'], ['sv', 'dark']] : [['en', 'light'], ['sv', 'dark']];
+  const runs: ['en' | 'sv', 'light' | 'dark'][] = review
+    ? [
+        ['en', 'light'],
+        ['en', 'dark'],
+        ['sv', 'light'],
+        ['sv', 'dark'],
+      ]
+    : [
+        ['en', 'light'],
+        ['sv', 'dark'],
+      ];
   for (const [lang, scheme] of runs) await shoot(lang, scheme);
 });

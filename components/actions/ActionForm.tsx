@@ -1,11 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createAction } from '@/lib/db/actions';
+import { createAction } from '@/lib/app/actions';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Action } from '@/lib/db/types';
 import { formatDate, t, type MessageKey } from '@/lib/i18n';
 import { LIMITS } from '@/lib/limits';
-import { FOLLOW_UP_PRESETS, followUpFromPreset, fromDateInput, toDateInput, type FollowUpPreset } from '@/lib/actions/follow-up';
-import { followUpsChanged } from '@/lib/actions/notify-background';
+import {
+  FOLLOW_UP_PRESETS,
+  followUpFromPreset,
+  fromDateInput,
+  toDateInput,
+  type FollowUpPreset,
+} from '@/lib/actions/follow-up';
 import { loadSource, type LoadedSource } from '@/lib/actions/source';
 import { ErrorNotice } from '@/components/Notices';
 
@@ -78,8 +83,11 @@ export function ActionForm({ from, onSaved }: Props) {
     }
     setBusy(true);
     try {
-      const action = await createAction({ text, ...(loaded ? { source: loaded.source } : {}), ...(followUpAt !== undefined ? { followUpAt } : {}) });
-      followUpsChanged();
+      const action = await createAction({
+        text,
+        ...(loaded ? { source: loaded.source } : {}),
+        ...(followUpAt !== undefined ? { followUpAt } : {}),
+      });
       setText('');
       setSaved(followUpAt !== undefined ? t('actionSavedWithFollowUp', formatDate(followUpAt)) : t('actionSaved'));
       setLoaded(null);
@@ -93,13 +101,22 @@ export function ActionForm({ from, onSaved }: Props) {
 
   const now = Date.now();
   return (
-    <form class="card panel action-form" aria-labelledby="new-action-heading" noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      class="card panel action-form"
+      aria-labelledby="new-action-heading"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       <h2 id="new-action-heading">{t('actionNewHeading')}</h2>
       {loaded && (
         <div class="action-from">
-          <span class="label">{loaded.source.kind === 'reflection' ? t('actionFromReflectionHeading') : t('actionFromResourceHeading')}</span>
+          <span class="label">
+            {loaded.source.kind === 'reflection' ? t('actionFromReflectionHeading') : t('actionFromResourceHeading')}
+          </span>
           <p class="action-from-text">{loaded.source.kind === 'resource' ? loaded.source.title : loaded.detail}</p>
-          {loaded.source.kind === 'resource' && loaded.detail && <p class="action-from-detail muted small clamp-2">{loaded.detail}</p>}
+          {loaded.source.kind === 'resource' && loaded.detail && (
+            <p class="action-from-detail muted small clamp-2">{loaded.detail}</p>
+          )}
         </div>
       )}
       {missing && <p class="notice notice-warn">{t('actionSourceMissing')}</p>}
@@ -122,7 +139,10 @@ export function ActionForm({ from, onSaved }: Props) {
             <label key={preset} class="radio-pill">
               <input type="radio" name="follow-up" checked={choice === preset} onChange={() => pick(preset)} />
               <span>
-                {t(PRESET_LABELS[preset])} <span class="muted small">({formatDate(followUpFromPreset(preset, now), { day: 'numeric', month: 'short' })})</span>
+                {t(PRESET_LABELS[preset])}{' '}
+                <span class="muted small">
+                  ({formatDate(followUpFromPreset(preset, now), { day: 'numeric', month: 'short' })})
+                </span>
               </span>
             </label>
           ))}
@@ -138,7 +158,13 @@ export function ActionForm({ from, onSaved }: Props) {
         {choice === 'date' && (
           <label class="field follow-up-date-field">
             <span>{t('followUpDateLabel')}</span>
-            <input class="input follow-up-date" type="date" value={date} min={toDateInput(now)} onInput={(event) => setDate(event.currentTarget.value)} />
+            <input
+              class="input follow-up-date"
+              type="date"
+              value={date}
+              min={toDateInput(now)}
+              onInput={(event) => setDate(event.currentTarget.value)}
+            />
           </label>
         )}
       </fieldset>

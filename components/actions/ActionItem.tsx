@@ -27,9 +27,15 @@ export function ActionItem({ action, now, existing, onDelete }: Props) {
           {state === 'done' && <span class="chip chip-accent">{t('actionStateDone')}</span>}
           {state === 'dropped' && <span class="chip">{t('actionStateDropped')}</span>}
           {action.followUpAt !== undefined && action.status === 'open' && (
-            <span class="muted">{state === 'due' ? t('actionDueSince', formatDate(action.followUpAt)) : t('actionFollowUpOn', formatDate(action.followUpAt))}</span>
+            <span class="muted">
+              {state === 'due'
+                ? t('actionDueSince', formatDate(action.followUpAt))
+                : t('actionFollowUpOn', formatDate(action.followUpAt))}
+            </span>
           )}
-          {action.doneAt !== undefined && action.status !== 'open' && <span class="muted">{formatDate(action.doneAt)}</span>}
+          {action.doneAt !== undefined && action.status !== 'open' && (
+            <span class="muted">{formatDate(action.doneAt)}</span>
+          )}
           <SourceLabel source={action.source} {...(existing ? { existing } : {})} />
         </div>
         <div class="action-buttons">
@@ -38,7 +44,12 @@ export function ActionItem({ action, now, existing, onDelete }: Props) {
               {t('actionFollowUpNow')}
             </button>
           )}
-          <button type="button" class="btn btn-small btn-ghost btn-danger" aria-describedby={textId} onClick={() => onDelete(action)}>
+          <button
+            type="button"
+            class="btn btn-small btn-ghost btn-danger"
+            aria-describedby={textId}
+            onClick={() => onDelete(action)}
+          >
             {t('actionDelete')}
           </button>
         </div>

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import { answerFollowUp } from '@/lib/db/actions';
+import { answerFollowUp } from '@/lib/app/actions';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Action } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { followUpFromPreset, fromDateInput, toDateInput } from '@/lib/actions/follow-up';
-import { followUpsChanged } from '@/lib/actions/notify-background';
 import { ErrorNotice } from '@/components/Notices';
 
 interface Props {
@@ -38,8 +37,10 @@ export function FollowUpAnswer({ action, initialOutcome = '', onOutcomeInput, on
     }
     setBusy(true);
     try {
-      const updated = await answerFollowUp(action.id, result === 'later' ? { result, outcome, followUpAt: followUpAt! } : { result, outcome });
-      followUpsChanged();
+      const updated = await answerFollowUp(
+        action.id,
+        result === 'later' ? { result, outcome, followUpAt: followUpAt! } : { result, outcome },
+      );
       if (updated) onAnswered?.(updated, result);
     } catch (e) {
       setError(describeWriteError(e));
@@ -82,7 +83,14 @@ export function FollowUpAnswer({ action, initialOutcome = '', onOutcomeInput, on
           <span>{t('followUpNewDate')}</span>
         </label>
         <div class="row">
-          <input id={dateId} class="input follow-up-date" type="date" value={date} min={toDateInput(Date.now())} onInput={(event) => setDate(event.currentTarget.value)} />
+          <input
+            id={dateId}
+            class="input follow-up-date"
+            type="date"
+            value={date}
+            min={toDateInput(Date.now())}
+            onInput={(event) => setDate(event.currentTarget.value)}
+          />
           <button type="button" class="btn" disabled={busy} onClick={() => void answer('later')}>
             {t('followUpLater')}
           </button>

@@ -1,6 +1,6 @@
 import type { ActionSource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
-import { routeHash } from '@/lib/library/route';
+import { routeHash } from '@/lib/routes';
 import { sourceKey } from '@/lib/actions/source';
 
 interface Props {
@@ -16,7 +16,10 @@ export function SourceLabel({ source, existing, libraryUrl = '' }: Props) {
   if (source.kind === 'none' || !source.id) return null;
   const title = source.title || t('untitled');
   const exists = existing?.has(sourceKey(source));
-  const href = source.kind === 'resource' ? `${libraryUrl}${routeHash('resource', source.id)}` : `${libraryUrl}${routeHash('journal')}`;
+  const href =
+    source.kind === 'resource'
+      ? `${libraryUrl}${routeHash('resource', source.id)}`
+      : `${libraryUrl}${routeHash('journal')}`;
   const prefix = source.kind === 'resource' ? t('actionFromResource') : t('actionFromReflection');
   return (
     <span class="action-source">

@@ -1,9 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import { saveAssessment } from '@/lib/db/assessments';
+import { saveAssessment } from '@/lib/app/assessments';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Assessment } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
-import { assessmentChanged } from '@/lib/actions/notify-background';
 import { CONDITIONS, SCORE_LABELS, SCORES } from '@/lib/assessment/conditions';
 import { ErrorNotice } from '@/components/Notices';
 
@@ -28,7 +27,6 @@ export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment)
     setBusy(true);
     try {
       const saved = await saveAssessment({ scores, notes, note });
-      assessmentChanged();
       setScores({});
       setNotes({});
       setNote('');
@@ -41,7 +39,13 @@ export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment)
   };
 
   return (
-    <form ref={formRef} class="card panel assessment-form" aria-labelledby="check-heading" noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      ref={formRef}
+      class="card panel assessment-form"
+      aria-labelledby="check-heading"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       <h2 id="check-heading">{t('assessmentFormHeading')}</h2>
       <p class="muted">{t('assessmentFormIntro')}</p>
       <ol class="condition-list">
@@ -69,8 +73,7 @@ export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment)
                         checked={scores[condition.id] === score}
                         onChange={() => setScores({ ...scores, [condition.id]: score })}
                       />
-                      <span class="score-number">{score}</span>{' '}
-                      <span class="score-word">{t(SCORE_LABELS[score])}</span>
+                      <span class="score-number">{score}</span> <span class="score-word">{t(SCORE_LABELS[score])}</span>
                     </label>
                   ))}
                 </div>

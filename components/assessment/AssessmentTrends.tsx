@@ -12,7 +12,13 @@ function changeText(change: number | undefined): string {
 }
 
 /** Each condition's trend as a small chart, and the weakest one with what to discuss. */
-export function AssessmentTrends({ assessments, onDelete }: { assessments: readonly Assessment[]; onDelete: (a: Assessment) => void }) {
+export function AssessmentTrends({
+  assessments,
+  onDelete,
+}: {
+  assessments: readonly Assessment[];
+  onDelete: (a: Assessment) => void;
+}) {
   const trends = conditionTrends(assessments);
   const weakest = weakestCondition(assessments);
   const weakCondition = weakest ? conditionById(weakest.id) : undefined;
@@ -77,7 +83,12 @@ export function AssessmentTrends({ assessments, onDelete }: { assessments: reado
                     ))}
                     <td class="trend-note">{a.note ?? ''}</td>
                     <td>
-                      <button type="button" class="btn btn-small btn-ghost btn-danger" aria-label={t('assessmentDeleteLabel', date)} onClick={() => onDelete(a)}>
+                      <button
+                        type="button"
+                        class="btn btn-small btn-ghost btn-danger"
+                        aria-label={t('assessmentDeleteLabel', date)}
+                        onClick={() => onDelete(a)}
+                      >
                         {t('assessmentDelete')}
                       </button>
                     </td>

@@ -41,7 +41,9 @@ export function TrendChart({ name, points }: { name: string; points: readonly Tr
           </text>
         </g>
       ))}
-      {points.length > 1 && <polyline class="trend-line" points={points.map((p, i) => `${x(i)},${y(p.score)}`).join(' ')} />}
+      {points.length > 1 && (
+        <polyline class="trend-line" points={points.map((p, i) => `${x(i)},${y(p.score)}`).join(' ')} />
+      )}
       {points.map((p, i) => (
         <g key={p.at} class="trend-point">
           <circle cx={x(i)} cy={y(p.score)} r={4} />

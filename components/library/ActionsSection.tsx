@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Route } from '@/lib/library/route';
+import { useLiveQuery } from '@/components/hooks/live';
+import { useUndoOffer } from '@/components/hooks/undo';
+import { useState } from 'preact/hooks';
+import type { Route } from '@/lib/routes';
 import { t } from '@/lib/i18n';
-import { deleteAction, listActions, restoreAction } from '@/lib/db/actions';
-import { onDbChange } from '@/lib/db/changes';
+import { deleteAction, listActions } from '@/lib/app/actions';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Action } from '@/lib/db/types';
 import { actionState } from '@/lib/actions/follow-up';
-import { followUpsChanged } from '@/lib/actions/notify-background';
 import { existingSources } from '@/lib/actions/source';
 import { ActionForm } from '@/components/actions/ActionForm';
 import { ActionItem } from '@/components/actions/ActionItem';
@@ -19,54 +19,21 @@ interface Loaded {
   now: number;
 }
 
+async function loadActions(): Promise<Loaded> {
+  const actions = await listActions();
+  const existing = await existingSources(actions.map((a) => a.source));
+  return { actions, existing, now: Date.now() };
+}
+
 /** Actions: write one, answer the due follow-ups, see what is open and what came of the rest. */
 export function ActionsSection({ route }: { route: Route }) {
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState('');
-  const [deleted, setDeleted] = useState<Action | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      try {
-        const actions = await listActions();
-        const existing = await existingSources(actions.map((a) => a.source));
-        if (alive) setData({ actions, existing, now: Date.now() });
-      } catch (e) {
-        if (alive) setError(describeWriteError(e));
-      }
-    };
-    void load();
-    const stop = onDbChange((change) => {
-      if (change.store === 'actions' || change.store === 'resources' || change.store === 'reflections') void load();
-    });
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, []);
-
-  const remove = async (action: Action) => {
-    setError('');
-    try {
-      await deleteAction(action.id);
-      followUpsChanged();
-      setDeleted(action);
-    } catch (e) {
-      setError(describeWriteError(e));
-    }
-  };
-
-  const undo = async () => {
-    if (!deleted) return;
-    try {
-      await restoreAction(deleted);
-      followUpsChanged();
-      setDeleted(null);
-    } catch (e) {
-      setError(describeWriteError(e));
-    }
-  };
+  // Sources may be deleted or come back: resources and reflections reload the labels too.
+  const live = useLiveQuery(loadActions, ['actions', 'resources', 'reflections']);
+  const data = live.data ?? null;
+  const [writeError, setError] = useState('');
+  const error = writeError || (live.error ? describeWriteError(live.error) : '');
+  const { offer: deleted, remove: removeWithUndo, takeBack: undo } = useUndoOffer(setError);
+  const remove = (action: Action) => removeWithUndo(() => deleteAction(action.id));
 
   const now = data?.now ?? Date.now();
   const groups = { due: [] as Action[], open: [] as Action[], closed: [] as Action[] };
@@ -76,7 +43,8 @@ export function ActionsSection({ route }: { route: Route }) {
     else if (state === 'open') groups.open.push(action);
     else groups.closed.push(action);
   }
-  const byFollowUp = (a: Action, b: Action) => (a.followUpAt ?? Infinity) - (b.followUpAt ?? Infinity) || b.createdAt - a.createdAt;
+  const byFollowUp = (a: Action, b: Action) =>
+    (a.followUpAt ?? Infinity) - (b.followUpAt ?? Infinity) || b.createdAt - a.createdAt;
   groups.due.sort(byFollowUp);
   groups.open.sort(byFollowUp);
   groups.closed.sort((a, b) => (b.doneAt ?? b.updatedAt) - (a.doneAt ?? a.updatedAt));
@@ -87,7 +55,13 @@ export function ActionsSection({ route }: { route: Route }) {
     ) : (
       <ul class="action-list">
         {items.map((action) => (
-          <ActionItem key={action.id} action={action} now={now} existing={data?.existing} onDelete={(a) => void remove(a)} />
+          <ActionItem
+            key={action.id}
+            action={action}
+            now={now}
+            existing={data?.existing}
+            onDelete={(a) => void remove(a)}
+          />
         ))}
       </ul>
     );

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Route } from '@/lib/library/route';
+import { useState } from 'preact/hooks';
+import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
+import { useUndoOffer } from '@/components/hooks/undo';
+import type { Route } from '@/lib/routes';
 import { t } from '@/lib/i18n';
-import { deleteAssessment, listAssessments, restoreAssessment } from '@/lib/db/assessments';
-import { onDbChange } from '@/lib/db/changes';
+import { deleteAssessment, listAssessments, setAssessmentReminder } from '@/lib/app/assessments';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Assessment } from '@/lib/db/types';
-import { assessmentChanged } from '@/lib/actions/notify-background';
 import { addMonths } from '@/lib/assessment/schedule';
 import { assessmentReminder } from '@/lib/settings';
 import { AssessmentForm } from '@/components/assessment/AssessmentForm';
@@ -15,40 +15,20 @@ import { ErrorNotice, UndoNotice } from '@/components/Notices';
 
 /** The learning-environment check: take it, and see how each condition develops. */
 export function AssessmentSection(_props: { route: Route }) {
-  const [assessments, setAssessments] = useState<Assessment[] | null>(null);
-  const [showForm, setShowForm] = useState<boolean | null>(null);
-  const [reminder, setReminder] = useState<boolean | null>(null);
+  const live = useLiveQuery(listAssessments, ['assessments']);
+  const assessments = live.data ?? null;
+  const reminder = useStorageItem(assessmentReminder) ?? null;
+  const [formChoice, setShowForm] = useState<boolean | null>(null);
   const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  const [deleted, setDeleted] = useState<Assessment | null>(null);
+  const [writeError, setError] = useState('');
+  const { offer: deleted, remove: removeWithUndo, takeBack: undo } = useUndoOffer(setError);
+  const error = writeError || (live.error ? describeWriteError(live.error) : '');
+  // The form opens by itself when there is no check yet or the last one is a month old.
+  const last = assessments?.[assessments.length - 1];
+  const showForm = formChoice ?? (assessments !== null && (!last || Date.now() >= addMonths(last.createdAt, 1)));
 
-  useEffect(() => {
-    let alive = true;
-    const load = () =>
-      void listAssessments().then(
-        (list) => {
-          if (!alive) return;
-          setAssessments(list);
-          // The form opens by itself when there is no check yet or the last one is a month old.
-          const last = list[list.length - 1];
-          setShowForm((current) => current ?? (!last || Date.now() >= addMonths(last.createdAt, 1)));
-        },
-        (e: unknown) => alive && setError(describeWriteError(e)),
-      );
-    load();
-    void assessmentReminder.getValue().then((v) => alive && setReminder(v));
-    const stop = onDbChange((change) => change.store === 'assessments' && load());
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, []);
-
-  const toggleReminder = async (on: boolean) => {
-    setReminder(on);
-    await assessmentReminder.setValue(on);
-    assessmentChanged();
-  };
+  const toggleReminder = (on: boolean) =>
+    setAssessmentReminder(on).catch((e: unknown) => setError(describeWriteError(e)));
 
   const onSaved = () => {
     setShowForm(false);
@@ -56,23 +36,7 @@ export function AssessmentSection(_props: { route: Route }) {
     requestAnimationFrame(() => document.getElementById('assessment-trends')?.focus());
   };
 
-  const remove = async (assessment: Assessment) => {
-    setError('');
-    try {
-      await deleteAssessment(assessment.id);
-      assessmentChanged();
-      setDeleted(assessment);
-    } catch (e) {
-      setError(describeWriteError(e));
-    }
-  };
-
-  const undo = async () => {
-    if (!deleted) return;
-    await restoreAssessment(deleted);
-    assessmentChanged();
-    setDeleted(null);
-  };
+  const remove = (assessment: Assessment) => removeWithUndo(() => deleteAssessment(assessment.id));
 
   return (
     <div class="assessment-section">
@@ -87,7 +51,11 @@ export function AssessmentSection(_props: { route: Route }) {
       <p class="section-intro muted">{t('assessmentIntro')}</p>
       {reminder !== null && (
         <label class="checkbox assessment-reminder">
-          <input type="checkbox" checked={reminder} onChange={(event) => void toggleReminder(event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={reminder}
+            onChange={(event) => void toggleReminder(event.currentTarget.checked)}
+          />
           {t('assessmentReminderLabel')}
         </label>
       )}

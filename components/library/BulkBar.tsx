@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { describeWriteError } from '@/lib/db/errors';
-import { deleteResources, updateResources } from '@/lib/db/resources';
+import { deleteResources, editResources } from '@/lib/app/resources';
 import { formatNumber, t } from '@/lib/i18n';
 import { parseTagInput } from '@/lib/limits';
-import { rememberDeletion } from '@/lib/library/undo';
 
 interface Props {
   ids: readonly string[];
@@ -29,22 +28,23 @@ export function BulkBar({ ids, onClear, onError, onDone }: Props) {
     }
   };
 
-  const markLearned = () => run(async () => t('libBulkMarkedLearned', formatNumber((await updateResources(ids, { status: 'learned' })).length)));
-  const markShared = () => run(async () => t('libBulkMarkedShared', formatNumber((await updateResources(ids, { shared: {} })).length)));
+  const markLearned = () =>
+    run(async () => t('libBulkMarkedLearned', formatNumber((await editResources(ids, { status: 'learned' })).length)));
+  const markShared = () =>
+    run(async () => t('libBulkMarkedShared', formatNumber((await editResources(ids, { shared: {} })).length)));
   const addTag = (event: Event) => {
     event.preventDefault();
     const tags = parseTagInput(tag);
     if (!tags.length) return;
     void run(async () => {
-      const updated = await updateResources(ids, (r) => ({ tags: [...r.tags, ...tags] }));
+      const updated = await editResources(ids, (r) => ({ tags: [...r.tags, ...tags] }));
       setTag('');
       return t('libBulkTagged', formatNumber(updated.length), tags.join(', '));
     });
   };
   const remove = () =>
     run(async () => {
-      const removed = await deleteResources(ids);
-      rememberDeletion(removed);
+      await deleteResources(ids);
       onClear();
       return '';
     });
@@ -59,7 +59,14 @@ export function BulkBar({ ids, onClear, onError, onDone }: Props) {
         {t('libBulkMarkShared')}
       </button>
       <form class="res-bulk-tag" onSubmit={addTag}>
-        <input class="input" type="text" value={tag} aria-label={t('libBulkTagInput')} placeholder={t('libBulkTagPlaceholder')} onInput={(e) => setTag(e.currentTarget.value)} />
+        <input
+          class="input"
+          type="text"
+          value={tag}
+          aria-label={t('libBulkTagInput')}
+          placeholder={t('libBulkTagPlaceholder')}
+          onInput={(e) => setTag(e.currentTarget.value)}
+        />
         <button type="submit" class="btn btn-small" disabled={busy || !parseTagInput(tag).length}>
           {t('libBulkAddTag')}
         </button>

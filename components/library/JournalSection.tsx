@@ -1,21 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { onDbChange } from '@/lib/db/changes';
+import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
+import { useUndoOffer } from '@/components/hooks/undo';
+import { listCustomPrompts } from '@/lib/app/prompts';
+import { answerPrompt, deleteReflection, editReflection, listReflections } from '@/lib/app/reflections';
+import { getResource } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
-import { listCustomPrompts } from '@/lib/db/prompts';
-import { deleteReflection, listReflections, restoreReflection, updateReflectionAnswer } from '@/lib/db/reflections';
-import { getResource } from '@/lib/db/resources';
 import type { Reflection } from '@/lib/db/types';
 import { formatDate, t } from '@/lib/i18n';
 import { LIMITS } from '@/lib/limits';
-import { routeHash, type Route } from '@/lib/library/route';
+import { routeHash, type Route } from '@/lib/routes';
 import { BUILT_IN_PROMPTS, isResourcePromptId, type PromptCandidate } from '@/lib/prompts/catalogue';
 import { choosePrompt } from '@/lib/prompts/choose';
 import { describeSchedule, formatPromptTime } from '@/lib/prompts/describe';
-import { answerPrompt, askedText, dueToCandidate } from '@/lib/prompts/due';
+import { askedText, dueToCandidate } from '@/lib/prompts/due';
 import { dateKey, groupByWeek, searchReflections, weekStart, type WeekGroup } from '@/lib/prompts/journal';
 import { hostTimeZone, nextPromptAt } from '@/lib/prompts/schedule';
 import { streakDays } from '@/lib/prompts/streak';
-import { duePrompt, promptSchedule, type PromptSchedule } from '@/lib/settings';
+import { duePrompt, promptSchedule } from '@/lib/settings';
 import './journal.css';
 import { ErrorNotice, UndoNotice } from '@/components/Notices';
 
@@ -33,38 +34,31 @@ async function promptFromRoute(query: Record<string, string>, now: number): Prom
   if (isResourcePromptId(id) && resourceId) {
     const resource = await getResource(resourceId);
     if (!resource) return null;
-    return { promptId: id, group: 'resources', kind: 'resource', resourceId, resourceTitle: resource.title, days: Math.floor((now - resource.createdAt) / DAY) };
+    return {
+      promptId: id,
+      group: 'resources',
+      kind: 'resource',
+      resourceId,
+      resourceTitle: resource.title,
+      days: Math.floor((now - resource.createdAt) / DAY),
+    };
   }
   const custom = (await listCustomPrompts()).find((p) => p.id === id);
   return custom ? { promptId: custom.id, group: 'own', kind: 'custom', text: custom.text } : null;
 }
 
 export function JournalSection({ route }: { route: Route }) {
-  const [reflections, setReflections] = useState<Reflection[] | null>(null);
-  const [loadError, setLoadError] = useState('');
+  const live = useLiveQuery(listReflections, ['reflections']);
+  const reflections = live.data ?? null;
+  const [writeError, setLoadError] = useState('');
+  const loadError = writeError || (live.error ? describeWriteError(live.error) : '');
   const [query, setQuery] = useState('');
   const [asked, setAsked] = useState<PromptCandidate | null>(null);
   const [askedMissing, setAskedMissing] = useState(false);
-  const [schedule, setSchedule] = useState<PromptSchedule | null>(null);
-  const [undo, setUndo] = useState<Reflection | null>(null);
+  const schedule = useStorageItem(promptSchedule) ?? null;
+  const { offer: undo, remove, takeBack } = useUndoOffer(setLoadError);
   const [justSaved, setJustSaved] = useState<Reflection | null>(null);
   const timeZone = hostTimeZone();
-
-  useEffect(() => {
-    let alive = true;
-    const load = () =>
-      void listReflections().then(
-        (list) => alive && setReflections(list),
-        (e: unknown) => alive && setLoadError(describeWriteError(e)),
-      );
-    load();
-    void promptSchedule.getValue().then((s) => alive && setSchedule(s));
-    const stop = onDbChange((change) => change.store === 'reflections' && load());
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, []);
 
   const promptParam = route.query.prompt ?? '';
   const resourceParam = route.query.resource ?? '';
@@ -83,23 +77,26 @@ export function JournalSection({ route }: { route: Route }) {
 
   const filtered = useMemo(() => searchReflections(reflections ?? [], query), [reflections, query]);
   const weeks = useMemo(() => groupByWeek(filtered, timeZone), [filtered, timeZone]);
-  const streak = useMemo(() => streakDays((reflections ?? []).map((r) => r.createdAt), Date.now(), timeZone), [reflections, timeZone]);
+  const streak = useMemo(
+    () =>
+      streakDays(
+        (reflections ?? []).map((r) => r.createdAt),
+        Date.now(),
+        timeZone,
+      ),
+    [reflections, timeZone],
+  );
 
   const reflectNow = async () => {
     const p = await choosePrompt(Date.now());
-    if (p) location.hash = routeHash('journal', undefined, { prompt: p.promptId, ...(p.resourceId ? { resource: p.resourceId } : {}) });
+    if (p)
+      location.hash = routeHash('journal', undefined, {
+        prompt: p.promptId,
+        ...(p.resourceId ? { resource: p.resourceId } : {}),
+      });
   };
 
-  const onDeleted = (reflection: Reflection) => setUndo(reflection);
-  const onUndo = async () => {
-    if (!undo) return;
-    try {
-      await restoreReflection(undo);
-      setUndo(null);
-    } catch (e) {
-      setLoadError(describeWriteError(e));
-    }
-  };
+  const onDelete = (reflection: Reflection) => remove(() => deleteReflection(reflection.id));
 
   const next = schedule ? nextPromptAt(Date.now(), schedule, timeZone) : null;
   const total = reflections?.length ?? 0;
@@ -134,10 +131,12 @@ export function JournalSection({ route }: { route: Route }) {
       {justSaved && !asked && (
         <p class="notice notice-ok journal-saved" role="status">
           {t('promptSavedToJournal')}{' '}
-          <a href={routeHash('actions', undefined, { from: `reflection:${justSaved.id}` })}>{t('promptTurnIntoAction')}</a>
+          <a href={routeHash('actions', undefined, { from: `reflection:${justSaved.id}` })}>
+            {t('promptTurnIntoAction')}
+          </a>
         </p>
       )}
-      {undo && <UndoNotice text={t('journalDeleted')} undoLabel={t('journalUndo')} onUndo={() => void onUndo()} />}
+      {undo && <UndoNotice text={t('journalDeleted')} undoLabel={t('journalUndo')} onUndo={() => void takeBack()} />}
       <ErrorNotice message={loadError} />
 
       {reflections === null ? null : total === 0 ? (
@@ -168,12 +167,16 @@ export function JournalSection({ route }: { route: Route }) {
               <input class="input" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
             </label>
             <p class="small muted" aria-live="polite">
-              {query ? t('journalMatches', filtered.length, total) : total === 1 ? t('journalCountOne') : t('journalCount', total)}
+              {query
+                ? t('journalMatches', filtered.length, total)
+                : total === 1
+                  ? t('journalCountOne')
+                  : t('journalCount', total)}
             </p>
           </div>
           {weeks.length === 0 && <p class="empty">{t('journalNoMatch', query)}</p>}
           {weeks.map((week) => (
-            <WeekSection key={week.key} week={week} timeZone={timeZone} onDeleted={onDeleted} />
+            <WeekSection key={week.key} week={week} timeZone={timeZone} onDelete={onDelete} />
           ))}
         </>
       )}
@@ -187,10 +190,21 @@ function weekLabel(week: WeekGroup, timeZone: string): string {
   if (week.key === thisWeek) return t('journalThisWeek');
   if (week.key === lastWeek) return t('journalLastWeek');
   const { year, month, day } = week.start;
-  return t('journalWeekOf', formatDate(Date.UTC(year, month - 1, day), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  return t(
+    'journalWeekOf',
+    formatDate(Date.UTC(year, month - 1, day), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  );
 }
 
-function WeekSection({ week, timeZone, onDeleted }: { week: WeekGroup; timeZone: string; onDeleted: (r: Reflection) => void }) {
+function WeekSection({
+  week,
+  timeZone,
+  onDelete,
+}: {
+  week: WeekGroup;
+  timeZone: string;
+  onDelete: (r: Reflection) => Promise<void>;
+}) {
   const headingId = `week-${week.key}`;
   return (
     <section class="journal-week" aria-labelledby={headingId}>
@@ -198,7 +212,7 @@ function WeekSection({ week, timeZone, onDeleted }: { week: WeekGroup; timeZone:
       <ol class="journal-list">
         {week.items.map((r) => (
           <li key={r.id}>
-            <Entry reflection={r} onDeleted={onDeleted} />
+            <Entry reflection={r} onDelete={onDelete} />
           </li>
         ))}
       </ol>
@@ -206,7 +220,7 @@ function WeekSection({ week, timeZone, onDeleted }: { week: WeekGroup; timeZone:
   );
 }
 
-function Entry({ reflection, onDeleted }: { reflection: Reflection; onDeleted: (r: Reflection) => void }) {
+function Entry({ reflection, onDelete }: { reflection: Reflection; onDelete: (r: Reflection) => Promise<void> }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(reflection.answer);
   const [error, setError] = useState('');
@@ -221,22 +235,14 @@ function Entry({ reflection, onDeleted }: { reflection: Reflection; onDeleted: (
   const save = async () => {
     setError('');
     try {
-      await updateReflectionAnswer(reflection.id, text);
+      await editReflection(reflection.id, text);
       setEditing(false);
       requestAnimationFrame(() => editButton.current?.focus());
     } catch (e) {
       setError(describeWriteError(e));
     }
   };
-  const remove = async () => {
-    setError('');
-    try {
-      const removed = await deleteReflection(reflection.id);
-      if (removed) onDeleted(removed);
-    } catch (e) {
-      setError(describeWriteError(e));
-    }
-  };
+  const remove = () => onDelete(reflection);
 
   return (
     <article class="card journal-entry" aria-labelledby={promptId}>
@@ -245,7 +251,13 @@ function Entry({ reflection, onDeleted }: { reflection: Reflection; onDeleted: (
       </h3>
       <p class="small muted journal-meta">
         <time dateTime={new Date(reflection.createdAt).toISOString()}>
-          {formatDate(reflection.createdAt, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}
+          {formatDate(reflection.createdAt, {
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+            hour: '2-digit',
+            minute: '2-digit',
+          })}
         </time>
         {reflection.resourceTitle && <span class="chip">{reflection.resourceTitle}</span>}
       </p>
@@ -253,7 +265,14 @@ function Entry({ reflection, onDeleted }: { reflection: Reflection; onDeleted: (
         <div class="stack">
           <label class="field">
             <span>{t('journalEditLabel')}</span>
-            <textarea ref={editor} class="input" rows={4} value={text} maxLength={LIMITS.answer} onInput={(e) => setText(e.currentTarget.value)} />
+            <textarea
+              ref={editor}
+              class="input"
+              rows={4}
+              value={text}
+              maxLength={LIMITS.answer}
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
           </label>
           <div class="row">
             <button type="button" class="btn btn-primary btn-small" onClick={() => void save()}>
@@ -277,13 +296,28 @@ function Entry({ reflection, onDeleted }: { reflection: Reflection; onDeleted: (
       <ErrorNotice message={error} small />
       {!editing && (
         <div class="row journal-entry-actions">
-          <button ref={editButton} type="button" class="btn btn-small btn-ghost" aria-describedby={promptId} onClick={() => setEditing(true)}>
+          <button
+            ref={editButton}
+            type="button"
+            class="btn btn-small btn-ghost"
+            aria-describedby={promptId}
+            onClick={() => setEditing(true)}
+          >
             {t('journalEdit')}
           </button>
-          <button type="button" class="btn btn-small btn-ghost btn-danger" aria-describedby={promptId} onClick={() => void remove()}>
+          <button
+            type="button"
+            class="btn btn-small btn-ghost btn-danger"
+            aria-describedby={promptId}
+            onClick={() => void remove()}
+          >
             {t('journalDelete')}
           </button>
-          <a class="btn btn-small btn-ghost" href={routeHash('actions', undefined, { from: `reflection:${reflection.id}` })} aria-describedby={promptId}>
+          <a
+            class="btn btn-small btn-ghost"
+            href={routeHash('actions', undefined, { from: `reflection:${reflection.id}` })}
+            aria-describedby={promptId}
+          >
             {t('promptTurnIntoAction')}
           </a>
         </div>
@@ -328,7 +362,15 @@ function AnswerCard({ prompt, onSaved }: { prompt: PromptCandidate; onSaved: (r:
       <label for="journal-answer" class="journal-question">
         {text}
       </label>
-      <textarea id="journal-answer" ref={box} class="input" rows={4} value={answer} maxLength={LIMITS.answer} onInput={(e) => setAnswer(e.currentTarget.value)} />
+      <textarea
+        id="journal-answer"
+        ref={box}
+        class="input"
+        rows={4}
+        value={answer}
+        maxLength={LIMITS.answer}
+        onInput={(e) => setAnswer(e.currentTarget.value)}
+      />
       <ErrorNotice message={error} small />
       <div class="row">
         <button type="submit" class="btn btn-primary" disabled={busy}>

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { onDbChange } from '@/lib/db/changes';
+import { useLiveQuery } from '@/components/hooks/live';
 import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 import { libraryStats, type LibraryStats } from '@/lib/library/stats';
 
@@ -12,25 +11,9 @@ const TILES: { key: keyof LibraryStats; label: MessageKey; days?: boolean }[] = 
 
 /** What matters to a learner, counted through indexes and kept live. */
 export function LibraryHeader() {
-  const [stats, setStats] = useState<LibraryStats | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () => void libraryStats(Date.now()).then((next) => alive && setStats(next), () => undefined);
-    load();
-    // Bulk edits announce once; a burst of single edits (typing) is counted once.
-    const stop = onDbChange((change) => {
-      if (change.store !== 'resources' && change.store !== 'reflections') return;
-      clearTimeout(timer);
-      timer = setTimeout(load, 250);
-    });
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-      stop();
-    };
-  }, []);
+  // Bulk edits announce once; a burst of single edits (typing) is counted once.
+  const stats =
+    useLiveQuery(() => libraryStats(Date.now()), ['resources', 'reflections'], [], { debounceMs: 250 }).data ?? null;
 
   return (
     <section class="lib-stats" aria-label={t('libStatsLabel')}>
@@ -40,7 +23,9 @@ export function LibraryHeader() {
             <dt>{t(label)}</dt>
             <dd>
               {stats ? formatNumber(stats[key]) : '–'}
-              {days && stats && <span class="lib-stat-unit"> {t(stats[key] === 1 ? 'libDayOne' : 'libDaysOther')}</span>}
+              {days && stats && (
+                <span class="lib-stat-unit"> {t(stats[key] === 1 ? 'libDayOne' : 'libDaysOther')}</span>
+              )}
             </dd>
           </div>
         ))}

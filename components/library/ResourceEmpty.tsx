@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import { routeHash } from '@/lib/library/route';
+import { routeHash } from '@/lib/routes';
 
 const DEFAULT_SHORTCUT = 'Alt+Shift+S';
 const MARK = '\u2063';
@@ -29,7 +29,9 @@ export function ResourceEmpty() {
   return (
     <section class="res-empty card" aria-labelledby="res-empty-title">
       <div class="res-empty-head">
-        <span class="res-empty-icon" aria-hidden="true">📚</span>
+        <span class="res-empty-icon" aria-hidden="true">
+          📚
+        </span>
         <div>
           <h2 id="res-empty-title">{t('libEmptyTitle')}</h2>
           <p class="muted">{t('libEmptyIntro')}</p>

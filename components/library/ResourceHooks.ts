@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { latestDeletion, onDeletionsChange, type Deletion } from '@/lib/library/undo';
+import { latestUndo, onUndoChange, type UndoKind, type UndoOffer } from '@/lib/app/undo';
 import type { ResourceIndex } from '@/lib/library/resource-index';
-import { showThumbnails } from '@/lib/settings';
 
 /** Re-render whenever the index changes; returns its version. */
 export function useIndexVersion(index: ResourceIndex): number {
@@ -13,23 +12,9 @@ export function useIndexVersion(index: ResourceIndex): number {
   return version;
 }
 
-/** The showThumbnails setting, followed live. */
-export function useShowThumbnails(): boolean {
-  const [show, setShow] = useState(true);
-  useEffect(() => {
-    let alive = true;
-    void showThumbnails.getValue().then((value) => alive && setShow(value));
-    const unwatch = showThumbnails.watch((value) => setShow(value));
-    return () => {
-      alive = false;
-      unwatch();
-    };
-  }, []);
-  return show;
-}
-
-export function useLatestDeletion(): Deletion | undefined {
-  const [deletion, setDeletion] = useState(latestDeletion);
-  useEffect(() => onDeletionsChange(() => setDeletion(latestDeletion())), []);
-  return deletion;
+/** The newest Undo offer of a kind, followed live. */
+export function useLatestUndo(kind: UndoKind): UndoOffer | undefined {
+  const [offer, setOffer] = useState(() => latestUndo(kind));
+  useEffect(() => onUndoChange(() => setOffer(latestUndo(kind))), [kind]);
+  return offer;
 }

@@ -70,7 +70,8 @@ export function ResourceList({ rows, selected, onToggle, thumbnails, labelledBy,
   const onKeyDown = (event: KeyboardEvent) => {
     const from = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     if (!from || !list.current || event.altKey || event.ctrlKey || event.metaKey) return;
-    if ((event.target as HTMLElement).tagName === 'INPUT' && event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if ((event.target as HTMLElement).tagName === 'INPUT' && event.key !== 'ArrowDown' && event.key !== 'ArrowUp')
+      return;
     const pageRows = Math.max(1, Math.floor(innerHeight / ROW_HEIGHT) - 1);
     const index = keyTarget(event.key, Number(from.dataset.index), count, pageRows);
     if (index === undefined) return;
@@ -86,7 +87,9 @@ export function ResourceList({ rows, selected, onToggle, thumbnails, labelledBy,
     if (sameRange(next, range)) {
       // Already rendered: focus now.
       const row = list.current.querySelector<HTMLElement>(`[data-index="${index}"]`);
-      (row?.querySelector<HTMLElement>(selector) ?? row?.querySelector<HTMLElement>('.res-title'))?.focus({ preventScroll: true });
+      (row?.querySelector<HTMLElement>(selector) ?? row?.querySelector<HTMLElement>('.res-title'))?.focus({
+        preventScroll: true,
+      });
       pendingFocus.current = null;
     } else {
       setRange(next);
@@ -99,7 +102,14 @@ export function ResourceList({ rows, selected, onToggle, thumbnails, labelledBy,
   const visible = rows.slice(start, end);
 
   return (
-    <ul ref={list} class="res-list" style={{ height: `${count * ROW_HEIGHT}px` }} aria-labelledby={labelledBy} aria-busy={busy} onKeyDown={onKeyDown}>
+    <ul
+      ref={list}
+      class="res-list"
+      style={{ height: `${count * ROW_HEIGHT}px` }}
+      aria-labelledby={labelledBy}
+      aria-busy={busy}
+      onKeyDown={onKeyDown}
+    >
       {visible.map((row, offset) => {
         const index = start + offset;
         return (

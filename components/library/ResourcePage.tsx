@@ -1,33 +1,27 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { onDbChange, PAGE_ID } from '@/lib/db/changes';
+import { useLiveQuery } from '@/components/hooks/live';
+import { PAGE_ID } from '@/lib/app/live';
+import { applyPatch, deleteResources, editResource, getResource, type ResourcePatch } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
-import { applyPatch, deleteResources, getResource, updateResource, type ResourcePatch } from '@/lib/db/resources';
 import type { Resource, ResourceStatus, SharedHow, TimestampNote } from '@/lib/db/types';
-import { formatClock, formatDate, t, type MessageKey } from '@/lib/i18n';
+import { formatClock, formatDate, t } from '@/lib/i18n';
 import { LIMITS, parseTagInput } from '@/lib/limits';
 import { STATUSES } from '@/lib/library/filter';
-import { rememberDeletion } from '@/lib/library/undo';
-import { kindLabel, resourceMetaLine, statusLabel } from '@/lib/resource-format';
+import { kindLabel, resourceMetaLine, SHARED_HOW_OPTIONS, statusLabel } from '@/lib/resource-format';
 import { openUrl } from '@/lib/resource-links';
 import { Thumbnail } from '../Thumbnail';
-import { useShowThumbnails } from './ResourceHooks';
+import { useShowThumbnails } from '@/components/hooks/live';
 import { resourcesListHash } from './ResourcesSection';
 import { ResourceTimestampNotes } from './ResourceTimestampNotes';
 import './resources.css';
-
-const HOWS: { how: SharedHow; label: MessageKey }[] = [
-  { how: 'chat', label: 'libHowChat' },
-  { how: 'meeting', label: 'libHowMeeting' },
-  { how: 'demo', label: 'libHowDemo' },
-  { how: 'write-up', label: 'libHowWriteUp' },
-];
 
 type SaveState = { phase: 'idle' | 'saving' | 'saved' } | { phase: 'error'; message: string };
 
 /** "YouTube channel · 42 min · Published 5 Mar 2024 · Saved 12 Mar 2025" */
 function metaLine(resource: Resource): string {
   const parts = [resourceMetaLine(resource)];
-  if (resource.publishedAt && !Number.isNaN(Date.parse(resource.publishedAt))) parts.push(t('libPublished', formatDate(resource.publishedAt)));
+  if (resource.publishedAt && !Number.isNaN(Date.parse(resource.publishedAt)))
+    parts.push(t('libPublished', formatDate(resource.publishedAt)));
   parts.push(t('libSavedOn', formatDate(resource.createdAt)));
   return parts.filter(Boolean).join(' · ');
 }
@@ -54,41 +48,34 @@ export function ResourcePage({ id }: { id: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const writes = useRef(0);
 
+  // Another page's write of this record (this page's own echo is already shown).
+  const stored = useLiveQuery(() => getResource(id).then((record) => record ?? null), ['resources'], [id], {
+    accept: (change) => change.origin !== PAGE_ID && (!change.ids.length || change.ids.includes(id)),
+  });
+  const filled = useRef<string | null>(null);
   useEffect(() => {
-    let alive = true;
-    setResource(undefined);
+    if (stored.error) setSave({ phase: 'error', message: describeWriteError(stored.error) });
+    const record = stored.data;
+    if (record === undefined) {
+      if (filled.current !== id) setResource(undefined);
+      return;
+    }
+    if (record === null) {
+      // Gone: never there (a stale link), or deleted in another page while this one shows it.
+      if (filled.current === id) setDeletedElsewhere(true);
+      else setResource(null);
+      return;
+    }
+    const initial = filled.current !== id;
+    filled.current = id;
     setDeletedElsewhere(false);
-    const fill = (record: Resource, initial: boolean) => {
-      setResource(record);
-      if (initial || !isFocused(notesField.current)) setNotes(record.notes);
-      if (initial || !isFocused(takeawaysField.current)) setTakeaways(record.takeaways);
-      if (initial || !isFocused(tagsField.current)) setTags(record.tags.join(', '));
-      if (initial || !isFocused(stampsBox.current)) setStamps(record.timestampNotes);
-    };
-    void getResource(id).then(
-      (record) => {
-        if (!alive) return;
-        if (record) fill(record, true);
-        else setResource(null);
-      },
-      (error: unknown) => alive && setSave({ phase: 'error', message: describeWriteError(error) }),
-    );
-    const stop = onDbChange((change) => {
-      if (change.store !== 'resources' || change.origin === PAGE_ID) return;
-      if (change.ids.length && !change.ids.includes(id)) return;
-      void getResource(id).then((record) => {
-        if (!alive) return;
-        if (record) {
-          setDeletedElsewhere(false);
-          fill(record, false);
-        } else setDeletedElsewhere(true);
-      });
-    });
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, [id]);
+    setResource(record);
+    // A change from elsewhere never eats typing: a focused field keeps what is being typed.
+    if (initial || !isFocused(notesField.current)) setNotes(record.notes);
+    if (initial || !isFocused(takeawaysField.current)) setTakeaways(record.takeaways);
+    if (initial || !isFocused(tagsField.current)) setTags(record.tags.join(', '));
+    if (initial || !isFocused(stampsBox.current)) setStamps(record.timestampNotes);
+  }, [stored.data, stored.error, id]);
 
   useEffect(() => {
     if (resource) {
@@ -105,7 +92,7 @@ export function ResourcePage({ id }: { id: string }) {
     setResource((current) => (current ? applyPatch(current, patch, Date.now()) : current));
     setSave({ phase: 'saving' });
     try {
-      const updated = await updateResource(id, patch);
+      const updated = await editResource(id, patch);
       if (!updated) setDeletedElsewhere(true);
       // Only the latest write speaks: an earlier one finishing late must not undo a later change.
       else if (ticket === writes.current) {
@@ -116,7 +103,10 @@ export function ResourcePage({ id }: { id: string }) {
       // What the user typed stays in the field; the next keystroke tries again. Checkboxes and
       // radios go back to what is stored.
       setSave({ phase: 'error', message: describeWriteError(error) });
-      void getResource(id).then((stored) => stored && setResource(stored), () => undefined);
+      void getResource(id).then(
+        (stored) => stored && setResource(stored),
+        () => undefined,
+      );
     }
   };
 
@@ -149,12 +139,18 @@ export function ResourcePage({ id }: { id: string }) {
   const href = openUrl(resource);
   const showThumb = thumbnails && Boolean(resource.thumbnailUrl);
   const clip = resource.kind === 'video' && resource.positionSec ? formatClock(resource.positionSec) : undefined;
-  const openLabel = resource.kind === 'video' ? (clip ? t('libOpenVideoAt', clip) : t('libOpenVideo')) : resource.kind === 'article' ? t('libOpenArticle') : t('libOpenPage');
+  const openLabel =
+    resource.kind === 'video'
+      ? clip
+        ? t('libOpenVideoAt', clip)
+        : t('libOpenVideo')
+      : resource.kind === 'article'
+        ? t('libOpenArticle')
+        : t('libOpenPage');
 
   const onDelete = async () => {
     try {
-      const removed = await deleteResources([id]);
-      rememberDeletion(removed);
+      await deleteResources([id]);
       location.hash = resourcesListHash();
     } catch (error) {
       setSave({ phase: 'error', message: describeWriteError(error) });
@@ -228,8 +224,17 @@ export function ResourcePage({ id }: { id: string }) {
                 }}
               />
             </label>
-            <p class={save.phase === 'error' ? 'notice notice-error' : 'small muted res-save-state'} role={save.phase === 'error' ? 'alert' : undefined}>
-              {save.phase === 'error' ? save.message : save.phase === 'saving' ? t('libSaving') : save.phase === 'saved' ? t('libSaved') : t('libSavedAsYouType')}
+            <p
+              class={save.phase === 'error' ? 'notice notice-error' : 'small muted res-save-state'}
+              role={save.phase === 'error' ? 'alert' : undefined}
+            >
+              {save.phase === 'error'
+                ? save.message
+                : save.phase === 'saving'
+                  ? t('libSaving')
+                  : save.phase === 'saved'
+                    ? t('libSaved')
+                    : t('libSavedAsYouType')}
             </p>
           </section>
           {resource.kind === 'video' && (
@@ -252,18 +257,30 @@ export function ResourcePage({ id }: { id: string }) {
             <div class="res-segments">
               {STATUSES.map((status) => (
                 <label key={status} class="res-segment">
-                  <input type="radio" name="res-status" value={status} checked={resource.status === status} onChange={() => void persist({ status: status as ResourceStatus })} />
+                  <input
+                    type="radio"
+                    name="res-status"
+                    value={status}
+                    checked={resource.status === status}
+                    onChange={() => void persist({ status: status as ResourceStatus })}
+                  />
                   <span>{statusLabel(status)}</span>
                 </label>
               ))}
             </div>
-            {resource.status === 'learned' && resource.learnedAt && <p class="small muted">{t('libLearnedOn', formatDate(resource.learnedAt))}</p>}
+            {resource.status === 'learned' && resource.learnedAt && (
+              <p class="small muted">{t('libLearnedOn', formatDate(resource.learnedAt))}</p>
+            )}
           </fieldset>
 
           <fieldset class="card panel">
             <legend>{t('libSharing')}</legend>
             <label class="checkbox">
-              <input type="checkbox" checked={resource.sharedAt !== undefined} onChange={(e) => void persist({ shared: e.currentTarget.checked ? {} : false })} />
+              <input
+                type="checkbox"
+                checked={resource.sharedAt !== undefined}
+                onChange={(e) => void persist({ shared: e.currentTarget.checked ? {} : false })}
+              />
               {t('sharedWithTeam')}
             </label>
             <div class="field">
@@ -279,15 +296,19 @@ export function ResourcePage({ id }: { id: string }) {
                   if (how) void persist({ shared: { how } });
                 }}
               >
-                {(resource.sharedAt === undefined || !resource.sharedHow) && <option value="">{t('libSharedHowNone')}</option>}
-                {HOWS.map(({ how, label }) => (
+                {(resource.sharedAt === undefined || !resource.sharedHow) && (
+                  <option value="">{t('libSharedHowNone')}</option>
+                )}
+                {SHARED_HOW_OPTIONS.map(({ how, label }) => (
                   <option key={how} value={how}>
                     {t(label)}
                   </option>
                 ))}
               </select>
             </div>
-            {resource.sharedAt !== undefined && <p class="small muted">{t('libSharedOn', formatDate(resource.sharedAt))}</p>}
+            {resource.sharedAt !== undefined && (
+              <p class="small muted">{t('libSharedOn', formatDate(resource.sharedAt))}</p>
+            )}
           </fieldset>
 
           <section class="card panel">

@@ -1,6 +1,6 @@
 import { formatClock, locale, t } from '@/lib/i18n';
 import type { ResourceRow } from '@/lib/library/filter';
-import { routeHash } from '@/lib/library/route';
+import { routeHash } from '@/lib/routes';
 import { kindLabel, resourceMetaLine, statusLabel } from '@/lib/resource-format';
 import { openUrl } from '@/lib/resource-links';
 import { Thumbnail } from '../Thumbnail';
@@ -34,7 +34,13 @@ export function ResourceRowView({ row, index, setSize, top, selected, onToggle, 
   const href = openUrl(row);
   const duration = row.kind === 'video' && row.durationSec ? formatClock(row.durationSec) : undefined;
   return (
-    <li class={selected ? 'res-row is-selected' : 'res-row'} style={{ top: `${top}px` }} data-index={index} aria-posinset={index + 1} aria-setsize={setSize}>
+    <li
+      class={selected ? 'res-row is-selected' : 'res-row'}
+      style={{ top: `${top}px` }}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+    >
       <input
         type="checkbox"
         class="res-check"
@@ -52,14 +58,22 @@ export function ResourceRowView({ row, index, setSize, top, selected, onToggle, 
         </a>
         <p class="res-meta small muted">
           <span class="chip">{kindLabel(row.kind)}</span>
-          <span class={row.status === 'learned' ? 'chip chip-accent' : row.status === 'learning' ? 'chip chip-learning' : 'chip'}>{statusLabel(row.status)}</span>
+          <span
+            class={
+              row.status === 'learned' ? 'chip chip-accent' : row.status === 'learning' ? 'chip chip-learning' : 'chip'
+            }
+          >
+            {statusLabel(row.status)}
+          </span>
           {row.sharedAt !== undefined && <span class="chip chip-accent">{t('sharedWithTeam')}</span>}
           <span class="res-meta-text">{resourceMetaLine(row)}</span>
         </p>
         {row.tags.length > 0 && (
           <p class="res-tags small">
             {row.tags.slice(0, MAX_TAGS).map((tag) => (
-              <span key={tag} class="res-tag">#{tag}</span>
+              <span key={tag} class="res-tag">
+                #{tag}
+              </span>
             ))}
             {row.tags.length > MAX_TAGS && <span class="muted">+{row.tags.length - MAX_TAGS}</span>}
           </p>
@@ -68,7 +82,14 @@ export function ResourceRowView({ row, index, setSize, top, selected, onToggle, 
       <div class="res-side small muted">
         <span>{formatDate(row.createdAt)}</span>
         {href && (
-          <a class="btn btn-ghost btn-small res-open" href={href} target="_blank" rel="noopener noreferrer" aria-label={t('libOpenOriginalOf', row.title)} title={t('libOpenOriginal')}>
+          <a
+            class="btn btn-ghost btn-small res-open"
+            href={href}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={t('libOpenOriginal')}
+          >
+            <span class="visually-hidden">{t('libOpenOriginalOf', row.title)}</span>
             <span aria-hidden="true">↗</span>
           </a>
         )}

@@ -45,7 +45,8 @@ export function ResourceTimestampNotes({ resource, notes, onChange }: Props) {
     textInput.current?.focus();
   };
 
-  const edit = (at: number, value: string) => onChange(notes.map((note, i) => (i === at ? { ...note, text: value } : note)));
+  const edit = (at: number, value: string) =>
+    onChange(notes.map((note, i) => (i === at ? { ...note, text: value } : note)));
   const remove = (at: number) => onChange(notes.filter((_, i) => i !== at));
 
   return (
@@ -61,14 +62,33 @@ export function ResourceTimestampNotes({ resource, notes, onChange }: Props) {
             return (
               <li key={`${i}-${note.atSec}`} class="res-stamp">
                 {href ? (
-                  <a class="res-stamp-time" href={href} target="_blank" rel="noopener noreferrer" aria-label={t('libStampOpenAt', clock)}>
+                  <a
+                    class="res-stamp-time"
+                    href={href}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label={t('libStampOpenAt', clock)}
+                  >
                     {clock}
                   </a>
                 ) : (
                   <span class="res-stamp-time">{clock}</span>
                 )}
-                <input class="input" type="text" value={note.text} maxLength={LIMITS.timestampNoteText} aria-label={t('libStampNoteAt', clock)} onInput={(e) => edit(i, e.currentTarget.value)} />
-                <button type="button" class="btn btn-small btn-ghost" aria-label={t('libStampRemoveAt', clock)} title={t('libStampRemove')} onClick={() => remove(i)}>
+                <input
+                  class="input"
+                  type="text"
+                  value={note.text}
+                  maxLength={LIMITS.timestampNoteText}
+                  aria-label={t('libStampNoteAt', clock)}
+                  onInput={(e) => edit(i, e.currentTarget.value)}
+                />
+                <button
+                  type="button"
+                  class="btn btn-small btn-ghost"
+                  aria-label={t('libStampRemoveAt', clock)}
+                  title={t('libStampRemove')}
+                  onClick={() => remove(i)}
+                >
                   <span aria-hidden="true">×</span>
                 </button>
               </li>
@@ -97,7 +117,14 @@ export function ResourceTimestampNotes({ resource, notes, onChange }: Props) {
           </label>
           <label class="field res-stamp-text">
             <span>{t('libStampText')}</span>
-            <input ref={textInput} class="input" type="text" value={text} maxLength={LIMITS.timestampNoteText} onInput={(e) => setText(e.currentTarget.value)} />
+            <input
+              ref={textInput}
+              class="input"
+              type="text"
+              value={text}
+              maxLength={LIMITS.timestampNoteText}
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
           </label>
           <button type="submit" class="btn">
             {t('libStampAdd')}

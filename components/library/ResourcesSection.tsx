@@ -1,16 +1,29 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { describeWriteError } from '@/lib/db/errors';
 import { formatNumber, t } from '@/lib/i18n';
-import { criteriaFromQuery, criteriaToQuery, hasFilters, KINDS, matchesRow, SORTS, STATUSES, tagCounts, type Criteria, type SharedFilter, type SortOrder } from '@/lib/library/filter';
+import {
+  criteriaFromQuery,
+  criteriaToQuery,
+  hasFilters,
+  KINDS,
+  matchesRow,
+  SORTS,
+  STATUSES,
+  tagCounts,
+  type Criteria,
+  type SharedFilter,
+  type SortOrder,
+} from '@/lib/library/filter';
 import { resourceIndex, type SearchResult } from '@/lib/library/resource-index';
 import { queryTerms } from '@/lib/library/search';
-import { routeHash, type Route } from '@/lib/library/route';
+import { routeHash, type Route } from '@/lib/routes';
 import { kindLabel, statusLabel } from '@/lib/resource-format';
 import type { ResourceKind, ResourceStatus } from '@/lib/db/types';
 import { BulkBar } from './BulkBar';
 import { LibraryHeader } from './LibraryHeader';
 import { ResourceEmpty } from './ResourceEmpty';
-import { useIndexVersion, useShowThumbnails } from './ResourceHooks';
+import { useShowThumbnails } from '@/components/hooks/live';
+import { useIndexVersion } from './ResourceHooks';
 import { ResourceList } from './ResourceList';
 import { ResourceUndo } from './ResourceUndo';
 import './resources.css';
@@ -51,7 +64,9 @@ export function ResourcesSection({ route }: { route: Route }) {
   // Small searches run at once; a big one runs in slices so typing never waits for it, and the
   // list keeps showing the previous results (marked busy) until it is done.
   const quick = useMemo(() => index.quickSearch(criteria), [index, version, criteria]);
-  const [sliced, setSliced] = useState<{ criteria: Criteria; version: number; result: SearchResult } | undefined>(undefined);
+  const [sliced, setSliced] = useState<{ criteria: Criteria; version: number; result: SearchResult } | undefined>(
+    undefined,
+  );
   const shown = useRef<SearchResult>({ rows: [], total: 0, loading: true });
   useEffect(() => {
     if (quick) return;
@@ -63,7 +78,8 @@ export function ResourcesSection({ route }: { route: Route }) {
       job.cancelled = true;
     };
   }, [quick, index, version, criteria]);
-  const fresh = quick ?? (sliced && sliced.criteria === criteria && sliced.version === version ? sliced.result : undefined);
+  const fresh =
+    quick ?? (sliced && sliced.criteria === criteria && sliced.version === version ? sliced.result : undefined);
   const result = fresh ?? shown.current;
   shown.current = result;
   const searching = !fresh;
@@ -126,7 +142,12 @@ export function ResourcesSection({ route }: { route: Route }) {
   const filtered = hasFilters(criteria);
   const libraryEmpty = !result.loading && result.total === 0 && !index.error;
   // While a big search runs the previous count stays (no flicker on every keystroke).
-  const countText = result.loading && filtered ? t('libCountLoading', formatNumber(result.total)) : filtered ? t('libCountMatches', formatNumber(result.rows.length), formatNumber(result.total)) : t('libCountAll', formatNumber(result.total));
+  const countText =
+    result.loading && filtered
+      ? t('libCountLoading', formatNumber(result.total))
+      : filtered
+        ? t('libCountMatches', formatNumber(result.rows.length), formatNumber(result.total))
+        : t('libCountAll', formatNumber(result.total));
 
   return (
     <>
@@ -160,7 +181,12 @@ export function ResourcesSection({ route }: { route: Route }) {
                 <label class="label" for="res-filter-kind">
                   {t('libFilterKind')}
                 </label>
-                <select id="res-filter-kind" class="input" value={criteria.kind ?? ''} onChange={(e) => set({ kind: (e.currentTarget.value || undefined) as ResourceKind | undefined })}>
+                <select
+                  id="res-filter-kind"
+                  class="input"
+                  value={criteria.kind ?? ''}
+                  onChange={(e) => set({ kind: (e.currentTarget.value || undefined) as ResourceKind | undefined })}
+                >
                   <option value="">{t('libFilterAnyKind')}</option>
                   {KINDS.map((kind) => (
                     <option key={kind} value={kind}>
@@ -173,7 +199,12 @@ export function ResourcesSection({ route }: { route: Route }) {
                 <label class="label" for="res-filter-status">
                   {t('libFilterStatus')}
                 </label>
-                <select id="res-filter-status" class="input" value={criteria.status ?? ''} onChange={(e) => set({ status: (e.currentTarget.value || undefined) as ResourceStatus | undefined })}>
+                <select
+                  id="res-filter-status"
+                  class="input"
+                  value={criteria.status ?? ''}
+                  onChange={(e) => set({ status: (e.currentTarget.value || undefined) as ResourceStatus | undefined })}
+                >
                   <option value="">{t('libFilterAnyStatus')}</option>
                   {STATUSES.map((status) => (
                     <option key={status} value={status}>
@@ -186,7 +217,12 @@ export function ResourcesSection({ route }: { route: Route }) {
                 <label class="label" for="res-filter-shared">
                   {t('libFilterShared')}
                 </label>
-                <select id="res-filter-shared" class="input" value={criteria.shared} onChange={(e) => set({ shared: e.currentTarget.value as SharedFilter })}>
+                <select
+                  id="res-filter-shared"
+                  class="input"
+                  value={criteria.shared}
+                  onChange={(e) => set({ shared: e.currentTarget.value as SharedFilter })}
+                >
                   <option value="any">{t('libFilterSharedAny')}</option>
                   <option value="shared">{t('libFilterSharedYes')}</option>
                   <option value="unshared">{t('libFilterSharedNo')}</option>
@@ -196,7 +232,12 @@ export function ResourcesSection({ route }: { route: Route }) {
                 <label class="label" for="res-filter-tag">
                   {t('libFilterTag')}
                 </label>
-                <select id="res-filter-tag" class="input" value={criteria.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || undefined })}>
+                <select
+                  id="res-filter-tag"
+                  class="input"
+                  value={criteria.tag ?? ''}
+                  onChange={(e) => set({ tag: e.currentTarget.value || undefined })}
+                >
                   <option value="">{t('libFilterAnyTag')}</option>
                   {tags.map(({ tag, count }) => (
                     <option key={tag} value={tag}>
@@ -209,7 +250,12 @@ export function ResourcesSection({ route }: { route: Route }) {
                 <label class="label" for="res-filter-sort">
                   {t('libSort')}
                 </label>
-                <select id="res-filter-sort" class="input" value={criteria.sort} onChange={(e) => set({ sort: e.currentTarget.value as SortOrder })}>
+                <select
+                  id="res-filter-sort"
+                  class="input"
+                  value={criteria.sort}
+                  onChange={(e) => set({ sort: e.currentTarget.value as SortOrder })}
+                >
                   {SORTS.map((sort) => (
                     <option key={sort} value={sort}>
                       {t(SORT_LABELS[sort])}
@@ -249,14 +295,24 @@ export function ResourcesSection({ route }: { route: Route }) {
               )}
             </div>
           ) : (
-            <ResourceList rows={result.rows} selected={selected} onToggle={toggle} thumbnails={thumbnails} labelledBy="res-heading" busy={searching || result.loading} />
+            <ResourceList
+              rows={result.rows}
+              selected={selected}
+              onToggle={toggle}
+              thumbnails={thumbnails}
+              labelledBy="res-heading"
+              busy={searching || result.loading}
+            />
           )}
         </>
       )}
       <div class="res-floating">
         <ResourceUndo />
         {message && (
-          <p class={message.tone === 'error' ? 'notice notice-error' : 'notice notice-ok'} role={message.tone === 'error' ? 'alert' : 'status'}>
+          <p
+            class={message.tone === 'error' ? 'notice notice-error' : 'notice notice-ok'}
+            role={message.tone === 'error' ? 'alert' : 'status'}
+          >
             {message.text}
           </p>
         )}

@@ -1,4 +1,4 @@
-import type { Route } from '@/lib/library/route';
+import type { Route } from '@/lib/routes';
 import { t } from '@/lib/i18n';
 import { WebhookSettings } from '@/components/settings/WebhookSettings';
 import { DigestPanel } from '@/components/team/DigestPanel';

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useStorageItem } from '@/components/hooks/live';
 import { t, type MessageKey } from '@/lib/i18n';
-import { routeHash } from '@/lib/library/route';
+import { routeHash } from '@/lib/routes';
 import { describeSchedule, formatPromptTime } from '@/lib/prompts/describe';
 import { hostTimeZone, nextPromptAt } from '@/lib/prompts/schedule';
-import { promptSchedule, type PromptSchedule } from '@/lib/settings';
+import { promptSchedule } from '@/lib/settings';
 import './welcome.css';
 
 const STEPS: { title: MessageKey; body: MessageKey }[] = [
@@ -16,12 +16,7 @@ const STEPS: { title: MessageKey; body: MessageKey }[] = [
 
 /** Opened once, on install: what the extension does, when the first prompt comes, how to change it. */
 export function WelcomeSection() {
-  const [schedule, setSchedule] = useState<PromptSchedule | null>(null);
-
-  useEffect(() => {
-    void promptSchedule.getValue().then(setSchedule);
-    return promptSchedule.watch((next) => setSchedule(next));
-  }, []);
+  const schedule = useStorageItem(promptSchedule) ?? null;
 
   const next = schedule ? nextPromptAt(Date.now(), schedule, hostTimeZone()) : null;
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { dismissPopupReminder, popupReminder, type PopupReminder } from '@/lib/backup/reminder';
+import { dismissBackupReminder } from '@/lib/app/backup';
+import { popupReminder, type PopupReminder } from '@/lib/backup/reminder';
 import { formatNumber, t } from '@/lib/i18n';
 import './backup-reminder.css';
 
@@ -22,7 +23,10 @@ export function BackupReminder() {
 
   if (!reminder) return null;
   const { facts } = reminder;
-  const age = facts.lastExportAt === null ? t('backupReminderNever') : t('backupReminderDays', formatNumber(Math.floor((facts.now - facts.lastExportAt) / DAY)));
+  const age =
+    facts.lastExportAt === null
+      ? t('backupReminderNever')
+      : t('backupReminderDays', formatNumber(Math.floor((facts.now - facts.lastExportAt) / DAY)));
 
   return (
     <section class="backup-reminder card" aria-labelledby="backup-reminder-title">
@@ -31,7 +35,12 @@ export function BackupReminder() {
         {age} {t('backupReminderAtRisk')}
       </p>
       <div class="row">
-        <a class="btn btn-primary btn-small" href={browser.runtime.getURL('/library.html#settings' as '/library.html')} target="_blank" rel="noopener">
+        <a
+          class="btn btn-primary btn-small"
+          href={browser.runtime.getURL('/library.html#settings' as '/library.html')}
+          target="_blank"
+          rel="noopener"
+        >
           {t('backupReminderAction')}
         </a>
         <button
@@ -39,7 +48,7 @@ export function BackupReminder() {
           class="btn btn-ghost btn-small"
           onClick={() => {
             setReminder(null);
-            void dismissPopupReminder();
+            void dismissBackupReminder();
           }}
         >
           {t('backupReminderLater')}

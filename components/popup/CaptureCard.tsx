@@ -2,14 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { captureTab, captureFailureMessage } from '@/lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure, CaptureResult } from '@/lib/capture/types';
 import { describeWriteError } from '@/lib/db/errors';
-import { getResourceByUrl, saveResource, updateResource } from '@/lib/db/resources';
+import { editResource, getResourceByUrl, saveCapturedPage } from '@/lib/app/resources';
+import { useShowThumbnails } from '@/components/hooks/live';
 import type { Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { isWebUrl, parseTagInput } from '@/lib/limits';
-import { clearDraft, readDraft, writeDraft } from '@/lib/popup/drafts';
-import { targetTab } from '@/lib/popup/target-tab';
+import { clearDraft, readDraft, writeDraft } from '@/lib/app/drafts';
+import { targetTab } from '@/lib/capture/target-tab';
 import { clipPositionLabel, kindLabel, resourceMetaLine } from '@/lib/resource-format';
-import { showThumbnails } from '@/lib/settings';
 import { Thumbnail } from '../Thumbnail';
 
 type Capture =
@@ -29,11 +29,10 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const [tags, setTags] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const [thumbs, setThumbs] = useState(true);
+  const thumbs = useShowThumbnails();
   const saveButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    void showThumbnails.getValue().then(setThumbs);
     void (async () => {
       const tab = await targetTab(location.search);
       const result: CaptureResult = tab ? await captureTab(tab) : { ok: false, reason: 'restricted' };
@@ -47,7 +46,10 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
         setCapture({ phase: 'unsavable', failure: result.ok ? 'restricted' : result.reason });
         return;
       }
-      const [existing, draft] = await Promise.all([getResourceByUrl(page.canonicalUrl).catch(() => undefined), readDraft(page.canonicalUrl)]);
+      const [existing, draft] = await Promise.all([
+        getResourceByUrl(page.canonicalUrl).catch(() => undefined),
+        readDraft(page.canonicalUrl),
+      ]);
       setCapture({ phase: 'ready', page, failure: result.ok ? undefined : result.reason });
       if (existing) {
         setSaved(existing);
@@ -67,7 +69,8 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   // First focus: Save this page, once it can be pressed — unless the user (or a due prompt)
   // already put focus somewhere.
   useEffect(() => {
-    if (autoFocus && page && (document.activeElement === document.body || document.activeElement === null)) saveButton.current?.focus();
+    if (autoFocus && page && (document.activeElement === document.body || document.activeElement === null))
+      saveButton.current?.focus();
   }, [page !== null]);
 
   const onSave = async () => {
@@ -75,7 +78,10 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
     setBusy(true);
     setMessage(null);
     try {
-      const { resource, created } = await saveResource(page, saved ? {} : { notes: note, tags: parseTagInput(tags) });
+      const { resource, created } = await saveCapturedPage(
+        page,
+        saved ? {} : { notes: note, tags: parseTagInput(tags) },
+      );
       await clearDraft(draftKey);
       setSaved(resource);
       setNote(resource.notes);
@@ -103,14 +109,15 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const persist = async (patch: { notes?: string; tags?: string[] }) => {
     if (!saved) return;
     try {
-      await updateResource(saved.id, patch);
+      await editResource(saved.id, patch);
     } catch (error) {
       await writeDraft(draftKey, { note, tags });
       setMessage({ tone: 'error', text: describeWriteError(error) });
     }
   };
 
-  const failure = capture.phase === 'unsavable' ? capture.failure : capture.phase === 'ready' ? capture.failure : undefined;
+  const failure =
+    capture.phase === 'unsavable' ? capture.failure : capture.phase === 'ready' ? capture.failure : undefined;
   const position = page?.kind === 'video' ? clipPositionLabel(page.positionSec) : undefined;
 
   return (
@@ -118,14 +125,18 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
       {capture.phase === 'capturing' && (
         <div class="capture-head">
           <span class="thumb thumb-placeholder" aria-hidden="true" />
-          <p id="capture-title" class="muted">{t('popupReadingPage')}</p>
+          <p id="capture-title" class="muted">
+            {t('popupReadingPage')}
+          </p>
         </div>
       )}
       {page && (
         <div class="capture-head">
           <Thumbnail resource={page} show={thumbs} />
           <div>
-            <p id="capture-title" class="capture-title clamp-2">{page.title || t('untitled')}</p>
+            <p id="capture-title" class="capture-title clamp-2">
+              {page.title || t('untitled')}
+            </p>
             <p class="capture-meta small muted">
               <span class="chip">{kindLabel(page.kind)}</span>
               <span>{resourceMetaLine(page)}</span>
@@ -134,7 +145,11 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
           </div>
         </div>
       )}
-      {capture.phase === 'unsavable' && <p id="capture-title" class="capture-title">{t('popupNothingToSave')}</p>}
+      {capture.phase === 'unsavable' && (
+        <p id="capture-title" class="capture-title">
+          {t('popupNothingToSave')}
+        </p>
+      )}
       {failure && (
         <p class={`notice ${capture.phase === 'unsavable' ? 'notice-warn' : 'notice-warn'}`} role="status">
           {captureFailureMessage(failure, capture.phase === 'ready')}
@@ -144,20 +159,41 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
         <>
           <label class="field">
             <span>{saved ? t('popupNotes') : t('popupAddNote')}</span>
-            <textarea class="input" rows={saved ? 3 : 2} value={note} maxLength={100_000} onInput={(e) => onNoteInput(e.currentTarget.value)} />
+            <textarea
+              class="input"
+              rows={saved ? 3 : 2}
+              value={note}
+              maxLength={100_000}
+              onInput={(e) => onNoteInput(e.currentTarget.value)}
+            />
           </label>
           <label class="field">
             <span>{t('popupTags')}</span>
-            <input class="input" type="text" value={tags} placeholder={t('popupTagsPlaceholder')} onInput={(e) => onTagsInput(e.currentTarget.value)} />
+            <input
+              class="input"
+              type="text"
+              value={tags}
+              placeholder={t('popupTagsPlaceholder')}
+              onInput={(e) => onTagsInput(e.currentTarget.value)}
+            />
           </label>
         </>
       )}
       <div class="capture-actions">
-        <button ref={saveButton} type="button" class="btn btn-primary" disabled={!page || busy} onClick={() => void onSave()}>
+        <button
+          ref={saveButton}
+          type="button"
+          class="btn btn-primary"
+          disabled={!page || busy}
+          onClick={() => void onSave()}
+        >
           {t('popupSavePage')}
         </button>
         {message && (
-          <p class={`small ${message.tone === 'error' ? 'notice notice-error' : 'muted'}`} role={message.tone === 'error' ? 'alert' : 'status'}>
+          <p
+            class={`small ${message.tone === 'error' ? 'notice notice-error' : 'muted'}`}
+            role={message.tone === 'error' ? 'alert' : 'status'}
+          >
             {message.text}
           </p>
         )}

@@ -4,10 +4,11 @@ import { describeWriteError } from '@/lib/db/errors';
 import type { Reflection, Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { LIMITS } from '@/lib/limits';
-import { readDraft, writeDraft } from '@/lib/popup/drafts';
+import { readDraft, writeDraft } from '@/lib/app/drafts';
 import { promptKey } from '@/lib/prompts/catalogue';
 import { queuedResources } from '@/lib/prompts/choose';
-import { answerPrompt, askedText, dueToCandidate, skipDuePrompt } from '@/lib/prompts/due';
+import { answerPrompt, skipDuePrompt } from '@/lib/app/reflections';
+import { askedText, dueToCandidate } from '@/lib/prompts/due';
 import { pickMicroLearning } from '@/lib/prompts/micro';
 import { openUrl } from '@/lib/resource-links';
 import { kindLabel, resourceMetaLine } from '@/lib/resource-format';
@@ -98,8 +99,12 @@ export function DuePrompt() {
   return (
     <section class="due-prompt card" aria-labelledby="due-prompt-eyebrow">
       <form class="due-form" onSubmit={(e) => void onSave(e)}>
-        <p id="due-prompt-eyebrow" class="due-eyebrow">{t('promptDueHeading')}</p>
-        <label for="due-answer" class="due-question">{text}</label>
+        <p id="due-prompt-eyebrow" class="due-eyebrow">
+          {t('promptDueHeading')}
+        </p>
+        <label for="due-answer" class="due-question">
+          {text}
+        </label>
         <textarea
           id="due-answer"
           ref={textbox}
@@ -137,7 +142,9 @@ function MicroLearning({ resource }: { resource: Resource }) {
   const href = openUrl(resource);
   return (
     <aside class="micro" aria-labelledby="micro-heading">
-      <p id="micro-heading" class="micro-heading">{t('microHeading')}</p>
+      <p id="micro-heading" class="micro-heading">
+        {t('microHeading')}
+      </p>
       <p class="micro-title">
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
@@ -155,7 +162,9 @@ function MicroLearning({ resource }: { resource: Resource }) {
 }
 
 function SavedConfirmation({ reflection }: { reflection: Reflection }) {
-  const actionHref = browser.runtime.getURL(`/library.html#actions?from=${encodeURIComponent(`reflection:${reflection.id}`)}` as '/');
+  const actionHref = browser.runtime.getURL(
+    `/library.html#actions?from=${encodeURIComponent(`reflection:${reflection.id}`)}` as '/',
+  );
   const journalHref = browser.runtime.getURL('/library.html#journal' as '/');
   return (
     <section class="due-prompt card" aria-labelledby="due-saved">

@@ -1,18 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { listDueFollowUps } from '@/lib/db/actions';
-import { latestAssessment } from '@/lib/db/assessments';
-import { onDbChange } from '@/lib/db/changes';
+import { useLiveQuery } from '@/components/hooks/live';
+import { listDueFollowUps, saveFollowUpDraft } from '@/lib/app/actions';
+import { latestAssessment, snoozeAssessment } from '@/lib/app/assessments';
 import type { Action } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
-import { assessmentChanged } from '@/lib/actions/notify-background';
-import { isAssessmentDue, snoozeUntil } from '@/lib/assessment/schedule';
+import { isAssessmentDue } from '@/lib/assessment/schedule';
 import { assessmentReminder, assessmentSchedule, followUpDrafts } from '@/lib/settings';
 import { FollowUpAnswer } from '@/components/actions/FollowUpAnswer';
 import { SourceLabel } from '@/components/actions/SourceLabel';
 import '@/components/actions/actions.css';
 
-type View = { kind: 'follow-up'; due: Action[]; drafts: Record<string, string> } | { kind: 'assessment' } | { kind: 'none' };
+type View =
+  | { kind: 'follow-up'; due: Action[]; drafts: Record<string, string> }
+  | { kind: 'assessment' }
+  | { kind: 'none' };
 
 async function loadView(now: number): Promise<View> {
   const due = await listDueFollowUps(now);
@@ -22,15 +24,12 @@ async function loadView(now: number): Promise<View> {
   // Before the background's first run there is no clock for the first check yet: nothing is due.
   if (state.anchorAt === null) return { kind: 'none' };
   const latest = await latestAssessment();
-  const timing = { anchorAt: state.anchorAt, snoozedUntil: state.snoozedUntil, ...(latest ? { lastAt: latest.createdAt } : {}) };
+  const timing = {
+    anchorAt: state.anchorAt,
+    snoozedUntil: state.snoozedUntil,
+    ...(latest ? { lastAt: latest.createdAt } : {}),
+  };
   return isAssessmentDue(timing, now) ? { kind: 'assessment' } : { kind: 'none' };
-}
-
-async function saveDraft(actionId: string, text: string): Promise<void> {
-  const drafts = await followUpDrafts.getValue();
-  if (text) drafts[actionId] = text;
-  else delete drafts[actionId];
-  await followUpDrafts.setValue(drafts);
 }
 
 /**
@@ -39,32 +38,24 @@ async function saveDraft(actionId: string, text: string): Promise<void> {
  * Renders nothing when nothing is due.
  */
 export function FollowUpPrompt() {
-  const [view, setView] = useState<View>({ kind: 'none' });
+  const live = useLiveQuery(() => loadView(Date.now()), ['actions', 'assessments']);
   const [thanks, setThanks] = useState('');
+  if (live.error) console.error('Follow-up card:', live.error);
+  const view: View = live.data ?? { kind: 'none' };
 
-  useEffect(() => {
-    let alive = true;
-    const load = () => void loadView(Date.now()).then((next) => alive && setView(next), (error: unknown) => console.error('Follow-up card:', error));
-    load();
-    const stop = onDbChange((change) => {
-      if (change.store === 'actions' || change.store === 'assessments') load();
-    });
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, []);
-
-  const answered = (actionId: string, result: 'done' | 'dropped' | 'later') => {
-    void saveDraft(actionId, '');
-    setThanks(result === 'done' ? t('followUpThanksDone') : result === 'dropped' ? t('followUpThanksDropped') : t('followUpThanksLater'));
+  const answered = (result: 'done' | 'dropped' | 'later') => {
+    setThanks(
+      result === 'done'
+        ? t('followUpThanksDone')
+        : result === 'dropped'
+          ? t('followUpThanksDropped')
+          : t('followUpThanksLater'),
+    );
   };
 
   const notNow = async () => {
-    const state = await assessmentSchedule.getValue();
-    await assessmentSchedule.setValue({ ...state, snoozedUntil: snoozeUntil(Date.now()) });
-    assessmentChanged();
-    setView({ kind: 'none' });
+    await snoozeAssessment();
+    live.reload();
   };
 
   const libraryUrl = browser.runtime.getURL('/library.html');
@@ -92,8 +83,8 @@ export function FollowUpPrompt() {
           action={action}
           idPrefix="popup-follow-up"
           initialOutcome={view.drafts[action.id] ?? ''}
-          onOutcomeInput={(text) => void saveDraft(action.id, text)}
-          onAnswered={(updated, result) => answered(updated.id, result)}
+          onOutcomeInput={(text) => void saveFollowUpDraft(action.id, text)}
+          onAnswered={(_updated, result) => answered(result)}
         />
       </section>
     );

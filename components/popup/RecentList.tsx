@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import { onDbChange } from '@/lib/db/changes';
+import { useState } from 'preact/hooks';
+import { useLiveQuery } from '@/components/hooks/live';
+import { editResource, listNewest } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
-import { listNewest, updateResource } from '@/lib/db/resources';
 import type { Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { openUrl } from '@/lib/resource-links';
@@ -10,24 +10,15 @@ import { statusLabel, resourceMetaLine } from '@/lib/resource-format';
 export const RECENT_LIMIT = 20;
 
 export function RecentList() {
-  const [items, setItems] = useState<Resource[] | null>(null);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    let alive = true;
-    const load = () => void listNewest(RECENT_LIMIT).then((list) => alive && setItems(list), (e: unknown) => alive && setError(describeWriteError(e)));
-    load();
-    const stop = onDbChange((change) => change.store === 'resources' && load());
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, []);
+  const live = useLiveQuery(() => listNewest(RECENT_LIMIT), ['resources']);
+  const items = live.data ?? null;
+  const [writeError, setError] = useState('');
+  const error = writeError || (live.error ? describeWriteError(live.error) : '');
 
   const toggleShared = async (resource: Resource, shared: boolean) => {
     setError('');
     try {
-      await updateResource(resource.id, { shared: shared ? {} : false });
+      await editResource(resource.id, { shared: shared ? {} : false });
     } catch (e) {
       setError(describeWriteError(e));
     }
@@ -36,9 +27,13 @@ export function RecentList() {
   return (
     <section class="recent" aria-labelledby="recent-heading">
       <h2 id="recent-heading">{t('popupRecentHeading')}</h2>
-      {error && <p class="notice notice-error" role="alert">{error}</p>}
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
       {items === null ? (
-        <div class="skeleton" aria-busy="true" aria-label={t('popupLoading')} />
+        <div class="skeleton" role="status" aria-busy="true" aria-label={t('popupLoading')} />
       ) : items.length === 0 ? (
         <p class="empty small">{t('popupRecentEmpty')}</p>
       ) : (
@@ -53,10 +48,14 @@ export function RecentList() {
                     {resource.title}
                   </a>
                 ) : (
-                  <span id={titleId} class="recent-title clamp-2">{resource.title}</span>
+                  <span id={titleId} class="recent-title clamp-2">
+                    {resource.title}
+                  </span>
                 )}
                 <span class="recent-meta small muted">
-                  <span class={resource.status === 'learned' ? 'chip chip-accent' : 'chip'}>{statusLabel(resource.status)}</span>
+                  <span class={resource.status === 'learned' ? 'chip chip-accent' : 'chip'}>
+                    {statusLabel(resource.status)}
+                  </span>
                   <span>{resourceMetaLine(resource)}</span>
                 </span>
                 <label class="checkbox">

@@ -1,9 +1,19 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { isImportError } from '@/lib/backup/errors';
-import { backupFileName, downloadFile, exportBackup, readAllRecords } from '@/lib/backup/export';
+import { importBackup, exportEverything } from '@/lib/app/backup';
+import { useStorageItem } from '@/components/hooks/live';
+import { backupFileName, downloadFile, readAllRecords } from '@/lib/backup/export';
 import { resourcesToCsv } from '@/lib/backup/csv-export';
 import { MAX_IMPORT_MB, STORES } from '@/lib/backup/format';
-import { countStored, prepareImportAsync, readImportFile, runImport, tellBackground, type ImportMode, type ImportProgress, type ImportResult, type PreparedImport } from '@/lib/backup/import';
+import {
+  countStored,
+  prepareImportAsync,
+  readImportFile,
+  type ImportMode,
+  type ImportProgress,
+  type ImportResult,
+  type PreparedImport,
+} from '@/lib/backup/import';
 import type { LinkSource, SkippedEntry, SkipReason } from '@/lib/backup/links';
 import type { KeptReason } from '@/lib/backup/merge';
 import { describeWriteError } from '@/lib/db/errors';
@@ -15,7 +25,14 @@ import './backup-settings.css';
 type Stage =
   | { step: 'idle' }
   | { step: 'working'; progress: ImportProgress }
-  | { step: 'preview'; prepared: Extract<PreparedImport, { kind: 'backup' }>; fileName: string; stored: Record<StoreName, number>; mode: ImportMode; confirming: boolean }
+  | {
+      step: 'preview';
+      prepared: Extract<PreparedImport, { kind: 'backup' }>;
+      fileName: string;
+      stored: Record<StoreName, number>;
+      mode: ImportMode;
+      confirming: boolean;
+    }
   | { step: 'done'; result: ImportResult; fileName: string }
   | { step: 'error'; message: string; retry?: { prepared: PreparedImport; mode: ImportMode; fileName: string } };
 
@@ -59,43 +76,42 @@ const SHOWN_SKIPPED = 300;
 
 function positionLabel(source: LinkSource | 'learning-loop', position: number): string {
   const n = formatNumber(position);
-  return source === 'bookmarks' ? t('backupPositionBookmark', n) : source === 'urls' ? t('backupPositionLine', n) : t('backupPositionRow', n);
+  return source === 'bookmarks'
+    ? t('backupPositionBookmark', n)
+    : source === 'urls'
+      ? t('backupPositionLine', n)
+      : t('backupPositionRow', n);
 }
 
 function progressText(progress: ImportProgress): string {
   if (progress.phase === 'reading') return t('backupProgressReading');
-  if (progress.phase === 'checking') return progress.total ? t('backupProgressChecking', formatNumber(progress.done), formatNumber(progress.total)) : t('backupProgressCheckingLinks');
+  if (progress.phase === 'checking')
+    return progress.total
+      ? t('backupProgressChecking', formatNumber(progress.done), formatNumber(progress.total))
+      : t('backupProgressCheckingLinks');
   return t('backupProgressSaving', formatNumber(progress.done), formatNumber(progress.total));
 }
 
 export function BackupSettings() {
-  const [lastExport, setLastExport] = useState<number | null | undefined>(undefined);
-  const [hasWebhook, setHasWebhook] = useState(false);
+  const lastExport = useStorageItem(lastExportAt);
+  const hasWebhook = Boolean(useStorageItem(webhook));
   const [includeWebhook, setIncludeWebhook] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [exportMessage, setExportMessage] = useState<Message | null>(null);
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    void lastExportAt.getValue().then(setLastExport);
-    void webhook.getValue().then((value) => setHasWebhook(value !== null));
-    const unwatchExport = lastExportAt.watch((value) => setLastExport(value));
-    const unwatchWebhook = webhook.watch((value) => setHasWebhook(value !== null));
-    return () => {
-      unwatchExport();
-      unwatchWebhook();
-    };
-  }, []);
-
   const onExport = async () => {
     setExporting(true);
     setExportMessage(null);
     try {
-      const result = await exportBackup({ includeWebhook: hasWebhook && includeWebhook });
+      const result = await exportEverything({ includeWebhook: hasWebhook && includeWebhook });
       setExportMessage({ tone: 'ok', text: t('backupExported', result.fileName, formatNumber(result.records)) });
     } catch (error) {
-      setExportMessage({ tone: 'error', text: t('backupExportFailed', error instanceof Error ? error.message : String(error)) });
+      setExportMessage({
+        tone: 'error',
+        text: t('backupExportFailed', error instanceof Error ? error.message : String(error)),
+      });
     } finally {
       setExporting(false);
     }
@@ -109,7 +125,10 @@ export function BackupSettings() {
       downloadFile(name, resourcesToCsv(resources), 'text/csv;charset=utf-8');
       setExportMessage({ tone: 'ok', text: t('backupExported', name, formatNumber(resources.length)) });
     } catch (error) {
-      setExportMessage({ tone: 'error', text: t('backupExportFailed', error instanceof Error ? error.message : String(error)) });
+      setExportMessage({
+        tone: 'error',
+        text: t('backupExportFailed', error instanceof Error ? error.message : String(error)),
+      });
     }
   };
 
@@ -118,12 +137,15 @@ export function BackupSettings() {
   const start = async (prepared: PreparedImport, mode: ImportMode, fileName: string) => {
     setStage({ step: 'working', progress: { phase: 'saving', done: 0, total: 0 } });
     try {
-      const result = await runImport(prepared, { mode, onProgress });
+      const result = await importBackup(prepared, { mode, onProgress });
       setStage({ step: 'done', result, fileName });
-      void tellBackground(result);
     } catch (error) {
       // The file stays chosen: "Try again" needs no new pick.
-      setStage({ step: 'error', message: t('backupWriteFailed', describeWriteError(error)), retry: { prepared, mode, fileName } });
+      setStage({
+        step: 'error',
+        message: t('backupWriteFailed', describeWriteError(error)),
+        retry: { prepared, mode, fileName },
+      });
     }
   };
 
@@ -161,13 +183,22 @@ export function BackupSettings() {
 
       <div class="backup-block">
         <p class="backup-last">
-          {lastExport === undefined ? '\u00a0' : lastExport === null ? t('backupNeverExported') : t('backupLastExport', formatDate(lastExport, { dateStyle: 'long', timeStyle: 'short' }))}
+          {lastExport === undefined
+            ? '\u00a0'
+            : lastExport === null
+              ? t('backupNeverExported')
+              : t('backupLastExport', formatDate(lastExport, { dateStyle: 'long', timeStyle: 'short' }))}
         </p>
         <p class="small muted">{t('backupExportHelp')}</p>
         {hasWebhook && (
           <div>
             <label class="checkbox">
-              <input type="checkbox" checked={includeWebhook} aria-describedby="backup-webhook-help" onChange={(e) => setIncludeWebhook(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={includeWebhook}
+                aria-describedby="backup-webhook-help"
+                onChange={(e) => setIncludeWebhook(e.currentTarget.checked)}
+              />
               {t('backupIncludeWebhook')}
             </label>
             <p id="backup-webhook-help" class="small muted backup-indent">
@@ -179,14 +210,23 @@ export function BackupSettings() {
           <button type="button" class="btn btn-primary" disabled={working} onClick={() => void onExport()}>
             {t('backupExport')}
           </button>
-          <button type="button" class="btn" disabled={working} aria-describedby="backup-csv-help" onClick={() => void onExportCsv()}>
+          <button
+            type="button"
+            class="btn"
+            disabled={working}
+            aria-describedby="backup-csv-help"
+            onClick={() => void onExportCsv()}
+          >
             {t('backupExportCsv')}
           </button>
         </div>
         <p id="backup-csv-help" class="small muted">
           {t('backupExportCsvHelp')}
         </p>
-        <p class={exportMessage?.tone === 'error' ? 'notice notice-error' : 'small backup-ok'} role={exportMessage?.tone === 'error' ? 'alert' : 'status'}>
+        <p
+          class={exportMessage?.tone === 'error' ? 'notice notice-error' : 'small backup-ok'}
+          role={exportMessage?.tone === 'error' ? 'alert' : 'status'}
+        >
           {exportMessage?.text ?? ''}
         </p>
       </div>
@@ -216,7 +256,15 @@ export function BackupSettings() {
   );
 }
 
-function StageView({ stage, setStage, start }: { stage: Stage; setStage: (s: Stage) => void; start: (p: PreparedImport, m: ImportMode, f: string) => Promise<void> }) {
+function StageView({
+  stage,
+  setStage,
+  start,
+}: {
+  stage: Stage;
+  setStage: (s: Stage) => void;
+  start: (p: PreparedImport, m: ImportMode, f: string) => Promise<void>;
+}) {
   switch (stage.step) {
     case 'idle':
       return null;
@@ -241,7 +289,11 @@ function StageView({ stage, setStage, start }: { stage: Stage; setStage: (s: Sta
           </p>
           {stage.retry && (
             <div class="row">
-              <button type="button" class="btn" onClick={() => void start(stage.retry!.prepared, stage.retry!.mode, stage.retry!.fileName)}>
+              <button
+                type="button"
+                class="btn"
+                onClick={() => void start(stage.retry!.prepared, stage.retry!.mode, stage.retry!.fileName)}
+              >
                 {t('backupTryAgain')}
               </button>
               <button type="button" class="btn btn-ghost" onClick={() => setStage({ step: 'idle' })}>
@@ -273,7 +325,15 @@ function Preview({
   const others = stage.stored.prompts + stage.stored.actions + stage.stored.assessments;
   return (
     <div class="backup-preview">
-      <p>{t('backupPreviewBackup', stage.fileName, Number.isFinite(exported) ? formatDate(exported, { dateStyle: 'long', timeStyle: 'short' }) : backup.exportedAt)}</p>
+      <p>
+        {t(
+          'backupPreviewBackup',
+          stage.fileName,
+          Number.isFinite(exported)
+            ? formatDate(exported, { dateStyle: 'long', timeStyle: 'short' })
+            : backup.exportedAt,
+        )}
+      </p>
       <dl class="backup-counts">
         {STORES.map((store) => (
           <div key={store}>
@@ -292,7 +352,14 @@ function Preview({
         <legend>{t('backupModeLegend')}</legend>
         {(['merge', 'replace'] as const).map((mode) => (
           <label key={mode} class="backup-mode">
-            <input type="radio" name="backup-mode" value={mode} checked={stage.mode === mode} aria-describedby={`backup-mode-${mode}`} onChange={() => setStage({ ...stage, mode })} />
+            <input
+              type="radio"
+              name="backup-mode"
+              value={mode}
+              checked={stage.mode === mode}
+              aria-describedby={`backup-mode-${mode}`}
+              onChange={() => setStage({ ...stage, mode })}
+            />
             <span>
               <strong>{t(mode === 'merge' ? 'backupModeMerge' : 'backupModeReplace')}</strong>
               <span id={`backup-mode-${mode}`} class="small muted">
@@ -304,9 +371,20 @@ function Preview({
       </fieldset>
       {stage.confirming ? (
         <div class="notice notice-warn stack" role="alert">
-          <p>{t('backupConfirmReplaceText', formatNumber(stage.stored.resources), formatNumber(stage.stored.reflections), formatNumber(others))}</p>
+          <p>
+            {t(
+              'backupConfirmReplaceText',
+              formatNumber(stage.stored.resources),
+              formatNumber(stage.stored.reflections),
+              formatNumber(others),
+            )}
+          </p>
           <div class="row">
-            <button type="button" class="btn btn-danger" onClick={() => void start(stage.prepared, 'replace', stage.fileName)}>
+            <button
+              type="button"
+              class="btn btn-danger"
+              onClick={() => void start(stage.prepared, 'replace', stage.fileName)}
+            >
               {t('backupConfirmReplace')}
             </button>
             <button type="button" class="btn btn-ghost" onClick={() => setStage({ ...stage, confirming: false })}>
@@ -317,7 +395,11 @@ function Preview({
       ) : (
         <div class="row">
           {stage.mode === 'merge' ? (
-            <button type="button" class="btn btn-primary" onClick={() => void start(stage.prepared, 'merge', stage.fileName)}>
+            <button
+              type="button"
+              class="btn btn-primary"
+              onClick={() => void start(stage.prepared, 'merge', stage.fileName)}
+            >
               {t('backupStartMerge')}
             </button>
           ) : (
@@ -372,7 +454,9 @@ function Result({ result, fileName }: { result: ImportResult; fileName: string }
       )}
       {shown.length > 0 && (
         <details class="backup-skipped">
-          <summary id="backup-skipped-summary">{t('backupSkippedShow', formatNumber(result.skippedEntries.length))}</summary>
+          <summary id="backup-skipped-summary">
+            {t('backupSkippedShow', formatNumber(result.skippedEntries.length))}
+          </summary>
           {/* Scrolls on its own: focusable, so keyboard users can scroll it too. */}
           <div class="backup-table-wrap" tabIndex={0} role="region" aria-labelledby="backup-skipped-summary">
             <table>
@@ -395,14 +479,23 @@ function Result({ result, fileName }: { result: ImportResult; fileName: string }
                     </td>
                     <td>
                       {t(REASON_LABEL[entry.reason])}
-                      {entry.firstAt !== undefined && <span class="muted"> ({t('backupDuplicateOf', positionLabel(result.source, entry.firstAt))})</span>}
+                      {entry.firstAt !== undefined && (
+                        <span class="muted">
+                          {' '}
+                          ({t('backupDuplicateOf', positionLabel(result.source, entry.firstAt))})
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {result.skippedEntries.length > shown.length && <p class="small muted">{t('backupSkippedMore', formatNumber(result.skippedEntries.length - shown.length))}</p>}
+          {result.skippedEntries.length > shown.length && (
+            <p class="small muted">
+              {t('backupSkippedMore', formatNumber(result.skippedEntries.length - shown.length))}
+            </p>
+          )}
         </details>
       )}
     </div>

@@ -1,40 +1,31 @@
-import { useEffect, useState } from 'preact/hooks';
-import { onDbChange } from '@/lib/db/changes';
+import { useState } from 'preact/hooks';
+import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
+import { useUndoOffer } from '@/components/hooks/undo';
+import {
+  addCustomPrompt,
+  deleteCustomPrompt,
+  editCustomPrompt,
+  listCustomPrompts,
+  setDisabledBuiltInPrompts,
+} from '@/lib/app/prompts';
 import { describeWriteError } from '@/lib/db/errors';
-import { addCustomPrompt, deleteCustomPrompt, listCustomPrompts, restoreCustomPrompt, updateCustomPrompt } from '@/lib/db/prompts';
 import type { CustomPrompt } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { LIMITS } from '@/lib/limits';
 import { ACTIVITY_GROUPS, BUILT_IN_PROMPTS, builtInText, CUSTOM_GROUPS, groupLabel } from '@/lib/prompts/catalogue';
 import { disabledBuiltInPrompts } from '@/lib/settings';
-import { ErrorNotice } from '@/components/Notices';
+import { ErrorNotice, UndoNotice } from '@/components/Notices';
 
 /** The prompt catalogue: the user's own prompts (add, edit, turn off, delete) and the built-in ones (turn off). */
 export function PromptSettings() {
-  const [customs, setCustoms] = useState<CustomPrompt[] | null>(null);
-  const [disabled, setDisabled] = useState<string[]>([]);
+  const live = useLiveQuery(listCustomPrompts, ['prompts']);
+  const customs = live.data ?? null;
+  const disabled = useStorageItem(disabledBuiltInPrompts) ?? [];
   const [text, setText] = useState('');
   const [group, setGroup] = useState<string>('own');
-  const [error, setError] = useState('');
-  const [undo, setUndo] = useState<CustomPrompt | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    const load = () =>
-      void listCustomPrompts().then(
-        (list) => alive && setCustoms(list),
-        (e: unknown) => alive && setError(describeWriteError(e)),
-      );
-    load();
-    void disabledBuiltInPrompts.getValue().then((d) => alive && setDisabled(d));
-    const stop = onDbChange((change) => change.store === 'prompts' && load());
-    const unwatch = disabledBuiltInPrompts.watch((d) => setDisabled(d));
-    return () => {
-      alive = false;
-      stop();
-      unwatch();
-    };
-  }, []);
+  const [writeError, setError] = useState('');
+  const error = writeError || (live.error ? describeWriteError(live.error) : '');
+  const { offer: undo, remove: removeWithUndo, takeBack } = useUndoOffer(setError);
 
   const run = async (task: () => Promise<unknown>) => {
     setError('');
@@ -58,16 +49,11 @@ export function PromptSettings() {
   };
 
   const toggleBuiltIn = (id: string, on: boolean) => {
-    const next = on ? disabled.filter((d) => d !== id) : [...new Set([...disabled, id])];
-    setDisabled(next);
-    void run(() => disabledBuiltInPrompts.setValue(next));
+    const next = on ? disabled.filter((d) => d !== id) : [...disabled, id];
+    void run(() => setDisabledBuiltInPrompts(next));
   };
 
-  const remove = (prompt: CustomPrompt) =>
-    void run(async () => {
-      const removed = await deleteCustomPrompt(prompt.id);
-      if (removed) setUndo(removed);
-    });
+  const remove = (prompt: CustomPrompt) => void removeWithUndo(() => deleteCustomPrompt(prompt.id));
 
   const onCount = BUILT_IN_PROMPTS.filter((p) => !disabled.includes(p.id)).length;
 
@@ -79,7 +65,13 @@ export function PromptSettings() {
       <form class="prompt-add" onSubmit={onAdd}>
         <label class="field">
           <span>{t('promptsNewText')}</span>
-          <textarea class="input" rows={2} value={text} maxLength={LIMITS.promptText} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            class="input"
+            rows={2}
+            value={text}
+            maxLength={LIMITS.promptText}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
         </label>
         <div class="prompt-add-row">
           <label class="field">
@@ -93,23 +85,7 @@ export function PromptSettings() {
       </form>
 
       <ErrorNotice message={error} />
-      {undo && (
-        <p class="notice notice-ok row" role="status">
-          <span>{t('promptsDeleted')}</span>
-          <button
-            type="button"
-            class="btn btn-small"
-            onClick={() =>
-              void run(async () => {
-                await restoreCustomPrompt(undo);
-                setUndo(null);
-              })
-            }
-          >
-            {t('journalUndo')}
-          </button>
-        </p>
-      )}
+      {undo && <UndoNotice text={t('promptsDeleted')} undoLabel={t('journalUndo')} onUndo={() => void takeBack()} />}
 
       <h3>{t('promptsYours')}</h3>
       {customs === null ? null : customs.length === 0 ? (
@@ -129,7 +105,11 @@ export function PromptSettings() {
             <legend class="label">{groupLabel(g)}</legend>
             {BUILT_IN_PROMPTS.filter((p) => p.group === g).map((p) => (
               <label key={p.id} class="checkbox">
-                <input type="checkbox" checked={!disabled.includes(p.id)} onChange={(e) => toggleBuiltIn(p.id, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={!disabled.includes(p.id)}
+                  onChange={(e) => toggleBuiltIn(p.id, e.currentTarget.checked)}
+                />
                 <span>{builtInText(p.id)}</span>
               </label>
             ))}
@@ -152,7 +132,15 @@ function GroupSelect({ value, onChange, id }: { value: string; onChange: (group:
   );
 }
 
-function CustomPromptItem({ prompt, onError, onDelete }: { prompt: CustomPrompt; onError: (message: string) => void; onDelete: () => void }) {
+function CustomPromptItem({
+  prompt,
+  onError,
+  onDelete,
+}: {
+  prompt: CustomPrompt;
+  onError: (message: string) => void;
+  onDelete: () => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(prompt.text);
   const [group, setGroup] = useState(prompt.group);
@@ -160,7 +148,7 @@ function CustomPromptItem({ prompt, onError, onDelete }: { prompt: CustomPrompt;
 
   const update = async (patch: { text?: string; group?: string; enabled?: boolean }) => {
     try {
-      await updateCustomPrompt(prompt.id, patch);
+      await editCustomPrompt(prompt.id, patch);
       return true;
     } catch (e) {
       onError(describeWriteError(e));
@@ -171,7 +159,13 @@ function CustomPromptItem({ prompt, onError, onDelete }: { prompt: CustomPrompt;
   return (
     <li class="prompt-item">
       <label class="checkbox" title={t('promptsEnabled')}>
-        <input type="checkbox" checked={prompt.enabled} aria-label={t('promptsEnabled')} aria-describedby={textId} onChange={(e) => void update({ enabled: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={prompt.enabled}
+          aria-label={t('promptsEnabled')}
+          aria-describedby={textId}
+          onChange={(e) => void update({ enabled: e.currentTarget.checked })}
+        />
       </label>
       <div>
         <p id={textId} class="prompt-item-text">
@@ -180,7 +174,13 @@ function CustomPromptItem({ prompt, onError, onDelete }: { prompt: CustomPrompt;
         <span class="chip">{groupLabel(prompt.group)}</span>
       </div>
       <div class="prompt-item-actions">
-        <button type="button" class="btn btn-small btn-ghost" aria-describedby={textId} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+        <button
+          type="button"
+          class="btn btn-small btn-ghost"
+          aria-describedby={textId}
+          aria-expanded={editing}
+          onClick={() => setEditing(!editing)}
+        >
           {t('journalEdit')}
         </button>
         <button type="button" class="btn btn-small btn-ghost btn-danger" aria-describedby={textId} onClick={onDelete}>
@@ -197,7 +197,13 @@ function CustomPromptItem({ prompt, onError, onDelete }: { prompt: CustomPrompt;
         >
           <label class="field">
             <span>{t('promptsEditText')}</span>
-            <textarea class="input" rows={2} value={text} maxLength={LIMITS.promptText} onInput={(e) => setText(e.currentTarget.value)} />
+            <textarea
+              class="input"
+              rows={2}
+              value={text}
+              maxLength={LIMITS.promptText}
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
           </label>
           <label class="field">
             <span>{t('promptsGroup')}</span>

@@ -1,9 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useStorageItem } from '@/components/hooks/live';
+import { saveSetting } from '@/lib/app/settings';
 import { describeWriteError } from '@/lib/db/errors';
 import { t, type MessageKey } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging';
 import { describeSchedule, formatMinutes, formatPromptTime, WEEK_ORDER, weekdayName } from '@/lib/prompts/describe';
-import { hostTimeZone, minutesToTime, nextPromptAt, PRESETS, presetOf, timeToMinutes, type SchedulePreset } from '@/lib/prompts/schedule';
+import {
+  hostTimeZone,
+  minutesToTime,
+  nextPromptAt,
+  PRESETS,
+  presetOf,
+  timeToMinutes,
+  type SchedulePreset,
+} from '@/lib/prompts/schedule';
 import { promptSchedule, type PromptSchedule } from '@/lib/settings';
 import { PromptSettings } from './PromptSettings';
 import './schedule-settings.css';
@@ -18,13 +27,13 @@ const SNOOZE_CHOICES = [10, 30, 60, 120, 240];
 
 /** When prompts come: saved at every change, and the background re-plans its alarm at once. */
 export function ScheduleSettings() {
+  const stored = useStorageItem(promptSchedule);
+  // Edits show at once (two quick clicks build on each other); the stored value follows.
   const [schedule, setSchedule] = useState<PromptSchedule | null>(null);
   const [error, setError] = useState('');
-
   useEffect(() => {
-    void promptSchedule.getValue().then(setSchedule);
-    return promptSchedule.watch((next) => setSchedule(next));
-  }, []);
+    if (stored) setSchedule(stored);
+  }, [stored]);
 
   const save = async (patch: Partial<PromptSchedule>) => {
     if (!schedule) return;
@@ -32,9 +41,7 @@ export function ScheduleSettings() {
     setSchedule(next);
     setError('');
     try {
-      await promptSchedule.setValue(next);
-      // The background also watches the setting; the message wakes it and confirms.
-      await sendMessage('reschedule').catch(() => undefined);
+      await saveSetting('promptSchedule', next);
     } catch (e) {
       setError(describeWriteError(e));
     }
@@ -60,7 +67,11 @@ export function ScheduleSettings() {
         <h2 id="schedule-heading">{t('scheduleHeading')}</h2>
         <p class="muted small">{t('scheduleIntro')}</p>
         <label class="checkbox schedule-enabled">
-          <input type="checkbox" checked={schedule.enabled} onChange={(e) => void save({ enabled: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={schedule.enabled}
+            onChange={(e) => void save({ enabled: e.currentTarget.checked })}
+          />
           {t('scheduleEnabled')}
         </label>
 
@@ -68,7 +79,13 @@ export function ScheduleSettings() {
           <legend class="label">{t('scheduleDays')}</legend>
           <div class="row schedule-presets" role="group" aria-label={t('schedulePresets')}>
             {PRESET_LABELS.map(({ preset: p, label }) => (
-              <button key={p} type="button" class="btn btn-small" aria-pressed={preset === p} onClick={() => void save({ days: PRESETS[p](schedule.days) })}>
+              <button
+                key={p}
+                type="button"
+                class="btn btn-small"
+                aria-pressed={preset === p}
+                onClick={() => void save({ days: PRESETS[p](schedule.days) })}
+              >
                 {t(label)}
               </button>
             ))}
@@ -76,7 +93,11 @@ export function ScheduleSettings() {
           <div class="schedule-days">
             {WEEK_ORDER.map((day) => (
               <label key={day} class="checkbox schedule-day">
-                <input type="checkbox" checked={schedule.days.includes(day)} onChange={(e) => toggleDay(day, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={schedule.days.includes(day)}
+                  onChange={(e) => toggleDay(day, e.currentTarget.checked)}
+                />
                 {weekdayName(day)}
               </label>
             ))}
@@ -86,11 +107,22 @@ export function ScheduleSettings() {
         <div class="schedule-fields">
           <label class="field">
             <span>{t('scheduleTime')}</span>
-            <input class="input" type="time" disabled={!schedule.enabled} value={minutesToTime(schedule.timeOfDay)} onChange={(e) => setTime(e.currentTarget.value, (m) => ({ timeOfDay: m }))} />
+            <input
+              class="input"
+              type="time"
+              disabled={!schedule.enabled}
+              value={minutesToTime(schedule.timeOfDay)}
+              onChange={(e) => setTime(e.currentTarget.value, (m) => ({ timeOfDay: m }))}
+            />
           </label>
           <label class="field">
             <span>{t('scheduleSnooze')}</span>
-            <select class="input" disabled={!schedule.enabled} value={String(schedule.snoozeMinutes)} onChange={(e) => void save({ snoozeMinutes: Number(e.currentTarget.value) })}>
+            <select
+              class="input"
+              disabled={!schedule.enabled}
+              value={String(schedule.snoozeMinutes)}
+              onChange={(e) => void save({ snoozeMinutes: Number(e.currentTarget.value) })}
+            >
               {[...new Set([...SNOOZE_CHOICES, schedule.snoozeMinutes])]
                 .sort((a, b) => a - b)
                 .map((m) => (
@@ -105,17 +137,33 @@ export function ScheduleSettings() {
         <fieldset class="schedule-group" disabled={!schedule.enabled}>
           <legend class="label">{t('scheduleQuietHours')}</legend>
           <label class="checkbox">
-            <input type="checkbox" checked={quiet.enabled} onChange={(e) => void save({ quietHours: { ...quiet, enabled: e.currentTarget.checked } })} />
+            <input
+              type="checkbox"
+              checked={quiet.enabled}
+              onChange={(e) => void save({ quietHours: { ...quiet, enabled: e.currentTarget.checked } })}
+            />
             {t('scheduleQuietEnabled')}
           </label>
           <div class="schedule-fields">
             <label class="field">
               <span>{t('scheduleQuietFrom')}</span>
-              <input class="input" type="time" disabled={!quiet.enabled} value={minutesToTime(quiet.start)} onChange={(e) => setTime(e.currentTarget.value, (m) => ({ quietHours: { ...quiet, start: m } }))} />
+              <input
+                class="input"
+                type="time"
+                disabled={!quiet.enabled}
+                value={minutesToTime(quiet.start)}
+                onChange={(e) => setTime(e.currentTarget.value, (m) => ({ quietHours: { ...quiet, start: m } }))}
+              />
             </label>
             <label class="field">
               <span>{t('scheduleQuietTo')}</span>
-              <input class="input" type="time" disabled={!quiet.enabled} value={minutesToTime(quiet.end)} onChange={(e) => setTime(e.currentTarget.value, (m) => ({ quietHours: { ...quiet, end: m } }))} />
+              <input
+                class="input"
+                type="time"
+                disabled={!quiet.enabled}
+                value={minutesToTime(quiet.end)}
+                onChange={(e) => setTime(e.currentTarget.value, (m) => ({ quietHours: { ...quiet, end: m } }))}
+              />
             </label>
           </div>
           <p class="small muted">{t('scheduleQuietHelp')}</p>

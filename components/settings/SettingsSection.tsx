@@ -1,4 +1,4 @@
-import type { Route } from '@/lib/library/route';
+import type { Route } from '@/lib/routes';
 import { t } from '@/lib/i18n';
 import { GeneralSettings } from './GeneralSettings';
 import { ScheduleSettings } from './ScheduleSettings';

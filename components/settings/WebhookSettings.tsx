@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { describeWriteError } from '@/lib/db/errors';
 import { t, type MessageKey } from '@/lib/i18n';
-import { webhook, type WebhookService } from '@/lib/settings';
+import { saveSetting } from '@/lib/app/settings';
+import type { WebhookService } from '@/lib/settings';
 import { checkWebhookUrl, maskWebhookUrl } from '@/lib/share/webhook-url';
 import { useWebhook } from '@/components/team/useWebhook';
 import '@/components/team/team.css';
@@ -40,7 +41,7 @@ export function WebhookSettings({ idPrefix = 'webhook' }: { idPrefix?: string })
       return;
     }
     try {
-      await webhook.setValue({ url: check.url.href, service });
+      await saveSetting('webhook', { url: check.url.href, service });
       setUrl('');
       setEditing(false);
       setStatus(t('webhookSaved'));
@@ -52,13 +53,13 @@ export function WebhookSettings({ idPrefix = 'webhook' }: { idPrefix?: string })
   const changeService = async (next: WebhookService) => {
     setService(next);
     if (saved && !editing) {
-      await webhook.setValue({ ...saved, service: next });
+      await saveSetting('webhook', { ...saved, service: next });
       setStatus(t('webhookServiceSaved'));
     }
   };
 
   const remove = async () => {
-    await webhook.setValue(null);
+    await saveSetting('webhook', null);
     setEditing(false);
     setStatus(t('webhookRemoved'));
   };
@@ -100,7 +101,8 @@ export function WebhookSettings({ idPrefix = 'webhook' }: { idPrefix?: string })
       ) : (
         <div class="stack">
           <p class="webhook-saved">
-            <span class="label">{t('webhookSavedUrl')}</span> <code class="webhook-masked">{maskWebhookUrl(saved!.url)}</code>
+            <span class="label">{t('webhookSavedUrl')}</span>{' '}
+            <code class="webhook-masked">{maskWebhookUrl(saved!.url)}</code>
           </p>
           <ServicePicker id={`${idPrefix}-service`} value={currentService} onChange={(v) => void changeService(v)} />
           <div class="row">
@@ -129,13 +131,26 @@ export function WebhookSettings({ idPrefix = 'webhook' }: { idPrefix?: string })
   );
 }
 
-function ServicePicker({ id, value, onChange }: { id: string; value: WebhookService; onChange: (value: WebhookService) => void }) {
+function ServicePicker({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: WebhookService;
+  onChange: (value: WebhookService) => void;
+}) {
   return (
     <div class="field">
       <label class="label" for={id}>
         {t('webhookServiceLabel')}
       </label>
-      <select id={id} class="input" value={value} onChange={(event) => onChange(event.currentTarget.value as WebhookService)}>
+      <select
+        id={id}
+        class="input"
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value as WebhookService)}
+      >
         {SERVICES.map((s) => (
           <option key={s.value} value={s.value}>
             {t(s.label)}

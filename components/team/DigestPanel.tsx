@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { onDbChange } from '@/lib/db/changes';
+import { useLiveQuery } from '@/components/hooks/live';
 import { describeWriteError } from '@/lib/db/errors';
 import { t, type MessageKey } from '@/lib/i18n';
 import { toDateInput } from '@/lib/actions/follow-up';
@@ -32,34 +32,19 @@ export function DigestPanel({ hook, clipboard }: Props) {
   const [choice, setChoice] = useState<Choice>('this-week');
   const [from, setFrom] = useState(() => toDateInput(periodFor('this-week', Date.now()).start));
   const [to, setTo] = useState(() => toDateInput(Date.now()));
-  const [digest, setDigest] = useState<Digest | null>(null);
-  const [error, setError] = useState('');
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   const period: Period | null = choice === 'custom' ? customPeriod(from, to) : periodFor(choice, Date.now());
   const periodKey = period ? `${period.start}-${period.end}` : '';
 
-  useEffect(() => {
-    let alive = true;
-    if (!period) {
-      setDigest(null);
-      return;
-    }
-    const load = () =>
-      void collectDigest(period).then(
-        (next) => alive && (setDigest(next), setError('')),
-        (e: unknown) => alive && setError(describeWriteError(e)),
-      );
-    load();
-    const stop = onDbChange((change) => {
-      if (change.store === 'resources' || change.store === 'actions') load();
-    });
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, [periodKey]);
+  const live = useLiveQuery(
+    () => (period ? collectDigest(period) : Promise.resolve(null)),
+    ['resources', 'actions'],
+    [periodKey],
+  );
+  const digest: Digest | null = live.data ?? null;
+  const error = live.error ? describeWriteError(live.error) : '';
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -81,7 +66,12 @@ export function DigestPanel({ hook, clipboard }: Props) {
           <label class="label" for="digest-period">
             {t('digestPeriodLabel')}
           </label>
-          <select id="digest-period" class="input" value={choice} onChange={(event) => setChoice(event.currentTarget.value as Choice)}>
+          <select
+            id="digest-period"
+            class="input"
+            value={choice}
+            onChange={(event) => setChoice(event.currentTarget.value as Choice)}
+          >
             {PERIOD_PRESETS.map((preset) => (
               <option key={preset} value={preset}>
                 {t(PRESET_LABELS[preset])}
@@ -125,7 +115,12 @@ export function DigestPanel({ hook, clipboard }: Props) {
         <button type="button" class="btn btn-primary" disabled={!digest} onClick={() => void onCopy()}>
           {t('digestCopy')}
         </button>
-        <button type="button" class="btn" disabled={!digest} onClick={() => digest && downloadText(markdown, digestFileName(digest))}>
+        <button
+          type="button"
+          class="btn"
+          disabled={!digest}
+          onClick={() => digest && downloadText(markdown, digestFileName(digest))}
+        >
           {t('digestDownload')}
         </button>
         {hook && <PostToChat hook={hook} digest={() => digest} label={t('digestPost')} />}

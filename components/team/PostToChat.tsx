@@ -10,8 +10,10 @@ export type PostOutcome = { ok: true; message: string } | { ok: false; message: 
 
 /** A sentence for the user from a post's result. */
 export function describePost(result: PostResult, host: string): PostOutcome {
-  if (result.ok) return { ok: true, message: result.posted > 1 ? t('webhookPostedParts', result.posted) : t('webhookPosted') };
-  const partial = 'posted' in result && result.posted > 0 ? ` ${t('webhookErrorPartial', result.posted, result.total)}` : '';
+  if (result.ok)
+    return { ok: true, message: result.posted > 1 ? t('webhookPostedParts', result.posted) : t('webhookPosted') };
+  const partial =
+    'posted' in result && result.posted > 0 ? ` ${t('webhookErrorPartial', result.posted, result.total)}` : '';
   switch (result.error) {
     case 'permission':
       return { ok: false, message: t('webhookErrorPermission', host) };
@@ -28,10 +30,18 @@ export function describePost(result: PostResult, host: string): PostOutcome {
  * Start a post from a click. The permission request happens synchronously here (the browser
  * only prompts during the click); everything else follows once the user has answered.
  */
-export function startPost(hook: WebhookSettings | null | undefined, digest: Digest, deps: { request?: typeof requestWebhookPermission; post?: typeof postPayloads } = {}): Promise<PostOutcome> {
+export function startPost(
+  hook: WebhookSettings | null | undefined,
+  digest: Digest,
+  deps: { request?: typeof requestWebhookPermission; post?: typeof postPayloads } = {},
+): Promise<PostOutcome> {
   if (!hook) return Promise.resolve({ ok: false, message: t('webhookErrorNoUrl') });
   const check = checkWebhookUrl(hook.url);
-  if (!check.ok) return Promise.resolve({ ok: false, message: check.problem === 'insecure' ? t('webhookErrorInsecure') : t('webhookErrorInvalid') });
+  if (!check.ok)
+    return Promise.resolve({
+      ok: false,
+      message: check.problem === 'insecure' ? t('webhookErrorInsecure') : t('webhookErrorInvalid'),
+    });
   const granted = (deps.request ?? requestWebhookPermission)(check.url);
   const payloads = buildPayloads(hook.service, digest);
   return granted.then(async (ok) => {
@@ -70,7 +80,13 @@ export function PostToChat({ hook, digest, label, describedBy, onPosted, small }
 
   return (
     <span class="post-to-chat">
-      <button type="button" class={small ? 'btn btn-small' : 'btn'} disabled={busy} aria-describedby={describedBy} onClick={click}>
+      <button
+        type="button"
+        class={small ? 'btn btn-small' : 'btn'}
+        disabled={busy}
+        aria-describedby={describedBy}
+        onClick={click}
+      >
         {busy ? t('webhookPosting') : label}
       </button>
       <span class="post-status" role="status">

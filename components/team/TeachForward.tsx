@@ -1,68 +1,38 @@
-import { useEffect, useState } from 'preact/hooks';
-import { getDb } from '@/lib/db/open';
-import { onDbChange } from '@/lib/db/changes';
+import { useState } from 'preact/hooks';
+import { useLiveQuery } from '@/components/hooks/live';
+import { editResource } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
-import { updateResource } from '@/lib/db/resources';
 import type { Resource, SharedHow } from '@/lib/db/types';
-import { formatDate, t, type MessageKey } from '@/lib/i18n';
-import { routeHash } from '@/lib/library/route';
+import { formatDate, t } from '@/lib/i18n';
+import { SHARED_HOW_OPTIONS } from '@/lib/resource-format';
+import { routeHash } from '@/lib/routes';
 import { newActionHref } from '@/lib/actions/source';
-import { collectResourceDigest, takeawayLines, type Digest } from '@/lib/share/digest';
+import { collectResourceDigest, listTeachForward, takeawayLines, type Digest } from '@/lib/share/digest';
 import type { WebhookSettings } from '@/lib/settings';
 import { PostToChat } from './PostToChat';
 
-export const SHARED_HOW: { value: SharedHow; label: MessageKey }[] = [
-  { value: 'chat', label: 'teachHowChat' },
-  { value: 'meeting', label: 'teachHowMeeting' },
-  { value: 'demo', label: 'teachHowDemo' },
-  { value: 'write-up', label: 'teachHowWriteUp' },
-];
-
-/** Learned but not shared yet, most recently learned first. */
-export async function listTeachForward(): Promise<Resource[]> {
-  const db = await getDb();
-  const learned = await db.getAllFromIndex('resources', 'status', 'learned');
-  return learned.filter((r) => r.sharedAt === undefined).sort((a, b) => (b.learnedAt ?? b.updatedAt) - (a.learnedAt ?? a.updatedAt));
-}
-
 const SHOWN = 50;
 
-export function TeachForward({ hook }: { hook: WebhookSettings | null | undefined }) {
-  const [items, setItems] = useState<Resource[] | null>(null);
-  const [digests, setDigests] = useState<Record<string, Digest>>({});
-  const [error, setError] = useState('');
-  const [marked, setMarked] = useState('');
+/** Learned, not shared yet, with each shown item's digest built ahead (a Post click asks for permission before any await). */
+async function loadTeachForward(): Promise<{ items: Resource[]; digests: Record<string, Digest> }> {
+  const items = await listTeachForward();
+  const digests: Record<string, Digest> = {};
+  for (const resource of items.slice(0, SHOWN)) digests[resource.id] = await collectResourceDigest(resource);
+  return { items, digests };
+}
 
-  useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      try {
-        const list = await listTeachForward();
-        const shown = list.slice(0, SHOWN);
-        // Digests are built ahead, so a Post click can ask for permission before any await.
-        const next: Record<string, Digest> = {};
-        for (const resource of shown) next[resource.id] = await collectResourceDigest(resource);
-        if (!alive) return;
-        setItems(list);
-        setDigests(next);
-      } catch (e) {
-        if (alive) setError(describeWriteError(e));
-      }
-    };
-    void load();
-    const stop = onDbChange((change) => {
-      if (change.store === 'resources' || change.store === 'actions') void load();
-    });
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, []);
+export function TeachForward({ hook }: { hook: WebhookSettings | null | undefined }) {
+  const live = useLiveQuery(loadTeachForward, ['resources', 'actions']);
+  const items = live.data?.items ?? null;
+  const digests = live.data?.digests ?? {};
+  const [writeError, setError] = useState('');
+  const [marked, setMarked] = useState('');
+  const error = writeError || (live.error ? describeWriteError(live.error) : '');
 
   const markShared = async (resource: Resource, how: SharedHow, posted = false) => {
     setError('');
     try {
-      await updateResource(resource.id, { shared: { how } });
+      await editResource(resource.id, { shared: { how } });
       setMarked(posted ? t('teachPostedAndMarked', resource.title) : t('teachMarked', resource.title));
     } catch (e) {
       setError(describeWriteError(e));
@@ -103,7 +73,17 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
   );
 }
 
-function TeachItem({ resource, hook, digest, onShared }: { resource: Resource; hook: WebhookSettings | null | undefined; digest: Digest | null; onShared: (how: SharedHow, posted?: boolean) => Promise<void> }) {
+function TeachItem({
+  resource,
+  hook,
+  digest,
+  onShared,
+}: {
+  resource: Resource;
+  hook: WebhookSettings | null | undefined;
+  digest: Digest | null;
+  onShared: (how: SharedHow, posted?: boolean) => Promise<void>;
+}) {
   const [how, setHow] = useState<SharedHow>('meeting');
   const titleId = `teach-title-${resource.id}`;
   const howId = `teach-how-${resource.id}`;
@@ -114,16 +94,24 @@ function TeachItem({ resource, hook, digest, onShared }: { resource: Resource; h
         <a id={titleId} class="teach-title" href={routeHash('resource', resource.id)}>
           {resource.title || t('untitled')}
         </a>
-        <span class="small muted">{resource.learnedAt !== undefined ? t('teachLearnedOn', formatDate(resource.learnedAt)) : ''}</span>
+        <span class="small muted">
+          {resource.learnedAt !== undefined ? t('teachLearnedOn', formatDate(resource.learnedAt)) : ''}
+        </span>
         {takeaway && <p class="small clamp-2 teach-takeaway">{takeaway}</p>}
       </div>
       <div class="teach-controls">
         <label class="visually-hidden" for={howId}>
           {t('teachHowLabel')}
         </label>
-        <select id={howId} class="input input-compact" value={how} aria-describedby={titleId} onChange={(event) => setHow(event.currentTarget.value as SharedHow)}>
-          {SHARED_HOW.map((option) => (
-            <option key={option.value} value={option.value}>
+        <select
+          id={howId}
+          class="input input-compact"
+          value={how}
+          aria-describedby={titleId}
+          onChange={(event) => setHow(event.currentTarget.value as SharedHow)}
+        >
+          {SHARED_HOW_OPTIONS.map((option) => (
+            <option key={option.how} value={option.how}>
               {t(option.label)}
             </option>
           ))}

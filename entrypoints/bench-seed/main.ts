@@ -5,9 +5,18 @@
  * 100,000 resources take seconds, not minutes.
  */
 import { getDb } from '@/lib/db/open';
-import { announceChange } from '@/lib/db/changes';
+import { committed } from '@/lib/app/commit';
 import type { StoreName } from '@/lib/db/types';
-import { companionCounts, DEFAULT_SEED, makeAction, makeAssessment, makeExportFile, makePrompt, makeReflection, makeResource } from '@/bench/generate';
+import {
+  companionCounts,
+  DEFAULT_SEED,
+  makeAction,
+  makeAssessment,
+  makeExportFile,
+  makePrompt,
+  makeReflection,
+  makeResource,
+} from '@/bench/generate';
 
 const BATCH = 10_000;
 const STORES: StoreName[] = ['resources', 'reflections', 'prompts', 'actions', 'assessments'];
@@ -33,7 +42,10 @@ async function putAll(store: StoreName, total: number, make: (index: number) => 
 }
 
 /** Seeds `resources` resources and their companions; returns what it wrote and how long it took. */
-async function seed(resources: number, seedValue = DEFAULT_SEED): Promise<{ ms: number; counts: Record<StoreName, number> }> {
+async function seed(
+  resources: number,
+  seedValue = DEFAULT_SEED,
+): Promise<{ ms: number; counts: Record<StoreName, number> }> {
   const start = performance.now();
   const extra = companionCounts(resources);
   // Different stores commit side by side.
@@ -44,7 +56,7 @@ async function seed(resources: number, seedValue = DEFAULT_SEED): Promise<{ ms: 
     putAll('prompts', extra.prompts, (i) => makePrompt(seedValue, i)),
     putAll('assessments', extra.assessments, (i) => makeAssessment(seedValue, i, extra.assessments)),
   ]);
-  for (const store of STORES) announceChange(store, []);
+  await committed({ stores: STORES });
   return { ms: performance.now() - start, counts: await counts() };
 }
 
@@ -60,7 +72,7 @@ async function clearAll(): Promise<void> {
   const tx = db.transaction(STORES, 'readwrite');
   for (const store of STORES) void tx.objectStore(store).clear();
   await tx.done;
-  for (const store of STORES) announceChange(store, []);
+  await committed({ stores: STORES });
 }
 
 /** The newest resource's title: what the popup and library show first. */
@@ -72,7 +84,10 @@ async function newestTitle(): Promise<string | null> {
 
 // lib/backup's own entry points (importText; buildBackup + serializeBackup), found by name at
 // run time so this page builds whether or not that module exists yet or has changed shape.
-const backupModules = import.meta.glob<Record<string, unknown>>(['../../lib/backup/import.ts', '../../lib/backup/export.ts']);
+const backupModules = import.meta.glob<Record<string, unknown>>([
+  '../../lib/backup/import.ts',
+  '../../lib/backup/export.ts',
+]);
 type AnyFunction = (...args: unknown[]) => unknown;
 async function backupFunction(name: string): Promise<AnyFunction | null> {
   for (const load of Object.values(backupModules)) {
@@ -83,7 +98,9 @@ async function backupFunction(name: string): Promise<AnyFunction | null> {
 }
 
 /** Import through lib/backup without the UI, into an emptied database. */
-async function libImport(text: string): Promise<{ ms: number; phases: Record<string, number>; counts: Record<StoreName, number> } | { na: string }> {
+async function libImport(
+  text: string,
+): Promise<{ ms: number; phases: Record<string, number>; counts: Record<StoreName, number> } | { na: string }> {
   const importText = await backupFunction('importText');
   if (!importText) return { na: 'lib/backup has no importText()' };
   await clearAll();

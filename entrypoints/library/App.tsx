@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
-import { parseRoute, routeHash, type Route, type Section } from '@/lib/library/route';
+import { parseRoute, routeHash, type Route, type Section } from '@/lib/routes';
 import { ResourcesSection } from '@/components/library/ResourcesSection';
 import { lazyComponent } from '@/components/Lazy';
 
@@ -9,8 +9,12 @@ const ResourcePage = lazyComponent(() => import('@/components/library/ResourcePa
 const JournalSection = lazyComponent(() => import('@/components/library/JournalSection').then((m) => m.JournalSection));
 const ActionsSection = lazyComponent(() => import('@/components/library/ActionsSection').then((m) => m.ActionsSection));
 const TeamSection = lazyComponent(() => import('@/components/library/TeamSection').then((m) => m.TeamSection));
-const AssessmentSection = lazyComponent(() => import('@/components/library/AssessmentSection').then((m) => m.AssessmentSection));
-const SettingsSection = lazyComponent(() => import('@/components/settings/SettingsSection').then((m) => m.SettingsSection));
+const AssessmentSection = lazyComponent(() =>
+  import('@/components/library/AssessmentSection').then((m) => m.AssessmentSection),
+);
+const SettingsSection = lazyComponent(() =>
+  import('@/components/settings/SettingsSection').then((m) => m.SettingsSection),
+);
 const WelcomeSection = lazyComponent(() => import('@/components/library/WelcomeSection').then((m) => m.WelcomeSection));
 
 const NAV: { section: Section; label: MessageKey }[] = [
@@ -42,7 +46,9 @@ export function App() {
 
   return (
     <div class="library">
-      <a class="skip-link" href="#main">{t('skipToContent')}</a>
+      <a class="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
       <nav class="library-nav" aria-label={t('navLabel')}>
         <a class="brand" href={routeHash('resources')}>
           <img src="/icons/32.png" width="24" height="24" alt="" />

@@ -7,8 +7,14 @@ import { RecentList } from '@/components/popup/RecentList';
 // Saving and the recent list are what every open needs; the cards for what is due (most opens:
 // nothing) load their code beside the first render instead of before it.
 const DuePrompt = lazyComponent(() => import('@/components/popup/DuePrompt').then((m) => m.DuePrompt), 'nothing');
-const FollowUpPrompt = lazyComponent(() => import('@/components/popup/FollowUpPrompt').then((m) => m.FollowUpPrompt), 'nothing');
-const BackupReminder = lazyComponent(() => import('@/components/popup/BackupReminder').then((m) => m.BackupReminder), 'nothing');
+const FollowUpPrompt = lazyComponent(
+  () => import('@/components/popup/FollowUpPrompt').then((m) => m.FollowUpPrompt),
+  'nothing',
+);
+const BackupReminder = lazyComponent(
+  () => import('@/components/popup/BackupReminder').then((m) => m.BackupReminder),
+  'nothing',
+);
 
 export function App() {
   return (

@@ -66,7 +66,11 @@ export interface FollowUpPlan {
  * What the follow-up alarm has to do now. Pure and idempotent: running it again with the
  * notified map it returned notifies nobody twice and asks for the same alarm.
  */
-export function planFollowUps(open: readonly Action[], now: number, notified: Readonly<Record<string, number>>): FollowUpPlan {
+export function planFollowUps(
+  open: readonly Action[],
+  now: number,
+  notified: Readonly<Record<string, number>>,
+): FollowUpPlan {
   const due: Action[] = [];
   let nextAt: number | undefined;
   for (const action of open) {

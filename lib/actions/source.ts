@@ -1,7 +1,7 @@
 import { capLine, LIMITS } from '../limits';
 import { getDb, type LoopDatabase } from '../db/open';
 import type { ActionSource } from '../db/types';
-import { routeHash } from '../library/route';
+import { routeHash } from '../routes';
 
 export type SourceKind = 'reflection' | 'resource';
 
@@ -31,7 +31,10 @@ export async function loadSource(from: string | undefined, db?: LoopDatabase): P
   if (parsed.kind === 'resource') {
     const resource = await database.get('resources', parsed.id);
     if (!resource) return null;
-    return { source: { kind: 'resource', id: resource.id, title: capLine(resource.title, LIMITS.title) }, ...(resource.takeaways ? { detail: resource.takeaways } : {}) };
+    return {
+      source: { kind: 'resource', id: resource.id, title: capLine(resource.title, LIMITS.title) },
+      ...(resource.takeaways ? { detail: resource.takeaways } : {}),
+    };
   }
   const reflection = await database.get('reflections', parsed.id);
   if (!reflection) return null;
@@ -52,7 +55,10 @@ export async function existingSources(sources: readonly ActionSource[], db?: Loo
     const key = `${source.kind}:${source.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const found = source.kind === 'resource' ? await database.get('resources', source.id) : await database.get('reflections', source.id);
+    const found =
+      source.kind === 'resource'
+        ? await database.get('resources', source.id)
+        : await database.get('reflections', source.id);
     if (found) out.add(key);
   }
   return out;

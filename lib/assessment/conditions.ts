@@ -4,7 +4,15 @@ import type { MessageKey } from '../i18n';
  * The seven conditions of a learning environment (DESIGN.md), in the order the check asks.
  * Ids are stored in assessments: add new ones, never rename.
  */
-export const CONDITION_IDS = ['felt-need', 'cooperation', 'recognition', 'careers', 'feedback', 'new-ideas', 'bottom-up'] as const;
+export const CONDITION_IDS = [
+  'felt-need',
+  'cooperation',
+  'recognition',
+  'careers',
+  'feedback',
+  'new-ideas',
+  'bottom-up',
+] as const;
 export type ConditionId = (typeof CONDITION_IDS)[number];
 
 export interface Condition {
@@ -18,13 +26,48 @@ export interface Condition {
 }
 
 export const CONDITIONS: readonly Condition[] = [
-  { id: 'felt-need', name: 'conditionFeltNeed', statement: 'conditionFeltNeedStatement', suggestion: 'conditionFeltNeedSuggestion' },
-  { id: 'cooperation', name: 'conditionCooperation', statement: 'conditionCooperationStatement', suggestion: 'conditionCooperationSuggestion' },
-  { id: 'recognition', name: 'conditionRecognition', statement: 'conditionRecognitionStatement', suggestion: 'conditionRecognitionSuggestion' },
-  { id: 'careers', name: 'conditionCareers', statement: 'conditionCareersStatement', suggestion: 'conditionCareersSuggestion' },
-  { id: 'feedback', name: 'conditionFeedback', statement: 'conditionFeedbackStatement', suggestion: 'conditionFeedbackSuggestion' },
-  { id: 'new-ideas', name: 'conditionNewIdeas', statement: 'conditionNewIdeasStatement', suggestion: 'conditionNewIdeasSuggestion' },
-  { id: 'bottom-up', name: 'conditionBottomUp', statement: 'conditionBottomUpStatement', suggestion: 'conditionBottomUpSuggestion' },
+  {
+    id: 'felt-need',
+    name: 'conditionFeltNeed',
+    statement: 'conditionFeltNeedStatement',
+    suggestion: 'conditionFeltNeedSuggestion',
+  },
+  {
+    id: 'cooperation',
+    name: 'conditionCooperation',
+    statement: 'conditionCooperationStatement',
+    suggestion: 'conditionCooperationSuggestion',
+  },
+  {
+    id: 'recognition',
+    name: 'conditionRecognition',
+    statement: 'conditionRecognitionStatement',
+    suggestion: 'conditionRecognitionSuggestion',
+  },
+  {
+    id: 'careers',
+    name: 'conditionCareers',
+    statement: 'conditionCareersStatement',
+    suggestion: 'conditionCareersSuggestion',
+  },
+  {
+    id: 'feedback',
+    name: 'conditionFeedback',
+    statement: 'conditionFeedbackStatement',
+    suggestion: 'conditionFeedbackSuggestion',
+  },
+  {
+    id: 'new-ideas',
+    name: 'conditionNewIdeas',
+    statement: 'conditionNewIdeasStatement',
+    suggestion: 'conditionNewIdeasSuggestion',
+  },
+  {
+    id: 'bottom-up',
+    name: 'conditionBottomUp',
+    statement: 'conditionBottomUpStatement',
+    suggestion: 'conditionBottomUpSuggestion',
+  },
 ];
 
 export const SCORES = [1, 2, 3, 4, 5] as const;

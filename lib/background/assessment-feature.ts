@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { ensureAlarm } from '../actions/alarm';
 import { assessmentDueAt } from '../assessment/schedule';
-import { latestAssessment } from '../db/assessments';
-import { onDbChange } from '../db/changes';
+import { latestAssessment } from '../app/assessments';
 import { t } from '../i18n';
-import { onMessage } from '../messaging';
+import { libraryPath } from '../routes';
+import { serialQueue } from '../serial';
 import { assessmentReminder, assessmentSchedule } from '../settings';
 import { markBadge } from './badge';
+import { notify } from './notify';
 
 export const ASSESSMENT_ALARM = 'assessment';
 export const ASSESSMENT_NOTIFICATION_PREFIX = 'assessment:';
@@ -20,22 +21,16 @@ export function setupAssessmentFeature(): void {
   browser.notifications.onClicked.addListener((id) => {
     if (id.startsWith(ASSESSMENT_NOTIFICATION_PREFIX)) void onAssessmentClicked(id);
   });
-  onMessage('assessmentChanged', () => syncAssessment());
-  onDbChange((change) => {
-    if (change.store === 'assessments') void syncAssessment();
-  });
 }
 
-let running: Promise<void> = Promise.resolve();
+const serially = serialQueue();
 
 /**
  * Once a month the check is offered: when it falls due, one notification and the badge; the
  * popup offers it until it is taken or snoozed. Otherwise the alarm waits for the due date.
  */
 export function syncAssessment(now?: number): Promise<void> {
-  const next = running.then(() => syncNow(now ?? Date.now()));
-  running = next.catch(() => undefined);
-  return next;
+  return serially(() => syncNow(now ?? Date.now()));
 }
 
 async function syncNow(now: number): Promise<void> {
@@ -50,7 +45,11 @@ async function syncNow(now: number): Promise<void> {
     return;
   }
   const latest = await latestAssessment();
-  const dueAt = assessmentDueAt({ anchorAt: state.anchorAt, snoozedUntil: state.snoozedUntil, ...(latest ? { lastAt: latest.createdAt } : {}) });
+  const dueAt = assessmentDueAt({
+    anchorAt: state.anchorAt,
+    snoozedUntil: state.snoozedUntil,
+    ...(latest ? { lastAt: latest.createdAt } : {}),
+  });
   if (now < dueAt) {
     await markBadge('assessment', false);
     await browser.notifications.clear(`${ASSESSMENT_NOTIFICATION_PREFIX}${state.notifiedDueAt ?? ''}`);
@@ -60,17 +59,15 @@ async function syncNow(now: number): Promise<void> {
   await markBadge('assessment', true);
   await ensureAlarm(ASSESSMENT_ALARM, undefined, now);
   if (state.notifiedDueAt !== dueAt) {
-    await browser.notifications.create(`${ASSESSMENT_NOTIFICATION_PREFIX}${dueAt}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icons/128.png'),
+    await notify(`${ASSESSMENT_NOTIFICATION_PREFIX}${dueAt}`, () => ({
       title: t('assessmentNotifyTitle'),
       message: t('assessmentNotifyMessage'),
-    });
+    }));
     await assessmentSchedule.setValue({ ...state, notifiedDueAt: dueAt });
   }
 }
 
 export async function onAssessmentClicked(notificationId: string): Promise<void> {
   await browser.notifications.clear(notificationId);
-  await browser.tabs.create({ url: browser.runtime.getURL('/library.html#assessment' as '/library.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL(libraryPath('assessment') as '/library.html') });
 }

@@ -2,8 +2,11 @@ import { browser, type Browser } from 'wxt/browser';
 import { isBackupDue, backupFacts, reminderAllowed } from '../backup/reminder';
 import { getDb } from '../db/open';
 import { formatNumber, t } from '../i18n';
-import { backupReminder, lastExportAt } from '../settings';
+import { libraryPath } from '../routes';
+import { serialQueue } from '../serial';
+import { backupReminder } from '../settings';
 import { markBadge } from './badge';
+import { notify } from './notify';
 
 export const BACKUP_ALARM = 'backup-reminder';
 export const BACKUP_NOTIFICATION_ID = 'backup-reminder';
@@ -23,9 +26,6 @@ export function setupBackupFeature(): void {
   browser.notifications.onClicked.addListener((id) => {
     if (id === BACKUP_NOTIFICATION_ID) void onBackupNotificationClicked();
   });
-  // An export or "not now" (from any page) clears the badge without a message round trip.
-  lastExportAt.watch(() => void syncBackupReminder({ notify: false }));
-  backupReminder.watch(() => void syncBackupReminder({ notify: false }));
 }
 
 export async function onInstalled(reason: Browser.runtime.OnInstalledReason | string): Promise<void> {
@@ -42,16 +42,14 @@ export async function ensureBackupAlarm(): Promise<void> {
   if (!existing) await browser.alarms.create(BACKUP_ALARM, { delayInMinutes: 1, periodInMinutes: CHECK_EVERY_MINUTES });
 }
 
-let running: Promise<void> = Promise.resolve();
+const serially = serialQueue();
 
-/** Serialised: an alarm and a storage change at once must not notify twice. */
+/** Serialised: an alarm and a change at once must not notify twice. */
 export function syncBackupReminder(options: { now?: number; notify?: boolean } = {}): Promise<void> {
-  const next = running.then(() => syncNow(options.now ?? Date.now(), options.notify ?? true));
-  running = next.catch(() => undefined);
-  return next;
+  return serially(() => syncNow(options.now ?? Date.now(), options.notify ?? true));
 }
 
-async function syncNow(now: number, notify: boolean): Promise<void> {
+async function syncNow(now: number, shouldNotify: boolean): Promise<void> {
   const facts = await backupFacts(now);
   const state = await backupReminder.getValue();
   const due = isBackupDue(facts);
@@ -60,21 +58,18 @@ async function syncNow(now: number, notify: boolean): Promise<void> {
     await browser.notifications.clear(BACKUP_NOTIFICATION_ID);
     return;
   }
-  if (!notify || !reminderAllowed(state.notifiedAt, now)) return;
-  const message =
-    facts.lastExportAt === null
-      ? t('backupNotifyNever')
-      : t('backupNotifyDays', formatNumber(Math.floor((now - facts.lastExportAt) / 86_400_000)));
-  await browser.notifications.create(BACKUP_NOTIFICATION_ID, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icons/128.png'),
+  if (!shouldNotify || !reminderAllowed(state.notifiedAt, now)) return;
+  await notify(BACKUP_NOTIFICATION_ID, () => ({
     title: t('backupNotifyTitle'),
-    message,
-  });
+    message:
+      facts.lastExportAt === null
+        ? t('backupNotifyNever')
+        : t('backupNotifyDays', formatNumber(Math.floor((now - facts.lastExportAt) / 86_400_000))),
+  }));
   await backupReminder.setValue({ ...state, notifiedAt: now });
 }
 
 export async function onBackupNotificationClicked(): Promise<void> {
   await browser.notifications.clear(BACKUP_NOTIFICATION_ID);
-  await browser.tabs.create({ url: browser.runtime.getURL('/library.html#settings' as '/library.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL(libraryPath('settings') as '/library.html') });
 }

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { ensureAlarm } from '../actions/alarm';
 import { followUpTomorrow, planFollowUps } from '../actions/follow-up';
-import { getAction, listOpenFollowUps, updateAction } from '../db/actions';
-import { onDbChange } from '../db/changes';
+import { editAction, getAction, listOpenFollowUps } from '../app/actions';
 import { t } from '../i18n';
-import { onMessage } from '../messaging';
+import { libraryPath } from '../routes';
+import { serialQueue } from '../serial';
 import { followUpNotified } from '../settings';
 import { markBadge } from './badge';
+import { notify, onNotificationButton } from './notify';
 
 export const FOLLOW_UP_ALARM = 'follow-up';
 export const FOLLOW_UP_NOTIFICATION_PREFIX = 'follow-up:';
@@ -24,18 +25,13 @@ export function setupFollowUpFeature(): void {
   browser.notifications.onClicked.addListener((id) => {
     if (id.startsWith(FOLLOW_UP_NOTIFICATION_PREFIX)) void onFollowUpClicked(id);
   });
-  // Firefox has no notification buttons and no onButtonClicked event.
-  browser.notifications.onButtonClicked?.addListener((id, index) => {
+  // Firefox has no notification buttons: the click above is all it gets.
+  onNotificationButton((id, index) => {
     if (id.startsWith(FOLLOW_UP_NOTIFICATION_PREFIX)) void onFollowUpButton(id, index);
-  });
-  onMessage('followUpsChanged', () => syncFollowUps());
-  // While the worker is awake, a page's write reaches it without a message too.
-  onDbChange((change) => {
-    if (change.store === 'actions') void syncFollowUps();
   });
 }
 
-let running: Promise<void> = Promise.resolve();
+const serially = serialQueue();
 
 /**
  * Re-plan from the stored actions: notify follow-ups that came due (once per date), keep the
@@ -43,9 +39,7 @@ let running: Promise<void> = Promise.resolve();
  * Runs one at a time, so a message and a broadcast for the same write notify once.
  */
 export function syncFollowUps(now?: number): Promise<void> {
-  const next = running.then(() => syncNow(now ?? Date.now()));
-  running = next.catch(() => undefined);
-  return next;
+  return serially(() => syncNow(now ?? Date.now()));
 }
 
 async function syncNow(now: number): Promise<void> {
@@ -58,31 +52,12 @@ async function syncNow(now: number): Promise<void> {
   await ensureAlarm(FOLLOW_UP_ALARM, plan.nextAt, now);
 }
 
-function supportsButtons(): boolean {
-  return !import.meta.env.FIREFOX;
-}
-
-async function notifyFollowUp(actionId: string, text: string): Promise<void> {
-  const id = `${FOLLOW_UP_NOTIFICATION_PREFIX}${actionId}`;
-  const base = {
-    type: 'basic' as const,
-    iconUrl: browser.runtime.getURL('/icons/128.png'),
+function notifyFollowUp(actionId: string, text: string): Promise<void> {
+  return notify(`${FOLLOW_UP_NOTIFICATION_PREFIX}${actionId}`, () => ({
     title: t('followUpNotifyTitle'),
     message: text.slice(0, 200),
-  };
-  if (!supportsButtons()) {
-    await browser.notifications.create(id, base);
-    return;
-  }
-  try {
-    await browser.notifications.create(id, {
-      ...base,
-      buttons: [{ title: t('followUpNotifyAnswer') }, { title: t('followUpNotifyTomorrow') }],
-    } as typeof base);
-  } catch {
-    // A browser without buttons: the plain notification still asks.
-    await browser.notifications.create(id, base);
-  }
+    buttons: [t('followUpNotifyAnswer'), t('followUpNotifyTomorrow')],
+  }));
 }
 
 /** Opens the popup where the question waits; without openPopup, the Actions section. */
@@ -91,7 +66,7 @@ export async function openFollowUpView(): Promise<void> {
     if (!browser.action?.openPopup) throw new Error('no openPopup');
     await browser.action.openPopup();
   } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL('/library.html#actions' as '/library.html') });
+    await browser.tabs.create({ url: browser.runtime.getURL(libraryPath('actions') as '/library.html') });
   }
 }
 
@@ -109,8 +84,8 @@ export async function onFollowUpButton(notificationId: string, index: number, no
   if (index === FOLLOW_UP_BUTTON_LATER) {
     const actionId = notificationId.slice(FOLLOW_UP_NOTIFICATION_PREFIX.length);
     const action = await getAction(actionId);
-    if (!action || action.status !== 'open') return;
-    await updateAction(actionId, { followUpAt: followUpTomorrow(now) }, now);
-    await syncFollowUps(now);
+    if (action?.status !== 'open') return;
+    // The application layer's write comes back here as a change, which re-plans the follow-ups.
+    await editAction(actionId, { followUpAt: followUpTomorrow(now) }, now);
   }
 }

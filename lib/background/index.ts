@@ -1,17 +1,23 @@
-import { setupSaveFeature } from './save-feature';
-import { setupFollowUpFeature } from './follow-up-feature';
 import { setupAssessmentFeature } from './assessment-feature';
-import { setupPromptFeature } from './prompt-feature';
 import { setupBackupFeature } from './backup-feature';
+import { setupChangesFeature } from './changes-feature';
+import { setupFollowUpFeature } from './follow-up-feature';
+import { forgetLanguage } from './language';
+import { setupPromptFeature } from './prompt-feature';
+import { setupSaveFeature } from './save-feature';
 
 /**
  * One feature a file; each registers its listeners synchronously, so an event that wakes the
  * service worker finds its listener already there.
  */
-export function setupBackground(): void {
+export function setupBackground(): () => void {
+  forgetLanguage();
+  const stopChanges = setupChangesFeature();
   setupSaveFeature();
   setupFollowUpFeature();
   setupAssessmentFeature();
   setupPromptFeature();
   setupBackupFeature();
+  // Browser listeners live as long as the worker; the message handler can be removed (tests).
+  return stopChanges;
 }

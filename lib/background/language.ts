@@ -8,11 +8,19 @@ let ready: Promise<void> | null = null;
  * event, so handlers that show text await this first; it loads once per worker life.
  */
 export function languageReady(): Promise<void> {
-  ready ??= language.getValue().then(loadLanguage).catch(() => undefined);
+  ready ??= language
+    .getValue()
+    .then(loadLanguage)
+    .catch(() => undefined);
   return ready;
 }
 
 export function reloadLanguage(): Promise<void> {
   ready = null;
   return languageReady();
+}
+
+/** A new worker life: the language is read again at the first text it shows. */
+export function forgetLanguage(): void {
+  ready = null;
 }

@@ -1,12 +1,20 @@
 import { browser } from 'wxt/browser';
-import { loadLanguage, t } from '../i18n';
-import { routeHash } from '../library/route';
-import { onMessage } from '../messaging';
+import { t } from '../i18n';
 import { choosePrompt, recordShown } from '../prompts/choose';
-import { askedText, clearPromptNotifications, dueToCandidate, PROMPT_NOTIFICATION_PREFIX } from '../prompts/due';
+import { askedText, dueToCandidate, PROMPT_NOTIFICATION_PREFIX } from '../prompts/due';
 import { hostTimeZone, nextPromptAt } from '../prompts/schedule';
-import { duePrompt, language, promptAlarmState, promptSchedule, welcomeShownAt, type DuePromptState, type PromptAlarmState } from '../settings';
+import { libraryPath } from '../routes';
+import { serialQueue } from '../serial';
+import {
+  duePrompt,
+  promptAlarmState,
+  promptSchedule,
+  welcomeShownAt,
+  type DuePromptState,
+  type PromptAlarmState,
+} from '../settings';
 import { markBadge, renderBadge } from './badge';
+import { clearNotifications, notify, onNotificationButton } from './notify';
 
 export const PROMPT_ALARM = 'prompt';
 const BUTTON_ANSWER = 0;
@@ -26,28 +34,20 @@ export function setupPromptFeature(): void {
     if (id.startsWith(PROMPT_NOTIFICATION_PREFIX)) void openAnswer();
   });
   // Firefox has no notification buttons: the click above is all it gets.
-  browser.notifications.onButtonClicked?.addListener((id, index) => {
-    if (id.startsWith(PROMPT_NOTIFICATION_PREFIX)) void onNotificationButton(index);
+  onNotificationButton((id, index) => {
+    if (id.startsWith(PROMPT_NOTIFICATION_PREFIX)) void onPromptButton(index);
   });
   browser.runtime.onInstalled.addListener((details) => void onInstalled(details.reason));
   browser.runtime.onStartup.addListener(() => {
     void renderBadge().catch(() => undefined);
     void ensurePromptAlarm();
   });
-  // Settings pages send this after a change; the storage watcher below catches it too.
-  onMessage('reschedule', () => ensurePromptAlarm());
-  promptSchedule.watch(() => void ensurePromptAlarm());
   // A worker woken by anything may find a slot that passed while it (or the browser) slept.
   void ensurePromptAlarm();
 }
 
 // Alarm, start-up and settings events can arrive together: one at a time, in order.
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const serially = serialQueue();
 
 export function onPromptAlarm(scheduledTime: number, now = Date.now()): Promise<void> {
   // An alarm never fires early, but clocks may disagree by a few ms.
@@ -62,7 +62,11 @@ export function onPromptAlarm(scheduledTime: number, now = Date.now()): Promise<
 export function ensurePromptAlarm(now = Date.now()): Promise<void> {
   return serially(async () => {
     const state = await promptAlarmState.getValue();
-    if (state.scheduledFor !== null && state.scheduledFor <= now && (state.lastSlotShown ?? -Infinity) < state.scheduledFor) {
+    if (
+      state.scheduledFor !== null &&
+      state.scheduledFor <= now &&
+      (state.lastSlotShown ?? -Infinity) < state.scheduledFor
+    ) {
       await showDuePrompt(state, now);
     }
     await scheduleNext(now);
@@ -85,7 +89,8 @@ async function scheduleNext(now: number): Promise<void> {
     const existing = await browser.alarms.get(PROMPT_ALARM);
     if (!existing || existing.scheduledTime !== when) await browser.alarms.create(PROMPT_ALARM, { when });
   }
-  if (state.scheduledFor !== when || state.reason !== reason) await promptAlarmState.setValue({ ...state, scheduledFor: when, reason });
+  if (state.scheduledFor !== when || state.reason !== reason)
+    await promptAlarmState.setValue({ ...state, scheduledFor: when, reason });
 }
 
 async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void> {
@@ -99,7 +104,6 @@ async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void
   } else {
     const picked = await choosePrompt(now);
     if (!picked) return;
-    await useChosenLanguage();
     due = {
       promptId: picked.promptId,
       group: picked.group,
@@ -117,36 +121,30 @@ async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void
   await markBadge('prompt', true);
 }
 
-async function useChosenLanguage(): Promise<void> {
-  try {
-    await loadLanguage(await language.getValue());
-  } catch {
-    // The browser's language is a fine fallback for a notification.
-  }
-}
-
+/** The prompt as a notification, in the chosen language, with Answer and Later where buttons exist. */
 export async function notifyDue(due: DuePromptState, now: number): Promise<void> {
-  await useChosenLanguage();
   await clearPromptNotifications();
-  const base = {
-    type: 'basic' as const,
-    iconUrl: browser.runtime.getURL('/icons/128.png'),
+  await notify(`${PROMPT_NOTIFICATION_PREFIX}${now}`, () => ({
     title: t('promptNotificationTitle'),
-    message: askedText(dueToCandidate(due)).slice(0, 300),
-  };
-  const id = `${PROMPT_NOTIFICATION_PREFIX}${now}`;
-  if (import.meta.env.FIREFOX) {
-    await browser.notifications.create(id, base);
-    return;
-  }
-  try {
-    await browser.notifications.create(id, { ...base, buttons: [{ title: t('promptAnswer') }, { title: t('promptLater') }] } as typeof base);
-  } catch {
-    await browser.notifications.create(id, base);
-  }
+    message: askedText(dueToCandidate(due)),
+    buttons: [t('promptAnswer'), t('promptLater')],
+  }));
 }
 
-export async function onNotificationButton(index: number, now = Date.now()): Promise<void> {
+export function clearPromptNotifications(): Promise<void> {
+  return clearNotifications(PROMPT_NOTIFICATION_PREFIX);
+}
+
+/**
+ * A page answered or skipped the due prompt (the application layer cleared it): the badge and
+ * the notification go. Only the background touches either.
+ */
+export async function onDuePromptChanged(): Promise<void> {
+  if ((await duePrompt.getValue()) !== null) return;
+  await Promise.all([markBadge('prompt', false), clearPromptNotifications().catch(() => undefined)]);
+}
+
+export async function onPromptButton(index: number, now = Date.now()): Promise<void> {
   if (index === BUTTON_ANSWER) await openAnswer();
   else if (index === BUTTON_LATER) await snoozePrompt(now);
 }
@@ -169,7 +167,9 @@ type ActionApi = { openPopup?: () => Promise<void> };
 export async function openAnswer(): Promise<void> {
   const due = await duePrompt.getValue();
   await clearPromptNotifications().catch(() => undefined);
-  const action = (browser.action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction) as ActionApi | undefined;
+  const action = (browser.action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction) as
+    | ActionApi
+    | undefined;
   try {
     if (typeof action?.openPopup === 'function') {
       await action.openPopup();
@@ -178,8 +178,10 @@ export async function openAnswer(): Promise<void> {
   } catch {
     // No focused window, or no user gesture: fall through to the journal.
   }
-  const query: Record<string, string> = due ? { prompt: due.promptId, ...(due.resourceId ? { resource: due.resourceId } : {}) } : {};
-  await browser.tabs.create({ url: browser.runtime.getURL(`/library.html${routeHash('journal', undefined, query)}` as '/') });
+  const query: Record<string, string> = due
+    ? { prompt: due.promptId, ...(due.resourceId ? { resource: due.resourceId } : {}) }
+    : {};
+  await browser.tabs.create({ url: browser.runtime.getURL(libraryPath('journal', undefined, query) as '/') });
 }
 
 export async function onInstalled(reason: string): Promise<void> {
@@ -187,7 +189,7 @@ export async function onInstalled(reason: string): Promise<void> {
   // the stored mark keeps the welcome to the first one.
   if (reason === 'install' && (await welcomeShownAt.getValue()) === null) {
     await welcomeShownAt.setValue(Date.now());
-    await browser.tabs.create({ url: browser.runtime.getURL(`/library.html${routeHash('welcome')}` as '/') });
+    await browser.tabs.create({ url: browser.runtime.getURL(libraryPath('welcome') as '/') });
   }
   await ensurePromptAlarm();
 }

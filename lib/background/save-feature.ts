@@ -1,13 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
+import { saveCapturedPage } from '../app/resources';
 import { captureTab } from '../capture/capture-tab';
-import { canonicalizeUrl, youtubeVideoId } from '../capture/canonical-url';
+import { pageFromUrl } from '../capture/page-from-url';
 import type { CapturedPage } from '../capture/types';
 import { describeWriteError } from '../db/errors';
-import { saveResource } from '../db/resources';
 import { t } from '../i18n';
-import { isWebUrl } from '../limits';
-import { onMessage } from '../messaging';
-import { languageReady, reloadLanguage } from './language';
+import { languageReady } from './language';
+import { notify } from './notify';
 
 export const MENU_SAVE_PAGE = 'save-page';
 export const MENU_SAVE_LINK = 'save-link';
@@ -19,10 +18,6 @@ export function setupSaveFeature(): void {
   browser.runtime.onStartup.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
-  onMessage('languageChanged', async () => {
-    await reloadLanguage();
-    await createMenus();
-  });
 }
 
 export async function createMenus(): Promise<void> {
@@ -34,7 +29,8 @@ export async function createMenus(): Promise<void> {
 
 export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
   if (info.menuItemId === MENU_SAVE_PAGE && tab) await saveTab(tab);
-  else if (info.menuItemId === MENU_SAVE_LINK && info.linkUrl) await saveLink(info.linkUrl, (info as { linkText?: string }).linkText);
+  else if (info.menuItemId === MENU_SAVE_LINK && info.linkUrl)
+    await saveLink(info.linkUrl, (info as { linkText?: string }).linkText);
 }
 
 export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
@@ -43,27 +39,19 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
   if (target) await saveTab(target);
 }
 
-/** A link is saved from its address alone: we have no right to fetch the page behind it. */
+/**
+ * A link is saved from its address alone: we have no right to fetch the page behind it. The
+ * address keeps what it says, so a YouTube link with `&t=` keeps its moment.
+ */
 export function pageFromLink(linkUrl: string, linkText?: string): CapturedPage | null {
-  const canonicalUrl = canonicalizeUrl(linkUrl);
-  if (!canonicalUrl || !isWebUrl(linkUrl)) return null;
-  const videoId = youtubeVideoId(linkUrl);
-  const host = new URL(linkUrl).hostname.replace(/^www\./, '');
-  return {
-    url: linkUrl,
-    canonicalUrl,
-    kind: videoId ? 'video' : 'page',
-    title: linkText?.trim() || host + new URL(linkUrl).pathname.replace(/\/$/, ''),
-    site: videoId ? 'YouTube' : host,
-    ...(videoId ? { videoId, thumbnailUrl: `https://i.ytimg.com/vi/${videoId}/hqdefault.jpg` } : {}),
-  };
+  return pageFromUrl(linkUrl, linkText) ?? null;
 }
 
 export async function saveTab(tab: Browser.tabs.Tab): Promise<void> {
   const result = await captureTab(tab);
   const page = result.ok ? result.page : result.fallback;
   if (!page) {
-    await notify(t('notifyNothingToSave'), tab.title ?? tab.url ?? '');
+    await confirm(() => t('notifyNothingToSave'), tab.title ?? tab.url ?? '');
     return;
   }
   await saveAndConfirm(page);
@@ -72,7 +60,7 @@ export async function saveTab(tab: Browser.tabs.Tab): Promise<void> {
 export async function saveLink(linkUrl: string, linkText?: string): Promise<void> {
   const page = pageFromLink(linkUrl, linkText);
   if (!page) {
-    await notify(t('notifyNothingToSave'), linkUrl);
+    await confirm(() => t('notifyNothingToSave'), linkUrl);
     return;
   }
   await saveAndConfirm(page);
@@ -80,19 +68,13 @@ export async function saveLink(linkUrl: string, linkText?: string): Promise<void
 
 async function saveAndConfirm(page: CapturedPage): Promise<void> {
   try {
-    const { resource, created } = await saveResource(page);
-    await notify(created ? t('notifySaved') : t('notifyAlreadySaved'), resource.title);
+    const { resource, created } = await saveCapturedPage(page);
+    await confirm(() => (created ? t('notifySaved') : t('notifyAlreadySaved')), resource.title);
   } catch (error) {
-    await notify(t('notifySaveFailed'), describeWriteError(error));
+    await confirm(() => t('notifySaveFailed'), describeWriteError(error));
   }
 }
 
-async function notify(title: string, message: string): Promise<void> {
-  await languageReady();
-  await browser.notifications.create(`${NOTIFICATION_PREFIX}${Date.now()}`, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icons/128.png'),
-    title,
-    message: message.slice(0, 200),
-  });
+function confirm(title: () => string, message: string): Promise<void> {
+  return notify(`${NOTIFICATION_PREFIX}${Date.now()}`, () => ({ title: title(), message: message.slice(0, 200) }));
 }

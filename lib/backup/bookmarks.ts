@@ -20,8 +20,8 @@ const ROOT_FOLDERS = new Set([
 
 function folderName(list: Element): string | null {
   let heading = list.previousElementSibling;
-  while (heading && heading.tagName === 'P') heading = heading.previousElementSibling;
-  if (!heading || heading.tagName !== 'H3') return null;
+  while (heading?.tagName === 'P') heading = heading.previousElementSibling;
+  if (heading?.tagName !== 'H3') return null;
   if (heading.hasAttribute('personal_toolbar_folder') || heading.hasAttribute('unfiled_bookmarks_folder')) return null;
   const name = (heading.textContent ?? '').replace(/\s+/g, ' ').trim();
   return name && !ROOT_FOLDERS.has(name.toLowerCase()) ? name : null;
@@ -54,7 +54,13 @@ export function parseBookmarksHtml(html: string, now = Date.now(), parser: DOMPa
     const entry: LinkEntry = {
       position: i + 1,
       url: anchor.getAttribute('href') ?? '',
-      tags: [...folders, ...tagAttribute.split(',').map((tag) => tag.trim()).filter(Boolean)],
+      tags: [
+        ...folders,
+        ...tagAttribute
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      ],
     };
     const title = (anchor.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (title) entry.title = title;
@@ -73,6 +79,14 @@ export function parseBookmarksHtml(html: string, now = Date.now(), parser: DOMPa
 
 /** A bookmark file, or at least HTML with links? */
 export function looksLikeHtml(text: string): boolean {
-  const head = text.replace(/^\uFEFF/, '').slice(0, 4096).trimStart().toLowerCase();
-  return head.startsWith('<!doctype netscape-bookmark-file') || /^<(!doctype html|html|head|meta|title|dl|h1|body)[\s>]/.test(head) || /<a\s[^>]*href/i.test(head);
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .slice(0, 4096)
+    .trimStart()
+    .toLowerCase();
+  return (
+    head.startsWith('<!doctype netscape-bookmark-file') ||
+    /^<(!doctype html|html|head|meta|title|dl|h1|body)[\s>]/.test(head) ||
+    /<a\s[^>]*href/i.test(head)
+  );
 }

@@ -29,7 +29,21 @@ export function resourcesToCsv(resources: readonly Resource[]): string {
     learned: isoOrEmpty(r.learnedAt),
     shared: isoOrEmpty(r.sharedAt),
   }));
-  const columns = ['title', 'url', 'kind', 'status', 'tags', 'notes', 'takeaways', 'site', 'author', 'created', 'updated', 'learned', 'shared'];
+  const columns = [
+    'title',
+    'url',
+    'kind',
+    'status',
+    'tags',
+    'notes',
+    'takeaways',
+    'site',
+    'author',
+    'created',
+    'updated',
+    'learned',
+    'shared',
+  ];
   // A BOM so spreadsheet programs read UTF-8 (å, ä, ö, emoji) correctly.
   return `\uFEFF${Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((c) => row[c as keyof typeof row])) }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;
 }

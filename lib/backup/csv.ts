@@ -32,7 +32,10 @@ function statusOf(value: string | undefined): ResourceStatus | undefined {
 /** Pocket separates tags with `|`, others with commas. */
 function splitTags(value: string | undefined): string[] {
   if (!value) return [];
-  return value.split(/[|,]/).map((tag) => tag.trim()).filter(Boolean);
+  return value
+    .split(/[|,]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -68,7 +71,8 @@ export function parseCsvLinks(text: string, now = Date.now()): ParsedLinks {
     const status = statusOf(statusCell);
     if (status) entry.status = status;
     // Instapaper keeps its folders in the same column: a folder that is not a state is a tag.
-    if (header[at.status] === 'folder' && statusCell && !/^(unread|archive|starred)$/i.test(statusCell.trim())) entry.tags.push(statusCell.trim());
+    if (header[at.status] === 'folder' && statusCell && !/^(unread|archive|starred)$/i.test(statusCell.trim()))
+      entry.tags.push(statusCell.trim());
     const description = cell(row, at.description)?.trim();
     if (description) entry.description = description;
     const notes = cell(row, at.notes)?.trim();

@@ -1,5 +1,4 @@
 import { getDb, type LoopDatabase } from '../db/open';
-import { lastExportAt } from '../settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, STORES, type BackupFile, type BackupRecords } from './format';
 import { readSettings } from './settings';
 
@@ -29,7 +28,13 @@ export async function buildBackup(options: ExportOptions = {}): Promise<BackupFi
   const now = options.now ?? Date.now();
   const records = await readAllRecords(options.db);
   const settings = await readSettings(options.includeWebhook ?? false);
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), ...records, settings };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    ...records,
+    settings,
+  };
 }
 
 /**
@@ -41,7 +46,9 @@ export function serializeBackup(file: BackupFile): string {
   const parts = [head.slice(0, -1)];
   for (const store of STORES) {
     const list = file[store] as unknown[];
-    parts.push(`,\n"${store}": [${list.length ? '\n' : ''}${list.map((record) => JSON.stringify(record)).join(',\n')}${list.length ? '\n' : ''}]`);
+    parts.push(
+      `,\n"${store}": [${list.length ? '\n' : ''}${list.map((record) => JSON.stringify(record)).join(',\n')}${list.length ? '\n' : ''}]`,
+    );
   }
   parts.push(`,\n"settings": ${JSON.stringify(file.settings)}\n}\n`);
   return parts.join('');
@@ -76,14 +83,13 @@ export interface ExportResult {
   records: number;
 }
 
-/** Export everything as a download and remember when (for the reminder). */
+/** Export everything as a download (the application layer remembers when, for the reminder). */
 export async function exportBackup(options: ExportOptions = {}, doc?: Document): Promise<ExportResult> {
   const now = options.now ?? Date.now();
   const file = await buildBackup({ ...options, now });
   const text = serializeBackup(file);
   const fileName = backupFileName(now);
   const bytes = downloadFile(fileName, text, 'application/json', doc);
-  await lastExportAt.setValue(now);
   const records = STORES.reduce((sum, store) => sum + file[store].length, 0);
   return { fileName, bytes, records };
 }

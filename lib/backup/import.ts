@@ -1,7 +1,5 @@
 import { unwrap, type IDBPTransaction } from 'idb';
-import { announceChange } from '../db/changes';
 import { getDb, type LoopDatabase } from '../db/open';
-import { sendMessage } from '../messaging';
 import type { LoopDB } from '../db/schema';
 import type { Resource, StoreName } from '../db/types';
 import { t } from '../i18n';
@@ -18,7 +16,9 @@ import { parseUrlList } from './url-list';
 export type ImportSource = 'learning-loop' | LinkSource;
 export type ImportMode = 'merge' | 'replace';
 
-export type PreparedImport = { kind: 'backup'; source: 'learning-loop'; backup: ParsedBackup } | { kind: 'links'; source: LinkSource; links: ParsedLinks };
+export type PreparedImport =
+  | { kind: 'backup'; source: 'learning-loop'; backup: ParsedBackup }
+  | { kind: 'links'; source: LinkSource; links: ParsedLinks };
 
 export type ImportPhase = 'reading' | 'checking' | 'saving';
 export interface ImportProgress {
@@ -56,7 +56,8 @@ export async function readImportFile(file: Blob): Promise<string> {
 
 /** Pocket's export arrives as a zip of CSV files: say what to do instead of "cannot read". */
 function refuseArchive(text: string, fileName: string): void {
-  if (/\.zip$/i.test(fileName) || text.startsWith('PK\u0003\u0004')) throw new ImportError('zip-file', t('backupErrorZip'));
+  if (/\.zip$/i.test(fileName) || text.startsWith('PK\u0003\u0004'))
+    throw new ImportError('zip-file', t('backupErrorZip'));
 }
 
 type Kind = 'json' | 'csv' | 'html' | 'urls';
@@ -73,8 +74,10 @@ function detect(text: string, fileName: string): Kind {
 
 function prepareLinks(kind: Exclude<Kind, 'json'>, text: string, now: number): PreparedImport {
   if (text.length > MAX_IMPORT_BYTES) throw tooLargeError(text.length);
-  if (!text.replace(/^\uFEFF/, '').trim()) throw new ImportError('empty', `${t('backupErrorEmpty')} ${t('backupNothingImported')}`);
-  const links = kind === 'csv' ? parseCsvLinks(text, now) : kind === 'html' ? parseBookmarksHtml(text, now) : parseUrlList(text);
+  if (!text.replace(/^\uFEFF/, '').trim())
+    throw new ImportError('empty', `${t('backupErrorEmpty')} ${t('backupNothingImported')}`);
+  const links =
+    kind === 'csv' ? parseCsvLinks(text, now) : kind === 'html' ? parseBookmarksHtml(text, now) : parseUrlList(text);
   if (!links.entries.length) throw new ImportError('nothing-found', t('backupErrorNothingFound'));
   // A list where no line even starts like an address is not a list of links (an image, a PDF…).
   if (links.source === 'urls' && !links.entries.some((entry) => /^[a-z][a-z0-9+.-]*:/i.test(entry.url))) {
@@ -95,7 +98,12 @@ export function prepareImport(text: string, fileName = '', now = Date.now()): Pr
 }
 
 /** The same, letting the page paint progress while a large backup is checked. */
-export async function prepareImportAsync(text: string, fileName = '', onProgress?: ProgressListener, now = Date.now()): Promise<PreparedImport> {
+export async function prepareImportAsync(
+  text: string,
+  fileName = '',
+  onProgress?: ProgressListener,
+  now = Date.now(),
+): Promise<PreparedImport> {
   refuseArchive(text, fileName);
   const kind = detect(text, fileName);
   if (kind === 'json') {
@@ -137,11 +145,18 @@ const PUT_CHUNK = 500;
 function putAll(tx: WriteTx, puts: readonly Put[], onProgress?: ProgressListener): Promise<void> {
   const total = puts.length;
   const raw = unwrap(tx);
-  const stores = new Map(STORES.filter((s) => raw.objectStoreNames.contains(s)).map((store) => [store, raw.objectStore(store)]));
+  const stores = new Map(
+    STORES.filter((s) => raw.objectStoreNames.contains(s)).map((store) => [store, raw.objectStore(store)]),
+  );
   onProgress?.({ phase: 'saving', done: 0, total });
   return new Promise<void>((resolve, reject) => {
     // A failed request's own error (ConstraintError, QuotaExceededError…) says more than the abort.
-    const fail = (event: Event) => reject((event.target instanceof IDBRequest ? event.target.error : null) ?? raw.error ?? new DOMException('The import was interrupted.', 'AbortError'));
+    const fail = (event: Event) =>
+      reject(
+        (event.target instanceof IDBRequest ? event.target.error : null) ??
+          raw.error ??
+          new DOMException('The import was interrupted.', 'AbortError'),
+      );
     raw.addEventListener('abort', fail);
     raw.addEventListener('error', fail);
     let next = 0;
@@ -168,7 +183,11 @@ function putAll(tx: WriteTx, puts: readonly Put[], onProgress?: ProgressListener
  * One transaction: either everything is written or nothing is (a failed put, a full disk, or a
  * worker stopping half-way aborts it, and the stores keep what they had).
  */
-async function inOneTransaction(database: LoopDatabase, stores: StoreName[], work: (tx: WriteTx) => Promise<void>): Promise<void> {
+async function inOneTransaction(
+  database: LoopDatabase,
+  stores: StoreName[],
+  work: (tx: WriteTx) => Promise<void>,
+): Promise<void> {
   const tx = database.transaction(stores, 'readwrite') as unknown as WriteTx;
   const done = tx.done;
   done.catch(() => undefined);
@@ -201,7 +220,17 @@ function backupResult(plan: MergePlan, mode: ImportMode, settings: SettingName[]
     { reason: 'same' as const, count: same },
     { reason: 'newer-here' as const, count: newerHere },
   ].filter((r) => r.count > 0);
-  return { source: 'learning-loop', mode, added, updated, skipped: same + newerHere, reasons, skippedEntries: [], counts: plan.counts, settings };
+  return {
+    source: 'learning-loop',
+    mode,
+    added,
+    updated,
+    skipped: same + newerHere,
+    reasons,
+    skippedEntries: [],
+    counts: plan.counts,
+    settings,
+  };
 }
 
 export interface RunOptions {
@@ -225,7 +254,6 @@ export async function writeBackup(backup: ParsedBackup, options: RunOptions = {}
     }
     await putAll(tx, plan.puts, options.onProgress);
   });
-  for (const store of STORES) announceChange(store, []);
   const settings = await applySettings(backup.settings, mode === 'replace');
   return backupResult(plan, mode, settings);
 }
@@ -243,12 +271,20 @@ export async function writeLinks(links: ParsedLinks, options: RunOptions = {}): 
       options.onProgress,
     );
   });
-  if (plan.puts.length) announceChange('resources', plan.puts.length > 500 ? [] : plan.puts.map((r) => r.id));
   const grouped = new Map<SkipReason, number>();
   for (const entry of plan.skipped) grouped.set(entry.reason, (grouped.get(entry.reason) ?? 0) + 1);
   const reasons = [...grouped].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
   const skippedEntries = [...plan.skipped].sort((a, b) => a.position - b.position);
-  return { source: links.source, mode: 'merge', added: plan.added, updated: plan.updated, skipped: plan.skipped.length, reasons, skippedEntries, settings: [] };
+  return {
+    source: links.source,
+    mode: 'merge',
+    added: plan.added,
+    updated: plan.updated,
+    skipped: plan.skipped.length,
+    reasons,
+    skippedEntries,
+    settings: [],
+  };
 }
 
 export async function runImport(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
@@ -258,20 +294,4 @@ export async function runImport(prepared: PreparedImport, options: RunOptions = 
 /** Everything in one call (tests, benchmark): text in, records written. */
 export async function importText(text: string, fileName = '', options: RunOptions = {}): Promise<ImportResult> {
   return runImport(await prepareImportAsync(text, fileName, options.onProgress, options.now), options);
-}
-
-/**
- * After an import, tell the background what it owns that may have changed: alarms for the
- * prompt schedule and follow-ups, the monthly check, menus in the chosen language. Best effort:
- * the data is already written.
- */
-export async function tellBackground(result: ImportResult): Promise<void> {
-  const send = (message: 'reschedule' | 'followUpsChanged' | 'assessmentChanged' | 'languageChanged') => sendMessage(message, undefined).catch(() => undefined);
-  const changed = (store: StoreName) => !!result.counts && result.counts[store].added + result.counts[store].updated > 0;
-  const jobs: Promise<unknown>[] = [];
-  if (result.settings.includes('promptSchedule') || result.settings.includes('disabledBuiltInPrompts') || changed('prompts')) jobs.push(send('reschedule'));
-  if (changed('actions')) jobs.push(send('followUpsChanged'));
-  if (changed('assessments') || result.settings.includes('assessmentReminder')) jobs.push(send('assessmentChanged'));
-  if (result.settings.includes('language')) jobs.push(send('languageChanged'));
-  await Promise.all(jobs);
 }

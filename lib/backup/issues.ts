@@ -14,7 +14,9 @@ const STORE_LABEL: Record<StoreName, MessageKey> = {
 /** "Resource 3 (id “abc”)": the record a message is about, 1-based as people count. */
 export function recordLabel(store: StoreName, index: number, id?: string): string {
   const name = t(STORE_LABEL[store]);
-  return id ? t('backupRecordLabelWithId', name, formatNumber(index + 1), clip(id, 60)) : t('backupRecordLabel', name, formatNumber(index + 1));
+  return id
+    ? t('backupRecordLabelWithId', name, formatNumber(index + 1), clip(id, 60))
+    : t('backupRecordLabel', name, formatNumber(index + 1));
 }
 
 export function clip(value: string, max: number): string {
@@ -45,9 +47,17 @@ export function issueReason(issue: v.BaseIssue<unknown>): string {
       return issue.input === undefined ? t('backupReasonMissing') : t('backupReasonType', t('backupTypeObject'));
     case 'picklist':
       if (issue.input === undefined) return t('backupReasonMissing');
-      return t('backupReasonOneOf', (issue.expected ?? '').replace(/^\(|\)$/g, '').split(' | ').join(', '));
+      return t(
+        'backupReasonOneOf',
+        (issue.expected ?? '')
+          .replace(/^\(|\)$/g, '')
+          .split(' | ')
+          .join(', '),
+      );
     case 'max_length':
-      return Array.isArray(issue.input) ? t('backupReasonTooMany', formatNumber(Number(requirement))) : t('backupReasonTooLong', formatNumber(Number(requirement)));
+      return Array.isArray(issue.input)
+        ? t('backupReasonTooMany', formatNumber(Number(requirement)))
+        : t('backupReasonTooLong', formatNumber(Number(requirement)));
     case 'min_length':
       return t('backupReasonEmpty');
     case 'min_value':

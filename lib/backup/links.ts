@@ -1,4 +1,5 @@
-import { canonicalizeUrl, youtubeVideoId } from '../capture/canonical-url';
+import { pageFromUrl } from '../capture/page-from-url';
+import { canonicalizeUrl } from '../capture/canonical-url';
 import type { Resource, ResourceStatus } from '../db/types';
 import { newId } from '../ids';
 import { capLine, capText, LIMITS, normaliseTags } from '../limits';
@@ -25,7 +26,16 @@ export interface ParsedLinks {
   entries: LinkEntry[];
 }
 
-export type SkipReason = 'missing-url' | 'bookmarklet' | 'local-file' | 'data-url' | 'not-web' | 'broken' | 'too-long' | 'duplicate' | 'already-saved';
+export type SkipReason =
+  | 'missing-url'
+  | 'bookmarklet'
+  | 'local-file'
+  | 'data-url'
+  | 'not-web'
+  | 'broken'
+  | 'too-long'
+  | 'duplicate'
+  | 'already-saved';
 
 export interface SkippedEntry {
   position: number;
@@ -71,7 +81,8 @@ export function checkUrl(raw: string): UrlCheck {
  * absent, not a number, or not a plausible date (before 1995 or more than a day ahead).
  */
 export function epochMs(value: unknown, now: number): number | undefined {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value.trim()) : NaN;
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value.trim()) : NaN;
   let ms: number;
   if (Number.isFinite(number) && number > 0) {
     ms = number > 1e14 ? number / 1000 : number > 1e11 ? number : number * 1000;
@@ -84,25 +95,20 @@ export function epochMs(value: unknown, now: number): number | undefined {
   return Math.floor(ms);
 }
 
-function hostAndPath(url: URL): string {
-  return url.hostname.replace(/^www\./, '') + url.pathname.replace(/\/$/, '');
-}
-
 /** A new record from a link: what the file said, capped, the rest empty. YouTube links are videos. */
 export function resourceFromLink(entry: LinkEntry, url: string, canonicalUrl: string, now: number): Resource {
-  const parsed = new URL(url);
-  const videoId = youtubeVideoId(url);
   const rawTitle = entry.title?.trim();
   // Pocket writes the URL as the title when it had none.
-  const title = rawTitle && !/^https?:\/\/\S*$/i.test(rawTitle) ? capLine(rawTitle, LIMITS.title) : '';
+  const title = rawTitle && !/^https?:\/\/\S*$/i.test(rawTitle) ? rawTitle : undefined;
+  const page = pageFromUrl(url, title);
   const createdAt = entry.addedAt ?? now;
   const resource: Resource = {
     id: newId(),
     url,
     canonicalUrl,
-    kind: videoId ? 'video' : 'page',
-    title: title || capLine(hostAndPath(parsed), LIMITS.title),
-    site: videoId ? 'YouTube' : capLine(parsed.hostname.replace(/^www\./, ''), LIMITS.site),
+    kind: page?.kind ?? 'page',
+    title: capLine(page?.title ?? url, LIMITS.title),
+    site: capLine(page?.site, LIMITS.site),
     notes: capText(entry.notes?.trim() ?? '', LIMITS.notes),
     timestampNotes: [],
     takeaways: '',
@@ -113,9 +119,10 @@ export function resourceFromLink(entry: LinkEntry, url: string, canonicalUrl: st
   };
   const description = capLine(entry.description, LIMITS.description);
   if (description) resource.description = description;
-  if (videoId) {
-    resource.videoId = videoId;
-    resource.thumbnailUrl = `https://i.ytimg.com/vi/${videoId}/hqdefault.jpg`;
+  if (page?.videoId) {
+    resource.videoId = page.videoId;
+    if (page.thumbnailUrl) resource.thumbnailUrl = page.thumbnailUrl;
+    if (page.positionSec !== undefined) resource.positionSec = Math.floor(page.positionSec);
   }
   return resource;
 }

@@ -26,7 +26,10 @@ export interface MergePlan {
 }
 
 export function emptyCounts(): Record<StoreName, StoreCounts> {
-  return Object.fromEntries(STORES.map((store) => [store, { added: 0, updated: 0, same: 0, newerHere: 0 }])) as Record<StoreName, StoreCounts>;
+  return Object.fromEntries(STORES.map((store) => [store, { added: 0, updated: 0, same: 0, newerHere: 0 }])) as Record<
+    StoreName,
+    StoreCounts
+  >;
 }
 
 /** Plain JSON values (what IndexedDB and JSON.parse give back): equal regardless of key order. */
@@ -140,15 +143,26 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords): Mer
     counts.resources.updated++;
   }
 
-  const pointAt = (id: string | undefined) => (id !== undefined ? renamed.get(id) ?? id : id);
+  const pointAt = (id: string | undefined) => (id !== undefined ? (renamed.get(id) ?? id) : id);
   for (const store of STORES) {
     if (store === 'resources') continue;
     const current = new Map<string, StoreRecord>((existing[store] as StoreRecord[]).map((r) => [r.id, r]));
     for (const original of incoming[store] as StoreRecord[]) {
       let record = original;
-      if (store === 'reflections' && 'resourceId' in record && record.resourceId !== undefined && renamed.has(record.resourceId)) {
+      if (
+        store === 'reflections' &&
+        'resourceId' in record &&
+        record.resourceId !== undefined &&
+        renamed.has(record.resourceId)
+      ) {
         record = { ...record, resourceId: pointAt(record.resourceId) };
-      } else if (store === 'actions' && 'source' in record && record.source.kind === 'resource' && record.source.id !== undefined && renamed.has(record.source.id)) {
+      } else if (
+        store === 'actions' &&
+        'source' in record &&
+        record.source.kind === 'resource' &&
+        record.source.id !== undefined &&
+        renamed.has(record.source.id)
+      ) {
         record = { ...record, source: { ...record.source, id: pointAt(record.source.id) } };
       }
       const here = current.get(record.id);

@@ -2,7 +2,16 @@ import * as v from 'valibot';
 import type { StoreName } from '../db/types';
 import { formatNumber, t } from '../i18n';
 import { ImportError } from './errors';
-import { BACKUP_FORMAT, BACKUP_VERSION, emptyRecords, MAX_IMPORT_BYTES, MAX_IMPORT_MB, STORES, type BackupRecords, type StoreRecord } from './format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  emptyRecords,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_MB,
+  STORES,
+  type BackupRecords,
+  type StoreRecord,
+} from './format';
 import { clip, issueField, issueReason, recordLabel } from './issues';
 import { envelopeSchema, RECORD_SCHEMAS } from './schema';
 import { validateSettings, type SettingName } from './settings';
@@ -30,10 +39,17 @@ export function looksLikeJson(text: string): boolean {
 
 export function tooLargeError(bytes: number): ImportError {
   const mb = Math.max(1, Math.ceil(bytes / (1024 * 1024)));
-  return new ImportError('too-large', `${t('backupErrorTooLarge', formatNumber(mb), formatNumber(MAX_IMPORT_MB))} ${t('backupNothingImported')}`);
+  return new ImportError(
+    'too-large',
+    `${t('backupErrorTooLarge', formatNumber(mb), formatNumber(MAX_IMPORT_MB))} ${t('backupNothingImported')}`,
+  );
 }
 
-function fail(code: ConstructorParameters<typeof ImportError>[0], message: string, place?: ConstructorParameters<typeof ImportError>[2]): never {
+function fail(
+  code: ConstructorParameters<typeof ImportError>[0],
+  message: string,
+  place?: ConstructorParameters<typeof ImportError>[2],
+): never {
   throw new ImportError(code, `${message} ${t('backupNothingImported')}`, place);
 }
 
@@ -68,11 +84,14 @@ function* parseSteps(text: string, onProgress?: (progress: ParseProgress) => voi
     // Includes RangeError from absurd nesting: any failure to read is "not JSON".
     fail('not-json', t('backupErrorNotJson'));
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('wrong-format', t('backupErrorWrongFormat'));
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    fail('wrong-format', t('backupErrorWrongFormat'));
   const top = data as Record<string, unknown>;
   if (top.format !== BACKUP_FORMAT) fail('wrong-format', t('backupErrorWrongFormat'));
-  if (typeof top.version !== 'number' || !Number.isInteger(top.version) || top.version < 1) fail('bad-version', t('backupErrorBadVersion'));
-  if (top.version > BACKUP_VERSION) fail('future-version', t('backupErrorFutureVersion', String(top.version), String(BACKUP_VERSION)));
+  if (typeof top.version !== 'number' || !Number.isInteger(top.version) || top.version < 1)
+    fail('bad-version', t('backupErrorBadVersion'));
+  if (top.version > BACKUP_VERSION)
+    fail('future-version', t('backupErrorFutureVersion', String(top.version), String(BACKUP_VERSION)));
 
   const forbidden = findForbiddenKey(data);
   if (forbidden) fail('forbidden-key', t('backupErrorForbiddenKey', clip(forbidden, 80)), { field: forbidden });
@@ -96,26 +115,44 @@ function* parseSteps(text: string, onProgress?: (progress: ParseProgress) => voi
     const seenUrls = new Map<string, number>();
     for (let index = 0; index < list.length; index++) {
       const raw = list[index];
-      const rawId = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
+      const rawId =
+        raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+          ? (raw as { id: string }).id
+          : undefined;
       const result = v.safeParse(RECORD_SCHEMAS[store], raw);
       if (!result.success) {
         const issue = result.issues[0];
         const field = issueField(issue);
         const label = recordLabel(store, index, rawId);
-        const message = field ? t('backupErrorRecordField', label, field, issueReason(issue)) : t('backupErrorRecord', label, issueReason(issue));
+        const message = field
+          ? t('backupErrorRecordField', label, field, issueReason(issue))
+          : t('backupErrorRecord', label, issueReason(issue));
         fail('invalid-record', message, { store, index, ...(rawId ? { id: rawId } : {}), field });
       }
       const record = result.output as StoreRecord;
       const earlier = seenIds.get(record.id);
       if (earlier !== undefined) {
-        fail('duplicate-id', t('backupErrorDuplicateId', recordLabel(store, index, record.id), recordLabel(store, earlier)), { store, index, id: record.id, field: 'id' });
+        fail(
+          'duplicate-id',
+          t('backupErrorDuplicateId', recordLabel(store, index, record.id), recordLabel(store, earlier)),
+          { store, index, id: record.id, field: 'id' },
+        );
       }
       seenIds.set(record.id, index);
       if (store === 'resources') {
         const url = (record as BackupRecords['resources'][number]).canonicalUrl;
         const first = seenUrls.get(url);
         if (first !== undefined) {
-          fail('duplicate-url', t('backupErrorDuplicateUrl', recordLabel(store, index, record.id), clip(url, 100), recordLabel(store, first)), { store, index, id: record.id, field: 'canonicalUrl' });
+          fail(
+            'duplicate-url',
+            t(
+              'backupErrorDuplicateUrl',
+              recordLabel(store, index, record.id),
+              clip(url, 100),
+              recordLabel(store, first),
+            ),
+            { store, index, id: record.id, field: 'canonicalUrl' },
+          );
         }
         seenUrls.set(url, index);
       }
@@ -133,7 +170,10 @@ function* parseSteps(text: string, onProgress?: (progress: ParseProgress) => voi
   if (settings.issue) {
     const field = issueField(settings.issue.issue);
     const name = field ? `${settings.issue.name}.${field}` : settings.issue.name;
-    fail('invalid-settings', t('backupErrorSetting', name, issueReason(settings.issue.issue)), { store: 'settings', field: name });
+    fail('invalid-settings', t('backupErrorSetting', name, issueReason(settings.issue.issue)), {
+      store: 'settings',
+      field: name,
+    });
   }
   return { version: top.version, exportedAt: file.exportedAt, records, settings: settings.values };
 }
@@ -151,7 +191,10 @@ export function parseBackup(text: string): ParsedBackup {
 }
 
 /** The same, yielding to the page between chunks so a progress bar can move. */
-export async function parseBackupAsync(text: string, onProgress?: (progress: ParseProgress) => void): Promise<ParsedBackup> {
+export async function parseBackupAsync(
+  text: string,
+  onProgress?: (progress: ParseProgress) => void,
+): Promise<ParsedBackup> {
   const steps = parseSteps(text, onProgress);
   for (;;) {
     const step = steps.next();

@@ -39,7 +39,9 @@ async function oldestCreatedAt(database: LoopDatabase): Promise<number | null> {
     tx.objectStore('resources').index('createdAt').openCursor(),
     tx.objectStore('reflections').index('createdAt').openCursor(),
   ]);
-  const times = [resource?.value.createdAt, reflection?.value.createdAt].filter((t): t is number => typeof t === 'number');
+  const times = [resource?.value.createdAt, reflection?.value.createdAt].filter(
+    (t): t is number => typeof t === 'number',
+  );
   await tx.done;
   return times.length ? Math.min(...times) : null;
 }

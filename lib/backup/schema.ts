@@ -21,8 +21,16 @@ const seconds = v.pipe(v.number(), v.minValue(0));
 /** What the user wrote: never shortened, so too long is an error. */
 const userText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 /** What a page said: capped like a capture is. */
-const pageText = (max: number) => v.pipe(v.string(), v.transform((value) => capText(value, max)));
-const webUrl = v.pipe(v.string(), v.maxLength(LIMITS.url), v.check((value) => isWebUrl(value), WEB_URL));
+const pageText = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform((value) => capText(value, max)),
+  );
+const webUrl = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.url),
+  v.check((value) => isWebUrl(value), WEB_URL),
+);
 
 export const timestampNoteSchema = v.strictObject({
   atSec: seconds,

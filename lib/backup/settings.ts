@@ -3,7 +3,16 @@ import { storage } from 'wxt/utils/storage';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { isWebUrl } from '../limits';
 import { WEB_URL } from './schema';
-import { assessmentReminder, disabledBuiltInPrompts, language, promptSchedule, showThumbnails, webhook, type PromptSchedule, type WebhookSettings } from '../settings';
+import {
+  assessmentReminder,
+  disabledBuiltInPrompts,
+  language,
+  promptSchedule,
+  showThumbnails,
+  webhook,
+  type PromptSchedule,
+  type WebhookSettings,
+} from '../settings';
 
 /**
  * The settings an export carries: what the user chose, not background bookkeeping (badge,
@@ -17,7 +26,11 @@ interface ExportedSetting<T> {
   secret?: boolean;
 }
 
-function entry<T>(item: WxtStorageItem<T, Record<string, unknown>>, schema: v.GenericSchema<unknown, T>, secret = false): ExportedSetting<T> {
+function entry<T>(
+  item: WxtStorageItem<T, Record<string, unknown>>,
+  schema: v.GenericSchema<unknown, T>,
+  secret = false,
+): ExportedSetting<T> {
   return { item, schema, secret };
 }
 
@@ -33,14 +46,20 @@ const promptScheduleSchema = v.object({
 
 const webhookSchema = v.nullable(
   v.object({
-    url: v.pipe(v.string(), v.check((value) => isWebUrl(value), WEB_URL)),
+    url: v.pipe(
+      v.string(),
+      v.check((value) => isWebUrl(value), WEB_URL),
+    ),
     service: v.picklist(['slack', 'mattermost', 'discord', 'teams', 'generic']),
   }),
 );
 
 export const EXPORTED_SETTINGS = {
   promptSchedule: entry(promptSchedule, promptScheduleSchema),
-  disabledBuiltInPrompts: entry(disabledBuiltInPrompts, v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(1000))),
+  disabledBuiltInPrompts: entry(
+    disabledBuiltInPrompts,
+    v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(1000)),
+  ),
   language: entry(language, v.picklist(['auto', 'en', 'sv'])),
   showThumbnails: entry(showThumbnails, v.boolean()),
   assessmentReminder: entry(assessmentReminder, v.boolean()),
@@ -70,10 +89,13 @@ export interface SettingIssue {
 }
 
 /** Known settings with valid values; the first bad value is reported. Unknown names are ignored. */
-export function validateSettings(raw: Record<string, unknown>): { values: Partial<Record<SettingName, unknown>>; issue?: SettingIssue } {
+export function validateSettings(raw: Record<string, unknown>): {
+  values: Partial<Record<SettingName, unknown>>;
+  issue?: SettingIssue;
+} {
   const values: Partial<Record<SettingName, unknown>> = {};
   for (const name of SETTING_NAMES) {
-    if (!Object.prototype.hasOwnProperty.call(raw, name)) continue;
+    if (!Object.hasOwn(raw, name)) continue;
     const setting: ExportedSetting<unknown> = EXPORTED_SETTINGS[name];
     const result = v.safeParse(setting.schema, raw[name]);
     if (!result.success) return { values: {}, issue: { name, issue: result.issues[0] } };
@@ -87,7 +109,10 @@ export function validateSettings(raw: Record<string, unknown>): { values: Partia
  * set take the file's value, so a merge never changes what the user chose here.
  * Returns the names written.
  */
-export async function applySettings(values: Partial<Record<SettingName, unknown>>, replace: boolean): Promise<SettingName[]> {
+export async function applySettings(
+  values: Partial<Record<SettingName, unknown>>,
+  replace: boolean,
+): Promise<SettingName[]> {
   const written: SettingName[] = [];
   for (const name of SETTING_NAMES) {
     if (!(name in values)) continue;
@@ -101,4 +126,7 @@ export async function applySettings(values: Partial<Record<SettingName, unknown>
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // A compile error here: a setting's shape changed in lib/settings.ts; change its schema above.
-export const settingSchemasMatch: [Same<v.InferOutput<typeof promptScheduleSchema>, PromptSchedule>, Same<v.InferOutput<typeof webhookSchema>, WebhookSettings | null>] = [true, true];
+export const settingSchemasMatch: [
+  Same<v.InferOutput<typeof promptScheduleSchema>, PromptSchedule>,
+  Same<v.InferOutput<typeof webhookSchema>, WebhookSettings | null>,
+] = [true, true];

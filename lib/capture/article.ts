@@ -75,7 +75,8 @@ export function extractArticle(doc: Document, url: string): CapturedPage | null 
     title: clean(article.title) ?? metaProperty(doc, 'og:title') ?? clean(doc.title) ?? hostLabel(url) ?? url,
     author: clean(article.byline),
     site: clean(article.siteName) ?? metaProperty(doc, 'og:site_name') ?? hostLabel(url),
-    description: clean(article.excerpt) ?? metaContent(doc, 'meta[name="description"]') ?? metaProperty(doc, 'og:description'),
+    description:
+      clean(article.excerpt) ?? metaContent(doc, 'meta[name="description"]') ?? metaProperty(doc, 'og:description'),
     publishedAt,
     readingMinutes: readingMinutes(article.textContent ?? ''),
     thumbnailUrl: thumbnailUrl(doc, url),

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../i18n';
 import { isWebUrl } from '../limits';
-import { canonicalizeUrl, youtubeStartSeconds, youtubeVideoId } from './canonical-url';
-import { compact, hostLabel } from './dom';
+import { pageFromUrl } from './page-from-url';
 import type { CapturedPage, CaptureFailure, CaptureResult } from './types';
-import { cleanYouTubeTitle, youtubeThumbnail } from './youtube';
+
+export { pageFromUrl } from './page-from-url';
 
 export interface CaptureTarget {
   id?: number;
@@ -14,7 +14,10 @@ export interface CaptureTarget {
   favIconUrl?: string;
 }
 
-export type ExecuteScript = (injection: { target: { tabId: number }; files: ['/capture.js'] }) => Promise<readonly { result?: unknown }[] | undefined>;
+export type ExecuteScript = (injection: {
+  target: { tabId: number };
+  files: ['/capture.js'];
+}) => Promise<readonly { result?: unknown }[] | undefined>;
 
 export interface CaptureDeps {
   executeScript: ExecuteScript;
@@ -92,7 +95,8 @@ function isPdfPath(url: URL): boolean {
  * it (pdf.js `?file=`, viewers that append the address to their path), so it can still be saved.
  */
 function pdfViewerTarget(url: URL): string | null | undefined {
-  if (url.protocol !== 'chrome-extension:' && url.protocol !== 'moz-extension:' && url.protocol !== 'resource:') return undefined;
+  if (url.protocol !== 'chrome-extension:' && url.protocol !== 'moz-extension:' && url.protocol !== 'resource:')
+    return undefined;
   let inner = url.searchParams.get('file') ?? url.searchParams.get('src') ?? url.pathname.replace(/^\/+/, '');
   try {
     inner = decodeURIComponent(inner);
@@ -100,38 +104,10 @@ function pdfViewerTarget(url: URL): string | null | undefined {
     // Not percent-encoded after all: use it as it is.
   }
   const innerUrl = parse(inner);
-  if (innerUrl && isWebUrl(innerUrl.href) && (isPdfPath(innerUrl) || url.hostname === CHROME_PDF_VIEWER)) return innerUrl.href;
+  if (innerUrl && isWebUrl(innerUrl.href) && (isPdfPath(innerUrl) || url.hostname === CHROME_PDF_VIEWER))
+    return innerUrl.href;
   if (url.hostname === CHROME_PDF_VIEWER || (url.protocol === 'resource:' && url.hostname === 'pdf.js')) return null;
   return undefined;
-}
-
-/** What can be saved from the tab's own URL and title, without reading the page. */
-export function fallbackPage(url: string, title?: string, favIconUrl?: string): CapturedPage | undefined {
-  const canonicalUrl = canonicalizeUrl(url);
-  if (!canonicalUrl) return undefined;
-  const videoId = youtubeVideoId(url);
-  const iconUrl = isWebUrl(favIconUrl) ? favIconUrl : undefined;
-  if (videoId) {
-    return compact<CapturedPage>({
-      url,
-      canonicalUrl,
-      kind: 'video',
-      title: cleanYouTubeTitle(title) ?? '',
-      site: 'YouTube',
-      thumbnailUrl: youtubeThumbnail(videoId),
-      iconUrl,
-      videoId,
-      positionSec: youtubeStartSeconds(url) ?? undefined,
-    });
-  }
-  return compact<CapturedPage>({
-    url,
-    canonicalUrl,
-    kind: 'page',
-    title: title?.replace(/\s+/g, ' ').trim() || hostLabel(url) || url,
-    site: hostLabel(url),
-    iconUrl,
-  });
 }
 
 const KINDS = new Set(['video', 'article', 'page']);
@@ -147,7 +123,14 @@ export function toCapturedPage(value: unknown): CapturedPage | null {
   if (value === null || typeof value !== 'object') return null;
   const record = value as Record<string, unknown>;
   const { url, canonicalUrl, kind, title } = record;
-  if (typeof url !== 'string' || typeof canonicalUrl !== 'string' || !canonicalUrl || typeof kind !== 'string' || !KINDS.has(kind)) return null;
+  if (
+    typeof url !== 'string' ||
+    typeof canonicalUrl !== 'string' ||
+    !canonicalUrl ||
+    typeof kind !== 'string' ||
+    !KINDS.has(kind)
+  )
+    return null;
   const page: CapturedPage = {
     url,
     canonicalUrl,
@@ -176,16 +159,21 @@ export function toCapturedPage(value: unknown): CapturedPage | null {
  */
 export async function captureTab(tab: CaptureTarget, deps: CaptureDeps = defaultDeps): Promise<CaptureResult> {
   const url = parse(tab.url);
-  const fallback = tab.url && url && (url.protocol === 'http:' || url.protocol === 'https:') ? fallbackPage(tab.url, tab.title, tab.favIconUrl) : undefined;
+  const fallback =
+    tab.url && url && (url.protocol === 'http:' || url.protocol === 'https:')
+      ? pageFromUrl(tab.url, tab.title, tab.favIconUrl)
+      : undefined;
   const fail = (reason: CaptureFailure, page: CapturedPage | undefined = fallback): CaptureResult =>
     page ? { ok: false, reason, fallback: page } : { ok: false, reason };
 
   if (url) {
     const viewed = pdfViewerTarget(url);
     // The viewer's own address is not savable; the PDF's, when the viewer URL carries it, is.
-    if (viewed !== undefined) return viewed ? fail('pdf', fallbackPage(viewed, tab.title)) : { ok: false, reason: 'pdf' };
+    if (viewed !== undefined)
+      return viewed ? fail('pdf', pageFromUrl(viewed, tab.title)) : { ok: false, reason: 'pdf' };
     if (RESTRICTED_SCHEMES.has(url.protocol)) return fail('restricted');
-    if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') return fail('unsupported-url');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:')
+      return fail('unsupported-url');
     if (url.protocol !== 'file:' && isExtensionStore(url)) return fail('restricted');
     if (isPdfPath(url)) return fail('pdf');
   }

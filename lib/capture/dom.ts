@@ -61,7 +61,8 @@ export function iconUrl(doc: Document, url: string): string | undefined {
   const byRel = (test: (rels: string[]) => boolean) =>
     links.find((link) => test((link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)));
   const declared =
-    byRel((rels) => rels.includes('icon')) ?? byRel((rels) => rels.includes('apple-touch-icon') || rels.includes('apple-touch-icon-precomposed'));
+    byRel((rels) => rels.includes('icon')) ??
+    byRel((rels) => rels.includes('apple-touch-icon') || rels.includes('apple-touch-icon-precomposed'));
   const fromLink = absoluteWebUrl(declared?.getAttribute('href'), url);
   if (fromLink) return fromLink;
   try {
@@ -91,9 +92,16 @@ export function isoDate(value: string | null | undefined): string | undefined {
 
 /** ISO 8601 durations as schema.org and YouTube write them: PT1H2M3S, P1DT2H, PT4M13.5S. */
 export function isoDurationSeconds(value: string | null | undefined): number | undefined {
-  const match = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(clean(value) ?? '');
+  const match = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(
+    clean(value) ?? '',
+  );
   if (!match || match.slice(1).every((part) => part === undefined)) return undefined;
-  const [days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number];
+  const [days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const total = days * 86_400 + hours * 3_600 + minutes * 60 + seconds;
   return Number.isFinite(total) && total > 0 ? total : undefined;
 }

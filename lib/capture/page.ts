@@ -16,9 +16,13 @@ export function extractPage(doc: Document, url: string): CapturedPage {
     url,
     canonicalUrl: canonicalOrSelf(url),
     kind: 'page',
-    title: metaProperty(doc, 'og:title', 'twitter:title') ?? clean(doc.title) ?? textOf(doc, 'h1') ?? hostLabel(url) ?? url,
+    title:
+      metaProperty(doc, 'og:title', 'twitter:title') ?? clean(doc.title) ?? textOf(doc, 'h1') ?? hostLabel(url) ?? url,
     site: metaProperty(doc, 'og:site_name') ?? hostLabel(url),
-    description: metaProperty(doc, 'og:description') ?? metaContent(doc, 'meta[name="description"]') ?? metaProperty(doc, 'twitter:description'),
+    description:
+      metaProperty(doc, 'og:description') ??
+      metaContent(doc, 'meta[name="description"]') ??
+      metaProperty(doc, 'twitter:description'),
     iconUrl: iconUrl(doc, url),
     thumbnailUrl: thumbnailUrl(doc, url),
   });

@@ -68,7 +68,9 @@ function fromMicrodata(doc: Document, url: string, id: string): Facts {
   for (const scope of Array.from(doc.querySelectorAll('[itemscope][itemtype*="VideoObject"]'))) {
     const own = (selector: string) => Array.from(scope.querySelectorAll(selector));
     const ids = [
-      ...own('meta[itemprop="videoId"], meta[itemprop="identifier"]').map((el) => clean(el.getAttribute('content')) ?? null),
+      ...own('meta[itemprop="videoId"], meta[itemprop="identifier"]').map(
+        (el) => clean(el.getAttribute('content')) ?? null,
+      ),
       ...own('link[itemprop="url"], link[itemprop="embedUrl"], meta[itemprop="embedUrl"]')
         .filter((el) => !el.closest('[itemprop="author"]'))
         .map((el) => idFromUrl(el.getAttribute('href') ?? el.getAttribute('content'), url)),
@@ -106,7 +108,13 @@ function objectLiteralAt(text: string, start: number): string | undefined {
 }
 
 interface PlayerResponse {
-  videoDetails?: { videoId?: unknown; title?: unknown; author?: unknown; lengthSeconds?: unknown; shortDescription?: unknown };
+  videoDetails?: {
+    videoId?: unknown;
+    title?: unknown;
+    author?: unknown;
+    lengthSeconds?: unknown;
+    shortDescription?: unknown;
+  };
   microformat?: { playerMicroformatRenderer?: { publishDate?: unknown; uploadDate?: unknown } };
 }
 
@@ -174,7 +182,8 @@ function fromLivePage(doc: Document, url: string, id: string): Live {
     );
   }
 
-  const video = doc.querySelector<HTMLVideoElement>('video.html5-main-video') ?? doc.querySelector<HTMLVideoElement>('video');
+  const video =
+    doc.querySelector<HTMLVideoElement>('video.html5-main-video') ?? doc.querySelector<HTMLVideoElement>('video');
   // During an ad the element plays the ad: its clock and length are not the talk's.
   const adShowing = video?.closest('.ad-showing') != null;
   if (video && !playerIsStale && !adShowing) {
@@ -191,7 +200,8 @@ export function extractYouTube(doc: Document, url: string): CapturedPage | null 
 
   const live = fromLivePage(doc, url, id);
   const sources: Facts[] = [live, fromMicrodata(doc, url, id), fromPlayerResponse(doc, id), fromHead(doc, url, id)];
-  const first = <K extends keyof Facts>(key: K): Facts[K] => sources.map((source) => source[key]).find((value) => value !== undefined);
+  const first = <K extends keyof Facts>(key: K): Facts[K] =>
+    sources.map((source) => source[key]).find((value) => value !== undefined);
 
   const startAt = youtubeStartSeconds(url);
   return compact<CapturedPage>({

@@ -1,6 +1,5 @@
 import { newId } from '../ids';
 import { capLine, capText, LIMITS } from '../limits';
-import { announceChange } from './changes';
 import { getDb, type LoopDatabase } from './open';
 import type { Action, ActionSource, ActionStatus } from './types';
 
@@ -39,7 +38,6 @@ export async function createAction(input: NewAction, now = Date.now(), db?: Loop
   if (followUpAt !== undefined) action.followUpAt = followUpAt;
   const database = db ?? (await getDb());
   await database.put('actions', action);
-  announceChange('actions', [action.id]);
   return action;
 }
 
@@ -94,7 +92,12 @@ export function applyActionPatch(action: Action, patch: ActionPatch, now: number
   return next;
 }
 
-export async function updateAction(id: string, patch: ActionPatch, now = Date.now(), db?: LoopDatabase): Promise<Action | undefined> {
+export async function updateAction(
+  id: string,
+  patch: ActionPatch,
+  now = Date.now(),
+  db?: LoopDatabase,
+): Promise<Action | undefined> {
   const database = db ?? (await getDb());
   const tx = database.transaction('actions', 'readwrite');
   const current = await tx.store.get(id);
@@ -105,19 +108,26 @@ export async function updateAction(id: string, patch: ActionPatch, now = Date.no
   const next = applyActionPatch(current, patch, now);
   await tx.store.put(next);
   await tx.done;
-  announceChange('actions', [id]);
   return next;
 }
 
 /** What the follow-up question leads to. */
-export type FollowUpAnswer = { result: 'done' | 'dropped'; outcome: string } | { result: 'later'; outcome: string; followUpAt: number };
+export type FollowUpAnswer =
+  | { result: 'done' | 'dropped'; outcome: string }
+  | { result: 'later'; outcome: string; followUpAt: number };
 
 /**
  * The answer to "did you do it, and what effect did it have?": the outcome is kept, and the
  * action is closed (done or dropped) or gets a new follow-up date.
  */
-export async function answerFollowUp(id: string, answer: FollowUpAnswer, now = Date.now(), db?: LoopDatabase): Promise<Action | undefined> {
-  if (answer.result === 'later') return updateAction(id, { outcome: answer.outcome, followUpAt: answer.followUpAt, status: 'open' }, now, db);
+export async function answerFollowUp(
+  id: string,
+  answer: FollowUpAnswer,
+  now = Date.now(),
+  db?: LoopDatabase,
+): Promise<Action | undefined> {
+  if (answer.result === 'later')
+    return updateAction(id, { outcome: answer.outcome, followUpAt: answer.followUpAt, status: 'open' }, now, db);
   return updateAction(id, { outcome: answer.outcome, status: answer.result }, now, db);
 }
 
@@ -127,12 +137,10 @@ export async function deleteAction(id: string, db?: LoopDatabase): Promise<Actio
   const current = await tx.store.get(id);
   if (current) await tx.store.delete(id);
   await tx.done;
-  if (current) announceChange('actions', [id]);
   return current;
 }
 
 export async function restoreAction(action: Action, db?: LoopDatabase): Promise<void> {
   const database = db ?? (await getDb());
   await database.put('actions', action);
-  announceChange('actions', [action.id]);
 }

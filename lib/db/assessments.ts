@@ -1,7 +1,6 @@
 import { CONDITION_IDS } from '../assessment/conditions';
 import { newId } from '../ids';
 import { capText, LIMITS } from '../limits';
-import { announceChange } from './changes';
 import { getDb, type LoopDatabase } from './open';
 import type { Assessment } from './types';
 
@@ -35,7 +34,6 @@ export async function saveAssessment(input: AssessmentInput, now = Date.now(), d
   const assessment: Assessment = { id: newId(), createdAt: now, updatedAt: now, ...clean };
   const database = db ?? (await getDb());
   await database.put('assessments', assessment);
-  announceChange('assessments', [assessment.id]);
   return assessment;
 }
 
@@ -56,12 +54,10 @@ export async function deleteAssessment(id: string, db?: LoopDatabase): Promise<A
   const current = await tx.store.get(id);
   if (current) await tx.store.delete(id);
   await tx.done;
-  if (current) announceChange('assessments', [id]);
   return current;
 }
 
 export async function restoreAssessment(assessment: Assessment, db?: LoopDatabase): Promise<void> {
   const database = db ?? (await getDb());
   await database.put('assessments', assessment);
-  announceChange('assessments', [assessment.id]);
 }

@@ -12,7 +12,12 @@ export interface OpenOptions {
 }
 
 let versionChangeHandler: () => void = () => {
-  if (typeof location !== 'undefined' && location.protocol !== 'chrome-extension:' && location.protocol !== 'moz-extension:') return;
+  if (
+    typeof location !== 'undefined' &&
+    location.protocol !== 'chrome-extension:' &&
+    location.protocol !== 'moz-extension:'
+  )
+    return;
   if (typeof document !== 'undefined') location.reload();
 };
 

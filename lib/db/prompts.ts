@@ -1,6 +1,5 @@
 import { newId } from '../ids';
 import { capLine, LIMITS } from '../limits';
-import { announceChange } from './changes';
 import { getDb, type LoopDatabase } from './open';
 import type { CustomPrompt } from './types';
 
@@ -9,12 +8,23 @@ export async function listCustomPrompts(db?: LoopDatabase): Promise<CustomPrompt
   return (db ?? (await getDb())).getAllFromIndex('prompts', 'createdAt');
 }
 
-export async function addCustomPrompt(text: string, group: string, now = Date.now(), db?: LoopDatabase): Promise<CustomPrompt> {
+export async function addCustomPrompt(
+  text: string,
+  group: string,
+  now = Date.now(),
+  db?: LoopDatabase,
+): Promise<CustomPrompt> {
   const clean = capLine(text, LIMITS.promptText);
   if (!clean) throw new Error('empty prompt');
-  const prompt: CustomPrompt = { id: newId(), text: clean, group: capLine(group, 50) || 'own', enabled: true, createdAt: now, updatedAt: now };
+  const prompt: CustomPrompt = {
+    id: newId(),
+    text: clean,
+    group: capLine(group, 50) || 'own',
+    enabled: true,
+    createdAt: now,
+    updatedAt: now,
+  };
   await (db ?? (await getDb())).put('prompts', prompt);
-  announceChange('prompts', [prompt.id]);
   return prompt;
 }
 
@@ -24,7 +34,12 @@ export interface CustomPromptPatch {
   enabled?: boolean;
 }
 
-export async function updateCustomPrompt(id: string, patch: CustomPromptPatch, now = Date.now(), db?: LoopDatabase): Promise<CustomPrompt | undefined> {
+export async function updateCustomPrompt(
+  id: string,
+  patch: CustomPromptPatch,
+  now = Date.now(),
+  db?: LoopDatabase,
+): Promise<CustomPrompt | undefined> {
   const database = db ?? (await getDb());
   const tx = database.transaction('prompts', 'readwrite');
   const current = await tx.store.get(id);
@@ -38,7 +53,6 @@ export async function updateCustomPrompt(id: string, patch: CustomPromptPatch, n
   if (patch.enabled !== undefined) next.enabled = patch.enabled;
   await tx.store.put(next);
   await tx.done;
-  announceChange('prompts', [id]);
   return next;
 }
 
@@ -48,11 +62,9 @@ export async function deleteCustomPrompt(id: string, db?: LoopDatabase): Promise
   const current = await tx.store.get(id);
   if (current) await tx.store.delete(id);
   await tx.done;
-  if (current) announceChange('prompts', [id]);
   return current;
 }
 
 export async function restoreCustomPrompt(prompt: CustomPrompt, db?: LoopDatabase): Promise<void> {
   await (db ?? (await getDb())).put('prompts', prompt);
-  announceChange('prompts', [prompt.id]);
 }

@@ -1,6 +1,5 @@
 import { newId } from '../ids';
 import { capLine, capText, LIMITS } from '../limits';
-import { announceChange } from './changes';
 import { getDb, type LoopDatabase } from './open';
 import type { Reflection } from './types';
 
@@ -31,7 +30,6 @@ export function makeReflection(input: NewReflection, now: number): Reflection {
 export async function addReflection(input: NewReflection, now = Date.now(), db?: LoopDatabase): Promise<Reflection> {
   const reflection = makeReflection(input, now);
   await (db ?? (await getDb())).put('reflections', reflection);
-  announceChange('reflections', [reflection.id]);
   return reflection;
 }
 
@@ -51,7 +49,12 @@ export async function reflectionsSince(since: number, db?: LoopDatabase): Promis
   return all.reverse();
 }
 
-export async function updateReflectionAnswer(id: string, answer: string, now = Date.now(), db?: LoopDatabase): Promise<Reflection | undefined> {
+export async function updateReflectionAnswer(
+  id: string,
+  answer: string,
+  now = Date.now(),
+  db?: LoopDatabase,
+): Promise<Reflection | undefined> {
   const database = db ?? (await getDb());
   const tx = database.transaction('reflections', 'readwrite');
   const current = await tx.store.get(id);
@@ -59,10 +62,13 @@ export async function updateReflectionAnswer(id: string, answer: string, now = D
     await tx.done;
     return undefined;
   }
-  const next: Reflection = { ...current, answer: capText(answer.trim(), LIMITS.answer), updatedAt: Math.max(now, current.updatedAt + 1) };
+  const next: Reflection = {
+    ...current,
+    answer: capText(answer.trim(), LIMITS.answer),
+    updatedAt: Math.max(now, current.updatedAt + 1),
+  };
   await tx.store.put(next);
   await tx.done;
-  announceChange('reflections', [id]);
   return next;
 }
 
@@ -73,11 +79,9 @@ export async function deleteReflection(id: string, db?: LoopDatabase): Promise<R
   const current = await tx.store.get(id);
   if (current) await tx.store.delete(id);
   await tx.done;
-  if (current) announceChange('reflections', [id]);
   return current;
 }
 
 export async function restoreReflection(reflection: Reflection, db?: LoopDatabase): Promise<void> {
   await (db ?? (await getDb())).put('reflections', reflection);
-  announceChange('reflections', [reflection.id]);
 }

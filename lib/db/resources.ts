@@ -1,7 +1,6 @@
 import type { CapturedPage } from '../capture/types';
 import { newId } from '../ids';
 import { capLine, capText, isWebUrl, LIMITS, normaliseTags } from '../limits';
-import { announceChange } from './changes';
 import { getDb, type LoopDatabase } from './open';
 import type { Resource, ResourceStatus, SharedHow, TimestampNote } from './types';
 
@@ -16,7 +15,9 @@ export interface SaveResult {
 }
 
 /** Metadata from a capture, capped, with empty fields left out. */
-export function capturedFields(page: CapturedPage): Omit<Resource, 'id' | 'notes' | 'timestampNotes' | 'takeaways' | 'tags' | 'status' | 'createdAt' | 'updatedAt'> {
+export function capturedFields(
+  page: CapturedPage,
+): Omit<Resource, 'id' | 'notes' | 'timestampNotes' | 'takeaways' | 'tags' | 'status' | 'createdAt' | 'updatedAt'> {
   const fields: ReturnType<typeof capturedFields> = {
     url: page.url.slice(0, LIMITS.url),
     canonicalUrl: page.canonicalUrl.slice(0, LIMITS.url),
@@ -32,10 +33,13 @@ export function capturedFields(page: CapturedPage): Omit<Resource, 'id' | 'notes
   if (page.thumbnailUrl) fields.thumbnailUrl = page.thumbnailUrl.slice(0, LIMITS.url);
   if (page.iconUrl) fields.iconUrl = page.iconUrl.slice(0, LIMITS.url);
   if (page.publishedAt) fields.publishedAt = page.publishedAt;
-  if (page.durationSec !== undefined && Number.isFinite(page.durationSec)) fields.durationSec = Math.round(page.durationSec);
-  if (page.readingMinutes !== undefined && Number.isFinite(page.readingMinutes)) fields.readingMinutes = page.readingMinutes;
+  if (page.durationSec !== undefined && Number.isFinite(page.durationSec))
+    fields.durationSec = Math.round(page.durationSec);
+  if (page.readingMinutes !== undefined && Number.isFinite(page.readingMinutes))
+    fields.readingMinutes = page.readingMinutes;
   if (page.videoId) fields.videoId = page.videoId;
-  if (page.positionSec !== undefined && Number.isFinite(page.positionSec)) fields.positionSec = Math.floor(page.positionSec);
+  if (page.positionSec !== undefined && Number.isFinite(page.positionSec))
+    fields.positionSec = Math.floor(page.positionSec);
   return fields;
 }
 
@@ -50,8 +54,14 @@ function mergeNotes(existing: string, added: string | undefined): string {
  * clip position, while notes, takeaways, tags, status and shared state are kept (a note typed
  * before saving is appended, tags are added).
  */
-export async function saveResource(page: CapturedPage, extras: SaveExtras = {}, now = Date.now(), db?: LoopDatabase): Promise<SaveResult> {
-  if (!isWebUrl(page.url) || !isWebUrl(page.canonicalUrl)) throw new TypeError(`Only web pages can be saved: ${page.url.slice(0, 100)}`);
+export async function saveResource(
+  page: CapturedPage,
+  extras: SaveExtras = {},
+  now = Date.now(),
+  db?: LoopDatabase,
+): Promise<SaveResult> {
+  if (!isWebUrl(page.url) || !isWebUrl(page.canonicalUrl))
+    throw new TypeError(`Only web pages can be saved: ${page.url.slice(0, 100)}`);
   const database = db ?? (await getDb());
   const tx = database.transaction('resources', 'readwrite');
   const existing = await tx.store.index('canonicalUrl').get(page.canonicalUrl);
@@ -81,7 +91,6 @@ export async function saveResource(page: CapturedPage, extras: SaveExtras = {}, 
   }
   await tx.store.put(resource);
   await tx.done;
-  announceChange('resources', [resource.id]);
   return { resource, created: !existing };
 }
 
@@ -144,13 +153,23 @@ export function applyPatch(resource: Resource, patch: ResourcePatch, now: number
   return next;
 }
 
-export async function updateResource(id: string, patch: ResourcePatch, now = Date.now(), db?: LoopDatabase): Promise<Resource | undefined> {
+export async function updateResource(
+  id: string,
+  patch: ResourcePatch,
+  now = Date.now(),
+  db?: LoopDatabase,
+): Promise<Resource | undefined> {
   const updated = await updateResources([id], patch, now, db);
   return updated[0];
 }
 
 /** One transaction for any number of records: bulk edits are all-or-nothing. */
-export async function updateResources(ids: readonly string[], patch: ResourcePatch | ((r: Resource) => ResourcePatch), now = Date.now(), db?: LoopDatabase): Promise<Resource[]> {
+export async function updateResources(
+  ids: readonly string[],
+  patch: ResourcePatch | ((r: Resource) => ResourcePatch),
+  now = Date.now(),
+  db?: LoopDatabase,
+): Promise<Resource[]> {
   const database = db ?? (await getDb());
   const tx = database.transaction('resources', 'readwrite');
   const out: Resource[] = [];
@@ -162,7 +181,6 @@ export async function updateResources(ids: readonly string[], patch: ResourcePat
     out.push(next);
   }
   await tx.done;
-  if (out.length) announceChange('resources', out.map((r) => r.id));
   return out;
 }
 
@@ -178,7 +196,6 @@ export async function deleteResources(ids: readonly string[], db?: LoopDatabase)
     await tx.store.delete(id);
   }
   await tx.done;
-  if (removed.length) announceChange('resources', removed.map((r) => r.id));
   return removed;
 }
 
@@ -188,5 +205,4 @@ export async function restoreResources(records: readonly Resource[], db?: LoopDa
   const tx = database.transaction('resources', 'readwrite');
   for (const record of records) await tx.store.put(record);
   await tx.done;
-  announceChange('resources', records.map((r) => r.id));
 }

@@ -49,7 +49,7 @@ export function useDictionary(language: Language, messages: Dictionary | null): 
 }
 
 export function substitute(message: string, substitutions: readonly (string | number)[]): string {
-  return message.replace(/\$(\d|\$)/g, (whole, index: string) =>
+  return message.replace(/\$(\d|\$)/g, (_whole, index: string) =>
     index === '$' ? '$' : String(substitutions[Number(index) - 1] ?? ''),
   );
 }
@@ -70,7 +70,10 @@ export function locale(): string {
   return currentLanguage() === 'sv' ? 'sv-SE' : 'en-GB';
 }
 
-export function formatDate(value: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+export function formatDate(
+  value: string | number | Date,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
   return new Intl.DateTimeFormat(locale(), options).format(new Date(value));
 }
 
@@ -93,9 +96,12 @@ export function formatClock(totalSeconds: number): string {
 
 export function formatDuration(totalSeconds: number): string {
   const minutes = Math.max(1, Math.round(totalSeconds / 60));
-  if (minutes < 60) return new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
+  if (minutes < 60)
+    return new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const h = new Intl.NumberFormat(locale(), { style: 'unit', unit: 'hour', unitDisplay: 'narrow' }).format(hours);
-  return rest ? `${h} ${new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'narrow' }).format(rest)}` : h;
+  return rest
+    ? `${h} ${new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'narrow' }).format(rest)}`
+    : h;
 }

@@ -99,7 +99,9 @@ export function criteriaToQuery(criteria: Criteria): Record<string, string> {
 }
 
 export function hasFilters(criteria: Criteria): boolean {
-  return Boolean(criteria.query.trim() || criteria.kind || criteria.status || criteria.shared !== 'any' || criteria.tag);
+  return Boolean(
+    criteria.query.trim() || criteria.kind || criteria.status || criteria.shared !== 'any' || criteria.tag,
+  );
 }
 
 /** Everything but the search terms: cheap field comparisons. */
@@ -112,7 +114,11 @@ export function matchesFilters(row: ResourceRow, criteria: Omit<Criteria, 'query
   return true;
 }
 
-export function matchesRow(row: ResourceRow, criteria: Omit<Criteria, 'query' | 'sort'>, terms: readonly string[]): boolean {
+export function matchesRow(
+  row: ResourceRow,
+  criteria: Omit<Criteria, 'query' | 'sort'>,
+  terms: readonly string[],
+): boolean {
   return matchesFilters(row, criteria) && matchesTerms(row.text, terms);
 }
 
@@ -139,7 +145,11 @@ export function ordered(newestFirst: readonly ResourceRow[], sort: SortOrder): R
 }
 
 /** Filter and sort in one call: the reference the search index must agree with. */
-export function filterAndSort(rows: readonly ResourceRow[], criteria: Criteria, terms: readonly string[]): ResourceRow[] {
+export function filterAndSort(
+  rows: readonly ResourceRow[],
+  criteria: Criteria,
+  terms: readonly string[],
+): ResourceRow[] {
   const sorted = rows.slice().sort(compareNewest);
   return ordered(sorted, criteria.sort).filter((row) => matchesRow(row, criteria, terms));
 }
@@ -148,5 +158,7 @@ export function filterAndSort(rows: readonly ResourceRow[], criteria: Criteria, 
 export function tagCounts(rows: Iterable<ResourceRow>): { tag: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const row of rows) for (const tag of row.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }

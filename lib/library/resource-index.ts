@@ -1,8 +1,16 @@
-import { onDbChange, type DbChange } from '../db/changes';
+import { type DbChange, onStoreChange } from '../app/live';
 import { getDb, type LoopDatabase } from '../db/open';
 import { listNewest } from '../db/resources';
 import type { Resource } from '../db/types';
-import { compareNewest, compareShortest, matchesFilters, toRow, type Criteria, type ResourceRow, type SortOrder } from './filter';
+import {
+  compareNewest,
+  compareShortest,
+  matchesFilters,
+  toRow,
+  type Criteria,
+  type ResourceRow,
+  type SortOrder,
+} from './filter';
 import { matchesTerms, narrows, queryTerms } from './search';
 
 export interface SearchResult {
@@ -86,7 +94,7 @@ export class ResourceIndex {
 
   /** Start reading (once) and follow changes. Resolves when every record is in the table. */
   start(): Promise<void> {
-    if (!this.stopListening) this.stopListening = onDbChange((change) => this.onChange(change));
+    if (!this.stopListening) this.stopListening = onStoreChange((change) => this.onChange(change));
     this.loadPromise ??= this.load().catch((error: unknown) => {
       this.error = error;
       this.loadPromise = null;
@@ -129,7 +137,8 @@ export class ResourceIndex {
     this.loaded = true;
     this.preview = [];
     // For the benchmark and the e2e measurement: when search covers the whole library.
-    if (typeof performance !== 'undefined' && !performance.getEntriesByName?.('library:index-ready').length) performance.mark?.('library:index-ready');
+    if (typeof performance !== 'undefined' && !performance.getEntriesByName?.('library:index-ready').length)
+      performance.mark?.('library:index-ready');
     this.changed();
   }
 
@@ -138,11 +147,13 @@ export class ResourceIndex {
     if (change.ids.length === 0) {
       // "Many changed" (an import): read everything again.
       const previous = this.loadPromise ?? Promise.resolve();
-      this.loadPromise = previous.then(() => this.load()).catch((error: unknown) => {
-        this.error = error;
-        this.loadPromise = null;
-        this.changed();
-      });
+      this.loadPromise = previous
+        .then(() => this.load())
+        .catch((error: unknown) => {
+          this.error = error;
+          this.loadPromise = null;
+          this.changed();
+        });
       return;
     }
     for (const id of change.ids) this.pending.add(id);
@@ -166,7 +177,7 @@ export class ResourceIndex {
         const tx = db.transaction('resources');
         const records = await Promise.all(ids.map((id) => tx.store.get(id)));
         await tx.done;
-        ids.forEach((id, i) => this.apply(id, records[i]));
+        for (const [i, id] of ids.entries()) this.apply(id, records[i]);
         this.changed();
       } while (this.reloadAgain || this.pending.size);
     })().finally(() => {
@@ -219,8 +230,12 @@ export class ResourceIndex {
       return sort === 'oldest' ? rows.reverse() : rows;
     }
     if (sort === 'newest') return this.newest;
-    if (sort === 'oldest') return (this.oldest ??= this.newest.slice().reverse());
-    return (this.shortest ??= this.newest.slice().sort(compareShortest));
+    if (sort === 'oldest') {
+      this.oldest ??= this.newest.slice().reverse();
+      return this.oldest;
+    }
+    this.shortest ??= this.newest.slice().sort(compareShortest);
+    return this.shortest;
   }
 
   /**
@@ -228,11 +243,19 @@ export class ResourceIndex {
    * loading), or the rows to check. Results are kept per query while the data and the filters
    * stay the same, so Backspace is free and a longer query only re-checks an earlier result.
    */
-  private plan(criteria: Criteria): { done: SearchResult } | { key: string; terms: string[]; source: readonly ResourceRow[]; filters: boolean } {
+  private plan(
+    criteria: Criteria,
+  ): { done: SearchResult } | { key: string; terms: string[]; source: readonly ResourceRow[]; filters: boolean } {
     // Longest term first: it rules out most rows with the first check.
     const terms = queryTerms(criteria.query).sort((a, b) => b.length - a.length);
     const loading = !this.loaded;
-    const isDefault = !terms.length && !criteria.kind && !criteria.status && criteria.shared === 'any' && !criteria.tag && criteria.sort === 'newest';
+    const isDefault =
+      !terms.length &&
+      !criteria.kind &&
+      !criteria.status &&
+      criteria.shared === 'any' &&
+      !criteria.tag &&
+      criteria.sort === 'newest';
     if (loading && isDefault) {
       // Before the library is read, the newest screen comes straight from the createdAt index.
       return { done: { rows: this.preview, total: this.total, loading } };
@@ -259,7 +282,9 @@ export class ResourceIndex {
       const knownTerms = knownKey ? knownKey.split(' ') : [];
       if (narrows(knownTerms, terms) && (!best || rows.length < best.rows.length)) best = { terms: knownTerms, rows };
     }
-    return best ? { key, terms, source: best.rows, filters: false } : { key, terms, source: this.inOrder(criteria.sort), filters: true };
+    return best
+      ? { key, terms, source: best.rows, filters: false }
+      : { key, terms, source: this.inOrder(criteria.sort), filters: true };
   }
 
   private remember(key: string, rows: ResourceRow[]): void {
@@ -272,7 +297,8 @@ export class ResourceIndex {
     const plan = this.plan(criteria);
     if ('done' in plan) return plan.done;
     const rows: ResourceRow[] = [];
-    for (const row of plan.source) if ((!plan.filters || matchesFilters(row, criteria)) && matchesTerms(row.text, plan.terms)) rows.push(row);
+    for (const row of plan.source)
+      if ((!plan.filters || matchesFilters(row, criteria)) && matchesTerms(row.text, plan.terms)) rows.push(row);
     this.remember(plan.key, rows);
     return { rows, total: this.total, loading: !this.loaded };
   }
@@ -293,7 +319,11 @@ export class ResourceIndex {
     return this.options.sliceRows ?? SLICE_ROWS;
   }
 
-  async searchInSlices(criteria: Criteria, job: { cancelled: boolean }, yieldToPage: () => Promise<void> = this.options.yieldToPage ?? defaultYield): Promise<SearchResult | undefined> {
+  async searchInSlices(
+    criteria: Criteria,
+    job: { cancelled: boolean },
+    yieldToPage: () => Promise<void> = this.options.yieldToPage ?? defaultYield,
+  ): Promise<SearchResult | undefined> {
     const plan = this.plan(criteria);
     if ('done' in plan) return plan.done;
     const version = this.version;

@@ -25,13 +25,17 @@ const MARKS = /\p{M}/gu;
 
 /** One character, folded the slow, thorough way (compatibility decomposition, marks dropped). */
 function foldChar(ch: string): string {
-  return ch.normalize('NFKD').replace(MARKS, '').replace(EXTRA_PATTERN, (x) => EXTRA_FOLDS[x] ?? x).toLowerCase();
+  return ch
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(EXTRA_PATTERN, (x) => EXTRA_FOLDS[x] ?? x)
+    .toLowerCase();
 }
 
 const charCache = new Map<string, string>();
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL on purpose.
 const NON_ASCII = /[^\x00-\x7f]/gu;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL on purpose.
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
@@ -77,7 +81,14 @@ export interface SearchableFields {
  * a term never matches across two fields.
  */
 export function searchText(fields: SearchableFields): string {
-  const parts = [fields.title, fields.site ?? '', fields.author ?? '', fields.notes ?? '', fields.takeaways ?? '', ...(fields.tags ?? [])];
+  const parts = [
+    fields.title,
+    fields.site ?? '',
+    fields.author ?? '',
+    fields.notes ?? '',
+    fields.takeaways ?? '',
+    ...(fields.tags ?? []),
+  ];
   for (const note of fields.timestampNotes ?? []) parts.push(note.text);
   return foldText(parts.filter(Boolean).join('\n'));
 }

@@ -44,7 +44,10 @@ export async function countShared(db?: LoopDatabase): Promise<number> {
 export async function countLearnedSince(since: number, db?: LoopDatabase): Promise<number> {
   const database = db ?? (await getDb());
   let count = 0;
-  let cursor = await database.transaction('resources').store.index('updatedAt').openCursor(IDBKeyRange.lowerBound(since));
+  let cursor = await database
+    .transaction('resources')
+    .store.index('updatedAt')
+    .openCursor(IDBKeyRange.lowerBound(since));
   while (cursor) {
     const { status, learnedAt } = cursor.value;
     if (status === 'learned' && learnedAt !== undefined && learnedAt >= since) count++;
@@ -60,7 +63,10 @@ export async function countLearnedSince(since: number, db?: LoopDatabase): Promi
 export async function reflectionStreak(now: number, db?: LoopDatabase, timeZone?: string): Promise<number> {
   const database = db ?? (await getDb());
   const times: number[] = [];
-  let cursor = await database.transaction('reflections').store.index('createdAt').openKeyCursor(IDBKeyRange.upperBound(now), 'prev');
+  let cursor = await database
+    .transaction('reflections')
+    .store.index('createdAt')
+    .openKeyCursor(IDBKeyRange.upperBound(now), 'prev');
   let previous = now;
   while (cursor) {
     const time = cursor.key;

@@ -9,7 +9,13 @@ export interface WindowRange {
  * Which rows of a list of fixed-height rows to render. `top` is where the viewport starts,
  * measured from the top of the list (negative while the list is below the fold).
  */
-export function visibleRange(top: number, viewportHeight: number, rowHeight: number, count: number, overscan = 8): WindowRange {
+export function visibleRange(
+  top: number,
+  viewportHeight: number,
+  rowHeight: number,
+  count: number,
+  overscan = 8,
+): WindowRange {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, top) / rowHeight);
   const last = Math.ceil(Math.max(0, top + viewportHeight) / rowHeight);

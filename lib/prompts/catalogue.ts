@@ -88,7 +88,9 @@ export function isResourcePromptId(id: string): id is ResourcePromptId {
 }
 
 export function groupLabel(group: string): string {
-  return (CUSTOM_GROUPS as readonly string[]).includes(group) || group === 'resources' ? t(`promptGroup_${group as PromptGroup}`) : t('promptGroup_own');
+  return (CUSTOM_GROUPS as readonly string[]).includes(group) || group === 'resources'
+    ? t(`promptGroup_${group as PromptGroup}`)
+    : t('promptGroup_own');
 }
 
 export function builtInText(id: BuiltInPromptId): string {
@@ -106,7 +108,11 @@ export function promptText(prompt: PromptCandidate): string {
 
 /** Built-in prompts the user has not turned off. */
 export function builtInCandidates(disabled: readonly string[]): PromptCandidate[] {
-  return BUILT_IN_PROMPTS.filter((p) => !disabled.includes(p.id)).map((p) => ({ promptId: p.id, group: p.group, kind: 'builtIn' }));
+  return BUILT_IN_PROMPTS.filter((p) => !disabled.includes(p.id)).map((p) => ({
+    promptId: p.id,
+    group: p.group,
+    kind: 'builtIn',
+  }));
 }
 
 export function customCandidates(prompts: readonly CustomPrompt[]): PromptCandidate[] {
@@ -135,11 +141,22 @@ export const QUEUED_AT_MOST_DAYS = 60;
  */
 export function resourceCandidates(resources: readonly Resource[], now: number, limit = 5): PromptCandidate[] {
   const learned = resources
-    .filter((r) => r.status === 'learned' && r.learnedAt !== undefined && r.learnedAt <= now && now - r.learnedAt <= LEARNED_RECENTLY_DAYS * DAY)
+    .filter(
+      (r) =>
+        r.status === 'learned' &&
+        r.learnedAt !== undefined &&
+        r.learnedAt <= now &&
+        now - r.learnedAt <= LEARNED_RECENTLY_DAYS * DAY,
+    )
     .sort((a, b) => (b.learnedAt ?? 0) - (a.learnedAt ?? 0))
     .slice(0, limit);
   const queued = resources
-    .filter((r) => r.status === 'queued' && now - r.createdAt >= QUEUED_FOR_DAYS * DAY && now - r.createdAt <= QUEUED_AT_MOST_DAYS * DAY)
+    .filter(
+      (r) =>
+        r.status === 'queued' &&
+        now - r.createdAt >= QUEUED_FOR_DAYS * DAY &&
+        now - r.createdAt <= QUEUED_AT_MOST_DAYS * DAY,
+    )
     .sort((a, b) => a.createdAt - b.createdAt)
     .slice(0, limit);
   const out: PromptCandidate[] = [];
@@ -149,7 +166,14 @@ export function resourceCandidates(resources: readonly Resource[], now: number, 
     }
   }
   for (const r of queued) {
-    out.push({ promptId: 'resourceQueued', group: 'resources', kind: 'resource', resourceId: r.id, resourceTitle: r.title, days: Math.floor((now - r.createdAt) / DAY) });
+    out.push({
+      promptId: 'resourceQueued',
+      group: 'resources',
+      kind: 'resource',
+      resourceId: r.id,
+      resourceTitle: r.title,
+      days: Math.floor((now - r.createdAt) / DAY),
+    });
   }
   return out;
 }

@@ -25,7 +25,10 @@ export async function resourcesForPrompts(now: number, db?: LoopDatabase): Promi
   const database = db ?? (await getDb());
   const out: Resource[] = [];
   // Marking learned bumps updatedAt, so the recently learned are among the recently updated.
-  let cursor = await database.transaction('resources').store.index('updatedAt').openCursor(IDBKeyRange.lowerBound(now - LEARNED_RECENTLY_DAYS * DAY), 'prev');
+  let cursor = await database
+    .transaction('resources')
+    .store.index('updatedAt')
+    .openCursor(IDBKeyRange.lowerBound(now - LEARNED_RECENTLY_DAYS * DAY), 'prev');
   for (let seen = 0; cursor && seen < SCAN_LIMIT; seen++) {
     if (cursor.value.status === 'learned') out.push(cursor.value);
     cursor = await cursor.continue();
@@ -46,7 +49,9 @@ export async function queuedResources(limit = 300, db?: LoopDatabase): Promise<R
 
 export function groupOf(promptId: string, customs: readonly CustomPrompt[], resourceId?: string): string {
   if (resourceId) return 'resources';
-  return BUILT_IN_PROMPTS.find((p) => p.id === promptId)?.group ?? customs.find((p) => p.id === promptId)?.group ?? 'own';
+  return (
+    BUILT_IN_PROMPTS.find((p) => p.id === promptId)?.group ?? customs.find((p) => p.id === promptId)?.group ?? 'own'
+  );
 }
 
 export interface PromptSources {
@@ -68,17 +73,33 @@ export async function loadPromptSources(now: number, db?: LoopDatabase): Promise
   ]);
   const history: PromptUse[] = [
     ...shown,
-    ...answered.map((r) => ({ promptId: r.promptId, ...(r.resourceId ? { resourceId: r.resourceId } : {}), group: groupOf(r.promptId, customs, r.resourceId), at: r.createdAt })),
+    ...answered.map((r) => ({
+      promptId: r.promptId,
+      ...(r.resourceId ? { resourceId: r.resourceId } : {}),
+      group: groupOf(r.promptId, customs, r.resourceId),
+      at: r.createdAt,
+    })),
   ];
   return { disabled, customs, resources, history };
 }
 
-export function candidatesFrom(sources: Pick<PromptSources, 'disabled' | 'customs' | 'resources'>, now: number): PromptCandidate[] {
-  return [...builtInCandidates(sources.disabled), ...customCandidates(sources.customs), ...resourceCandidates(sources.resources, now)];
+export function candidatesFrom(
+  sources: Pick<PromptSources, 'disabled' | 'customs' | 'resources'>,
+  now: number,
+): PromptCandidate[] {
+  return [
+    ...builtInCandidates(sources.disabled),
+    ...customCandidates(sources.customs),
+    ...resourceCandidates(sources.resources, now),
+  ];
 }
 
 /** The next prompt to ask, or null when the user turned every prompt off. */
-export async function choosePrompt(now = Date.now(), random: () => number = Math.random, db?: LoopDatabase): Promise<PromptCandidate | null> {
+export async function choosePrompt(
+  now = Date.now(),
+  random: () => number = Math.random,
+  db?: LoopDatabase,
+): Promise<PromptCandidate | null> {
   const sources = await loadPromptSources(now, db);
   return pickPrompt(candidatesFrom(sources, now), sources.history, now, { random });
 }
@@ -86,6 +107,11 @@ export async function choosePrompt(now = Date.now(), random: () => number = Math
 /** Remember what was shown (newest last, a bounded list). */
 export async function recordShown(prompt: PromptCandidate, at: number): Promise<void> {
   const list = await promptHistory.getValue();
-  const entry = { promptId: prompt.promptId, ...(prompt.resourceId ? { resourceId: prompt.resourceId } : {}), group: prompt.group, at };
+  const entry = {
+    promptId: prompt.promptId,
+    ...(prompt.resourceId ? { resourceId: prompt.resourceId } : {}),
+    group: prompt.group,
+    at,
+  };
   await promptHistory.setValue([...list, entry].slice(-50));
 }

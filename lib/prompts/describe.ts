@@ -12,7 +12,9 @@ export function weekdayName(day: number, width: 'long' | 'short' = 'long'): stri
 
 /** 990 → "16:30" in the chosen language's style. */
 export function formatTimeOfDay(minutes: number): string {
-  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, 0, Math.floor(minutes)));
+  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(
+    Date.UTC(2000, 0, 1, 0, Math.floor(minutes)),
+  );
 }
 
 /** "weekdays at 16:00", "Monday and Thursday at 09:30". */
@@ -35,6 +37,7 @@ export function formatPromptTime(time: number, timeZone?: string): string {
 
 /** "10 min", "1 h" for the snooze choice. */
 export function formatMinutes(minutes: number): string {
-  if (minutes < 60 || minutes % 60) return new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+  if (minutes < 60 || minutes % 60)
+    return new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
   return new Intl.NumberFormat(locale(), { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(minutes / 60);
 }

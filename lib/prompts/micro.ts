@@ -5,8 +5,11 @@ export const SHORT_VIDEO_SEC = 15 * 60;
 export const SHORT_READ_MIN = 10;
 
 export function fitsShortBreak(resource: Pick<Resource, 'kind' | 'durationSec' | 'readingMinutes'>): boolean {
-  if (resource.kind === 'video') return resource.durationSec !== undefined && resource.durationSec > 0 && resource.durationSec <= SHORT_VIDEO_SEC;
-  return resource.readingMinutes !== undefined && resource.readingMinutes > 0 && resource.readingMinutes <= SHORT_READ_MIN;
+  if (resource.kind === 'video')
+    return resource.durationSec !== undefined && resource.durationSec > 0 && resource.durationSec <= SHORT_VIDEO_SEC;
+  return (
+    resource.readingMinutes !== undefined && resource.readingMinutes > 0 && resource.readingMinutes <= SHORT_READ_MIN
+  );
 }
 
 /**

@@ -29,7 +29,12 @@ function pickOne<T>(items: readonly T[], random: () => number): T {
  * another (a group with many prompts does not crowd out one with few). Pure: the caller passes
  * what was asked and answered, the clock and the dice.
  */
-export function pickPrompt(candidates: readonly PromptCandidate[], history: readonly PromptUse[], now: number, options: RotationOptions = {}): PromptCandidate | null {
+export function pickPrompt(
+  candidates: readonly PromptCandidate[],
+  history: readonly PromptUse[],
+  now: number,
+  options: RotationOptions = {},
+): PromptCandidate | null {
   if (!candidates.length) return null;
   const { recentDays = 14, recentGroups = 3, random = Math.random } = options;
 

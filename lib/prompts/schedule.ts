@@ -83,7 +83,9 @@ export function zonedTime(date: LocalDate, minutes: number, timeZone: string): n
   const wall = Date.UTC(date.year, date.month - 1, date.day) + Math.round(minutes * MINUTE);
   const before = zoneOffset(wall - DAY / 2, timeZone);
   const after = zoneOffset(wall + DAY / 2, timeZone);
-  const candidates = [...new Set([wall - before, wall - after])].filter((time) => wall - zoneOffset(time, timeZone) === time);
+  const candidates = [...new Set([wall - before, wall - after])].filter(
+    (time) => wall - zoneOffset(time, timeZone) === time,
+  );
   if (candidates.length) return Math.min(...candidates);
   // In the gap: the offset before the change puts it after the change, by the gap's length.
   return wall - before;
@@ -101,7 +103,9 @@ export function weekdayOf(date: LocalDate): number {
 /** Quiet hours as [start, end) in minutes; a window that passes midnight wraps. Empty when start = end. */
 export function inQuietHours(minutes: number, quiet: PromptSchedule['quietHours']): boolean {
   if (!quiet.enabled || quiet.start === quiet.end) return false;
-  return quiet.start < quiet.end ? minutes >= quiet.start && minutes < quiet.end : minutes >= quiet.start || minutes < quiet.end;
+  return quiet.start < quiet.end
+    ? minutes >= quiet.start && minutes < quiet.end
+    : minutes >= quiet.start || minutes < quiet.end;
 }
 
 /**
@@ -153,7 +157,9 @@ export const PRESETS: Record<SchedulePreset, (current: number[]) => number[]> = 
   everyDay: () => [0, 1, 2, 3, 4, 5, 6],
   weekdays: () => [1, 2, 3, 4, 5],
   // Once a week keeps a day the user already chose, else Friday: the end of the working week.
-  weekly: (current) => [current.length === 1 ? current[0]! : current.includes(5) || !current.length ? 5 : current[current.length - 1]!],
+  weekly: (current) => [
+    current.length === 1 ? current[0]! : current.includes(5) || !current.length ? 5 : current[current.length - 1]!,
+  ],
 };
 
 export function presetOf(days: readonly number[]): SchedulePreset | null {

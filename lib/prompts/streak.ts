@@ -1,6 +1,8 @@
 /** A local calendar day as "YYYY-MM-DD" in the given time zone. */
 export function localDay(time: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(time));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(time),
+  );
 }
 
 /**

@@ -4,7 +4,10 @@ export interface ClipboardLike {
 }
 
 /** True when the text is on the clipboard. Never throws: a refusal becomes a message. */
-export async function copyText(text: string, clipboard: ClipboardLike | null | undefined = globalThis.navigator?.clipboard): Promise<boolean> {
+export async function copyText(
+  text: string,
+  clipboard: ClipboardLike | null | undefined = globalThis.navigator?.clipboard,
+): Promise<boolean> {
   if (!clipboard) return false;
   try {
     await clipboard.writeText(text);
@@ -15,7 +18,12 @@ export async function copyText(text: string, clipboard: ClipboardLike | null | u
 }
 
 /** Save text as a file through a temporary object URL (no downloads permission needed). */
-export function downloadText(text: string, fileName: string, doc: Document = document, mime = 'text/markdown;charset=utf-8'): void {
+export function downloadText(
+  text: string,
+  fileName: string,
+  doc: Document = document,
+  mime = 'text/markdown;charset=utf-8',
+): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const link = doc.createElement('a');
   link.href = url;

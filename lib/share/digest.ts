@@ -60,7 +60,10 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
     title: resource.title || t('untitled'),
     kind: resource.kind,
     takeaways: takeawayLines(resource.takeaways),
-    actions: actions.filter((a) => a.status !== 'dropped').sort((a, b) => a.createdAt - b.createdAt).map(digestAction),
+    actions: actions
+      .filter((a) => a.status !== 'dropped')
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map(digestAction),
   };
   const url = openUrl(resource);
   if (url) item.url = new URL(url).href;
@@ -72,14 +75,18 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
 }
 
 /** Actions made from each resource, directly or from a reflection about it. */
-async function actionsByResource(resourceIds: ReadonlySet<string>, database: LoopDatabase): Promise<Map<string, Action[]>> {
+async function actionsByResource(
+  resourceIds: ReadonlySet<string>,
+  database: LoopDatabase,
+): Promise<Map<string, Action[]>> {
   const out = new Map<string, Action[]>();
   if (!resourceIds.size) return out;
   const actions = await database.getAll('actions');
   for (const action of actions) {
     let resourceId: string | undefined;
     if (action.source.kind === 'resource') resourceId = action.source.id;
-    else if (action.source.kind === 'reflection' && action.source.id) resourceId = (await database.get('reflections', action.source.id))?.resourceId;
+    else if (action.source.kind === 'reflection' && action.source.id)
+      resourceId = (await database.get('reflections', action.source.id))?.resourceId;
     if (!resourceId || !resourceIds.has(resourceId)) continue;
     out.set(resourceId, [...(out.get(resourceId) ?? []), action]);
   }
@@ -94,8 +101,14 @@ export interface DigestOptions {
 /** What was learned or shared in the period, oldest first, read through the indexes. */
 export async function collectDigest(period: Period, options: DigestOptions = {}): Promise<Digest> {
   const database = options.db ?? (await getDb());
-  const learned = (await database.getAllFromIndex('resources', 'status', 'learned')).filter((r) => inPeriod(r.learnedAt, period));
-  const shared = await database.getAllFromIndex('resources', 'sharedAt', IDBKeyRange.bound(period.start, period.end, false, true));
+  const learned = (await database.getAllFromIndex('resources', 'status', 'learned')).filter((r) =>
+    inPeriod(r.learnedAt, period),
+  );
+  const shared = await database.getAllFromIndex(
+    'resources',
+    'sharedAt',
+    IDBKeyRange.bound(period.start, period.end, false, true),
+  );
   const byId = new Map<string, Resource>();
   for (const resource of [...learned, ...shared]) byId.set(resource.id, resource);
   const when = (r: Resource) => Math.min(...[r.learnedAt, r.sharedAt].filter((x): x is number => inPeriod(x, period)));
@@ -127,7 +140,10 @@ export async function collectResourceDigest(resource: Resource, options: DigestO
 // ---- Writing it out -------------------------------------------------------------------
 
 function day(time: number, digest: Digest): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', ...(digest.timeZone ? { timeZone: digest.timeZone } : {}) }).format(new Date(time));
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: 'medium',
+    ...(digest.timeZone ? { timeZone: digest.timeZone } : {}),
+  }).format(new Date(time));
 }
 
 export function periodLabel(period: Period, timeZone?: string): string {
@@ -206,7 +222,8 @@ export function digestText(digest: Digest): string {
     if (item.url) out.push(item.url);
     out.push(itemMeta(item, digest));
     if (item.takeaways.length) out.push(`${t('digestTakeaways')}:`, ...item.takeaways.map((line) => `- ${line}`));
-    if (item.actions.length) out.push(`${t('digestActions')}:`, ...item.actions.map((a) => `- ${actionLine(a, digest)}`));
+    if (item.actions.length)
+      out.push(`${t('digestActions')}:`, ...item.actions.map((a) => `- ${actionLine(a, digest)}`));
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -220,8 +237,13 @@ export function digestSlack(digest: Digest): string {
   if (!digest.items.length) out.push(escapeSlack(t('digestEmpty')), '');
   for (const item of digest.items) {
     out.push(`*${slackLink(item.title, item.url)}*`, escapeSlack(itemMeta(item, digest)));
-    if (item.takeaways.length) out.push(`_${escapeSlack(t('digestTakeaways'))}_`, ...item.takeaways.map((line) => `• ${escapeSlack(line)}`));
-    if (item.actions.length) out.push(`_${escapeSlack(t('digestActions'))}_`, ...item.actions.map((a) => `• ${escapeSlack(actionLine(a, digest))}`));
+    if (item.takeaways.length)
+      out.push(`_${escapeSlack(t('digestTakeaways'))}_`, ...item.takeaways.map((line) => `• ${escapeSlack(line)}`));
+    if (item.actions.length)
+      out.push(
+        `_${escapeSlack(t('digestActions'))}_`,
+        ...item.actions.map((a) => `• ${escapeSlack(actionLine(a, digest))}`),
+      );
     out.push('');
   }
   return out.join('\n').trimEnd();
@@ -233,4 +255,12 @@ export function digestFileName(digest: Digest): string {
   const d = new Date(start);
   const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   return `learning-digest-${date}.md`;
+}
+
+/** Learned but not shared yet, most recently learned first: what "Teach it forward" offers. */
+export async function listTeachForward(db?: LoopDatabase): Promise<Resource[]> {
+  const learned = await (db ?? (await getDb())).getAllFromIndex('resources', 'status', 'learned');
+  return learned
+    .filter((r) => r.sharedAt === undefined)
+    .sort((a, b) => (b.learnedAt ?? b.updatedAt) - (a.learnedAt ?? a.updatedAt));
 }

@@ -1,6 +1,15 @@
 import { t } from '../i18n';
 import type { WebhookService } from '../settings';
-import { actionLine, digestMarkdown, digestSlack, digestSummary, digestText, digestTitle, itemMeta, type Digest } from './digest';
+import {
+  actionLine,
+  digestMarkdown,
+  digestSlack,
+  digestSummary,
+  digestText,
+  digestTitle,
+  itemMeta,
+  type Digest,
+} from './digest';
 
 /** Discord refuses a message over 2,000 characters. */
 export const DISCORD_LIMIT = 2_000;
@@ -73,7 +82,8 @@ export function teamsPayload(digest: Digest): unknown {
   const body: unknown[] = [
     { type: 'TextBlock', text: digestTitle(digest), size: 'Large', weight: 'Bolder', wrap: true },
   ];
-  if (digest.kind === 'period') body.push({ type: 'TextBlock', text: digestSummary(digest), isSubtle: true, wrap: true, spacing: 'None' });
+  if (digest.kind === 'period')
+    body.push({ type: 'TextBlock', text: digestSummary(digest), isSubtle: true, wrap: true, spacing: 'None' });
   for (const item of digest.items) {
     const title = plainTitle(item.title);
     const items: unknown[] = [
@@ -82,11 +92,13 @@ export function teamsPayload(digest: Digest): unknown {
     ];
     if (item.takeaways.length) {
       items.push({ type: 'TextBlock', text: t('digestTakeaways'), weight: 'Bolder', wrap: true, spacing: 'Small' });
-      for (const line of item.takeaways) items.push({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'None' });
+      for (const line of item.takeaways)
+        items.push({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'None' });
     }
     if (item.actions.length) {
       items.push({ type: 'TextBlock', text: t('digestActions'), weight: 'Bolder', wrap: true, spacing: 'Small' });
-      for (const action of item.actions) items.push({ type: 'TextBlock', text: `• ${actionLine(action, digest)}`, wrap: true, spacing: 'None' });
+      for (const action of item.actions)
+        items.push({ type: 'TextBlock', text: `• ${actionLine(action, digest)}`, wrap: true, spacing: 'None' });
     }
     body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
   }

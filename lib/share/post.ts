@@ -18,7 +18,10 @@ interface PermissionsApi {
  * browser only shows the prompt during the user's gesture. Resolves false when refused or
  * when the browser throws (no gesture, pattern not in optional permissions).
  */
-export function requestWebhookPermission(url: URL, permissions: PermissionsApi = browser.permissions): Promise<boolean> {
+export function requestWebhookPermission(
+  url: URL,
+  permissions: PermissionsApi = browser.permissions,
+): Promise<boolean> {
   let pending: Promise<boolean>;
   try {
     pending = permissions.request({ origins: [permissionPattern(url)] });
@@ -41,7 +44,11 @@ export interface PostOptions {
  * first failure and says how many went through, so nothing is posted twice on a retry of the
  * whole digest without the user knowing.
  */
-export async function postPayloads(url: URL, bodies: readonly unknown[], options: PostOptions = {}): Promise<PostResult> {
+export async function postPayloads(
+  url: URL,
+  bodies: readonly unknown[],
+  options: PostOptions = {},
+): Promise<PostResult> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? POST_TIMEOUT_MS;
   let posted = 0;

@@ -18,7 +18,8 @@ export function checkWebhookUrl(raw: string): WebhookUrlCheck {
   }
   if (url.username || url.password || !url.hostname) return { ok: false, problem: 'invalid' };
   if (url.protocol === 'https:') return { ok: true, url };
-  if (url.protocol === 'http:') return LOCAL_HOSTS.has(url.hostname) ? { ok: true, url } : { ok: false, problem: 'insecure' };
+  if (url.protocol === 'http:')
+    return LOCAL_HOSTS.has(url.hostname) ? { ok: true, url } : { ok: false, problem: 'insecure' };
   return { ok: false, problem: 'invalid' };
 }
 

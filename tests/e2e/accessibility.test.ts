@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { articleFixture, axeViolations, extensionUrl, launch, openPopup, serve, tabIdFor, type Launched } from './harness';
+import {
+  articleFixture,
+  axeViolations,
+  extensionUrl,
+  launch,
+  openPopup,
+  serve,
+  tabIdFor,
+  type Launched,
+} from './harness';
 
 let ext: Launched | undefined;
 afterEach(async () => {
@@ -21,23 +30,26 @@ async function withSavedArticle(launched: Launched) {
 }
 
 describe('accessibility', () => {
-  it.each(['light', 'dark'] as const)('popup and every library section have no serious or critical axe violations (%s)', async (colorScheme) => {
-    ext = await launch({ colorScheme });
-    const popup = await withSavedArticle(ext);
-    expect(await axeViolations(popup)).toEqual([]);
+  it.each(['light', 'dark'] as const)(
+    'popup and every library section have no serious or critical axe violations (%s)',
+    async (colorScheme) => {
+      ext = await launch({ colorScheme });
+      const popup = await withSavedArticle(ext);
+      expect(await axeViolations(popup)).toEqual([]);
 
-    const library = await ext.context.newPage();
-    const found: Record<string, unknown> = {};
-    for (const section of SECTIONS) {
-      await library.goto(extensionUrl(ext, `library.html#${section}`));
-      await library.locator('#main h1').first().waitFor();
-      const violations = await axeViolations(library);
-      if (violations.length) found[section] = violations;
-    }
-    const resource = await library.evaluate(() => location.href);
-    expect(resource).toContain('library.html');
-    expect(found).toEqual({});
-  });
+      const library = await ext.context.newPage();
+      const found: Record<string, unknown> = {};
+      for (const section of SECTIONS) {
+        await library.goto(extensionUrl(ext, `library.html#${section}`));
+        await library.locator('#main h1').first().waitFor();
+        const violations = await axeViolations(library);
+        if (violations.length) found[section] = violations;
+      }
+      const resource = await library.evaluate(() => location.href);
+      expect(resource).toContain('library.html');
+      expect(found).toEqual({});
+    },
+  );
 
   it('the popup opens with focus on Save this page when no prompt is due, and works by keyboard', async () => {
     ext = await launch();

@@ -4,7 +4,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, currentWorker, extensionUrl, launch, openPopup, openTab, readStore, type Launched } from './harness';
+import {
+  axeViolations,
+  currentWorker,
+  extensionUrl,
+  launch,
+  openPopup,
+  openTab,
+  readStore,
+  type Launched,
+} from './harness';
 
 interface StoredAction {
   id: string;
@@ -42,7 +51,10 @@ async function putRecords(page: Page, store: string, records: unknown[]): Promis
 
 /** Tell open pages and the background that a store changed (what every write in the extension does). */
 async function announce(page: Page, store: string): Promise<void> {
-  await page.evaluate((name) => new BroadcastChannel('learning-loop:db').postMessage({ store: name, ids: [], origin: 'e2e' }), store);
+  await page.evaluate(
+    (name) => new BroadcastChannel('learning-loop:db').postMessage({ store: name, ids: [], origin: 'e2e' }),
+    store,
+  );
 }
 
 async function openLibrary(ext: Launched, hash: string): Promise<Page> {
@@ -111,7 +123,12 @@ interface Received {
 }
 
 /** A team chat on 127.0.0.1 (random port) that records what it is sent. */
-async function startWebhookServer(): Promise<{ server: Server; port: number; received: Received[]; setStatus: (s: number) => void }> {
+async function startWebhookServer(): Promise<{
+  server: Server;
+  port: number;
+  received: Received[];
+  setStatus: (s: number) => void;
+}> {
   const received: Received[] = [];
   let status = 204;
   const server = createServer((request, response) => {
@@ -141,7 +158,14 @@ describe('from reflection to action to follow-up', () => {
     const library = await openLibrary(ext, '#actions');
     const now = Date.now();
     await putRecords(library, 'reflections', [
-      { id: 'r1', promptId: 'went-less-well', promptText: 'What went less well this week?', answer: 'We planned the sprint without asking QA.', createdAt: now, updatedAt: now },
+      {
+        id: 'r1',
+        promptId: 'went-less-well',
+        promptText: 'What went less well this week?',
+        answer: 'We planned the sprint without asking QA.',
+        createdAt: now,
+        updatedAt: now,
+      },
     ]);
 
     await library.goto(extensionUrl(ext, 'library.html#actions?from=reflection:r1'));
@@ -152,7 +176,11 @@ describe('from reflection to action to follow-up', () => {
     await library.getByRole('status').filter({ hasText: 'Action saved. You will be asked about it on' }).waitFor();
 
     const [saved] = await readStore<StoredAction>(library, 'actions');
-    expect(saved).toMatchObject({ text: 'Invite QA to sprint planning', status: 'open', source: { kind: 'reflection', id: 'r1', title: 'We planned the sprint without asking QA.' } });
+    expect(saved).toMatchObject({
+      text: 'Invite QA to sprint planning',
+      status: 'open',
+      source: { kind: 'reflection', id: 'r1', title: 'We planned the sprint without asking QA.' },
+    });
     expect(saved!.followUpAt! - now).toBeGreaterThan(6 * DAY);
     expect(saved!.followUpAt! - now).toBeLessThan(8 * DAY);
     const open = library.getByRole('region', { name: /^Open/ });
@@ -162,7 +190,9 @@ describe('from reflection to action to follow-up', () => {
     // Make it due two seconds from now; the background re-plans and its own alarm fires.
     await putRecords(library, 'actions', [{ ...saved, followUpAt: Date.now() + 2000 }]);
     await announce(library, 'actions');
-    await expect.poll(() => notificationIds(ext), { timeout: 45_000, interval: 500 }).toEqual([`follow-up:${saved!.id}`]);
+    await expect
+      .poll(() => notificationIds(ext), { timeout: 45_000, interval: 500 })
+      .toEqual([`follow-up:${saved!.id}`]);
     await expect.poll(() => badgeText(ext)).toBe('!');
 
     const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
@@ -204,7 +234,16 @@ describe('sharing with the team', () => {
     const now = Date.now();
     await putRecords(library, 'resources', [learnedResource(now), unsharedResource(now)]);
     await putRecords(library, 'actions', [
-      { id: 'a1', text: 'Run a retro on how we collaborate', source: { kind: 'resource', id: 'talk', title: 'Systems thinking for teams' }, status: 'done', outcome: 'We found two hand-off problems.', createdAt: now - 900, updatedAt: now - 800, doneAt: now - 800 },
+      {
+        id: 'a1',
+        text: 'Run a retro on how we collaborate',
+        source: { kind: 'resource', id: 'talk', title: 'Systems thinking for teams' },
+        status: 'done',
+        outcome: 'We found two hand-off problems.',
+        createdAt: now - 900,
+        updatedAt: now - 800,
+        doneAt: now - 800,
+      },
     ]);
     await announce(library, 'resources');
 
@@ -217,7 +256,9 @@ describe('sharing with the team', () => {
     const digest = library.getByRole('region', { name: 'Team digest' });
     expect(await digest.getByLabel('Period').inputValue()).toBe('this-week');
     const preview = digest.getByRole('region', { name: 'Preview' });
-    await expect.poll(() => preview.textContent()).toContain('## [Systems thinking for teams](https://www.youtube.com/watch?v=dQw4w9WgXcQ)');
+    await expect
+      .poll(() => preview.textContent())
+      .toContain('## [Systems thinking for teams](https://www.youtube.com/watch?v=dQw4w9WgXcQ)');
     const markdown = (await preview.textContent())!;
     expect(markdown).toMatch(/^# What I learned: /);
     expect(markdown).toContain('Learned: 2 · Shared with the team: 1');
@@ -241,14 +282,26 @@ describe('sharing with the team', () => {
     const [request] = hook.received;
     expect(request).toMatchObject({ method: 'POST', url: '/hooks/team-secret-token' });
     expect(request!.headers['content-type']).toBe('application/json');
-    const body = JSON.parse(request!.body) as { title: string; text: string; markdown: string; items: { title: string; url: string; takeaways: string[]; actions: { text: string; status: string; outcome: string }[] }[] };
+    const body = JSON.parse(request!.body) as {
+      title: string;
+      text: string;
+      markdown: string;
+      items: {
+        title: string;
+        url: string;
+        takeaways: string[];
+        actions: { text: string; status: string; outcome: string }[];
+      }[];
+    };
     expect(body.title).toMatch(/^What I learned: /);
     expect(body.markdown).toBe(markdown);
     expect(body.items.map((i) => i.title)).toEqual(['Why most retros fail', 'Systems thinking for teams']);
     expect(body.items[1]).toMatchObject({
       url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
       takeaways: ['Shared vision needs dialogue, not slides.', 'Ask before telling.'],
-      actions: [{ text: 'Run a retro on how we collaborate', status: 'done', outcome: 'We found two hand-off problems.' }],
+      actions: [
+        { text: 'Run a retro on how we collaborate', status: 'done', outcome: 'We found two hand-off problems.' },
+      ],
     });
 
     // Slack gets its own mrkdwn.
@@ -262,17 +315,29 @@ describe('sharing with the team', () => {
     // A failing chat service: the error shows, the digest stays.
     hook.setStatus(500);
     await digest.getByRole('button', { name: 'Post to team chat' }).click();
-    await digest.getByRole('alert').filter({ hasText: 'The chat service answered with an error (HTTP 500).' }).waitFor();
+    await digest
+      .getByRole('alert')
+      .filter({ hasText: 'The chat service answered with an error (HTTP 500).' })
+      .waitFor();
     expect(await preview.textContent()).toBe(markdown);
     expect(await digest.getByRole('button', { name: 'Copy' }).isEnabled()).toBe(true);
 
     // Posting a single resource from "Teach it forward" marks it shared in chat.
     hook.setStatus(204);
     await teach.getByRole('button', { name: 'Post to team chat' }).click();
-    await teach.getByRole('status').filter({ hasText: "Posted to your team's chat and marked as shared: Why most retros fail" }).waitFor();
+    await teach
+      .getByRole('status')
+      .filter({ hasText: "Posted to your team's chat and marked as shared: Why most retros fail" })
+      .waitFor();
     expect(hook.received).toHaveLength(4);
     expect(JSON.parse(hook.received[3]!.body).text).toContain('*Something I learned*');
-    await expect.poll(async () => (await readStore<{ id: string; sharedHow?: string }>(library, 'resources')).find((r) => r.id === 'retro')?.sharedHow).toBe('chat');
+    await expect
+      .poll(
+        async () =>
+          (await readStore<{ id: string; sharedHow?: string }>(library, 'resources')).find((r) => r.id === 'retro')
+            ?.sharedHow,
+      )
+      .toBe('chat');
     await teach.getByText('Nothing waiting').waitFor();
     expect(await axeViolations(library)).toEqual([]);
   });
@@ -292,10 +357,24 @@ describe('the learning-environment check', () => {
   it('rates the seven conditions and shows each trend and the weakest one', async () => {
     const library = await openLibrary(ext, '#assessment');
     const now = Date.now();
-    const scores = (n: number, weak: number) => ({ 'felt-need': n, cooperation: n, recognition: n, careers: weak, feedback: n, 'new-ideas': n, 'bottom-up': n });
+    const scores = (n: number, weak: number) => ({
+      'felt-need': n,
+      cooperation: n,
+      recognition: n,
+      careers: weak,
+      feedback: n,
+      'new-ideas': n,
+      'bottom-up': n,
+    });
     await putRecords(library, 'assessments', [
       { id: 'old1', createdAt: now - 62 * DAY, updatedAt: now - 62 * DAY, scores: scores(3, 3) },
-      { id: 'old2', createdAt: now - 31 * DAY, updatedAt: now - 31 * DAY, scores: scores(3, 2), note: 'A reorganisation is coming.' },
+      {
+        id: 'old2',
+        createdAt: now - 31 * DAY,
+        updatedAt: now - 31 * DAY,
+        scores: scores(3, 2),
+        note: 'A reorganisation is coming.',
+      },
     ]);
     await library.reload();
 
@@ -304,21 +383,36 @@ describe('the learning-environment check', () => {
     const groups = form.getByRole('group');
     expect(await groups.count()).toBe(7);
     await form.getByRole('button', { name: 'Save check' }).click();
-    await form.getByRole('alert').filter({ hasText: 'Rate every condition before saving. Missing: Felt need to change' }).waitFor();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: 'Rate every condition before saving. Missing: Felt need to change' })
+      .waitFor();
 
-    for (let i = 0; i < 7; i++) await groups.nth(i).getByRole('radio', { name: i === 3 ? '2 A little' : '4 Mostly' }).check();
-    await library.getByRole('group', { name: 'Welcome for new ideas and experiments' }).getByLabel('Note (optional)').fill('We tried pair programming.');
+    for (let i = 0; i < 7; i++)
+      await groups
+        .nth(i)
+        .getByRole('radio', { name: i === 3 ? '2 A little' : '4 Mostly' })
+        .check();
+    await library
+      .getByRole('group', { name: 'Welcome for new ideas and experiments' })
+      .getByLabel('Note (optional)')
+      .fill('We tried pair programming.');
     await form.getByRole('button', { name: 'Save check' }).click();
     await library.getByRole('status').filter({ hasText: 'Check saved.' }).waitFor();
 
-    const stored = await readStore<{ scores: Record<string, number>; notes?: Record<string, string> }>(library, 'assessments');
+    const stored = await readStore<{ scores: Record<string, number>; notes?: Record<string, string> }>(
+      library,
+      'assessments',
+    );
     expect(stored).toHaveLength(3);
     const latest = stored.find((a) => a.notes)!;
     expect(latest.scores).toEqual(scores(4, 2));
     expect(latest.notes).toEqual({ 'new-ideas': 'We tried pair programming.' });
 
     const trends = library.getByRole('region', { name: 'How it develops' });
-    await trends.getByRole('heading', { name: 'To talk about with your team: Horizontal as well as vertical careers' }).waitFor();
+    await trends
+      .getByRole('heading', { name: 'To talk about with your team: Horizontal as well as vertical careers' })
+      .waitFor();
     const chart = trends.getByRole('img', { name: /^Felt need to change: 3 on .*, 3 on .*, 4 on / });
     await chart.waitFor();
     expect(await trends.getByRole('img').count()).toBe(7);
@@ -332,16 +426,33 @@ describe('the monthly check offer in the popup', () => {
     const now = Date.now();
     // The worker starts the monthly clock on its first run; wait for that, then move it back.
     await expect
-      .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('assessmentSchedule')).assessmentSchedule as { anchorAt: number | null } | undefined)?.anchorAt ?? null))
+      .poll(() =>
+        worker.evaluate(
+          async () =>
+            (
+              (await chrome.storage.local.get('assessmentSchedule')).assessmentSchedule as
+                | { anchorAt: number | null }
+                | undefined
+            )?.anchorAt ?? null,
+        ),
+      )
       .not.toBeNull();
-    await worker.evaluate((anchorAt) => chrome.storage.local.set({ assessmentSchedule: { anchorAt, snoozedUntil: null, notifiedDueAt: null } }), now - 8 * DAY);
+    await worker.evaluate(
+      (anchorAt) =>
+        chrome.storage.local.set({ assessmentSchedule: { anchorAt, snoozedUntil: null, notifiedDueAt: null } }),
+      now - 8 * DAY,
+    );
     const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
     const offer = popup.getByRole('region', { name: 'Monthly learning check' });
     await offer.waitFor();
-    expect(await offer.getByRole('link', { name: 'Start the check' }).getAttribute('href')).toBe(extensionUrl(ext, 'library.html#assessment'));
+    expect(await offer.getByRole('link', { name: 'Start the check' }).getAttribute('href')).toBe(
+      extensionUrl(ext, 'library.html#assessment'),
+    );
     await offer.getByRole('button', { name: 'Not now' }).click();
     await offer.waitFor({ state: 'detached' });
-    const stored = await worker.evaluate(async () => (await chrome.storage.local.get('assessmentSchedule')).assessmentSchedule as { snoozedUntil: number });
+    const stored = await worker.evaluate(
+      async () => (await chrome.storage.local.get('assessmentSchedule')).assessmentSchedule as { snoozedUntil: number },
+    );
     expect(stored.snoozedUntil).toBeGreaterThan(now + 6 * DAY);
   });
 });
@@ -352,62 +463,128 @@ describe.runIf(process.env.ACTIONS_SHOTS)('screenshots', () => {
     ['light', 'en-GB'],
     ['dark', 'en-GB'],
     ['light', 'sv-SE'],
-  ] as const)('%s %s', async (scheme, lang) => {
-    await ext.close();
-    // Swedish through the language setting (below): a browser started with --lang=sv here reports
-    // sv from getUILanguage while its message bundle stays English.
-    ext = await launch({ colorScheme: scheme });
-    const dir = process.env.ACTIONS_SHOTS!;
-    const sv = lang === 'sv-SE';
-    const shot = (name: string) => join(dir, `${name}-${scheme}${sv ? '-sv' : ''}.png`);
-    // The language setting, as a Swedish user would choose it in Settings.
-    if (sv) await (await currentWorker(ext)).evaluate(() => chrome.storage.local.set({ language: 'sv' }));
-    mkdirSync(dir, { recursive: true });
-    const library = await openLibrary(ext, '#actions');
-    const now = Date.now();
-    await putRecords(library, 'resources', [learnedResource(now), unsharedResource(now)]);
-    await putRecords(library, 'reflections', [{ id: 'r1', promptId: 'p', promptText: 'What went less well this week?', answer: 'We planned the sprint without asking QA.', resourceId: 'retro', createdAt: now, updatedAt: now }]);
-    await putRecords(library, 'actions', [
-      { id: 'a1', text: 'Run a retro on how we collaborate', source: { kind: 'resource', id: 'talk', title: 'Systems thinking for teams' }, status: 'done', outcome: 'We found two hand-off problems.', createdAt: now - 9 * DAY, updatedAt: now - DAY, doneAt: now - DAY },
-      { id: 'a2', text: 'Invite QA to sprint planning', source: { kind: 'reflection', id: 'r1', title: 'We planned the sprint without asking QA.' }, status: 'open', followUpAt: now - 3600_000, createdAt: now - 7 * DAY, updatedAt: now - 7 * DAY },
-      { id: 'a3', text: 'Shadow a support colleague for a morning', source: { kind: 'resource', id: 'gone', title: 'Learning from customers (deleted talk)' }, status: 'open', followUpAt: now + 12 * DAY, createdAt: now - DAY, updatedAt: now - DAY },
-      { id: 'a4', text: 'Write down our definition of done', source: { kind: 'none' }, status: 'dropped', outcome: 'The team already had one.', createdAt: now - 20 * DAY, updatedAt: now - 5 * DAY, doneAt: now - 5 * DAY },
-    ]);
-    const scores = (v: number[]) => Object.fromEntries(['felt-need', 'cooperation', 'recognition', 'careers', 'feedback', 'new-ideas', 'bottom-up'].map((id, i) => [id, v[i]]));
-    await putRecords(library, 'assessments', [
-      // The last check was over a month ago: the next one is due (form open, popup offer).
-      { id: 's1', createdAt: now - 122 * DAY, updatedAt: now - 122 * DAY, scores: scores([3, 2, 2, 3, 2, 3, 2]) },
-      { id: 's2', createdAt: now - 92 * DAY, updatedAt: now - 92 * DAY, scores: scores([4, 3, 2, 3, 3, 3, 2]) },
-      { id: 's3', createdAt: now - 62 * DAY, updatedAt: now - 62 * DAY, scores: scores([4, 3, 3, 2, 4, 4, 3]) },
-      { id: 's4', createdAt: now - 32 * DAY, updatedAt: now - 32 * DAY, scores: scores([5, 4, 3, 2, 4, 4, 3]), note: 'Reorganisation next quarter.' },
-    ]);
-    // Selectors here do not depend on the language: the same steps run in Swedish.
-    await library.goto(extensionUrl(ext, 'library.html#actions?from=reflection:r1'));
-    await library.reload();
-    await library.locator('.action-item').first().waitFor();
-    await library.screenshot({ path: shot('actions'), fullPage: true });
+  ] as const)(
+    '%s %s',
+    async (scheme, lang) => {
+      await ext.close();
+      // Swedish through the language setting (below): a browser started with --lang=sv here reports
+      // sv from getUILanguage while its message bundle stays English.
+      ext = await launch({ colorScheme: scheme });
+      const dir = process.env.ACTIONS_SHOTS!;
+      const sv = lang === 'sv-SE';
+      const shot = (name: string) => join(dir, `${name}-${scheme}${sv ? '-sv' : ''}.png`);
+      // The language setting, as a Swedish user would choose it in Settings.
+      if (sv) await (await currentWorker(ext)).evaluate(() => chrome.storage.local.set({ language: 'sv' }));
+      mkdirSync(dir, { recursive: true });
+      const library = await openLibrary(ext, '#actions');
+      const now = Date.now();
+      await putRecords(library, 'resources', [learnedResource(now), unsharedResource(now)]);
+      await putRecords(library, 'reflections', [
+        {
+          id: 'r1',
+          promptId: 'p',
+          promptText: 'What went less well this week?',
+          answer: 'We planned the sprint without asking QA.',
+          resourceId: 'retro',
+          createdAt: now,
+          updatedAt: now,
+        },
+      ]);
+      await putRecords(library, 'actions', [
+        {
+          id: 'a1',
+          text: 'Run a retro on how we collaborate',
+          source: { kind: 'resource', id: 'talk', title: 'Systems thinking for teams' },
+          status: 'done',
+          outcome: 'We found two hand-off problems.',
+          createdAt: now - 9 * DAY,
+          updatedAt: now - DAY,
+          doneAt: now - DAY,
+        },
+        {
+          id: 'a2',
+          text: 'Invite QA to sprint planning',
+          source: { kind: 'reflection', id: 'r1', title: 'We planned the sprint without asking QA.' },
+          status: 'open',
+          followUpAt: now - 3600_000,
+          createdAt: now - 7 * DAY,
+          updatedAt: now - 7 * DAY,
+        },
+        {
+          id: 'a3',
+          text: 'Shadow a support colleague for a morning',
+          source: { kind: 'resource', id: 'gone', title: 'Learning from customers (deleted talk)' },
+          status: 'open',
+          followUpAt: now + 12 * DAY,
+          createdAt: now - DAY,
+          updatedAt: now - DAY,
+        },
+        {
+          id: 'a4',
+          text: 'Write down our definition of done',
+          source: { kind: 'none' },
+          status: 'dropped',
+          outcome: 'The team already had one.',
+          createdAt: now - 20 * DAY,
+          updatedAt: now - 5 * DAY,
+          doneAt: now - 5 * DAY,
+        },
+      ]);
+      const scores = (v: number[]) =>
+        Object.fromEntries(
+          ['felt-need', 'cooperation', 'recognition', 'careers', 'feedback', 'new-ideas', 'bottom-up'].map((id, i) => [
+            id,
+            v[i],
+          ]),
+        );
+      await putRecords(library, 'assessments', [
+        // The last check was over a month ago: the next one is due (form open, popup offer).
+        { id: 's1', createdAt: now - 122 * DAY, updatedAt: now - 122 * DAY, scores: scores([3, 2, 2, 3, 2, 3, 2]) },
+        { id: 's2', createdAt: now - 92 * DAY, updatedAt: now - 92 * DAY, scores: scores([4, 3, 2, 3, 3, 3, 2]) },
+        { id: 's3', createdAt: now - 62 * DAY, updatedAt: now - 62 * DAY, scores: scores([4, 3, 3, 2, 4, 4, 3]) },
+        {
+          id: 's4',
+          createdAt: now - 32 * DAY,
+          updatedAt: now - 32 * DAY,
+          scores: scores([5, 4, 3, 2, 4, 4, 3]),
+          note: 'Reorganisation next quarter.',
+        },
+      ]);
+      // Selectors here do not depend on the language: the same steps run in Swedish.
+      await library.goto(extensionUrl(ext, 'library.html#actions?from=reflection:r1'));
+      await library.reload();
+      await library.locator('.action-item').first().waitFor();
+      await library.screenshot({ path: shot('actions'), fullPage: true });
 
-    await library.goto(extensionUrl(ext, 'library.html#team'));
-    await library.locator('.digest-preview').getByText('Systems thinking').first().waitFor();
-    await library.locator('.webhook-settings input[type="url"]').fill('https://hooks.slack.com/services/T000/B000/XXXXabcd');
-    await library.locator('.webhook-settings button[type="submit"]').click();
-    await library.locator('.webhook-masked').waitFor();
-    await library.screenshot({ path: shot('team'), fullPage: true });
+      await library.goto(extensionUrl(ext, 'library.html#team'));
+      await library.locator('.digest-preview').getByText('Systems thinking').first().waitFor();
+      await library
+        .locator('.webhook-settings input[type="url"]')
+        .fill('https://hooks.slack.com/services/T000/B000/XXXXabcd');
+      await library.locator('.webhook-settings button[type="submit"]').click();
+      await library.locator('.webhook-masked').waitFor();
+      await library.screenshot({ path: shot('team'), fullPage: true });
 
-    await library.goto(extensionUrl(ext, 'library.html#assessment'));
-    await library.locator('#assessment-trends').waitFor();
-    await library.locator('input[name="score-felt-need"][value="4"]').check();
-    await library.screenshot({ path: shot('assessment'), fullPage: true });
-    await library.locator('#assessment-trends').screenshot({ path: shot('trends') });
+      await library.goto(extensionUrl(ext, 'library.html#assessment'));
+      await library.locator('#assessment-trends').waitFor();
+      await library.locator('input[name="score-felt-need"][value="4"]').check();
+      await library.screenshot({ path: shot('assessment'), fullPage: true });
+      await library.locator('#assessment-trends').screenshot({ path: shot('trends') });
 
-    await announce(library, 'actions');
-    const worker = await currentWorker(ext);
-    await worker.evaluate((anchorAt) => chrome.storage.local.set({ assessmentSchedule: { anchorAt, snoozedUntil: null, notifiedDueAt: null } }), now - 8 * DAY);
-    const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
-    await popup.locator('.follow-up-card').waitFor();
-    await popup.screenshot({ path: shot('popup-follow-up'), fullPage: true });
-    await popup.locator('.follow-up-buttons .btn-primary').click();
-    await popup.locator('#check-offer-heading').waitFor();
-    await popup.screenshot({ path: shot('popup-offer'), fullPage: true });
-  }, 180_000);
+      await announce(library, 'actions');
+      const worker = await currentWorker(ext);
+      await worker.evaluate(
+        (anchorAt) =>
+          chrome.storage.local.set({ assessmentSchedule: { anchorAt, snoozedUntil: null, notifiedDueAt: null } }),
+        now - 8 * DAY,
+      );
+      const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
+      await popup.locator('.follow-up-card').waitFor();
+      await popup.screenshot({ path: shot('popup-follow-up'), fullPage: true });
+      await popup.locator('.follow-up-buttons .btn-primary').click();
+      await popup.locator('#check-offer-heading').waitFor();
+      await popup.screenshot({ path: shot('popup-offer'), fullPage: true });
+    },
+    180_000,
+  );
 });

@@ -30,7 +30,8 @@ async function openSettings(): Promise<Page> {
 
 /** The app creates the database on first use: make sure it has (popup opens it), so raw reads find its stores. */
 async function ensureDatabase(page: Page): Promise<void> {
-  const version = () => page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'learning-loop')?.version ?? 0);
+  const version = () =>
+    page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'learning-loop')?.version ?? 0);
   if ((await version()) >= 2) return;
   const popup = await ext.context.newPage();
   await popup.goto(extensionUrl(ext, 'popup.html?tab=0'));
@@ -48,7 +49,8 @@ async function seedInPage(page: Page, records: Partial<Records>): Promise<void> 
         open.onsuccess = () => {
           const db = open.result;
           const tx = db.transaction(Object.keys(data), 'readwrite');
-          for (const [store, list] of Object.entries(data)) for (const record of list as object[]) tx.objectStore(store).put(record);
+          for (const [store, list] of Object.entries(data))
+            for (const record of list as object[]) tx.objectStore(store).put(record);
           tx.oncomplete = () => {
             db.close();
             resolve();
@@ -62,7 +64,8 @@ async function seedInPage(page: Page, records: Partial<Records>): Promise<void> 
 
 async function readAll(page: Page): Promise<Records> {
   const out = {} as Records;
-  for (const store of STORES) out[store] = (await readStore<{ id: string }>(page, store)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const store of STORES)
+    out[store] = (await readStore<{ id: string }>(page, store)).sort((a, b) => (a.id < b.id ? -1 : 1));
   return out;
 }
 
@@ -93,15 +96,31 @@ async function wipe(page: Page): Promise<void> {
 async function axeIn(page: Page, selector: string): Promise<{ id: string; nodes: string[] }[]> {
   await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async (context) => {
-    const axe = (window as unknown as { axe: { run: (ctx: string, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: string,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(context, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   }, selector);
 }
 
 async function counts(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll('.backup-result .backup-counts > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent])),
+    Object.fromEntries(
+      [...document.querySelectorAll('.backup-result .backup-counts > div')].map((d) => [
+        d.querySelector('dt')!.textContent,
+        d.querySelector('dd')!.textContent,
+      ]),
+    ),
   );
 }
 
@@ -125,9 +144,15 @@ describe('backup and restore', () => {
     await page.screenshot({ path: `${SHOTS}/settings-idle.png`, fullPage: true });
 
     const { path } = await exportFile(page);
-    await page.getByRole('status').filter({ hasText: /^Saved learning-loop-.*\.json \(records: 49\)\.$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved learning-loop-.*\.json \(records: 49\)\.$/ })
+      .waitFor();
     await page.getByText(/^Last backup: /).waitFor();
-    const file = JSON.parse(readFileSync(path, 'utf8')) as Records & { format: string; settings: Record<string, unknown> };
+    const file = JSON.parse(readFileSync(path, 'utf8')) as Records & {
+      format: string;
+      settings: Record<string, unknown>;
+    };
     expect(file.format).toBe('learning-loop');
     expect(file.settings).not.toHaveProperty('webhook');
     expect(sortedRecords(file)).toEqual(sortedRecords(records));
@@ -163,9 +188,14 @@ describe('backup and restore', () => {
     await page.locator('.backup').screenshot({ path: `${SHOTS}/settings-after-import-skipped.png` });
     expect(await axeIn(page, '.backup')).toEqual([]);
 
-    const resources = await readStore<{ canonicalUrl: string; tags: string[]; kind: string; title: string }>(page, 'resources');
+    const resources = await readStore<{ canonicalUrl: string; tags: string[]; kind: string; title: string }>(
+      page,
+      'resources',
+    );
     expect(resources).toHaveLength(13);
-    expect(resources.find((r) => r.canonicalUrl === 'https://hbr.org/1993/07/building-a-learning-organization')!.tags).toEqual(['leadership', 'classic', 'reading & learning']);
+    expect(
+      resources.find((r) => r.canonicalUrl === 'https://hbr.org/1993/07/building-a-learning-organization')!.tags,
+    ).toEqual(['leadership', 'classic', 'reading & learning']);
     expect(resources.find((r) => r.canonicalUrl === 'https://www.youtube.com/watch?v=dQw4w9WgXcQ')!.kind).toBe('video');
   });
 
@@ -178,7 +208,16 @@ describe('backup and restore', () => {
     const bad = sampleRecords(3);
     (bad.resources[1] as { url: string }).url = 'javascript:alert(document.cookie)';
     const path = join(tmpdir(), `ll-bad-${Date.now()}.json`);
-    writeFileSync(path, JSON.stringify({ format: 'learning-loop', version: 1, exportedAt: new Date().toISOString(), ...bad, settings: {} }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: 'learning-loop',
+        version: 1,
+        exportedAt: new Date().toISOString(),
+        ...bad,
+        settings: {},
+      }),
+    );
     await page.getByLabel('Import').setInputFiles(path);
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -188,7 +227,11 @@ describe('backup and restore', () => {
     await page.locator('.backup').screenshot({ path: `${SHOTS}/settings-error.png` });
     expect(await readAll(page)).toEqual(before);
 
-    await page.getByLabel('Import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "learning-loop", "version": 1, "resources": [') });
+    await page.getByLabel('Import').setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "learning-loop", "version": 1, "resources": ['),
+    });
     await expect.poll(() => alert.textContent()).toMatch(/not valid JSON/);
     expect(await readAll(page)).toEqual(before);
   });
@@ -198,7 +241,16 @@ describe('backup and restore', () => {
     await seedInPage(page, sampleRecords(6, 5) as unknown as Records);
     const file = sampleRecords(3, 9) as unknown as Records;
     const path = join(tmpdir(), `ll-replace-${Date.now()}.json`);
-    writeFileSync(path, JSON.stringify({ format: 'learning-loop', version: 1, exportedAt: '2025-02-01T10:00:00.000Z', ...file, settings: { showThumbnails: false } }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: 'learning-loop',
+        version: 1,
+        exportedAt: '2025-02-01T10:00:00.000Z',
+        ...file,
+        settings: { showThumbnails: false },
+      }),
+    );
     await page.getByLabel('Import').setInputFiles(path);
     await page.getByRole('button', { name: 'Merge into library' }).waitFor();
     await page.locator('.backup').screenshot({ path: `${SHOTS}/settings-preview.png` });
@@ -239,7 +291,8 @@ describe('backup and restore', () => {
       url: `https://www.example-publication.com/2024/${i}/a-fairly-typical-article-slug?utm_source=newsletter`,
       canonicalUrl: `https://www.example-publication.com/2024/${i}/a-fairly-typical-article-slug`,
       title: `A fairly typical article title about learning at work, number ${i}`,
-      description: 'A sentence or two of description, as og:description usually gives: what the article is about and why it matters to the reader.',
+      description:
+        'A sentence or two of description, as og:description usually gives: what the article is about and why it matters to the reader.',
       notes: i % 3 === 0 ? 'Ask the team about this on Monday; try it in the next retro.' : '',
       createdAt: 1_700_000_000_000 + i,
       updatedAt: 1_700_000_000_000 + i,
@@ -256,7 +309,9 @@ describe('backup and restore', () => {
     await page.locator('.backup-result').waitFor({ timeout: 60_000 });
     const importMs = performance.now() - start;
     expect(await counts(page)).toEqual({ Added: '10,000', Updated: '0', Skipped: '0' });
-    console.info(`10,000 resources: export ${Math.round(exported.ms)} ms (${(bytes / 1e6).toFixed(1)} MB), import ${Math.round(importMs)} ms`);
+    console.info(
+      `10,000 resources: export ${Math.round(exported.ms)} ms (${(bytes / 1e6).toFixed(1)} MB), import ${Math.round(importMs)} ms`,
+    );
 
     // Importing the same file again: everything already there.
     const again = performance.now();

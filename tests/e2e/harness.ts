@@ -9,11 +9,13 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 // (`wxt build --mode e2e` writes to chrome-mv3-e2e: accept either, the newer one.)
 export const EXTENSION_DIR = (() => {
   const base = join(ROOT, process.env.WXT_OUT_DIR ?? '.output-e2e');
-  const candidates = ['chrome-mv3', 'chrome-mv3-e2e'].map((d) => join(base, d)).filter((d) => existsSync(join(d, 'manifest.json')));
+  const candidates = ['chrome-mv3', 'chrome-mv3-e2e']
+    .map((d) => join(base, d))
+    .filter((d) => existsSync(join(d, 'manifest.json')));
   candidates.sort((a, b) => statSync(join(b, 'manifest.json')).mtimeMs - statSync(join(a, 'manifest.json')).mtimeMs);
   return candidates[0] ?? join(base, 'chrome-mv3');
 })();
-export const ARTICLE_FIXTURES = resolve(ROOT, '../shared/fixtures/articles');
+export const ARTICLE_FIXTURES = resolve(ROOT, 'tests/fixtures/articles');
 
 export function chromePath(): string {
   const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -46,7 +48,9 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
     locale: options.lang ?? 'en-GB',
     viewport: { width: 1280, height: 860 },
     // On Linux, Chromium takes its UI language (and so the extension's) from the environment.
-    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang.replace('-', '_'), LC_ALL: '', LANG: '' } } : {}),
+    ...(options.lang
+      ? { env: { ...process.env, LANGUAGE: options.lang.replace('-', '_'), LC_ALL: '', LANG: '' } }
+      : {}),
     args: [
       '--headless=new',
       '--no-sandbox',
@@ -78,7 +82,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
 }
 
 /** Serve `body` at every URL matching `pattern` (routes added later win over the catch-all). */
-export async function serve(context: BrowserContext, pattern: string | RegExp, body: string, contentType = 'text/html; charset=utf-8'): Promise<void> {
+export async function serve(
+  context: BrowserContext,
+  pattern: string | RegExp,
+  body: string,
+  contentType = 'text/html; charset=utf-8',
+): Promise<void> {
   await context.route(pattern, (route) => route.fulfill({ status: 200, contentType, body }));
 }
 
@@ -86,7 +95,12 @@ export function articleFixture(name: string): string {
   return readFileSync(join(ARTICLE_FIXTURES, name, 'source.html'), 'utf8');
 }
 
-export function expectedMetadata(name: string): { title: string; byline?: string; excerpt?: string; siteName?: string } {
+export function expectedMetadata(name: string): {
+  title: string;
+  byline?: string;
+  excerpt?: string;
+  siteName?: string;
+} {
   return JSON.parse(readFileSync(join(ARTICLE_FIXTURES, name, 'expected-metadata.json'), 'utf8')) as { title: string };
 }
 
@@ -118,12 +132,18 @@ export async function currentWorker(launched: Launched): Promise<Worker> {
   // Waking the worker: opening an extension page that messages it is enough.
   const page = await launched.context.newPage();
   await page.goto(extensionUrl(launched, 'popup.html?tab=0'));
-  const worker = launched.context.serviceWorkers().find((w) => w.url().includes(launched.extensionId)) ?? (await launched.context.waitForEvent('serviceworker'));
+  const worker =
+    launched.context.serviceWorkers().find((w) => w.url().includes(launched.extensionId)) ??
+    (await launched.context.waitForEvent('serviceworker'));
   await page.close();
   return worker;
 }
 
-export async function openPopup(launched: Launched, tabId: number, init?: (page: Page) => Promise<void>): Promise<Page> {
+export async function openPopup(
+  launched: Launched,
+  tabId: number,
+  init?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const page = await launched.context.newPage();
   await page.setViewportSize({ width: 380, height: 600 });
   if (init) await init(page);
@@ -164,7 +184,16 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

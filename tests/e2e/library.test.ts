@@ -1,7 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { articleFixture, axeViolations, expectedMetadata, extensionUrl, launch, openPopup, readStore, serve, tabIdFor, type Launched } from './harness';
+import {
+  articleFixture,
+  axeViolations,
+  expectedMetadata,
+  extensionUrl,
+  launch,
+  openPopup,
+  readStore,
+  serve,
+  tabIdFor,
+  type Launched,
+} from './harness';
 import { TALK_A, TALK_B, watchPage, type FakeVideo } from './pages/youtube';
 
 interface StoredResource {
@@ -49,12 +60,21 @@ async function serveThumbnails(launched: Launched): Promise<void> {
   await launched.context.route(/^https:\/\/(i\.ytimg\.com|cdn\.arstechnica\.net)\//, (route) => {
     const id = /\/vi\/([^/]+)\//.exec(route.request().url())?.[1] ?? 'ARS';
     const hue = [...id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % 360;
-    return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: thumbnailSvg(id.slice(0, 4).toUpperCase(), hue) });
+    return route.fulfill({
+      status: 200,
+      contentType: 'image/svg+xml',
+      body: thumbnailSvg(id.slice(0, 4).toUpperCase(), hue),
+    });
   });
 }
 
 /** Save through the real capture path: the page is served, the popup reads it and saves it. */
-async function saveThroughPopup(launched: Launched, url: string, body: string, extras: { note?: string; tags?: string } = {}): Promise<Page> {
+async function saveThroughPopup(
+  launched: Launched,
+  url: string,
+  body: string,
+  extras: { note?: string; tags?: string } = {},
+): Promise<Page> {
   await serve(launched.context, url, body);
   const tab = await launched.context.newPage();
   await tab.goto(url);
@@ -72,10 +92,19 @@ async function saveThroughPopup(launched: Launched, url: string, body: string, e
 const talkUrl = (video: FakeVideo) => `https://www.youtube.com/watch?v=${video.id}`;
 
 async function saveLibrary(launched: Launched): Promise<void> {
-  await saveThroughPopup(launched, talkUrl(TALK_A), watchPage(TALK_A, 754), { note: 'Shared vision needs dialogue, not slides.', tags: 'leadership, systems thinking' });
+  await saveThroughPopup(launched, talkUrl(TALK_A), watchPage(TALK_A, 754), {
+    note: 'Shared vision needs dialogue, not slides.',
+    tags: 'leadership, systems thinking',
+  });
   await saveThroughPopup(launched, talkUrl(TALK_B), watchPage(TALK_B, 95), { tags: 'incidents' });
-  await saveThroughPopup(launched, talkUrl(TALK_C), watchPage(TALK_C, 0), { note: 'Prova en övning på nästa retro.', tags: 'retrospectives' });
-  await saveThroughPopup(launched, ARS, articleFixture('ars-1'), { note: 'Patch the game servers before Friday.', tags: 'security' });
+  await saveThroughPopup(launched, talkUrl(TALK_C), watchPage(TALK_C, 0), {
+    note: 'Prova en övning på nästa retro.',
+    tags: 'retrospectives',
+  });
+  await saveThroughPopup(launched, ARS, articleFixture('ars-1'), {
+    note: 'Patch the game servers before Friday.',
+    tags: 'security',
+  });
   await saveThroughPopup(launched, BBC, articleFixture('bbc-1'));
 }
 
@@ -160,7 +189,12 @@ describe('the library', () => {
     await library.getByLabel('Tags').fill('leadership, dialogue');
     await expect
       .poll(async () => (await readStore<StoredResource>(library, 'resources'))[0])
-      .toMatchObject({ takeaways: 'Ask before telling.', status: 'learned', sharedHow: 'meeting', tags: ['leadership', 'dialogue'] });
+      .toMatchObject({
+        takeaways: 'Ask before telling.',
+        status: 'learned',
+        sharedHow: 'meeting',
+        tags: ['leadership', 'dialogue'],
+      });
 
     // The popup that is still open follows: status chip and shared checkbox.
     await popup.locator('.recent .chip').filter({ hasText: 'Learned' }).waitFor();
@@ -169,7 +203,9 @@ describe('the library', () => {
     // Notes typed in the library are what a reopened popup shows.
     await library.getByLabel('Notes', { exact: true }).fill('First thoughts. Then: dialogue beats slides.');
     const reopened = await openPopup(ext, await tabIdFor(ext, talkUrl(TALK_A)));
-    await expect.poll(() => reopened.getByLabel('Notes').inputValue()).toBe('First thoughts. Then: dialogue beats slides.');
+    await expect
+      .poll(() => reopened.getByLabel('Notes').inputValue())
+      .toBe('First thoughts. Then: dialogue beats slides.');
 
     // The reverse: the user is typing in the library's notes when the popup unshares.
     const notes = library.getByLabel('Notes', { exact: true });
@@ -192,7 +228,9 @@ describe('the library', () => {
     await saveThroughPopup(ext, talkUrl(TALK_A), watchPage(TALK_A, 754));
     const library = await openLibrary(ext);
     await library.getByRole('link', { name: TALK_A.title, exact: true }).click();
-    expect(await library.getByRole('link', { name: 'Open video at 12:34' }).getAttribute('href')).toBe(`https://www.youtube.com/watch?v=${TALK_A.id}&t=754s`);
+    expect(await library.getByRole('link', { name: 'Open video at 12:34' }).getAttribute('href')).toBe(
+      `https://www.youtube.com/watch?v=${TALK_A.id}&t=754s`,
+    );
     const at = library.getByLabel('At', { exact: true });
     expect(await at.inputValue()).toBe('12:34');
     await library.getByLabel('Note', { exact: true }).fill('Shared vision is built in dialogue');
@@ -205,7 +243,9 @@ describe('the library', () => {
     await at.fill('1:02');
     await library.getByLabel('Note', { exact: true }).fill('Why slides fail');
     await library.keyboard.press('Enter');
-    expect(await library.getByRole('link', { name: 'Open the video at 1:02' }).getAttribute('href')).toContain('&t=62s');
+    expect(await library.getByRole('link', { name: 'Open the video at 1:02' }).getAttribute('href')).toContain(
+      '&t=62s',
+    );
     await library.getByLabel('Note at 12:34', { exact: true }).fill('Shared vision is built in dialogue, not decks');
     await expect
       .poll(async () => (await readStore<StoredResource>(library, 'resources'))[0]!.timestampNotes)
@@ -241,7 +281,12 @@ describe('the library', () => {
     await library.getByRole('button', { name: 'Mark shared' }).click();
     await library.getByRole('status').filter({ hasText: 'Marked 2 as shared' }).waitFor();
     const tagged = await readStore<StoredResource>(library, 'resources');
-    expect(tagged.filter((r) => r.tags.includes('to-share') && r.sharedAt).map((r) => r.title).sort()).toEqual([TALK_C.title, TALK_A.title].sort());
+    expect(
+      tagged
+        .filter((r) => r.tags.includes('to-share') && r.sharedAt)
+        .map((r) => r.title)
+        .sort(),
+    ).toEqual([TALK_C.title, TALK_A.title].sort());
 
     await library.getByRole('button', { name: 'Delete', exact: true }).click();
     await library.getByText('Deleted 2 resources.').waitFor();
@@ -353,9 +398,23 @@ async function seedDemo(library: Page, now: number): Promise<void> {
       site: kind === 'video' ? 'YouTube' : site,
       author: kind === 'video' ? site : undefined,
       notes: i === 0 ? 'Ask "what made sense at the time?" instead of "who did it?".' : '',
-      timestampNotes: i === 0 ? [{ atSec: 754, text: 'The timeline template' }, { atSec: 1320, text: 'Action items that actually get done' }] : [],
-      takeaways: i === 0 ? 'Write the timeline before the causes.\nEvery action item gets an owner and a follow-up date.' : '',
-      tags: [['incidents', 'retrospectives'], ['teams', 'leadership'], ['systems thinking'], ['onboarding'], ['customers'], ['workshops', 'experiments', 'facilitation', 'teams']][i % 6]!,
+      timestampNotes:
+        i === 0
+          ? [
+              { atSec: 754, text: 'The timeline template' },
+              { atSec: 1320, text: 'Action items that actually get done' },
+            ]
+          : [],
+      takeaways:
+        i === 0 ? 'Write the timeline before the causes.\nEvery action item gets an owner and a follow-up date.' : '',
+      tags: [
+        ['incidents', 'retrospectives'],
+        ['teams', 'leadership'],
+        ['systems thinking'],
+        ['onboarding'],
+        ['customers'],
+        ['workshops', 'experiments', 'facilitation', 'teams'],
+      ][i % 6]!,
       status,
       createdAt,
       updatedAt: createdAt + 1000,
@@ -363,10 +422,35 @@ async function seedDemo(library: Page, now: number): Promise<void> {
       ...(i % 4 === 0 ? { sharedAt: createdAt + 2000, sharedHow: 'meeting' } : {}),
     };
     return kind === 'video'
-      ? { ...base, url: `https://www.youtube.com/watch?v=${videoId}`, canonicalUrl: `https://www.youtube.com/watch?v=${videoId}`, videoId, thumbnailUrl: `https://i.ytimg.com/vi/${videoId}/hqdefault.jpg`, durationSec: 300 + ((i * 397) % 3000), positionSec: i === 0 ? 754 : undefined, description: 'A talk about how teams learn from what happens to them.' }
-      : { ...base, url: `https://blog.example.org/${id}`, canonicalUrl: `https://blog.example.org/${id}`, readingMinutes: kind === 'article' ? 3 + (i % 12) : undefined, description: kind === 'article' ? 'How teams that reflect together improve faster than teams that only ship.' : undefined };
+      ? {
+          ...base,
+          url: `https://www.youtube.com/watch?v=${videoId}`,
+          canonicalUrl: `https://www.youtube.com/watch?v=${videoId}`,
+          videoId,
+          thumbnailUrl: `https://i.ytimg.com/vi/${videoId}/hqdefault.jpg`,
+          durationSec: 300 + ((i * 397) % 3000),
+          positionSec: i === 0 ? 754 : undefined,
+          description: 'A talk about how teams learn from what happens to them.',
+        }
+      : {
+          ...base,
+          url: `https://blog.example.org/${id}`,
+          canonicalUrl: `https://blog.example.org/${id}`,
+          readingMinutes: kind === 'article' ? 3 + (i % 12) : undefined,
+          description:
+            kind === 'article'
+              ? 'How teams that reflect together improve faster than teams that only ship.'
+              : undefined,
+        };
   });
-  const reflections = [0, 1, 2].map((d) => ({ id: `refl-${d}`, promptId: 'p', promptText: 'What went well this week, and why?', answer: 'A blameless review.', createdAt: now - d * 86_400_000, updatedAt: now - d * 86_400_000 }));
+  const reflections = [0, 1, 2].map((d) => ({
+    id: `refl-${d}`,
+    promptId: 'p',
+    promptText: 'What went well this week, and why?',
+    answer: 'A blameless review.',
+    createdAt: now - d * 86_400_000,
+    updatedAt: now - d * 86_400_000,
+  }));
   await library.evaluate(
     async ({ records, reflections }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -388,56 +472,68 @@ async function seedDemo(library: Page, now: number): Promise<void> {
 }
 
 describe('screenshots', () => {
-  it.each(['light', 'dark'] as const)('of the resources list, empty and full, and resource pages (%s)', async (colorScheme) => {
-    mkdirSync(SHOTS, { recursive: true });
-    ext = await launch({ colorScheme });
-    await serveThumbnails(ext);
-    const library = await openLibrary(ext);
-    await library.getByRole('heading', { name: 'Your library is empty, for now' }).waitFor();
-    await library.screenshot({ path: `${SHOTS}/empty-${colorScheme}.png`, fullPage: true });
+  it.each(['light', 'dark'] as const)(
+    'of the resources list, empty and full, and resource pages (%s)',
+    async (colorScheme) => {
+      mkdirSync(SHOTS, { recursive: true });
+      ext = await launch({ colorScheme });
+      await serveThumbnails(ext);
+      const library = await openLibrary(ext);
+      await library.getByRole('heading', { name: 'Your library is empty, for now' }).waitFor();
+      await library.screenshot({ path: `${SHOTS}/empty-${colorScheme}.png`, fullPage: true });
 
-    await saveThroughPopup(ext, ARS, articleFixture('ars-1'), { note: 'Patch the game servers before Friday; ask ops how long a restart takes.', tags: 'security, ops' });
-    await seedDemo(library, Date.now());
-    await library.reload();
-    await expect.poll(() => count(library)).toBe('31 resources');
-    await library.evaluate(() => Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((r) => (img.onload = img.onerror = r))))));
-    await library.screenshot({ path: `${SHOTS}/list-${colorScheme}.png` });
-    const violations: Record<string, unknown> = {};
-    const check = async (name: string) => {
-      const found = await axeViolations(library);
-      if (found.length) violations[name] = found;
-    };
-    await check('list');
-    await library.getByRole('checkbox', { name: DEMO_TITLES[1]![0] }).check();
-    await library.getByRole('checkbox', { name: DEMO_TITLES[2]![0] }).check();
-    await library.getByRole('searchbox', { name: 'Search' }).fill('team');
-    await library.screenshot({ path: `${SHOTS}/list-search-bulk-${colorScheme}.png` });
-    await check('list with a search and a selection');
-    await library.getByRole('button', { name: 'Delete', exact: true }).click();
-    await library.getByRole('button', { name: 'Undo' }).waitFor();
-    await library.getByRole('searchbox', { name: 'Search' }).fill('');
-    await library.evaluate(() => scrollTo({ top: 900 }));
-    await library.locator('.res-row .res-title').nth(8).focus();
-    await library.screenshot({ path: `${SHOTS}/list-scrolled-undo-${colorScheme}.png` });
-    await library.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => count(library)).toBe('31 resources');
+      await saveThroughPopup(ext, ARS, articleFixture('ars-1'), {
+        note: 'Patch the game servers before Friday; ask ops how long a restart takes.',
+        tags: 'security, ops',
+      });
+      await seedDemo(library, Date.now());
+      await library.reload();
+      await expect.poll(() => count(library)).toBe('31 resources');
+      await library.evaluate(() =>
+        Promise.all(
+          [...document.images].map((img) => (img.complete ? null : new Promise((r) => (img.onload = img.onerror = r)))),
+        ),
+      );
+      await library.screenshot({ path: `${SHOTS}/list-${colorScheme}.png` });
+      const violations: Record<string, unknown> = {};
+      const check = async (name: string) => {
+        const found = await axeViolations(library);
+        if (found.length) violations[name] = found;
+      };
+      await check('list');
+      await library.getByRole('checkbox', { name: DEMO_TITLES[1]![0] }).check();
+      await library.getByRole('checkbox', { name: DEMO_TITLES[2]![0] }).check();
+      await library.getByRole('searchbox', { name: 'Search' }).fill('team');
+      await library.screenshot({ path: `${SHOTS}/list-search-bulk-${colorScheme}.png` });
+      await check('list with a search and a selection');
+      await library.getByRole('button', { name: 'Delete', exact: true }).click();
+      await library.getByRole('button', { name: 'Undo' }).waitFor();
+      await library.getByRole('searchbox', { name: 'Search' }).fill('');
+      await library.evaluate(() => scrollTo({ top: 900 }));
+      await library.locator('.res-row .res-title').nth(8).focus();
+      await library.screenshot({ path: `${SHOTS}/list-scrolled-undo-${colorScheme}.png` });
+      await library.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => count(library)).toBe('31 resources');
 
-    await openLibrary(ext, 'resource/demo-00', library);
-    await library.getByRole('link', { name: 'Open the video at 12:34' }).waitFor();
-    await library.screenshot({ path: `${SHOTS}/video-${colorScheme}.png`, fullPage: true });
-    await check('video');
-    const ars = (await readStore<StoredResource>(library, 'resources')).find((r) => r.kind === 'article' && r.title.includes('Minecraft'))!;
-    await openLibrary(ext, `resource/${ars.id}`, library);
-    await library.getByLabel('Takeaways').waitFor();
-    await library.screenshot({ path: `${SHOTS}/article-${colorScheme}.png`, fullPage: true });
-    await check('article');
-    expect(violations).toEqual({});
+      await openLibrary(ext, 'resource/demo-00', library);
+      await library.getByRole('link', { name: 'Open the video at 12:34' }).waitFor();
+      await library.screenshot({ path: `${SHOTS}/video-${colorScheme}.png`, fullPage: true });
+      await check('video');
+      const ars = (await readStore<StoredResource>(library, 'resources')).find(
+        (r) => r.kind === 'article' && r.title.includes('Minecraft'),
+      )!;
+      await openLibrary(ext, `resource/${ars.id}`, library);
+      await library.getByLabel('Takeaways').waitFor();
+      await library.screenshot({ path: `${SHOTS}/article-${colorScheme}.png`, fullPage: true });
+      await check('article');
+      expect(violations).toEqual({});
 
-    await library.setViewportSize({ width: 700, height: 900 });
-    await openLibrary(ext, 'resources', library);
-    await expect.poll(() => count(library)).toBe('31 resources');
-    await library.screenshot({ path: `${SHOTS}/list-narrow-${colorScheme}.png` });
-  });
+      await library.setViewportSize({ width: 700, height: 900 });
+      await openLibrary(ext, 'resources', library);
+      await expect.poll(() => count(library)).toBe('31 resources');
+      await library.screenshot({ path: `${SHOTS}/list-narrow-${colorScheme}.png` });
+    },
+  );
 });
 
 /* Measurement: page ready and keystroke-to-results with a big library. Reports figures, asserts none. */
@@ -451,10 +547,52 @@ async function seedMany(library: Page, total: number): Promise<void> {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-    const words = ['learning', 'team', 'feedback', 'retrospective', 'övning', 'lära', 'ledarskap', 'systems', 'thinking', 'incident', 'review', 'customer', 'workshop', 'mentor', 'pairing', 'kaizen', 'experiment', 'strategy', 'culture', 'samarbete', 'återkoppling', 'design', 'testing', 'architecture', 'onboarding', 'communication', 'trust', 'meeting', 'planning', 'delivery'];
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const words = [
+      'learning',
+      'team',
+      'feedback',
+      'retrospective',
+      'övning',
+      'lära',
+      'ledarskap',
+      'systems',
+      'thinking',
+      'incident',
+      'review',
+      'customer',
+      'workshop',
+      'mentor',
+      'pairing',
+      'kaizen',
+      'experiment',
+      'strategy',
+      'culture',
+      'samarbete',
+      'återkoppling',
+      'design',
+      'testing',
+      'architecture',
+      'onboarding',
+      'communication',
+      'trust',
+      'meeting',
+      'planning',
+      'delivery',
+    ];
     const sentence = (length: number) => Array.from({ length }, () => pick(words)).join(' ');
-    const tags = ['leadership', 'teams', 'sre', 'design', 'agile', 'retro', 'onboarding', 'customers', 'architecture', 'testing'];
+    const tags = [
+      'leadership',
+      'teams',
+      'sre',
+      'design',
+      'agile',
+      'retro',
+      'onboarding',
+      'customers',
+      'architecture',
+      'testing',
+    ];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('learning-loop');
       open.onsuccess = () => resolve(open.result);
@@ -478,7 +616,9 @@ async function seedMany(library: Page, total: number): Promise<void> {
           title: `${sentence(3 + Math.floor(random() * 6))} ${i}`,
           site: pick(['YouTube', 'Medium', 'HBR', 'InfoQ', 'Kodkollektivet', 'Ars Technica']),
           author: sentence(2),
-          ...(kind === 'video' ? { durationSec: 60 + Math.floor(random() * 3600), videoId: `v${String(i).padStart(10, '0')}` } : { readingMinutes: 1 + Math.floor(random() * 30) }),
+          ...(kind === 'video'
+            ? { durationSec: 60 + Math.floor(random() * 3600), videoId: `v${String(i).padStart(10, '0')}` }
+            : { readingMinutes: 1 + Math.floor(random() * 30) }),
           notes: random() < 0.4 ? sentence(20 + Math.floor(random() * 60)) : '',
           timestampNotes: [],
           takeaways: random() < 0.2 ? sentence(15) : '',
@@ -502,7 +642,11 @@ async function seedMany(library: Page, total: number): Promise<void> {
 function stats(values: number[]): { median: number; p95: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { median: Math.round(at(0.5) * 10) / 10, p95: Math.round(at(0.95) * 10) / 10, max: Math.round(sorted[sorted.length - 1]! * 10) / 10 };
+  return {
+    median: Math.round(at(0.5) * 10) / 10,
+    p95: Math.round(at(0.95) * 10) / 10,
+    max: Math.round(sorted[sorted.length - 1]! * 10) / 10,
+  };
 }
 
 const MEASURE = Number(process.env.LIBRARY_MEASURE ?? 0);
@@ -527,7 +671,9 @@ describe.runIf(MEASURE > 0)('measurement', () => {
         }).observe(document, { childList: true, subtree: true });
       });
       await library.goto(extensionUrl(ext, 'library.html#resources'));
-      await library.waitForFunction(() => performance.getEntriesByName('library:index-ready').length > 0, undefined, { timeout: 120_000 });
+      await library.waitForFunction(() => performance.getEntriesByName('library:index-ready').length > 0, undefined, {
+        timeout: 120_000,
+      });
       loads.push(
         await library.evaluate(() => ({
           rows: (window as unknown as { __firstRows: number }).__firstRows,
@@ -544,7 +690,11 @@ describe.runIf(MEASURE > 0)('measurement', () => {
       w.__frame = [];
       w.__results = [];
       w.__long = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.__long.push(entry.duration))).observe({ type: 'longtask' });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__long.push(entry.duration);
+      }).observe({
+        type: 'longtask',
+      });
       let down = 0;
       let waiting: number[] = [];
       const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
@@ -583,7 +733,9 @@ describe.runIf(MEASURE > 0)('measurement', () => {
       const w = window as unknown as { __frame: number[]; __results: number[]; __long: number[] };
       return { frame: w.__frame, results: w.__results, long: w.__long };
     });
-    const heap = await library.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    const heap = await library.evaluate(
+      () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+    );
     const report = {
       resources: MEASURE,
       firstRowsMs: stats(loads.map((l) => l.rows)),
@@ -591,7 +743,10 @@ describe.runIf(MEASURE > 0)('measurement', () => {
       keystrokeToResultsMs: stats(results),
       keystrokeToNextFrameMs: stats(frame),
       keystrokes: frame.length,
-      slowestKeystrokes: results.map((ms, i) => ({ i, ms: Math.round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, 4),
+      slowestKeystrokes: results
+        .map((ms, i) => ({ i, ms: Math.round(ms) }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 4),
       longTasksWhileTyping: { count: long.length, ...stats(long.length ? long : [0]) },
       heapMB: Math.round(heap / 1e6),
     };

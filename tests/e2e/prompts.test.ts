@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, currentWorker, extensionUrl, launch, openPopup, openTab, readStore, stopServiceWorkers, type Launched } from './harness';
+import {
+  axeViolations,
+  currentWorker,
+  extensionUrl,
+  launch,
+  openPopup,
+  openTab,
+  readStore,
+  stopServiceWorkers,
+  type Launched,
+} from './harness';
 
 /** Screenshots of what this feature shows, for a person to look at (not asserted). */
 const SHOTS = process.env.PROMPT_SHOTS_DIR ?? '';
@@ -34,13 +44,26 @@ async function promptDueIn(page: Page, seconds: number): Promise<number> {
   return page.evaluate(async (ahead) => {
     const now = Date.now();
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { hourCycle: 'h23', weekday: 'short', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      new Intl.DateTimeFormat('en-US', {
+        hourCycle: 'h23',
+        weekday: 'short',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })
         .formatToParts(new Date(now))
         .map((p) => [p.type, p.value]),
     );
     const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
-    const minutes = Number(parts.hour) * 60 + Number(parts.minute) + (Number(parts.second) + (now % 1000) / 1000 + ahead) / 60;
-    const schedule = { enabled: true, days: [weekday], timeOfDay: minutes, quietHours: { enabled: false, start: 1320, end: 420 }, snoozeMinutes: 60 };
+    const minutes =
+      Number(parts.hour) * 60 + Number(parts.minute) + (Number(parts.second) + (now % 1000) / 1000 + ahead) / 60;
+    const schedule = {
+      enabled: true,
+      days: [weekday],
+      timeOfDay: minutes,
+      quietHours: { enabled: false, start: 1320, end: 420 },
+      snoozeMinutes: 60,
+    };
     await chrome.storage.local.set({ promptSchedule: schedule });
     await chrome.runtime.sendMessage({ id: 1, type: 'reschedule', timestamp: Date.now() }).catch(() => undefined);
     return now + ahead * 1000;
@@ -73,7 +96,11 @@ async function promptAlarms(worker: Worker) {
 async function promptNotifications(worker: Worker): Promise<Record<string, { title?: string; message?: string }>> {
   return worker.evaluate(async () => {
     const all = (await chrome.notifications.getAll()) as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(all).filter((id) => id.startsWith('prompt:')).map((id) => [id, {}]));
+    return Object.fromEntries(
+      Object.keys(all)
+        .filter((id) => id.startsWith('prompt:'))
+        .map((id) => [id, {}]),
+    );
   });
 }
 async function dueText(page: Page): Promise<string> {
@@ -108,8 +135,14 @@ describe('reflection prompts', () => {
     await settings.getByRole('button', { name: 'Every day' }).click();
     await settings.getByRole('button', { name: 'Weekdays' }).click();
     await settings.getByLabel('Time', { exact: true }).fill('16:30');
-    await settings.getByRole('status').filter({ hasText: /^Next prompt: \w+day \d+ \w+ at 16:30\. Prompts come on weekdays at 16:30\.$/ }).waitFor();
-    const stored = await settings.evaluate(async () => (await chrome.storage.local.get('promptSchedule')).promptSchedule as { days: number[]; timeOfDay: number });
+    await settings
+      .getByRole('status')
+      .filter({ hasText: /^Next prompt: \w+day \d+ \w+ at 16:30\. Prompts come on weekdays at 16:30\.$/ })
+      .waitFor();
+    const stored = await settings.evaluate(
+      async () =>
+        (await chrome.storage.local.get('promptSchedule')).promptSchedule as { days: number[]; timeOfDay: number },
+    );
     expect(stored).toMatchObject({ days: [1, 2, 3, 4, 5], timeOfDay: 990 });
     // The catalogue: an own prompt added, a built-in one turned off.
     await settings.getByLabel('New prompt').fill('What did a customer thank us for this week?');
@@ -119,14 +152,20 @@ describe('reflection prompts', () => {
     await settings.getByText('Built-in prompts (27 of 27 on)').click();
     await settings.getByRole('checkbox', { name: 'What went well this week, and why?' }).uncheck();
     await settings.getByText('Built-in prompts (26 of 27 on)').waitFor();
-    expect(await settings.evaluate(async () => (await chrome.storage.local.get('disabledBuiltInPrompts')).disabledBuiltInPrompts)).toEqual(['followUpWentWell']);
+    expect(
+      await settings.evaluate(
+        async () => (await chrome.storage.local.get('disabledBuiltInPrompts')).disabledBuiltInPrompts,
+      ),
+    ).toEqual(['followUpWentWell']);
     expect(await axeViolations(settings)).toEqual([]);
     await shot(settings, 'settings');
 
     // …and the same with a time a second or two away.
     const when = await promptDueIn(settings, 2);
     const worker = await currentWorker(ext);
-    await expect.poll(async () => (await promptAlarms(worker)).map((a) => Math.abs(a.scheduledTime - when) < 1000)).toEqual([true]);
+    await expect
+      .poll(async () => (await promptAlarms(worker)).map((a) => Math.abs(a.scheduledTime - when) < 1000))
+      .toEqual([true]);
     await expect.poll(async () => Object.keys(await promptNotifications(worker)).length, { timeout: 20_000 }).toBe(1);
     await expect.poll(() => badge(worker)).toBe('?');
     const prompt = await dueText(settings);
@@ -134,9 +173,20 @@ describe('reflection prompts', () => {
 
     // A short read waiting in the queue: the popup suggests it beside the prompt.
     await putRecord(settings, 'resources', {
-      id: 'short-read', url: 'https://blog.example.org/feedback', canonicalUrl: 'https://blog.example.org/feedback', kind: 'article',
-      title: 'Five questions for a better retrospective', site: 'Example Blog', readingMinutes: 6, notes: '', timestampNotes: [], takeaways: '',
-      tags: [], status: 'queued', createdAt: Date.now() - 86_400_000, updatedAt: Date.now() - 86_400_000,
+      id: 'short-read',
+      url: 'https://blog.example.org/feedback',
+      canonicalUrl: 'https://blog.example.org/feedback',
+      kind: 'article',
+      title: 'Five questions for a better retrospective',
+      site: 'Example Blog',
+      readingMinutes: 6,
+      notes: '',
+      timestampNotes: [],
+      takeaways: '',
+      tags: [],
+      status: 'queued',
+      createdAt: Date.now() - 86_400_000,
+      updatedAt: Date.now() - 86_400_000,
     });
 
     // The popup: the due prompt first, focused; type and Save answer.
@@ -146,7 +196,10 @@ describe('reflection prompts', () => {
     await answerBox.waitFor();
     await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('due-answer');
     await popup.keyboard.type('We paired on the release and it went smoothly.');
-    await popup.getByRole('complementary', { name: 'Fits a short break' }).getByRole('link', { name: 'Five questions for a better retrospective' }).waitFor();
+    await popup
+      .getByRole('complementary', { name: 'Fits a short break' })
+      .getByRole('link', { name: 'Five questions for a better retrospective' })
+      .waitFor();
     expect(await axeViolations(popup)).toEqual([]);
     await shot(popup, 'popup-due');
     await popup.getByRole('button', { name: 'Save answer' }).click();
@@ -177,7 +230,9 @@ describe('reflection prompts', () => {
 
     // Editable and deletable, with undo.
     await journal.getByRole('button', { name: 'Edit' }).click();
-    await journal.getByLabel('Your answer').fill('We paired on the release; it went smoothly because we cut scope early.');
+    await journal
+      .getByLabel('Your answer')
+      .fill('We paired on the release; it went smoothly because we cut scope early.');
     await journal.getByRole('button', { name: 'Save', exact: true }).click();
     await journal.getByText('it went smoothly because we cut scope early.').waitFor();
     await journal.getByRole('button', { name: 'Delete' }).click();
@@ -188,12 +243,17 @@ describe('reflection prompts', () => {
 
     // Where the popup cannot open, a notification opens the journal with the prompt ready.
     const ready = await libraryPage(ext, '#journal?prompt=doingDifferently');
-    const box = ready.getByRole('textbox', { name: 'What will you do differently because of what you learned?', exact: true });
+    const box = ready.getByRole('textbox', {
+      name: 'What will you do differently because of what you learned?',
+      exact: true,
+    });
     await expect.poll(() => ready.evaluate(() => document.activeElement?.id)).toBe('journal-answer');
     await box.fill('Ask QA before planning.');
     await ready.getByRole('button', { name: 'Save answer' }).click();
     await ready.getByRole('status').filter({ hasText: 'Saved to your journal.' }).waitFor();
-    await ready.getByRole('heading', { name: 'What will you do differently because of what you learned?', exact: true }).waitFor();
+    await ready
+      .getByRole('heading', { name: 'What will you do differently because of what you learned?', exact: true })
+      .waitFor();
     expect(await ready.evaluate(() => location.hash)).toBe('#journal');
     expect(await readStore(ready, 'reflections')).toHaveLength(2);
   });
@@ -239,7 +299,9 @@ describe('reflection prompts', () => {
     const again = await currentWorker(ext);
     await expect.poll(async () => Object.keys(await promptNotifications(again)), { timeout: 20_000 }).toHaveLength(1);
     await expect.poll(async () => (await promptAlarms(again)).length).toBe(1);
-    const history = await again.evaluate(async () => ((await chrome.storage.local.get('promptHistory')).promptHistory as unknown[]).length);
+    const history = await again.evaluate(
+      async () => ((await chrome.storage.local.get('promptHistory')).promptHistory as unknown[]).length,
+    );
     expect(history).toBe(1);
     // No second welcome: that is for a first install only.
     expect(ext.context.pages().some((p) => p.url().includes('#welcome'))).toBe(false);
@@ -248,7 +310,11 @@ describe('reflection prompts', () => {
     ext = await launch({ userDataDir });
     const third = await currentWorker(ext);
     await expect.poll(async () => (await promptAlarms(third)).length).toBe(1);
-    expect(await third.evaluate(async () => ((await chrome.storage.local.get('promptHistory')).promptHistory as unknown[]).length)).toBe(1);
+    expect(
+      await third.evaluate(
+        async () => ((await chrome.storage.local.get('promptHistory')).promptHistory as unknown[]).length,
+      ),
+    ).toBe(1);
   });
 
   it('in Swedish: the notification, the popup and the journal speak Swedish', async () => {

@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleFixture, expectedMetadata, launch, openPopup, openTab, readStore, serve, tabIdFor, type Launched } from './harness';
+import {
+  articleFixture,
+  expectedMetadata,
+  launch,
+  openPopup,
+  openTab,
+  readStore,
+  serve,
+  tabIdFor,
+  type Launched,
+} from './harness';
 import { TALK_A, TALK_B, watchPage } from './pages/youtube';
 
 interface StoredResource {
@@ -101,7 +111,9 @@ describe('saving from the popup', () => {
     const describedBy = await shared.getAttribute('aria-describedby');
     expect(await popup.locator(`#${describedBy}`).textContent()).toBe(expected.title);
     await shared.check();
-    await expect.poll(async () => (await readStore<StoredResource>(popup, 'resources'))[0]!.sharedAt).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await readStore<StoredResource>(popup, 'resources'))[0]!.sharedAt)
+      .toBeGreaterThan(0);
 
     const reopened = await openPopup(ext, await tabIdFor(ext, url));
     await expect.poll(() => reopened.getByRole('checkbox', { name: 'Shared with team' }).isChecked()).toBe(true);

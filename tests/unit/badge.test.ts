@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeReasons, markBadge } from '../../lib/background/badge';
+import { markBadge } from '../../lib/background/badge';
+import { badgeReasons } from '../../lib/settings';
 
 describe('markBadge', () => {
   it('keeps every reason when features mark it at the same moment', async () => {
-    await Promise.all([markBadge('prompt', true), markBadge('follow-up', false), markBadge('backup', true), markBadge('assessment', false)]);
-    expect((await badgeReasons()).sort()).toEqual(['backup', 'prompt']);
+    await Promise.all([
+      markBadge('prompt', true),
+      markBadge('follow-up', false),
+      markBadge('backup', true),
+      markBadge('assessment', false),
+    ]);
+    expect((await badgeReasons.getValue()).sort()).toEqual(['backup', 'prompt']);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
   });
 

@@ -27,7 +27,11 @@ interface Use {
 
 function apisUsed(): Map<string, Use[]> {
   const used = new Map<string, Use[]>();
-  for (const file of [...sources(join(root, 'lib')), ...sources(join(root, 'entrypoints')), ...sources(join(root, 'components'))]) {
+  for (const file of [
+    ...sources(join(root, 'lib')),
+    ...sources(join(root, 'entrypoints')),
+    ...sources(join(root, 'components')),
+  ]) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\bbrowser\.([a-zA-Z]+)\.([a-zA-Z]+)(\?\.)?/g)) {
       const api = `${match[1]}.${match[2]}`;
@@ -37,11 +41,17 @@ function apisUsed(): Map<string, Use[]> {
   return used;
 }
 
-type Compat = { __compat?: { support: { firefox?: { version_added: string | boolean | null } | { version_added: string | boolean | null }[] } } };
+type Compat = {
+  __compat?: {
+    support: { firefox?: { version_added: string | boolean | null } | { version_added: string | boolean | null }[] };
+  };
+};
 
 function firefoxVersion(api: string): number | null {
   const [namespace = '', member = ''] = api.split('.');
-  const entry = (bcd.webextensions.api as unknown as Record<string, Record<string, Compat>>)[ALIASES[namespace] ?? namespace]?.[member];
+  const entry = (bcd.webextensions.api as unknown as Record<string, Record<string, Compat>>)[
+    ALIASES[namespace] ?? namespace
+  ]?.[member];
   const support = entry?.__compat?.support.firefox;
   const first = Array.isArray(support) ? support[0] : support;
   const added = first?.version_added;
@@ -60,6 +70,9 @@ describe('Firefox support of the browser APIs we call', () => {
     const uses = used.get(api)!;
     if (version !== null && version <= FIREFOX_MIN) return;
     // Chrome-only (e.g. notification buttons): every use must cope with its absence.
-    expect(uses.filter((use) => !use.guarded).map((use) => use.file), `${api} is missing in Firefox ${FIREFOX_MIN}`).toEqual([]);
+    expect(
+      uses.filter((use) => !use.guarded).map((use) => use.file),
+      `${api} is missing in Firefox ${FIREFOX_MIN}`,
+    ).toEqual([]);
   });
 });

@@ -44,11 +44,23 @@ describe('UI code', () => {
   const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description']);
 
   function literalText(file: string): string[] {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TSX,
+    );
     const found: string[] = [];
     const visit = (node: ts.Node) => {
       if (ts.isJsxText(node) && /\p{L}{2,}/u.test(node.text)) found.push(node.text.trim());
-      if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer) && /\p{L}{2,}/u.test(node.initializer.text)) {
+      if (
+        ts.isJsxAttribute(node) &&
+        READ_ATTRIBUTES.has(node.name.getText()) &&
+        node.initializer &&
+        ts.isStringLiteral(node.initializer) &&
+        /\p{L}{2,}/u.test(node.initializer.text)
+      ) {
         found.push(`${node.name.getText()}="${node.initializer.text}"`);
       }
       ts.forEachChild(node, visit);

@@ -30,7 +30,9 @@ export const TALK_B: FakeVideo = {
  */
 export function watchPage(video: FakeVideo, playAt: number, navigateTo?: FakeVideo, playNextAt = 0): string {
   const url = `https://www.youtube.com/watch?v=${video.id}`;
-  const player = JSON.stringify({ videoDetails: { videoId: video.id, title: video.title, author: video.channel, lengthSeconds: '2537' } });
+  const player = JSON.stringify({
+    videoDetails: { videoId: video.id, title: video.title, author: video.channel, lengthSeconds: '2537' },
+  });
   const next = navigateTo
     ? `window.navigateToNext = () => {
         history.pushState({}, '', '/watch?v=${navigateTo.id}');

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { actionState, followUpFromPreset, followUpTomorrow, fromDateInput, planFollowUps, toDateInput } from '../../../lib/actions/follow-up';
+import {
+  actionState,
+  followUpFromPreset,
+  followUpTomorrow,
+  fromDateInput,
+  planFollowUps,
+  toDateInput,
+} from '../../../lib/actions/follow-up';
 import type { Action } from '../../../lib/db/types';
 
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 
 function action(id: string, followUpAt: number | undefined, status: Action['status'] = 'open'): Action {
-  return { id, text: id, source: { kind: 'none' }, status, createdAt: 0, updatedAt: 0, ...(followUpAt !== undefined ? { followUpAt } : {}) };
+  return {
+    id,
+    text: id,
+    source: { kind: 'none' },
+    status,
+    createdAt: 0,
+    updatedAt: 0,
+    ...(followUpAt !== undefined ? { followUpAt } : {}),
+  };
 }
 
 describe('follow-up presets', () => {
@@ -43,7 +58,13 @@ describe('actionState', () => {
 });
 
 describe('planFollowUps', () => {
-  const open = [action('due-late', 300), action('due-early', 100), action('next', 900), action('later', 2000), action('closed', 50, 'done')];
+  const open = [
+    action('due-late', 300),
+    action('due-early', 100),
+    action('next', 900),
+    action('later', 2000),
+    action('closed', 50, 'done'),
+  ];
 
   it('notifies due ones, sets the alarm for the earliest one ahead', () => {
     const plan = planFollowUps(open, 500, {});

@@ -3,12 +3,30 @@ import { existingSources, loadSource, newActionHref, parseFrom } from '../../../
 import { createAction, getAction } from '../../../lib/db/actions';
 import { getDb } from '../../../lib/db/open';
 import { deleteResources } from '../../../lib/db/resources';
-import { parseRoute } from '../../../lib/library/route';
+import { parseRoute } from '../../../lib/routes';
 import type { Reflection, Resource } from '../../../lib/db/types';
 
-const reflection: Reflection = { id: 'r1', promptId: 'p', promptText: 'What went less well?', answer: 'We planned   without asking QA.', createdAt: 1, updatedAt: 1 };
+const reflection: Reflection = {
+  id: 'r1',
+  promptId: 'p',
+  promptText: 'What went less well?',
+  answer: 'We planned   without asking QA.',
+  createdAt: 1,
+  updatedAt: 1,
+};
 const resource: Resource = {
-  id: 'res1', url: 'https://example.org/a', canonicalUrl: 'https://example.org/a', kind: 'article', title: 'Shadowing a colleague', notes: '', timestampNotes: [], takeaways: 'Watch before you judge', tags: [], status: 'learned', createdAt: 1, updatedAt: 1,
+  id: 'res1',
+  url: 'https://example.org/a',
+  canonicalUrl: 'https://example.org/a',
+  kind: 'article',
+  title: 'Shadowing a colleague',
+  notes: '',
+  timestampNotes: [],
+  takeaways: 'Watch before you judge',
+  tags: [],
+  status: 'learned',
+  createdAt: 1,
+  updatedAt: 1,
 };
 
 describe('action sources', () => {
@@ -29,7 +47,10 @@ describe('action sources', () => {
 
   it('a resource: its title, and takeaways as detail', async () => {
     await (await getDb()).put('resources', resource);
-    expect(await loadSource('resource:res1')).toEqual({ source: { kind: 'resource', id: 'res1', title: 'Shadowing a colleague' }, detail: 'Watch before you judge' });
+    expect(await loadSource('resource:res1')).toEqual({
+      source: { kind: 'resource', id: 'res1', title: 'Shadowing a colleague' },
+      detail: 'Watch before you judge',
+    });
   });
 
   it('a missing source is null', async () => {

@@ -2,8 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ASSESSMENT_ALARM, syncAssessment } from '../../../lib/background/assessment-feature';
-import { badgeReasons } from '../../../lib/background/badge';
-import { cleanAssessment, deleteAssessment, latestAssessment, listAssessments, saveAssessment } from '../../../lib/db/assessments';
+import { badgeReasons } from '../../../lib/settings';
+import {
+  cleanAssessment,
+  deleteAssessment,
+  latestAssessment,
+  listAssessments,
+  saveAssessment,
+} from '../../../lib/db/assessments';
 import { assessmentReminder, assessmentSchedule } from '../../../lib/settings';
 
 const DAY = 86_400_000;
@@ -35,7 +41,7 @@ describe('the monthly check alarm', () => {
     await syncAssessment(now);
     expect((await assessmentSchedule.getValue()).anchorAt).toBe(now);
     expect((await browser.alarms.get(ASSESSMENT_ALARM))?.scheduledTime).toBe(now + 7 * DAY);
-    expect(await badgeReasons()).toEqual([]);
+    expect(await badgeReasons.getValue()).toEqual([]);
   });
 
   it('when due: one notification and the badge, idempotently; saving a check clears it and sets next month', async () => {
@@ -45,7 +51,7 @@ describe('the monthly check alarm', () => {
     const shown = Object.keys(await fakeBrowser.notifications.getAll());
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatch(/^assessment:/);
-    expect(await badgeReasons()).toEqual(['assessment']);
+    expect(await badgeReasons.getValue()).toEqual(['assessment']);
 
     await browser.notifications.clear(shown[0]!);
     await syncAssessment(now + 1000);
@@ -53,7 +59,7 @@ describe('the monthly check alarm', () => {
 
     const saved = await saveAssessment({ scores: { 'felt-need': 3 } }, now + 2000);
     await syncAssessment(now + 3000);
-    expect(await badgeReasons()).toEqual([]);
+    expect(await badgeReasons.getValue()).toEqual([]);
     const alarm = await browser.alarms.get(ASSESSMENT_ALARM);
     const nextMonth = new Date(saved.createdAt);
     nextMonth.setMonth(nextMonth.getMonth() + 1);
@@ -77,7 +83,7 @@ describe('the monthly check alarm', () => {
     await assessmentReminder.setValue(false);
     await syncAssessment(now);
     expect(await browser.alarms.get(ASSESSMENT_ALARM)).toBeUndefined();
-    expect(await badgeReasons()).toEqual([]);
+    expect(await badgeReasons.getValue()).toEqual([]);
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([]);
   });
 });

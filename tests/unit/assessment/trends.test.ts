@@ -15,14 +15,20 @@ describe('the seven conditions', () => {
     expect(CONDITIONS).toHaveLength(7);
     for (const lang of ['en', 'sv']) {
       const messages = readLocale(lang);
-      for (const c of CONDITIONS) for (const key of [c.name, c.statement, c.suggestion]) expect(messages[key]?.message, `${lang} ${key}`).toBeTruthy();
+      for (const c of CONDITIONS)
+        for (const key of [c.name, c.statement, c.suggestion])
+          expect(messages[key]?.message, `${lang} ${key}`).toBeTruthy();
     }
   });
 });
 
 describe('conditionTrends', () => {
   it('each condition over time, oldest first, with latest, change and average', () => {
-    const trends = conditionTrends([check(300, { ...all(3), 'felt-need': 4 }), check(100, { ...all(2), 'felt-need': 2 }), check(200, { ...all(3), 'felt-need': 5 })]);
+    const trends = conditionTrends([
+      check(300, { ...all(3), 'felt-need': 4 }),
+      check(100, { ...all(2), 'felt-need': 2 }),
+      check(200, { ...all(3), 'felt-need': 5 }),
+    ]);
     expect(trends.map((t) => t.id)).toEqual([...CONDITION_IDS]);
     expect(trends[0]).toEqual({
       id: 'felt-need',
@@ -50,13 +56,20 @@ describe('conditionTrends', () => {
 
 describe('weakestCondition', () => {
   it('is the lowest score in the latest check', () => {
-    expect(weakestCondition([check(100, { ...all(1) }), check(200, { ...all(4), careers: 2 })])).toEqual({ id: 'careers', score: 2 });
+    expect(weakestCondition([check(100, { ...all(1) }), check(200, { ...all(4), careers: 2 })])).toEqual({
+      id: 'careers',
+      score: 2,
+    });
   });
 
   it('ties go to the one that fell most, then the lower average, then the order of the check', () => {
     const fell = [check(100, { ...all(3), feedback: 5 }), check(200, { ...all(3) })];
     expect(weakestCondition(fell)).toEqual({ id: 'feedback', score: 3 });
-    const average = [check(100, { ...all(3), 'bottom-up': 1 }), check(200, { ...all(2), 'bottom-up': 1 }), check(300, { ...all(2), 'bottom-up': 2 })];
+    const average = [
+      check(100, { ...all(3), 'bottom-up': 1 }),
+      check(200, { ...all(2), 'bottom-up': 1 }),
+      check(300, { ...all(2), 'bottom-up': 2 }),
+    ];
     // Every condition is 2 now; bottom-up rose by 1 (others 0), so it ranks after those that stayed.
     expect(weakestCondition(average)).toEqual({ id: 'felt-need', score: 2 });
     expect(weakestCondition([check(100, all(3))])).toEqual({ id: 'felt-need', score: 3 });
@@ -77,6 +90,8 @@ describe('when the check is due', () => {
   });
   it('the first one a week after first use; "not now" postpones', () => {
     expect(assessmentDueAt({ anchorAt: 1000 })).toBe(1000 + FIRST_CHECK_AFTER_DAYS * 86_400_000);
-    expect(assessmentDueAt({ lastAt: at(2025, 3, 3), anchorAt: 0, snoozedUntil: at(2025, 4, 10) })).toBe(at(2025, 4, 10));
+    expect(assessmentDueAt({ lastAt: at(2025, 3, 3), anchorAt: 0, snoozedUntil: at(2025, 4, 10) })).toBe(
+      at(2025, 4, 10),
+    );
   });
 });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeReasons } from '../../../lib/background/badge';
-import { BACKUP_ALARM, BACKUP_NOTIFICATION_ID, onBackupNotificationClicked, setupBackupFeature, syncBackupReminder } from '../../../lib/background/backup-feature';
+import { badgeReasons } from '../../../lib/settings';
+import {
+  BACKUP_ALARM,
+  BACKUP_NOTIFICATION_ID,
+  onBackupNotificationClicked,
+  setupBackupFeature,
+  syncBackupReminder,
+} from '../../../lib/background/backup-feature';
 import { dismissPopupReminder } from '../../../lib/backup/reminder';
 import { saveResource } from '../../../lib/db/resources';
 import { backupReminder, lastExportAt } from '../../../lib/settings';
@@ -15,7 +21,11 @@ async function notifications(): Promise<string[]> {
 }
 
 async function oldNotes(): Promise<void> {
-  await saveResource({ url: 'https://a.example/', canonicalUrl: 'https://a.example/', kind: 'page', title: 'A' }, { notes: 'keep me' }, NOW - 45 * DAY);
+  await saveResource(
+    { url: 'https://a.example/', canonicalUrl: 'https://a.example/', kind: 'page', title: 'A' },
+    { notes: 'keep me' },
+    NOW - 45 * DAY,
+  );
 }
 
 // Own file: setup registers listeners once per context.
@@ -34,13 +44,15 @@ describe('backup reminder in the background', () => {
   it('notifies when due, once a week, with the badge; nothing when not due', async () => {
     await syncBackupReminder({ now: NOW });
     expect(await notifications()).toEqual([]);
-    expect(await badgeReasons()).toEqual([]);
+    expect(await badgeReasons.getValue()).toEqual([]);
 
     await oldNotes();
     await syncBackupReminder({ now: NOW });
     expect(await notifications()).toEqual([BACKUP_NOTIFICATION_ID]);
-    expect((await fakeBrowser.notifications.getAll())[BACKUP_NOTIFICATION_ID]).toMatchObject({ title: 'Time to back up Learning Loop' });
-    expect(await badgeReasons()).toEqual(['backup']);
+    expect((await fakeBrowser.notifications.getAll())[BACKUP_NOTIFICATION_ID]).toMatchObject({
+      title: 'Time to back up Learning Loop',
+    });
+    expect(await badgeReasons.getValue()).toEqual(['backup']);
     expect((await backupReminder.getValue()).notifiedAt).toBe(NOW);
 
     await browser.notifications.clear(BACKUP_NOTIFICATION_ID);
@@ -61,15 +73,15 @@ describe('backup reminder in the background', () => {
   it('an export clears the badge and the notification; "Not now" in the popup clears the badge', async () => {
     await oldNotes();
     await syncBackupReminder({ now: NOW });
-    expect(await badgeReasons()).toEqual(['backup']);
+    expect(await badgeReasons.getValue()).toEqual(['backup']);
     await dismissPopupReminder(NOW);
     await syncBackupReminder({ now: NOW, notify: false });
-    expect(await badgeReasons()).toEqual([]);
+    expect(await badgeReasons.getValue()).toEqual([]);
 
     await lastExportAt.setValue(NOW);
     await syncBackupReminder({ now: NOW });
     expect(await notifications()).toEqual([]);
-    expect(await badgeReasons()).toEqual([]);
+    expect(await badgeReasons.getValue()).toEqual([]);
   });
 
   it('a click on the notification opens the backup settings', async () => {

@@ -31,7 +31,8 @@ afterEach(() => {
 
 function button(name: string): HTMLButtonElement {
   const found = [...host.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!found) throw new Error(`no button ${name}: ${[...host.querySelectorAll('button')].map((b) => b.textContent).join(', ')}`);
+  if (!found)
+    throw new Error(`no button ${name}: ${[...host.querySelectorAll('button')].map((b) => b.textContent).join(', ')}`);
   return found;
 }
 function fileInput(): HTMLInputElement {
@@ -55,7 +56,12 @@ async function until(check: () => boolean) {
   expect(check()).toBe(true);
 }
 function counts(): Record<string, string> {
-  return Object.fromEntries([...host.querySelectorAll('.backup-result .backup-counts > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]));
+  return Object.fromEntries(
+    [...host.querySelectorAll('.backup-result .backup-counts > div')].map((d) => [
+      d.querySelector('dt')!.textContent,
+      d.querySelector('dd')!.textContent,
+    ]),
+  );
 }
 
 describe('BackupSettings', () => {
@@ -91,7 +97,12 @@ describe('BackupSettings', () => {
   });
 
   it('our backup into a library with data asks merge or replace; replace asks once more', async () => {
-    await saveResource({ url: 'https://only.here/', canonicalUrl: 'https://only.here/', kind: 'page', title: 'Only here' });
+    await saveResource({
+      url: 'https://only.here/',
+      canonicalUrl: 'https://only.here/',
+      kind: 'page',
+      title: 'Only here',
+    });
     const file = sampleRecords(4, 3);
     await mount(<BackupSettings />);
     await choose('learning-loop-2025-01-01.json', backupText(file));
@@ -103,7 +114,9 @@ describe('BackupSettings', () => {
     await act(async () => {
       button('Replace library…').click();
     });
-    expect(host.textContent).toContain('This deletes everything in this browser now (resources: 1, reflections: 0, other records: 0)');
+    expect(host.textContent).toContain(
+      'This deletes everything in this browser now (resources: 1, reflections: 0, other records: 0)',
+    );
     await act(async () => {
       button('Yes, replace everything').click();
     });
@@ -115,13 +128,18 @@ describe('BackupSettings', () => {
     await mount(<BackupSettings />);
     const original = IDBObjectStore.prototype.put;
     let fail = true;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (fail) throw new DOMException('full', 'QuotaExceededError');
       return original.apply(this, args);
     });
     await choose('links.txt', fixture('urls.txt'));
     await until(() => !!host.querySelector('[role=alert]'));
-    expect(host.querySelector('[role=alert]')!.textContent).toMatch(/^Nothing was imported: Your browser's storage is full/);
+    expect(host.querySelector('[role=alert]')!.textContent).toMatch(
+      /^Nothing was imported: Your browser's storage is full/,
+    );
     expect((await readAll()).resources).toEqual([]);
     fail = false;
     await act(async () => {
@@ -139,7 +157,11 @@ describe('BackupReminder', () => {
   });
 
   it('when due: says why, links to the backup settings, and "Not now" hides it for a week', async () => {
-    await saveResource({ url: 'https://a.example/', canonicalUrl: 'https://a.example/', kind: 'page', title: 'A' }, {}, Date.now() - 40 * 86_400_000);
+    await saveResource(
+      { url: 'https://a.example/', canonicalUrl: 'https://a.example/', kind: 'page', title: 'A' },
+      {},
+      Date.now() - 40 * 86_400_000,
+    );
     await mount(<BackupReminder />);
     await until(() => !!host.querySelector('.backup-reminder'));
     expect(host.textContent).toContain('You have not exported a backup yet.');

@@ -11,12 +11,40 @@ describe('CSV export of resources', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {
     const [r] = sampleRecords(1).resources;
     const csv = resourcesToCsv([
-      { ...r!, title: '=HYPERLINK("http://evil.example","click")', notes: '+1+cmd|\' /C calc\'!A0', takeaways: '-2+3', tags: ['@SUM(A1)'] },
+      {
+        ...r!,
+        title: '=HYPERLINK("http://evil.example","click")',
+        notes: "+1+cmd|' /C calc'!A0",
+        takeaways: '-2+3',
+        tags: ['@SUM(A1)'],
+      },
       { ...r!, id: 'b', title: '=1\nsecond line', notes: '\tTabbed', takeaways: 'plain = fine' },
     ]);
     const [header, first, second] = parse(csv);
-    expect(header).toEqual(['title', 'url', 'kind', 'status', 'tags', 'notes', 'takeaways', 'site', 'author', 'created', 'updated', 'learned', 'shared']);
-    expect(first!.slice(0, 7)).toEqual(["'=HYPERLINK(\"http://evil.example\",\"click\")", r!.url, r!.kind, r!.status, "'@SUM(A1)", "'+1+cmd|' /C calc'!A0", "'-2+3"]);
+    expect(header).toEqual([
+      'title',
+      'url',
+      'kind',
+      'status',
+      'tags',
+      'notes',
+      'takeaways',
+      'site',
+      'author',
+      'created',
+      'updated',
+      'learned',
+      'shared',
+    ]);
+    expect(first!.slice(0, 7)).toEqual([
+      '\'=HYPERLINK("http://evil.example","click")',
+      r!.url,
+      r!.kind,
+      r!.status,
+      "'@SUM(A1)",
+      "'+1+cmd|' /C calc'!A0",
+      "'-2+3",
+    ]);
     expect(second![0]).toBe("'=1\nsecond line");
     expect(second![5]).toBe("'\tTabbed");
     expect(second![6]).toBe('plain = fine');
@@ -26,7 +54,9 @@ describe('CSV export of resources', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { minLength: 1, maxLength: 5 }), (texts) => {
         const [base] = sampleRecords(1).resources;
-        const rows = parse(resourcesToCsv(texts.map((text, i) => ({ ...base!, id: String(i), title: text, notes: text }))));
+        const rows = parse(
+          resourcesToCsv(texts.map((text, i) => ({ ...base!, id: String(i), title: text, notes: text }))),
+        );
         rows.slice(1).forEach((row, i) => {
           const expected = FORMULA_START.test(texts[i]!) ? `'${texts[i]}` : texts[i];
           expect(row[0]).toBe(expected);

@@ -34,5 +34,12 @@ export async function wipe(): Promise<void> {
 
 /** A backup file's text for these records (what Export would download). */
 export function backupText(records: BackupRecords, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ format: 'learning-loop', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', ...records, settings: {}, ...extra });
+  return JSON.stringify({
+    format: 'learning-loop',
+    version: 1,
+    exportedAt: '2025-01-01T00:00:00.000Z',
+    ...records,
+    settings: {},
+    ...extra,
+  });
 }

@@ -51,7 +51,11 @@ describe('a bad file of our format: a clear error and nothing written', () => {
   });
 
   it('a future version', async () => {
-    await rejects(backupText(good(), { version: 2 }), 'future-version', /newer version of Learning Loop \(file version 2; this version reads up to 1\)\. Update/);
+    await rejects(
+      backupText(good(), { version: 2 }),
+      'future-version',
+      /newer version of Learning Loop \(file version 2; this version reads up to 1\)\. Update/,
+    );
   });
 
   it('no usable version', async () => {
@@ -65,27 +69,59 @@ describe('a bad file of our format: a clear error and nothing written', () => {
   });
 
   it('a missing field names the record and the field', async () => {
-    const error = await rejects(withResource(1, {}, ['url']), 'invalid-record', /^Resource 2 \(id “res-1”\): the field “url” is missing\./);
+    const error = await rejects(
+      withResource(1, {}, ['url']),
+      'invalid-record',
+      /^Resource 2 \(id “res-1”\): the field “url” is missing\./,
+    );
     expect(error.place).toEqual({ store: 'resources', index: 1, id: 'res-1', field: 'url' });
   });
 
   it('wrong types', async () => {
-    await rejects(withResource(0, { createdAt: 'yesterday' }), 'invalid-record', /Resource 1 \(id “res-0”\): the field “createdAt” should be a number/);
+    await rejects(
+      withResource(0, { createdAt: 'yesterday' }),
+      'invalid-record',
+      /Resource 1 \(id “res-0”\): the field “createdAt” should be a number/,
+    );
     await rejects(withResource(0, { tags: 'a,b' }), 'invalid-record', /the field “tags” should be a list/);
-    await rejects(withResource(0, { status: 'done' }), 'invalid-record', /the field “status” should be one of: "queued", "learning", "learned"/);
-    await rejects(withResource(0, { timestampNotes: [{ atSec: -1, text: 'x' }] }), 'invalid-record', /the field “timestampNotes.0.atSec” should be at least 0/);
+    await rejects(
+      withResource(0, { status: 'done' }),
+      'invalid-record',
+      /the field “status” should be one of: "queued", "learning", "learned"/,
+    );
+    await rejects(
+      withResource(0, { timestampNotes: [{ atSec: -1, text: 'x' }] }),
+      'invalid-record',
+      /the field “timestampNotes.0.atSec” should be at least 0/,
+    );
     const records = good();
     (records.assessments[0]!.scores as Record<string, unknown>)['felt-need'] = 9;
-    await rejects(backupText(records), 'invalid-record', /^Self-assessment 1 \(id “as-1”\): the field “scores.felt-need” should be at most 5/);
-    await rejects(backupText({ ...good(), reflections: [42 as never] }), 'invalid-record', /^Reflection 1 should be a group of fields/);
+    await rejects(
+      backupText(records),
+      'invalid-record',
+      /^Self-assessment 1 \(id “as-1”\): the field “scores.felt-need” should be at most 5/,
+    );
+    await rejects(
+      backupText({ ...good(), reflections: [42 as never] }),
+      'invalid-record',
+      /^Reflection 1 should be a group of fields/,
+    );
   });
 
   it('a field the app does not know is refused, not dropped silently', async () => {
-    await rejects(withResource(2, { password: 'hunter2' }), 'invalid-record', /the field “password” is not a field Learning Loop knows/);
+    await rejects(
+      withResource(2, { password: 'hunter2' }),
+      'invalid-record',
+      /the field “password” is not a field Learning Loop knows/,
+    );
   });
 
   it('user text longer than the app allows', async () => {
-    await rejects(withResource(0, { notes: 'x'.repeat(LIMITS.notes + 1) }), 'invalid-record', /the field “notes” is too long \(at most 100,000 characters\)/);
+    await rejects(
+      withResource(0, { notes: 'x'.repeat(LIMITS.notes + 1) }),
+      'invalid-record',
+      /the field “notes” is too long \(at most 100,000 characters\)/,
+    );
   });
 
   it.each([
@@ -95,32 +131,60 @@ describe('a bad file of our format: a clear error and nothing written', () => {
     ['thumbnailUrl', 'javascript:alert(1)'],
     ['iconUrl', 'data:image/svg+xml,<svg onload=alert(1)>'],
   ])('a %s of %s', async (field, url) => {
-    await rejects(withResource(0, { [field]: url }), 'invalid-record', new RegExp(`the field “${field}” must be a web address starting with http:// or https://`));
+    await rejects(
+      withResource(0, { [field]: url }),
+      'invalid-record',
+      new RegExp(`the field “${field}” must be a web address starting with http:// or https://`),
+    );
   });
 
   it('duplicated ids', async () => {
     const records = good();
     records.reflections.push({ ...records.reflections[0]!, answer: 'twin' });
-    await rejects(backupText(records), 'duplicate-id', /^Reflection 3 \(id “ref-0”\) has the same id as Reflection 1\./);
+    await rejects(
+      backupText(records),
+      'duplicate-id',
+      /^Reflection 3 \(id “ref-0”\) has the same id as Reflection 1\./,
+    );
   });
 
   it('the same page twice', async () => {
     const records = good();
     records.resources.push({ ...records.resources[1]!, id: 'another' });
-    await rejects(backupText(records), 'duplicate-url', /^Resource 4 \(id “another”\) has the same address \(https:\/\/blog\.example\.org\/posts\/1\) as Resource 2\./);
+    await rejects(
+      backupText(records),
+      'duplicate-url',
+      /^Resource 4 \(id “another”\) has the same address \(https:\/\/blog\.example\.org\/posts\/1\) as Resource 2\./,
+    );
   });
 
   it('a bad setting', async () => {
-    await rejects(backupText(good(), { settings: { language: 'de' } }), 'invalid-settings', /The setting “language” should be one of: "auto", "en", "sv"/);
-    await rejects(backupText(good(), { settings: { webhook: { url: 'javascript:alert(1)', service: 'slack' } } }), 'invalid-settings', /“webhook.url” must be a web address/);
+    await rejects(
+      backupText(good(), { settings: { language: 'de' } }),
+      'invalid-settings',
+      /The setting “language” should be one of: "auto", "en", "sv"/,
+    );
+    await rejects(
+      backupText(good(), { settings: { webhook: { url: 'javascript:alert(1)', service: 'slack' } } }),
+      'invalid-settings',
+      /“webhook.url” must be a web address/,
+    );
   });
 
   it('a file over the size limit is refused before it is read', async () => {
     let read = false;
-    const huge = { size: MAX_IMPORT_BYTES + 1, text: () => ((read = true), Promise.resolve('')) } as unknown as Blob;
+    const huge = {
+      size: MAX_IMPORT_BYTES + 1,
+      text: () => {
+        read = true;
+        return Promise.resolve('');
+      },
+    } as unknown as Blob;
     const error = await readImportFile(huge).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).message).toBe('This file is 201 MB; Learning Loop imports files of at most 200 MB. Nothing was imported.');
+    expect((error as ImportError).message).toBe(
+      'This file is 201 MB; Learning Loop imports files of at most 200 MB. Nothing was imported.',
+    );
     expect(read).toBe(false);
   });
 
@@ -142,7 +206,11 @@ describe('__proto__ keys', () => {
     if (path === '__proto__') text = JSON.stringify(file).replace('{"format":"learning-loop","version":1,', _prefix!);
     else {
       const json = JSON.stringify(file);
-      const marker = path.startsWith('resources') ? '{"id":"res-0",' : path.startsWith('assessments') ? '"scores":{' : '"settings":{';
+      const marker = path.startsWith('resources')
+        ? '{"id":"res-0",'
+        : path.startsWith('assessments')
+          ? '"scores":{'
+          : '"settings":{';
       text = json.replace(marker, `${marker}"__proto__":{"polluted":"yes","isAdmin":true},`);
     }
     const error = await rejects(text, 'forbidden-key', /field named “__proto__”/);
@@ -153,7 +221,10 @@ describe('__proto__ keys', () => {
   });
 
   it('settings with keys the app does not know are ignored, and known ones applied', async () => {
-    await importText(backupText(good(), { settings: { language: 'sv', constructor: { prototype: { x: 1 } }, somethingNew: 1 } }), 'b.json');
+    await importText(
+      backupText(good(), { settings: { language: 'sv', constructor: { prototype: { x: 1 } }, somethingNew: 1 } }),
+      'b.json',
+    );
     expect(await language.getValue()).toBe('sv');
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
@@ -166,17 +237,34 @@ describe('page content: capped, kept as text', () => {
   };
 
   it('through saveResource: a 1 MB description is capped, HTML stays literal text, a missing title falls back to the address', async () => {
-    const { resource } = await saveResource({ url: 'https://x.example/a', canonicalUrl: 'https://x.example/a', kind: 'page', ...hostile });
+    const { resource } = await saveResource({
+      url: 'https://x.example/a',
+      canonicalUrl: 'https://x.example/a',
+      kind: 'page',
+      ...hostile,
+    });
     expect(resource.title).toBe(hostile.title);
     expect(resource.description!.length).toBeLessThanOrEqual(LIMITS.description);
     expect(resource.description!.startsWith('<script>alert(1)</script>ää')).toBe(true);
-    const untitled = await saveResource({ url: 'https://x.example/b', canonicalUrl: 'https://x.example/b', kind: 'page', title: '' });
+    const untitled = await saveResource({
+      url: 'https://x.example/b',
+      canonicalUrl: 'https://x.example/b',
+      kind: 'page',
+      title: '',
+    });
     expect(untitled.resource.title).toBe('https://x.example/b');
   });
 
   it('through an import of our format: the same caps', async () => {
     const records = good();
-    records.resources[0] = { ...records.resources[0]!, id: 'hostile', url: 'https://h.example/', canonicalUrl: 'https://h.example/', title: `${hostile.title}${'t'.repeat(5000)}`, description: hostile.description };
+    records.resources[0] = {
+      ...records.resources[0]!,
+      id: 'hostile',
+      url: 'https://h.example/',
+      canonicalUrl: 'https://h.example/',
+      title: `${hostile.title}${'t'.repeat(5000)}`,
+      description: hostile.description,
+    };
     await importText(backupText(records), 'b.json');
     const stored = (await readAll()).resources.find((r) => r.id === 'hostile')!;
     expect(stored.title.length).toBeLessThanOrEqual(LIMITS.title);

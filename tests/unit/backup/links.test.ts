@@ -52,18 +52,37 @@ describe('Pocket CSV export', () => {
       notes: '',
     });
     expect(byUrl.get('https://hbr.org/1993/07/building-a-learning-organization')!.status).toBe('learned');
-    expect(byUrl.get('https://www.youtube.com/watch?v=dQw4w9WgXcQ')).toMatchObject({ kind: 'video', videoId: 'dQw4w9WgXcQ', site: 'YouTube', title: 'youtube.com/watch' });
+    expect(byUrl.get('https://www.youtube.com/watch?v=dQw4w9WgXcQ')).toMatchObject({
+      kind: 'video',
+      videoId: 'dQw4w9WgXcQ',
+      site: 'YouTube',
+      title: 'youtube.com/watch',
+    });
     expect(byUrl.get('https://example.org/ar/organisational-learning')!.title).toBe('مقدمة في التعلم التنظيمي');
     expect(byUrl.get('https://example.net/multi-line')!.title).toBe('Multi-line title from Pocket');
   });
 
   it('a link already saved keeps its notes and status and gains the tags; a second import adds nothing', async () => {
-    const { resource } = await saveResource({ url: 'https://hbr.org/1993/07/building-a-learning-organization', canonicalUrl: 'https://hbr.org/1993/07/building-a-learning-organization', kind: 'article', title: 'Mine' }, { notes: 'precious', tags: ['own'] }, 1000);
+    const { resource } = await saveResource(
+      {
+        url: 'https://hbr.org/1993/07/building-a-learning-organization',
+        canonicalUrl: 'https://hbr.org/1993/07/building-a-learning-organization',
+        kind: 'article',
+        title: 'Mine',
+      },
+      { notes: 'precious', tags: ['own'] },
+      1000,
+    );
     await updateResource(resource.id, { status: 'learning' }, 2000);
     const first = await importText(fixture('pocket.csv'), 'pocket.csv', { now: NOW });
     expect(first).toMatchObject({ added: 7, updated: 1 });
     const kept = (await readAll()).resources.find((r) => r.id === resource.id)!;
-    expect(kept).toMatchObject({ title: 'Mine', notes: 'precious', status: 'learning', tags: ['own', 'leadership', 'classic'] });
+    expect(kept).toMatchObject({
+      title: 'Mine',
+      notes: 'precious',
+      status: 'learning',
+      tags: ['own', 'leadership', 'classic'],
+    });
 
     const again = await importText(fixture('pocket.csv'), 'pocket.csv', { now: NOW + 1 });
     expect(again).toMatchObject({ added: 0, updated: 0, skipped: 12 });
@@ -71,7 +90,8 @@ describe('Pocket CSV export', () => {
   });
 
   it('other read-later CSVs with a url column work too (Instapaper: folder Archive → learned)', () => {
-    const csv = 'URL,Title,Selection,Folder,Timestamp\nhttps://a.example/1,One,,Unread,1700000000\nhttps://a.example/2,Two,,Archive,1700000001\nhttps://a.example/3,Three,,Work,1700000002\n';
+    const csv =
+      'URL,Title,Selection,Folder,Timestamp\nhttps://a.example/1,One,,Unread,1700000000\nhttps://a.example/2,Two,,Archive,1700000001\nhttps://a.example/3,Three,,Work,1700000002\n';
     const { source, entries } = parseCsvLinks(csv, NOW);
     expect(source).toBe('csv');
     expect(entries.map((e) => [e.title, e.status, e.tags])).toEqual([
@@ -106,16 +126,30 @@ describe('bookmark HTML (Netscape format)', () => {
   it('imports the savable links and lists the rest', async () => {
     const result = await importText(fixture('bookmarks-chrome.html'), 'bookmarks_6_1_25.html', { now: NOW });
     expect(result).toMatchObject({ source: 'bookmarks', added: 8, updated: 0, skipped: 6 });
-    expect(result.skippedEntries.map((e) => e.reason)).toEqual(['bookmarklet', 'local-file', 'duplicate', 'data-url', 'broken', 'not-web']);
+    expect(result.skippedEntries.map((e) => e.reason)).toEqual([
+      'bookmarklet',
+      'local-file',
+      'duplicate',
+      'data-url',
+      'broken',
+      'not-web',
+    ]);
     const resources = (await readAll()).resources;
-    expect(resources.find((r) => r.url === 'https://www.ted.com/talks/some_talk')!.title).toBe('ted.com/talks/some_talk');
-    expect(resources.find((r) => r.canonicalUrl === 'https://martinfowler.com/articles/continuousIntegration.html')!.tags).toEqual(['work']);
+    expect(resources.find((r) => r.url === 'https://www.ted.com/talks/some_talk')!.title).toBe(
+      'ted.com/talks/some_talk',
+    );
+    expect(
+      resources.find((r) => r.canonicalUrl === 'https://martinfowler.com/articles/continuousIntegration.html')!.tags,
+    ).toEqual(['work']);
   });
 
   it('never runs or loads anything from the file (parsed into an inert document)', () => {
     const spy = vi.fn();
     (globalThis as Record<string, unknown>).__bookmarkPwned = spy;
-    parseBookmarksHtml('<script>globalThis.__bookmarkPwned()</script><img src=x onerror="globalThis.__bookmarkPwned()"><DL><DT><A HREF="https://a.example/">a</A></DL>', NOW);
+    parseBookmarksHtml(
+      '<script>globalThis.__bookmarkPwned()</script><img src=x onerror="globalThis.__bookmarkPwned()"><DL><DT><A HREF="https://a.example/">a</A></DL>',
+      NOW,
+    );
     expect(spy).not.toHaveBeenCalled();
     expect(document.querySelector('img[src=x]')).toBeNull();
   });
@@ -135,7 +169,10 @@ describe('a plain list of links', () => {
     const result = await importText(fixture('urls.txt'), 'links.txt', { now: NOW });
     expect(result).toMatchObject({ source: 'urls', added: 3, skipped: 3 });
     expect(result.skippedEntries.map((e) => e.reason)).toEqual(['broken', 'not-web', 'duplicate']);
-    expect((await readAll()).resources.find((r) => r.videoId === '9bZkp7q19f0')).toMatchObject({ kind: 'video', title: 'Gangnam Style (a talk, honestly)' });
+    expect((await readAll()).resources.find((r) => r.videoId === '9bZkp7q19f0')).toMatchObject({
+      kind: 'video',
+      title: 'Gangnam Style (a talk, honestly)',
+    });
   });
 
   it('a zip (Pocket’s download) says to unzip it first', () => {
@@ -144,7 +181,9 @@ describe('a plain list of links', () => {
   });
 
   it('a file that is no list of links at all is refused', () => {
-    expect(() => prepareImport('\u0089PNG\r\n\u001a\n binary junk', 'photo.png')).toThrow(/cannot read this kind of file/);
+    expect(() => prepareImport('\u0089PNG\r\n\u001a\n binary junk', 'photo.png')).toThrow(
+      /cannot read this kind of file/,
+    );
     expect(() => prepareImport('\n\n# only comments\n', 'links.txt')).toThrow(/No links were found/);
   });
 });

@@ -47,19 +47,53 @@ const resource: fc.Arbitrary<Resource> = fc.record(
     updatedAt: time,
     learnedAt: time,
   },
-  { requiredKeys: ['id', 'url', 'canonicalUrl', 'kind', 'title', 'notes', 'timestampNotes', 'takeaways', 'tags', 'status', 'createdAt', 'updatedAt'] },
+  {
+    requiredKeys: [
+      'id',
+      'url',
+      'canonicalUrl',
+      'kind',
+      'title',
+      'notes',
+      'timestampNotes',
+      'takeaways',
+      'tags',
+      'status',
+      'createdAt',
+      'updatedAt',
+    ],
+  },
 );
 
 const reflection: fc.Arbitrary<Reflection> = fc.record(
-  { id, promptId: fc.string({ maxLength: 30 }), promptText: anyText(LIMITS.promptText), answer: anyText(LIMITS.answer), resourceId: id, resourceTitle: anyText(LIMITS.title), createdAt: time, updatedAt: time },
+  {
+    id,
+    promptId: fc.string({ maxLength: 30 }),
+    promptText: anyText(LIMITS.promptText),
+    answer: anyText(LIMITS.answer),
+    resourceId: id,
+    resourceTitle: anyText(LIMITS.title),
+    createdAt: time,
+    updatedAt: time,
+  },
   { requiredKeys: ['id', 'promptId', 'promptText', 'answer', 'createdAt', 'updatedAt'] },
 );
-const prompt: fc.Arbitrary<CustomPrompt> = fc.record({ id, text: anyText(LIMITS.promptText), group: fc.string({ maxLength: 20 }), enabled: fc.boolean(), createdAt: time, updatedAt: time });
+const prompt: fc.Arbitrary<CustomPrompt> = fc.record({
+  id,
+  text: anyText(LIMITS.promptText),
+  group: fc.string({ maxLength: 20 }),
+  enabled: fc.boolean(),
+  createdAt: time,
+  updatedAt: time,
+});
 const action: fc.Arbitrary<Action> = fc.record(
   {
     id,
     text: anyText(LIMITS.actionText),
-    source: fc.record({ kind: fc.constantFrom('reflection', 'resource', 'none'), id, title: anyText(LIMITS.title) }, { requiredKeys: ['kind'] }),
+    source: fc.record(
+      { kind: fc.constantFrom('reflection', 'resource', 'none'), id, title: anyText(LIMITS.title) },
+      { requiredKeys: ['kind'] },
+    ),
     followUpAt: time,
     status: fc.constantFrom('open', 'done', 'dropped'),
     outcome: anyText(LIMITS.outcome),
@@ -106,24 +140,31 @@ const fileNames = fc.constantFrom('', 'backup.json', 'pocket.csv', 'bookmarks.ht
 describe('import parsers never throw anything but ImportError', () => {
   it('on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fileNames, (text, name) => onlyImportErrors(() => prepareImport(text, name))),
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fileNames, (text, name) =>
+        onlyImportErrors(() => prepareImport(text, name)),
+      ),
       { numRuns: 600 },
     );
   });
 
   it('on arbitrary JSON', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fileNames, (value, name) => onlyImportErrors(() => prepareImport(JSON.stringify(value) ?? '', name))),
+      fc.property(fc.jsonValue(), fileNames, (value, name) =>
+        onlyImportErrors(() => prepareImport(JSON.stringify(value) ?? '', name)),
+      ),
       { numRuns: 400 },
     );
   });
 
   it('on a valid backup with any one value replaced by anything', () => {
-    const base = JSON.parse(backupText(sampleRecords(3), { settings: { language: 'en', showThumbnails: true } })) as Record<string, unknown>;
+    const base = JSON.parse(
+      backupText(sampleRecords(3), { settings: { language: 'en', showThumbnails: true } }),
+    ) as Record<string, unknown>;
     const paths: (string | number)[][] = [];
     const walk = (value: unknown, path: (string | number)[]) => {
       paths.push(path);
-      if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, Array.isArray(value) ? Number(k) : k]);
+      if (value && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) walk(v, [...path, Array.isArray(value) ? Number(k) : k]);
     };
     walk(base, []);
     fc.assert(
@@ -139,13 +180,39 @@ describe('import parsers never throw anything but ImportError', () => {
   });
 
   it('on CSV-, HTML- and list-shaped noise', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 20 }), fc.webUrl(), fc.constantFrom('"', '""', ',', '\n', '|', 'javascript:x', 'unread', 'archive'));
-    const csv = fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }).map((rows) => ['title,url,time_added,tags,status', ...rows.map((r) => r.join(','))].join('\n'));
-    const html = fc.array(fc.oneof(fc.constantFrom('<DL><p>', '</DL>', '<DT>', '<H3>', '</H3>', '<A HREF="', '">', '</A>', '<DD>'), fc.string({ maxLength: 10 }), fc.webUrl()), { maxLength: 30 }).map((parts) => `<!DOCTYPE NETSCAPE-Bookmark-file-1>${parts.join('')}`);
-    const list = fc.array(fc.oneof(fc.webUrl(), fc.string({ maxLength: 30 })), { maxLength: 10 }).map((lines) => lines.join('\n'));
-    fc.assert(fc.property(csv, (text) => onlyImportErrors(() => prepareImport(text, 'x.csv'))), { numRuns: 300 });
-    fc.assert(fc.property(html, (text) => onlyImportErrors(() => prepareImport(text, 'x.html'))), { numRuns: 300 });
-    fc.assert(fc.property(list, (text) => onlyImportErrors(() => prepareImport(text, 'x.txt'))), { numRuns: 300 });
+    const cell = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.webUrl(),
+      fc.constantFrom('"', '""', ',', '\n', '|', 'javascript:x', 'unread', 'archive'),
+    );
+    const csv = fc
+      .array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 })
+      .map((rows) => ['title,url,time_added,tags,status', ...rows.map((r) => r.join(','))].join('\n'));
+    const html = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom('<DL><p>', '</DL>', '<DT>', '<H3>', '</H3>', '<A HREF="', '">', '</A>', '<DD>'),
+          fc.string({ maxLength: 10 }),
+          fc.webUrl(),
+        ),
+        { maxLength: 30 },
+      )
+      .map((parts) => `<!DOCTYPE NETSCAPE-Bookmark-file-1>${parts.join('')}`);
+    const list = fc
+      .array(fc.oneof(fc.webUrl(), fc.string({ maxLength: 30 })), { maxLength: 10 })
+      .map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(csv, (text) => onlyImportErrors(() => prepareImport(text, 'x.csv'))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(html, (text) => onlyImportErrors(() => prepareImport(text, 'x.html'))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(list, (text) => onlyImportErrors(() => prepareImport(text, 'x.txt'))),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isBackupDue, popupReminder, dismissPopupReminder, reminderAllowed, BACKUP_DUE_AFTER_MS, REMIND_EVERY_MS } from '../../../lib/backup/reminder';
+import {
+  isBackupDue,
+  popupReminder,
+  dismissPopupReminder,
+  reminderAllowed,
+  BACKUP_DUE_AFTER_MS,
+  REMIND_EVERY_MS,
+} from '../../../lib/backup/reminder';
 import { saveResource } from '../../../lib/db/resources';
 import { lastExportAt } from '../../../lib/settings';
 
@@ -9,7 +16,11 @@ const NOW = Date.UTC(2025, 5, 1, 12);
 describe('isBackupDue', () => {
   it.each([
     ['nothing worth keeping', { worthKeeping: 0, lastExportAt: null, oldestAt: null }, false],
-    ['never exported, first note 10 days old', { worthKeeping: 5, lastExportAt: null, oldestAt: NOW - 10 * DAY }, false],
+    [
+      'never exported, first note 10 days old',
+      { worthKeeping: 5, lastExportAt: null, oldestAt: NOW - 10 * DAY },
+      false,
+    ],
     ['never exported, first note 31 days old', { worthKeeping: 5, lastExportAt: null, oldestAt: NOW - 31 * DAY }, true],
     ['exported 29 days ago', { worthKeeping: 5, lastExportAt: NOW - 29 * DAY, oldestAt: NOW - 400 * DAY }, false],
     ['exported 31 days ago', { worthKeeping: 5, lastExportAt: NOW - 31 * DAY, oldestAt: NOW - 400 * DAY }, true],
@@ -30,8 +41,16 @@ describe('isBackupDue', () => {
 describe('the popup card', () => {
   it('shows when due, stays away a week after "Not now", and not after an export', async () => {
     expect(await popupReminder(NOW)).toBeNull();
-    await saveResource({ url: 'https://a.example/', canonicalUrl: 'https://a.example/', kind: 'page', title: 'A' }, {}, NOW - 40 * DAY);
-    await saveResource({ url: 'https://b.example/', canonicalUrl: 'https://b.example/', kind: 'page', title: 'B' }, {}, NOW - 2 * DAY);
+    await saveResource(
+      { url: 'https://a.example/', canonicalUrl: 'https://a.example/', kind: 'page', title: 'A' },
+      {},
+      NOW - 40 * DAY,
+    );
+    await saveResource(
+      { url: 'https://b.example/', canonicalUrl: 'https://b.example/', kind: 'page', title: 'B' },
+      {},
+      NOW - 2 * DAY,
+    );
     expect(await popupReminder(NOW)).toMatchObject({ facts: { lastExportAt: null, oldestAt: NOW - 40 * DAY } });
 
     await dismissPopupReminder(NOW);

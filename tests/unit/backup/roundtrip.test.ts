@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildBackup, exportBackup, serializeBackup } from '../../../lib/backup/export';
+import type { Change } from '../../../lib/messaging';
+import { exportEverything } from '../../../lib/app/backup';
+import { buildBackup, serializeBackup } from '../../../lib/backup/export';
 import { importText, prepareImport, runImport, writeBackup } from '../../../lib/backup/import';
 import { describeWriteError } from '../../../lib/db/errors';
 import { getDb } from '../../../lib/db/open';
@@ -40,7 +42,10 @@ describe('export → wipe → import', () => {
     expect(plain.settings).not.toHaveProperty('webhook');
     expect(serializeBackup(plain)).not.toContain('hooks.slack.com');
     const withSecret = await buildBackup({ includeWebhook: true });
-    expect(withSecret.settings.webhook).toEqual({ url: 'https://hooks.slack.com/services/T000/B000/XXXX', service: 'slack' });
+    expect(withSecret.settings.webhook).toEqual({
+      url: 'https://hooks.slack.com/services/T000/B000/XXXX',
+      service: 'slack',
+    });
 
     // A new machine: nothing set yet; replace restores every setting.
     await language.removeValue();
@@ -48,7 +53,14 @@ describe('export → wipe → import', () => {
     await promptSchedule.removeValue();
     await webhook.removeValue();
     const result = await importText(serializeBackup(withSecret), 'b.json', { mode: 'replace' });
-    expect(result.settings.sort()).toEqual(['assessmentReminder', 'disabledBuiltInPrompts', 'language', 'promptSchedule', 'showThumbnails', 'webhook']);
+    expect(result.settings.sort()).toEqual([
+      'assessmentReminder',
+      'disabledBuiltInPrompts',
+      'language',
+      'promptSchedule',
+      'showThumbnails',
+      'webhook',
+    ]);
     expect(await language.getValue()).toBe('sv');
     expect(await showThumbnails.getValue()).toBe(false);
     expect((await promptSchedule.getValue()).days).toEqual([1, 3]);
@@ -78,7 +90,7 @@ describe('export → wipe → import', () => {
     });
 
     const now = Date.UTC(2025, 4, 2, 12);
-    const result = await exportBackup({ now });
+    const result = await exportEverything({ now });
     expect(result).toMatchObject({ fileName: 'learning-loop-2025-05-02.json', records: 3 + 2 + 2 + 1 + 2 });
     expect(clicks).toEqual([{ download: 'learning-loop-2025-05-02.json', href: 'blob:test', inDocument: true }]);
     expect(document.querySelectorAll('a[download]')).toHaveLength(0);
@@ -94,12 +106,27 @@ describe('merge', () => {
     const file = sampleRecords(4);
     file.resources[0] = { ...file.resources[0]!, title: 'Newer title', updatedAt: file.resources[0]!.updatedAt + 10 };
     file.resources[1] = { ...file.resources[1]!, title: 'Older title', updatedAt: file.resources[1]!.updatedAt - 10 };
-    file.reflections[0] = { ...file.reflections[0]!, answer: 'Newer answer', updatedAt: file.reflections[0]!.updatedAt + 10 };
-    file.reflections[1] = { ...file.reflections[1]!, answer: 'Older answer', updatedAt: file.reflections[1]!.updatedAt - 10 };
+    file.reflections[0] = {
+      ...file.reflections[0]!,
+      answer: 'Newer answer',
+      updatedAt: file.reflections[0]!.updatedAt + 10,
+    };
+    file.reflections[1] = {
+      ...file.reflections[1]!,
+      answer: 'Older answer',
+      updatedAt: file.reflections[1]!.updatedAt - 10,
+    };
     file.prompts[0] = { ...file.prompts[0]!, enabled: false, updatedAt: file.prompts[0]!.updatedAt + 10 };
     file.actions[0] = { ...file.actions[0]!, status: 'dropped', updatedAt: file.actions[0]!.updatedAt + 10 };
     file.assessments[0] = { ...file.assessments[0]!, note: 'old', updatedAt: file.assessments[0]!.updatedAt - 10 };
-    file.actions.push({ id: 'act-new', text: 'New one', source: { kind: 'none' }, status: 'open', createdAt: 1, updatedAt: 1 });
+    file.actions.push({
+      id: 'act-new',
+      text: 'New one',
+      source: { kind: 'none' },
+      status: 'open',
+      createdAt: 1,
+      updatedAt: 1,
+    });
 
     const result = await importText(backupText(file), 'b.json');
     const after = await readAll();
@@ -118,29 +145,90 @@ describe('merge', () => {
 
   it('never drops notes: the older copy’s notes, takeaways and timestamp notes are kept', async () => {
     const [mine] = sampleRecords(1).resources;
-    await seed({ ...sampleRecords(0), resources: [{ ...mine!, notes: 'Written on this laptop', takeaways: 'A', timestampNotes: [{ atSec: 5, text: 'here' }], updatedAt: 100 }] });
-    const theirs = { ...mine!, notes: 'Written on the old machine', takeaways: 'A', timestampNotes: [{ atSec: 9, text: 'there' }], title: 'Fresh', updatedAt: 200 };
+    await seed({
+      ...sampleRecords(0),
+      resources: [
+        {
+          ...mine!,
+          notes: 'Written on this laptop',
+          takeaways: 'A',
+          timestampNotes: [{ atSec: 5, text: 'here' }],
+          updatedAt: 100,
+        },
+      ],
+    });
+    const theirs = {
+      ...mine!,
+      notes: 'Written on the old machine',
+      takeaways: 'A',
+      timestampNotes: [{ atSec: 9, text: 'there' }],
+      title: 'Fresh',
+      updatedAt: 200,
+    };
     await importText(backupText({ ...sampleRecords(0), resources: [theirs] }), 'b.json');
     const [merged] = (await readAll()).resources;
-    expect(merged).toMatchObject({ title: 'Fresh', notes: 'Written on the old machine\n\nWritten on this laptop', takeaways: 'A', updatedAt: 200 });
-    expect(merged!.timestampNotes).toEqual([{ atSec: 5, text: 'here' }, { atSec: 9, text: 'there' }]);
+    expect(merged).toMatchObject({
+      title: 'Fresh',
+      notes: 'Written on the old machine\n\nWritten on this laptop',
+      takeaways: 'A',
+      updatedAt: 200,
+    });
+    expect(merged!.timestampNotes).toEqual([
+      { atSec: 5, text: 'here' },
+      { atSec: 9, text: 'there' },
+    ]);
   });
 
   it('merges a page saved on two machines (same canonical URL, other id) into one record, and points reflections and actions at it', async () => {
     const { resource: here } = await saveResource(
-      { url: 'https://blog.example.org/a?utm_source=x', canonicalUrl: 'https://blog.example.org/a', kind: 'article', title: 'A' },
+      {
+        url: 'https://blog.example.org/a?utm_source=x',
+        canonicalUrl: 'https://blog.example.org/a',
+        kind: 'article',
+        title: 'A',
+      },
       { notes: 'my note', tags: ['mine'] },
       1000,
     );
     const file = sampleRecords(0);
-    file.resources.push({ ...here, id: 'other-machine', notes: 'their note', tags: ['theirs'], sharedAt: 1500, sharedHow: 'chat', updatedAt: 2000 });
-    file.reflections.push({ id: 'r1', promptId: 'p', promptText: 'Q', answer: 'A', resourceId: 'other-machine', createdAt: 1, updatedAt: 1 });
-    file.actions.push({ id: 'a1', text: 'Do it', source: { kind: 'resource', id: 'other-machine' }, status: 'open', createdAt: 1, updatedAt: 1 });
+    file.resources.push({
+      ...here,
+      id: 'other-machine',
+      notes: 'their note',
+      tags: ['theirs'],
+      sharedAt: 1500,
+      sharedHow: 'chat',
+      updatedAt: 2000,
+    });
+    file.reflections.push({
+      id: 'r1',
+      promptId: 'p',
+      promptText: 'Q',
+      answer: 'A',
+      resourceId: 'other-machine',
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    file.actions.push({
+      id: 'a1',
+      text: 'Do it',
+      source: { kind: 'resource', id: 'other-machine' },
+      status: 'open',
+      createdAt: 1,
+      updatedAt: 1,
+    });
 
     const result = await importText(backupText(file), 'b.json');
     const after = await readAll();
     expect(after.resources).toHaveLength(1);
-    expect(after.resources[0]).toMatchObject({ id: here.id, notes: 'their note\n\nmy note', tags: ['theirs', 'mine'], sharedAt: 1500, createdAt: 1000, updatedAt: 2000 });
+    expect(after.resources[0]).toMatchObject({
+      id: here.id,
+      notes: 'their note\n\nmy note',
+      tags: ['theirs', 'mine'],
+      sharedAt: 1500,
+      createdAt: 1000,
+      updatedAt: 2000,
+    });
     expect(after.reflections[0]!.resourceId).toBe(here.id);
     expect(after.actions[0]!.source.id).toBe(here.id);
     expect(result.counts!.resources).toMatchObject({ added: 0, updated: 1 });
@@ -171,7 +259,12 @@ describe('merge', () => {
 
   it('replace empties every store first', async () => {
     await seed(sampleRecords(20, 3));
-    await saveResource({ url: 'https://only.here/', canonicalUrl: 'https://only.here/', kind: 'page', title: 'Only here' });
+    await saveResource({
+      url: 'https://only.here/',
+      canonicalUrl: 'https://only.here/',
+      kind: 'page',
+      title: 'Only here',
+    });
     const file = sampleRecords(2, 9);
     await importText(backupText(file), 'b.json', { mode: 'replace' });
     expect(sorted(await readAll())).toEqual(sorted(file));
@@ -186,7 +279,13 @@ describe('one transaction: all or nothing', () => {
     await runImport(prepared, { db });
     const writes = spy.mock.calls.filter((call) => call[1] === 'readwrite');
     expect(writes).toHaveLength(1);
-    expect([...(writes[0]![0] as string[])].sort()).toEqual(['actions', 'assessments', 'prompts', 'reflections', 'resources']);
+    expect([...(writes[0]![0] as string[])].sort()).toEqual([
+      'actions',
+      'assessments',
+      'prompts',
+      'reflections',
+      'resources',
+    ]);
   });
 
   it('a full disk half-way writes nothing, keeps what was there and says so clearly', async () => {
@@ -195,11 +294,16 @@ describe('one transaction: all or nothing', () => {
     const before = sorted(await readAll());
     const original = IDBObjectStore.prototype.put;
     let calls = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (++calls === 25) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return original.apply(this, args);
     });
-    const error = await importText(backupText(sampleRecords(40, 5)), 'b.json', { mode: 'replace' }).catch((e: unknown) => e);
+    const error = await importText(backupText(sampleRecords(40, 5)), 'b.json', { mode: 'replace' }).catch(
+      (e: unknown) => e,
+    );
     vi.restoreAllMocks();
     expect(error).toBeInstanceOf(DOMException);
     expect(describeWriteError(error)).toMatch(/storage is full/);
@@ -211,7 +315,9 @@ describe('one transaction: all or nothing', () => {
     const before = sorted(await readAll());
     const records = sampleRecords(1200, 4);
     records.resources.push({ ...records.resources[0]!, id: 'clash' });
-    const error = await writeBackup({ version: 1, exportedAt: '', records, settings: {} }, { mode: 'replace' }).catch((e: unknown) => e);
+    const error = await writeBackup({ version: 1, exportedAt: '', records, settings: {} }, { mode: 'replace' }).catch(
+      (e: unknown) => e,
+    );
     expect((error as DOMException).name).toBe('ConstraintError');
     expect(sorted(await readAll())).toEqual(before);
   });
@@ -230,16 +336,23 @@ describe('one transaction: all or nothing', () => {
 });
 
 describe('after an import', () => {
-  it('the background hears what it owns that changed (alarms, monthly check, language)', async () => {
+  it('the background hears which stores and settings changed (alarms, monthly check, language)', async () => {
     const messaging = await import('../../../lib/messaging');
-    const sent: string[] = [];
-    vi.spyOn(messaging, 'sendMessage').mockImplementation(((message: string) => {
-      sent.push(message);
+    const sent: unknown[] = [];
+    vi.spyOn(messaging, 'sendMessage').mockImplementation(((type: string, data: unknown) => {
+      sent.push({ type, data });
       return Promise.resolve(undefined);
     }) as typeof messaging.sendMessage);
-    const { tellBackground } = await import('../../../lib/backup/import');
-    const result = await importText(backupText(sampleRecords(4), { settings: { language: 'sv', promptSchedule: await promptSchedule.getValue() } }), 'b.json', { mode: 'replace' });
-    await tellBackground(result);
-    expect(sent.sort()).toEqual(['assessmentChanged', 'followUpsChanged', 'languageChanged', 'reschedule']);
+    const { importBackup } = await import('../../../lib/app/backup');
+    const { prepareImportAsync } = await import('../../../lib/backup/import');
+    const text = backupText(sampleRecords(4), {
+      settings: { language: 'sv', promptSchedule: await promptSchedule.getValue() },
+    });
+    await importBackup(await prepareImportAsync(text, 'b.json'), { mode: 'replace' });
+    expect(sent).toHaveLength(1);
+    const { type, data } = sent[0] as { type: string; data: Change };
+    expect(type).toBe('changed');
+    expect([...data.stores].sort()).toEqual(['actions', 'assessments', 'prompts', 'reflections', 'resources']);
+    expect(data.items).toEqual(expect.arrayContaining(['language', 'promptSchedule']));
   });
 });

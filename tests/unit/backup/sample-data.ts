@@ -32,13 +32,20 @@ export function sampleRecords(resourceCount = 40, seed = 1): BackupRecords {
     const videoId = `vid${String(i).padStart(8, '0')}`.slice(0, 11);
     const r: Resource = {
       id: `res-${i}`,
-      url: video ? `https://www.youtube.com/watch?v=${videoId}&t=${i}s` : `https://blog.example.org/posts/${i}?ref=feed`,
+      url: video
+        ? `https://www.youtube.com/watch?v=${videoId}&t=${i}s`
+        : `https://blog.example.org/posts/${i}?ref=feed`,
       canonicalUrl: video ? `https://www.youtube.com/watch?v=${videoId}` : `https://blog.example.org/posts/${i}`,
       kind: video ? 'video' : i % 4 === 1 ? 'article' : 'page',
       title: `${TITLES[i % TITLES.length]} #${i}`,
       site: video ? 'YouTube' : 'Example Blog',
       notes: i % 3 === 0 ? `Line one of note ${i}\nLine two with emoji 🧠 and RTL שלום` : '',
-      timestampNotes: video ? [{ atSec: 30 + i, text: 'Key point' }, { atSec: 600, text: 'Second <i>point</i>' }] : [],
+      timestampNotes: video
+        ? [
+            { atSec: 30 + i, text: 'Key point' },
+            { atSec: 600, text: 'Second <i>point</i>' },
+          ]
+        : [],
       takeaways: i % 5 === 0 ? 'Ask the team about it on Monday.' : '',
       tags: i % 2 === 0 ? ['leadership', 'systems thinking'] : ['retros'],
       status: i % 3 === 0 ? 'learned' : i % 3 === 1 ? 'learning' : 'queued',
@@ -74,13 +81,30 @@ export function sampleRecords(resourceCount = 40, seed = 1): BackupRecords {
     updatedAt: base + i * 86_400_000 + 10,
   }));
   const prompts: CustomPrompt[] = [
-    { id: 'custom-1', text: 'What did a customer teach us?', group: 'customers', enabled: true, createdAt: base, updatedAt: base },
-    { id: 'custom-2', text: 'Vad lärde vi oss av misstaget?', group: 'own', enabled: false, createdAt: base + 1, updatedAt: base + 2 },
+    {
+      id: 'custom-1',
+      text: 'What did a customer teach us?',
+      group: 'customers',
+      enabled: true,
+      createdAt: base,
+      updatedAt: base,
+    },
+    {
+      id: 'custom-2',
+      text: 'Vad lärde vi oss av misstaget?',
+      group: 'own',
+      enabled: false,
+      createdAt: base + 1,
+      updatedAt: base + 2,
+    },
   ];
   const actions: Action[] = Array.from({ length: Math.ceil(resourceCount / 4) }, (_, i) => ({
     id: `act-${i}`,
     text: `Try a silent brainstorm in the next retro ${i}`,
-    source: i % 2 ? { kind: 'reflection' as const, id: `ref-${i}`, title: 'What went well' } : { kind: 'resource' as const, id: `res-${i}` },
+    source:
+      i % 2
+        ? { kind: 'reflection' as const, id: `ref-${i}`, title: 'What went well' }
+        : { kind: 'resource' as const, id: `res-${i}` },
     ...(i % 2 ? { followUpAt: base + 14 * 86_400_000 } : {}),
     status: i % 3 === 0 ? ('done' as const) : ('open' as const),
     ...(i % 3 === 0 ? { outcome: 'Worked: quieter people spoke up.', doneAt: base + 20 * 86_400_000 } : {}),
@@ -89,7 +113,14 @@ export function sampleRecords(resourceCount = 40, seed = 1): BackupRecords {
   }));
   const assessments: Assessment[] = [
     { id: 'as-1', createdAt: base, updatedAt: base, scores: { 'felt-need': 3, 'learning-potential': 4 } },
-    { id: 'as-2', createdAt: base + 30 * 86_400_000, updatedAt: base + 30 * 86_400_000, scores: { 'felt-need': 4 }, notes: { 'felt-need': 'Better since the reorg' }, note: 'Overall: improving.' },
+    {
+      id: 'as-2',
+      createdAt: base + 30 * 86_400_000,
+      updatedAt: base + 30 * 86_400_000,
+      scores: { 'felt-need': 4 },
+      notes: { 'felt-need': 'Better since the reorg' },
+      note: 'Overall: improving.',
+    },
   ];
   return { resources, reflections, prompts, actions, assessments };
 }

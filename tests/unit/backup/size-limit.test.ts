@@ -11,7 +11,10 @@ import { random, sampleRecords } from './helpers';
  */
 function realistic(items: number): BackupRecords {
   const rnd = random(11);
-  const words = 'learning team retro customer shadowing workshop feedback transfer action follow-up vision dialogue systems'.split(' ');
+  const words =
+    'learning team retro customer shadowing workshop feedback transfer action follow-up vision dialogue systems'.split(
+      ' ',
+    );
   const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(rnd() * words.length)]).join(' ');
   const base = sampleRecords(1).resources[0]!;
   const resources = Array.from({ length: Math.round(items * 0.75) }, (_, i) => ({
@@ -25,15 +28,29 @@ function realistic(items: number): BackupRecords {
     thumbnailUrl: `https://cdn.example-publication.com/images/${i}/hero-1200x630.jpg`,
     iconUrl: 'https://www.example-publication.com/favicon-32x32.png',
   }));
-  const reflections = Array.from({ length: items - resources.length }, (_, i) => ({ ...sampleRecords(2).reflections[0]!, id: crypto.randomUUID(), answer: sentence(40), createdAt: i, updatedAt: i }));
+  const reflections = Array.from({ length: items - resources.length }, (_, i) => ({
+    ...sampleRecords(2).reflections[0]!,
+    id: crypto.randomUUID(),
+    answer: sentence(40),
+    createdAt: i,
+    updatedAt: i,
+  }));
   return { resources, reflections, prompts: [], actions: [], assessments: [] };
 }
 
 describe('the import size limit', () => {
   it('a realistic 100,000-item export fits under it with room to spare', () => {
-    const text = serializeBackup({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(0).toISOString(), ...realistic(10_000), settings: {} });
+    const text = serializeBackup({
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date(0).toISOString(),
+      ...realistic(10_000),
+      settings: {},
+    });
     const bytesFor100k = new TextEncoder().encode(text).length * 10;
-    console.info(`realistic export: ${(bytesFor100k / 10 / 1e6).toFixed(1)} MB for 10,000 items → ${(bytesFor100k / 1e6).toFixed(0)} MB for 100,000; limit ${MAX_IMPORT_BYTES / 2 ** 20} MB`);
+    console.info(
+      `realistic export: ${(bytesFor100k / 10 / 1e6).toFixed(1)} MB for 10,000 items → ${(bytesFor100k / 1e6).toFixed(0)} MB for 100,000; limit ${MAX_IMPORT_BYTES / 2 ** 20} MB`,
+    );
     expect(bytesFor100k).toBeLessThan(MAX_IMPORT_BYTES * 0.75);
   });
 });

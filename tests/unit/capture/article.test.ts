@@ -4,9 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { extractArticle, readingMinutes } from '../../../lib/capture/article';
 import { parseHtml, repoRoot } from './html';
 
-// Real pages with the metadata Readability's own suite expects (see DESIGN.md, Fixtures). CI
-// clones the repository with shared/ beside it, so the path is relative to the repository.
-const fixturesDir = path.resolve(repoRoot, '../shared/fixtures/articles');
+// Real pages with the metadata Readability's own suite expects (tests/fixtures/articles/NOTICE.md).
+const fixturesDir = path.resolve(repoRoot, 'tests/fixtures/articles');
 
 interface Expected {
   title: string;
@@ -32,34 +31,42 @@ const fixtures = readdirSync(fixturesDir, { withFileTypes: true })
 
 const norm = (value: string | null | undefined) => value?.replace(/\s+/g, ' ').trim() || undefined;
 
-const agreement = { byline: [] as string[], excerpt: [] as string[], bylineMisses: [] as string[], excerptMisses: [] as string[] };
+const agreement = {
+  byline: [] as string[],
+  excerpt: [] as string[],
+  bylineMisses: [] as string[],
+  excerptMisses: [] as string[],
+};
 
 describe('extractArticle on the shared article fixtures', () => {
   it('has fixtures to test', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(fixtures)('$name: reads the article’s title, and agrees on byline and excerpt where it can', ({ name, html, url, expected }) => {
-    const doc = parseHtml(html, url);
-    const before = doc.documentElement.outerHTML;
-    const page = extractArticle(doc, url);
+  it.each(fixtures)(
+    '$name: reads the article’s title, and agrees on byline and excerpt where it can',
+    ({ name, html, url, expected }) => {
+      const doc = parseHtml(html, url);
+      const before = doc.documentElement.outerHTML;
+      const page = extractArticle(doc, url);
 
-    expect(page, 'recognised as an article').not.toBeNull();
-    expect(page!.kind).toBe('article');
-    expect(norm(page!.title)).toBe(norm(expected.title));
-    expect(page!.canonicalUrl).toBe(`https://${name}.example.org/2024/05/article.html`);
-    expect(page!.readingMinutes).toBeGreaterThanOrEqual(1);
-    expect(page!.site).toBe(norm(expected.siteName) ?? `${name}.example.org`);
-    if (expected.publishedTime) expect(page!.publishedAt).toBe(new Date(expected.publishedTime).toISOString());
-    for (const field of ['thumbnailUrl', 'iconUrl'] as const) {
-      if (page![field] !== undefined) expect(page![field]).toMatch(/^https?:\/\//);
-    }
-    // Readability works on a copy: the user's page must not change under them.
-    expect(doc.documentElement.outerHTML).toBe(before);
+      expect(page, 'recognised as an article').not.toBeNull();
+      expect(page!.kind).toBe('article');
+      expect(norm(page!.title)).toBe(norm(expected.title));
+      expect(page!.canonicalUrl).toBe(`https://${name}.example.org/2024/05/article.html`);
+      expect(page!.readingMinutes).toBeGreaterThanOrEqual(1);
+      expect(page!.site).toBe(norm(expected.siteName) ?? `${name}.example.org`);
+      if (expected.publishedTime) expect(page!.publishedAt).toBe(new Date(expected.publishedTime).toISOString());
+      for (const field of ['thumbnailUrl', 'iconUrl'] as const) {
+        if (page![field] !== undefined) expect(page![field]).toMatch(/^https?:\/\//);
+      }
+      // Readability works on a copy: the user's page must not change under them.
+      expect(doc.documentElement.outerHTML).toBe(before);
 
-    (norm(page!.author) === norm(expected.byline) ? agreement.byline : agreement.bylineMisses).push(name);
-    (norm(page!.description) === norm(expected.excerpt) ? agreement.excerpt : agreement.excerptMisses).push(name);
-  });
+      (norm(page!.author) === norm(expected.byline) ? agreement.byline : agreement.bylineMisses).push(name);
+      (norm(page!.description) === norm(expected.excerpt) ? agreement.excerpt : agreement.excerptMisses).push(name);
+    },
+  );
 
   afterAll(() => {
     const n = fixtures.length;
@@ -81,7 +88,9 @@ describe('extractArticle on hand-made pages', () => {
   it('resolves relative image and icon links against the page address', () => {
     const url = 'https://www.blog.example/posts/weekly-reviews';
     const doc = parseHtml(
-      articleHtml('<title>Why weekly reviews work</title><meta property="og:image" content="/img/cover.jpg"><link rel="shortcut icon" href="../favicon.png">'),
+      articleHtml(
+        '<title>Why weekly reviews work</title><meta property="og:image" content="/img/cover.jpg"><link rel="shortcut icon" href="../favicon.png">',
+      ),
       url,
     );
     expect(extractArticle(doc, url)).toMatchObject({
@@ -93,14 +102,22 @@ describe('extractArticle on hand-made pages', () => {
 
   it('finds the published date in meta or JSON-LD and writes it as ISO 8601', () => {
     const url = 'https://news.example/a';
-    const withMeta = parseHtml(articleHtml('<title>T</title><meta property="article:published_time" content="2024-03-05T10:00:00+01:00">'), url);
+    const withMeta = parseHtml(
+      articleHtml('<title>T</title><meta property="article:published_time" content="2024-03-05T10:00:00+01:00">'),
+      url,
+    );
     expect(extractArticle(withMeta, url)?.publishedAt).toBe('2024-03-05T09:00:00.000Z');
     const withLd = parseHtml(
-      articleHtml('<title>T</title><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","datePublished":"2024-03-05"}]}</script>'),
+      articleHtml(
+        '<title>T</title><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","datePublished":"2024-03-05"}]}</script>',
+      ),
       url,
     );
     expect(extractArticle(withLd, url)?.publishedAt).toBe('2024-03-05T00:00:00.000Z');
-    const unparsable = parseHtml(articleHtml('<title>T</title><meta property="article:published_time" content="last Tuesday">'), url);
+    const unparsable = parseHtml(
+      articleHtml('<title>T</title><meta property="article:published_time" content="last Tuesday">'),
+      url,
+    );
     expect(extractArticle(unparsable, url)).not.toHaveProperty('publishedAt');
   });
 
@@ -114,7 +131,10 @@ describe('extractArticle on hand-made pages', () => {
 
   it('returns null for a page that is not an article', () => {
     const url = 'https://shop.example/';
-    const doc = parseHtml('<html><head><title>Shop</title></head><body><nav><a href="/a">A</a><a href="/b">B</a></nav><button>Buy</button></body></html>', url);
+    const doc = parseHtml(
+      '<html><head><title>Shop</title></head><body><nav><a href="/a">A</a><a href="/b">B</a></nav><button>Buy</button></body></html>',
+      url,
+    );
     expect(extractArticle(doc, url)).toBeNull();
   });
 });

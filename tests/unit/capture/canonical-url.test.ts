@@ -15,16 +15,32 @@ describe('canonicalizeUrl', () => {
       'https://example.com/a?fbclid=1&gclid=2&dclid=3&msclkid=4&mc_eid=5&mc_cid=6&igshid=7&yclid=8&spm=9',
       'https://example.com/a',
     ],
-    ['drops share and referral params', 'https://example.com/a?si=abc&feature=share&ref_src=twsrc&_hsenc=p2&_hsmi=3', 'https://example.com/a'],
-    ['keeps meaningful params, sorted', 'https://example.com/search?q=lean&page=2&utm_source=nl', 'https://example.com/search?page=2&q=lean'],
-    ['keeps the order of a repeated param', 'https://example.com/a?tag=b&id=1&tag=a', 'https://example.com/a?id=1&tag=b&tag=a'],
+    [
+      'drops share and referral params',
+      'https://example.com/a?si=abc&feature=share&ref_src=twsrc&_hsenc=p2&_hsmi=3',
+      'https://example.com/a',
+    ],
+    [
+      'keeps meaningful params, sorted',
+      'https://example.com/search?q=lean&page=2&utm_source=nl',
+      'https://example.com/search?page=2&q=lean',
+    ],
+    [
+      'keeps the order of a repeated param',
+      'https://example.com/a?tag=b&id=1&tag=a',
+      'https://example.com/a?id=1&tag=b&tag=a',
+    ],
     ['keeps a param without a value as written', 'https://example.com/a?print&b=1', 'https://example.com/a?b=1&print'],
     ['keeps the query encoding', 'https://example.com/a?q=team%20learning', 'https://example.com/a?q=team%20learning'],
     ['drops a trailing ?', 'https://example.com/a?', 'https://example.com/a'],
     ['drops an empty query after filtering', 'https://example.com/a?utm_source=x#top', 'https://example.com/a'],
     ['adds the root path', 'https://example.com', 'https://example.com/'],
     ['keeps the scheme', 'http://example.com/a', 'http://example.com/a'],
-    ['keeps a hash route, which names a page of an app', 'https://app.example.com/#/board/42?utm_source=x', 'https://app.example.com/#/board/42?utm_source=x'],
+    [
+      'keeps a hash route, which names a page of an app',
+      'https://app.example.com/#/board/42?utm_source=x',
+      'https://app.example.com/#/board/42?utm_source=x',
+    ],
     ['keeps a hashbang route', 'https://example.com/#!/post/7', 'https://example.com/#!/post/7'],
     ['drops a trailing dot on the host', 'https://example.com./a', 'https://example.com/a'],
     ['trims surrounding spaces', '  https://example.com/a  ', 'https://example.com/a'],
@@ -75,7 +91,11 @@ describe('canonicalizeUrl', () => {
 
   it.each([
     ['a channel page', 'https://www.youtube.com/@LeanTalks/videos?si=x', 'https://www.youtube.com/@LeanTalks/videos'],
-    ['a playlist keeps its list', 'https://www.youtube.com/playlist?list=PL123&si=x', 'https://www.youtube.com/playlist?list=PL123'],
+    [
+      'a playlist keeps its list',
+      'https://www.youtube.com/playlist?list=PL123&si=x',
+      'https://www.youtube.com/playlist?list=PL123',
+    ],
     ['a malformed id', 'https://www.youtube.com/watch?v=short', 'https://www.youtube.com/watch?v=short'],
   ])('treats %s as an ordinary page', (_label, input, expected) => {
     expect(canonicalizeUrl(input)).toBe(expected);
@@ -133,9 +153,9 @@ describe('canonicalizeUrl properties', () => {
   const anyUrlish = fc.oneof(
     fc.string(),
     fc.webUrl({ withQueryParameters: true, withFragments: true }),
-    fc.constantFrom('http://', 'https://', 'youtu.be/', 'https://youtu.be/', '?', '#', '%', '%zz', '[::1]', ' ').chain((prefix) =>
-      fc.string().map((rest) => prefix + rest),
-    ),
+    fc
+      .constantFrom('http://', 'https://', 'youtu.be/', 'https://youtu.be/', '?', '#', '%', '%zz', '[::1]', ' ')
+      .chain((prefix) => fc.string().map((rest) => prefix + rest)),
   );
 
   it('never throws, on any string', () => {
@@ -174,13 +194,19 @@ describe('canonicalizeUrl properties', () => {
   });
 
   it('drops every tracking parameter and keeps every other one', () => {
-    const key = fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/).filter((k) => !['si', 'feature', 'spm', 'trk'].includes(k) && !k.startsWith('pk'));
+    const key = fc
+      .stringMatching(/^[a-z][a-z0-9]{0,8}$/)
+      .filter((k) => !['si', 'feature', 'spm', 'trk'].includes(k) && !k.startsWith('pk'));
     fc.assert(
-      fc.property(fc.uniqueArray(key, { maxLength: 5 }), fc.subarray(['utm_source', 'fbclid', 'gclid', 'si', '_hsenc']), (keys, tracking) => {
-        const params = [...keys.map((k) => `${k}=1`), ...tracking.map((k) => `${k}=x`)].join('&');
-        const canonical = new URL(canonicalizeUrl(`https://example.com/p?${params}`)!);
-        expect([...canonical.searchParams.keys()].sort()).toEqual([...keys].sort());
-      }),
+      fc.property(
+        fc.uniqueArray(key, { maxLength: 5 }),
+        fc.subarray(['utm_source', 'fbclid', 'gclid', 'si', '_hsenc']),
+        (keys, tracking) => {
+          const params = [...keys.map((k) => `${k}=1`), ...tracking.map((k) => `${k}=x`)].join('&');
+          const canonical = new URL(canonicalizeUrl(`https://example.com/p?${params}`)!);
+          expect([...canonical.searchParams.keys()].sort()).toEqual([...keys].sort());
+        },
+      ),
     );
   });
 
@@ -195,7 +221,10 @@ describe('canonicalizeUrl properties', () => {
       (id: string) => `https://www.youtube.com/embed/${id}?start=3`,
       (id: string) => `https://www.youtube.com/live/${id}`,
     );
-    const time = fc.option(fc.nat(99_999).map((s) => `t=${s}s`), { nil: undefined });
+    const time = fc.option(
+      fc.nat(99_999).map((s) => `t=${s}s`),
+      { nil: undefined },
+    );
     fc.assert(
       fc.property(idArb, idArb, form, form, time, (id, other, f1, f2, t) => {
         const withTime = (url: string) => (t ? `${url}${url.includes('?') ? '&' : '?'}${t}` : url);

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { captureFailureMessage, captureFailureMessageKey, captureTab, type ExecuteScript } from '../../../lib/capture/capture-tab';
+import {
+  captureFailureMessage,
+  captureFailureMessageKey,
+  captureTab,
+  type ExecuteScript,
+} from '../../../lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure } from '../../../lib/capture/types';
 import { useDictionary } from '../../../lib/i18n';
 import { readLocale } from '../../../scripts/locales';
@@ -15,7 +20,8 @@ const article: CapturedPage = {
 };
 
 const answering = (result: unknown) => vi.fn<ExecuteScript>().mockResolvedValue([{ result }]);
-const failing = (message = 'Cannot access contents of the page') => vi.fn<ExecuteScript>().mockRejectedValue(new Error(message));
+const failing = (message = 'Cannot access contents of the page') =>
+  vi.fn<ExecuteScript>().mockRejectedValue(new Error(message));
 
 describe('captureTab', () => {
   it('returns what the injected script read', async () => {
@@ -26,9 +32,25 @@ describe('captureTab', () => {
   });
 
   it('keeps only well-typed fields from the script’s answer', async () => {
-    const executeScript = answering({ ...article, thumbnailUrl: 'javascript:alert(1)', iconUrl: 'https://blog.example/i.png', readingMinutes: Number.NaN, author: 42, extra: 'x' });
+    const executeScript = answering({
+      ...article,
+      thumbnailUrl: 'javascript:alert(1)',
+      iconUrl: 'https://blog.example/i.png',
+      readingMinutes: Number.NaN,
+      author: 42,
+      extra: 'x',
+    });
     const result = await captureTab({ id: 1, url: article.url }, { executeScript });
-    expect(result).toEqual({ ok: true, page: { url: article.url, canonicalUrl: article.canonicalUrl, kind: 'article', title: article.title, iconUrl: 'https://blog.example/i.png' } });
+    expect(result).toEqual({
+      ok: true,
+      page: {
+        url: article.url,
+        canonicalUrl: article.canonicalUrl,
+        kind: 'article',
+        title: article.title,
+        iconUrl: 'https://blog.example/i.png',
+      },
+    });
   });
 
   it.each([
@@ -41,7 +63,10 @@ describe('captureTab', () => {
     ['view-source', 'view-source:https://example.com/'],
   ])('refuses %s without running the script, and offers nothing to save', async (_label, url) => {
     const executeScript = answering(article);
-    expect(await captureTab({ id: 1, url, title: 'Settings' }, { executeScript })).toEqual({ ok: false, reason: 'restricted' });
+    expect(await captureTab({ id: 1, url, title: 'Settings' }, { executeScript })).toEqual({
+      ok: false,
+      reason: 'restricted',
+    });
     expect(executeScript).not.toHaveBeenCalled();
   });
 
@@ -52,27 +77,49 @@ describe('captureTab', () => {
   ])('refuses the extension store %s, but its address can still be saved', async (url) => {
     const executeScript = answering(article);
     const result = await captureTab({ id: 1, url, title: 'Some Extension - Chrome Web Store' }, { executeScript });
-    expect(result).toMatchObject({ ok: false, reason: 'restricted', fallback: { url, kind: 'page', title: 'Some Extension - Chrome Web Store' } });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'restricted',
+      fallback: { url, kind: 'page', title: 'Some Extension - Chrome Web Store' },
+    });
     expect(executeScript).not.toHaveBeenCalled();
   });
 
   it('explains a failure on a Firefox-protected site as a restriction', async () => {
     const url = 'https://addons.mozilla.org/en-US/firefox/addon/x/';
-    const result = await captureTab({ id: 1, url, title: 'x' }, { executeScript: failing('Missing host permission for the tab') });
+    const result = await captureTab(
+      { id: 1, url, title: 'x' },
+      { executeScript: failing('Missing host permission for the tab') },
+    );
     expect(result).toMatchObject({ ok: false, reason: 'restricted', fallback: { canonicalUrl: url } });
   });
 
   it('reads a Firefox-protected site where the browser allows it (Chrome)', async () => {
     const url = 'https://addons.mozilla.org/en-US/firefox/addon/x/';
-    const result = await captureTab({ id: 1, url }, { executeScript: answering({ ...article, url, canonicalUrl: url }) });
+    const result = await captureTab(
+      { id: 1, url },
+      { executeScript: answering({ ...article, url, canonicalUrl: url }) },
+    );
     expect(result.ok).toBe(true);
   });
 
   it.each([
-    ['a PDF on the web', 'https://research.example/papers/Learning.PDF?dl=1', 'https://research.example/papers/Learning.PDF?dl=1'],
+    [
+      'a PDF on the web',
+      'https://research.example/papers/Learning.PDF?dl=1',
+      'https://research.example/papers/Learning.PDF?dl=1',
+    ],
     ['Chrome’s PDF viewer', 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', undefined],
-    ['a viewer extension with the address in its path', 'chrome-extension://efaidnbmnnnibpcajpcglclefindmkaj/https://research.example/p.pdf', 'https://research.example/p.pdf'],
-    ['pdf.js with ?file=', 'moz-extension://abc/web/viewer.html?file=https%3A%2F%2Fresearch.example%2Fq.pdf', 'https://research.example/q.pdf'],
+    [
+      'a viewer extension with the address in its path',
+      'chrome-extension://efaidnbmnnnibpcajpcglclefindmkaj/https://research.example/p.pdf',
+      'https://research.example/p.pdf',
+    ],
+    [
+      'pdf.js with ?file=',
+      'moz-extension://abc/web/viewer.html?file=https%3A%2F%2Fresearch.example%2Fq.pdf',
+      'https://research.example/q.pdf',
+    ],
   ])('reports %s as a PDF', async (_label, url, savable) => {
     const executeScript = answering(article);
     const result = await captureTab({ id: 1, url, title: 'Learning.pdf' }, { executeScript });
@@ -83,11 +130,20 @@ describe('captureTab', () => {
 
   it('does not read a tab that is still loading, but offers its address', async () => {
     const executeScript = answering(article);
-    const result = await captureTab({ id: 1, url: 'https://blog.example/next', title: 'blog.example/next', status: 'loading' }, { executeScript });
+    const result = await captureTab(
+      { id: 1, url: 'https://blog.example/next', title: 'blog.example/next', status: 'loading' },
+      { executeScript },
+    );
     expect(result).toEqual({
       ok: false,
       reason: 'loading',
-      fallback: { url: 'https://blog.example/next', canonicalUrl: 'https://blog.example/next', kind: 'page', title: 'blog.example/next', site: 'blog.example' },
+      fallback: {
+        url: 'https://blog.example/next',
+        canonicalUrl: 'https://blog.example/next',
+        kind: 'page',
+        title: 'blog.example/next',
+        site: 'blog.example',
+      },
     });
     expect(executeScript).not.toHaveBeenCalled();
   });
@@ -95,7 +151,13 @@ describe('captureTab', () => {
   it('offers a loading YouTube video as a video, at the link’s start time', async () => {
     const url = 'https://youtu.be/Zz_-9876543?t=2m5s&si=share';
     const result = await captureTab(
-      { id: 1, url, title: '(2) Running retrospectives that change things - YouTube', status: 'loading', favIconUrl: 'https://www.youtube.com/favicon.ico' },
+      {
+        id: 1,
+        url,
+        title: '(2) Running retrospectives that change things - YouTube',
+        status: 'loading',
+        favIconUrl: 'https://www.youtube.com/favicon.ico',
+      },
       { executeScript: answering(article) },
     );
     expect(result).toEqual({
@@ -116,7 +178,12 @@ describe('captureTab', () => {
   });
 
   it('reads a local file when the user allowed file access', async () => {
-    const page = { url: 'file:///home/me/notes.html', canonicalUrl: 'file:///home/me/notes.html', kind: 'page', title: 'Notes' };
+    const page = {
+      url: 'file:///home/me/notes.html',
+      canonicalUrl: 'file:///home/me/notes.html',
+      kind: 'page',
+      title: 'Notes',
+    };
     expect(await captureTab({ id: 1, url: page.url }, { executeScript: answering(page) })).toEqual({ ok: true, page });
   });
 
@@ -132,15 +199,24 @@ describe('captureTab', () => {
     ['there are no results', vi.fn<ExecuteScript>().mockResolvedValue([])],
   ])('reports script-failed with a fallback when %s', async (_label, executeScript) => {
     const result = await captureTab({ id: 1, url: 'https://blog.example/post#c', title: 'Post' }, { executeScript });
-    expect(result).toMatchObject({ ok: false, reason: 'script-failed', fallback: { canonicalUrl: 'https://blog.example/post', title: 'Post' } });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'script-failed',
+      fallback: { canonicalUrl: 'https://blog.example/post', title: 'Post' },
+    });
   });
 
   it('reports other schemes as unsupported', async () => {
-    expect(await captureTab({ id: 1, url: 'data:text/html,hi' }, { executeScript: answering(article) })).toEqual({ ok: false, reason: 'unsupported-url' });
+    expect(await captureTab({ id: 1, url: 'data:text/html,hi' }, { executeScript: answering(article) })).toEqual({
+      ok: false,
+      reason: 'unsupported-url',
+    });
   });
 
   it('uses the browser’s scripting API by default', async () => {
-    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ documentId: 'd', frameId: 0, result: article }]);
+    const executeScript = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockResolvedValue([{ documentId: 'd', frameId: 0, result: article }]);
     expect(await captureTab({ id: 3, url: article.url })).toEqual({ ok: true, page: article });
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 3 }, files: ['/capture.js'] });
   });
@@ -164,8 +240,12 @@ describe('capture failure messages', () => {
   });
 
   it('tells the user the address can still be saved when there is a fallback', () => {
-    expect(captureFailureMessage('restricted', true)).toMatch(/can't be read.*You can still save its address and title\.$/);
+    expect(captureFailureMessage('restricted', true)).toMatch(
+      /can't be read.*You can still save its address and title\.$/,
+    );
     useDictionary('sv', readLocale('sv'));
-    expect(captureFailureMessage('loading', true)).toMatch(/^Sidan laddas fortfarande.*Du kan ändå spara sidans adress och titel\.$/);
+    expect(captureFailureMessage('loading', true)).toMatch(
+      /^Sidan laddas fortfarande.*Du kan ändå spara sidans adress och titel\.$/,
+    );
   });
 });

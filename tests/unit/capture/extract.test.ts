@@ -22,7 +22,10 @@ describe('extractFromDocument', () => {
       (_, i) =>
         `<p>Part ${i}. A shadowing day with a colleague from support showed us more about our product than a month of dashboards: we saw where customers hesitate, which words confuse them, and which workarounds they have quietly built.</p>`,
     ).join('');
-    const doc = parseHtml(`<html><head><title>What shadowing taught us</title></head><body><article><h1>What shadowing taught us</h1>${body}</article></body></html>`, url);
+    const doc = parseHtml(
+      `<html><head><title>What shadowing taught us</title></head><body><article><h1>What shadowing taught us</h1>${body}</article></body></html>`,
+      url,
+    );
     expect(extractFromDocument(doc, url)).toMatchObject({ kind: 'article', title: 'What shadowing taught us' });
   });
 
@@ -58,7 +61,11 @@ describe('extractFromDocument', () => {
   it('keeps a file: page, with its own address as the key', () => {
     const url = 'file:///home/me/notes.html#top';
     const doc = parseHtml('<html><head><title>Notes</title></head><body></body></html>', url);
-    expect(extractFromDocument(doc, url)).toMatchObject({ kind: 'page', title: 'Notes', canonicalUrl: 'file:///home/me/notes.html' });
+    expect(extractFromDocument(doc, url)).toMatchObject({
+      kind: 'page',
+      title: 'Notes',
+      canonicalUrl: 'file:///home/me/notes.html',
+    });
   });
 
   it('returns a plain object that survives structured cloning (the executeScript result)', () => {

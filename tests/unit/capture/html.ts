@@ -21,7 +21,9 @@ export function readFixture(relative: string): string {
 export function setPlayer(doc: Document, state: { currentTime?: number; duration?: number }): HTMLVideoElement {
   const video = doc.querySelector('video');
   if (!video) throw new Error('fixture has no <video>');
-  if (state.currentTime !== undefined) Object.defineProperty(video, 'currentTime', { configurable: true, get: () => state.currentTime });
-  if (state.duration !== undefined) Object.defineProperty(video, 'duration', { configurable: true, get: () => state.duration });
+  if (state.currentTime !== undefined)
+    Object.defineProperty(video, 'currentTime', { configurable: true, get: () => state.currentTime });
+  if (state.duration !== undefined)
+    Object.defineProperty(video, 'duration', { configurable: true, get: () => state.duration });
   return video;
 }

@@ -6,7 +6,12 @@ const url = 'https://www.tools.example/guides/retro?utm_campaign=x#how';
 
 describe('extractPage', () => {
   it.each([
-    ['og:title first', '<meta property="og:title" content="OG"><meta name="twitter:title" content="TW"><title>Doc</title>', '<h1>H1</h1>', 'OG'],
+    [
+      'og:title first',
+      '<meta property="og:title" content="OG"><meta name="twitter:title" content="TW"><title>Doc</title>',
+      '<h1>H1</h1>',
+      'OG',
+    ],
     ['then twitter:title', '<meta name="twitter:title" content="TW"><title>Doc</title>', '<h1>H1</h1>', 'TW'],
     ['then the document title', '<title>  Doc\n  title </title>', '<h1>H1</h1>', 'Doc title'],
     ['then the first heading', '', '<h1>  </h1><h1>Heading</h1>', 'Heading'],
@@ -57,7 +62,10 @@ describe('extractPage', () => {
     ['javascript:', 'javascript:alert(1)'],
     ['data:', 'data:image/png;base64,AAAA'],
   ])('keeps no %s icon or image', (_label, bad) => {
-    const doc = parseHtml(`<html><head><title>T</title><meta property="og:image" content="${bad}"><link rel="icon" href="${bad}"></head></html>`, url);
+    const doc = parseHtml(
+      `<html><head><title>T</title><meta property="og:image" content="${bad}"><link rel="icon" href="${bad}"></head></html>`,
+      url,
+    );
     const page = extractPage(doc, url);
     expect(page).not.toHaveProperty('thumbnailUrl');
     expect(page.iconUrl).toBe('https://www.tools.example/favicon.ico');

@@ -5,8 +5,10 @@ import { parseHtml, readFixture, setPlayer } from './html';
 const A = { id: 'aAbBcCdD012', title: 'How Toyota learns from every mistake', channel: 'Lean Talks' };
 const B = { id: 'Zz_-9876543', title: 'Running retrospectives that change things', channel: 'Team Practices' };
 
-const fresh = (url = `https://www.youtube.com/watch?v=${A.id}`) => parseHtml(readFixture('youtube/watch-fresh-load.html'), url);
-const afterSpa = (url = `https://www.youtube.com/watch?v=${B.id}`) => parseHtml(readFixture('youtube/watch-after-spa-navigation.html'), url);
+const fresh = (url = `https://www.youtube.com/watch?v=${A.id}`) =>
+  parseHtml(readFixture('youtube/watch-fresh-load.html'), url);
+const afterSpa = (url = `https://www.youtube.com/watch?v=${B.id}`) =>
+  parseHtml(readFixture('youtube/watch-after-spa-navigation.html'), url);
 
 /** Every string in the record, to check that nothing of video A leaks into B's. */
 const allText = (value: object) => JSON.stringify(value);
@@ -70,7 +72,12 @@ describe('extractYouTube on a fresh page load', () => {
     doc.querySelector('ytd-app')?.remove();
     doc.querySelector('#watch7-content')?.remove();
     const page = extractYouTube(doc, doc.URL);
-    expect(page).toMatchObject({ title: A.title, author: A.channel, durationSec: 754, publishedAt: '2023-05-01T14:00:12.000Z' });
+    expect(page).toMatchObject({
+      title: A.title,
+      author: A.channel,
+      durationSec: 754,
+      publishedAt: '2023-05-01T14:00:12.000Z',
+    });
     expect(page?.description).toContain('Chapters: {intro} 0:00, "the cord" 2:10');
   });
 });
@@ -141,7 +148,10 @@ describe('extractYouTube on other pages', () => {
 
   it('uses the tab title, without the notification count and suffix, when nothing else is there', () => {
     const url = `https://www.youtube.com/watch?v=${B.id}`;
-    const page = extractYouTube(parseHtml('<title>(12) Running retrospectives that change things - YouTube</title>', url), url);
+    const page = extractYouTube(
+      parseHtml('<title>(12) Running retrospectives that change things - YouTube</title>', url),
+      url,
+    );
     expect(page?.title).toBe(B.title);
     expect(page?.iconUrl).toBe('https://www.youtube.com/favicon.ico');
   });

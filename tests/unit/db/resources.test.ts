@@ -1,7 +1,16 @@
+import { saveCapturedPage } from '../../../lib/app/resources';
 import { describe, expect, it } from 'vitest';
 import type { CapturedPage } from '../../../lib/capture/types';
 import { onDbChange } from '../../../lib/db/changes';
-import { deleteResources, getResource, listNewest, restoreResources, saveResource, updateResource, updateResources } from '../../../lib/db/resources';
+import {
+  deleteResources,
+  getResource,
+  listNewest,
+  restoreResources,
+  saveResource,
+  updateResource,
+  updateResources,
+} from '../../../lib/db/resources';
 
 function page(overrides: Partial<CapturedPage> = {}): CapturedPage {
   return {
@@ -20,9 +29,20 @@ function page(overrides: Partial<CapturedPage> = {}): CapturedPage {
 
 describe('saveResource', () => {
   it('creates a queued record with capped, clean fields', async () => {
-    const { resource, created } = await saveResource(page({ title: `  A   talk ${'x'.repeat(600)}` }), { notes: ' first note ', tags: ['#Leadership', 'leadership', 'Team Work'] }, 1000);
+    const { resource, created } = await saveResource(
+      page({ title: `  A   talk ${'x'.repeat(600)}` }),
+      { notes: ' first note ', tags: ['#Leadership', 'leadership', 'Team Work'] },
+      1000,
+    );
     expect(created).toBe(true);
-    expect(resource).toMatchObject({ status: 'queued', notes: 'first note', tags: ['leadership', 'team work'], positionSec: 30, createdAt: 1000, updatedAt: 1000 });
+    expect(resource).toMatchObject({
+      status: 'queued',
+      notes: 'first note',
+      tags: ['leadership', 'team work'],
+      positionSec: 30,
+      createdAt: 1000,
+      updatedAt: 1000,
+    });
     expect(resource.title.length).toBeLessThanOrEqual(500);
     expect(resource.title.startsWith('A talk x')).toBe(true);
     expect(await getResource(resource.id)).toEqual(resource);
@@ -31,7 +51,11 @@ describe('saveResource', () => {
   it('saving the same canonical URL again updates the one record and keeps notes, tags and shared state', async () => {
     const first = await saveResource(page(), { notes: 'keep me', tags: ['a'] }, 1000);
     await updateResource(first.resource.id, { shared: { how: 'demo' }, takeaways: 'the point' }, 2000);
-    const second = await saveResource(page({ title: 'A talk (updated title)', positionSec: 99 }), { notes: 'and me', tags: ['b'] }, 3000);
+    const second = await saveResource(
+      page({ title: 'A talk (updated title)', positionSec: 99 }),
+      { notes: 'and me', tags: ['b'] },
+      3000,
+    );
     expect(second.created).toBe(false);
     expect(second.resource.id).toBe(first.resource.id);
     expect(second.resource).toMatchObject({
@@ -47,10 +71,10 @@ describe('saveResource', () => {
     expect(await listNewest(10)).toHaveLength(1);
   });
 
-  it('announces the change so open pages update', async () => {
+  it('saved through the application layer, announces the change so open pages update', async () => {
     const seen: string[] = [];
     const stop = onDbChange((change) => seen.push(`${change.store}:${change.ids.length}`));
-    await saveResource(page());
+    await saveCapturedPage(page());
     stop();
     expect(seen).toEqual(['resources:1']);
   });
@@ -58,7 +82,12 @@ describe('saveResource', () => {
 
 describe('listNewest', () => {
   it('returns the newest first, at most the limit', async () => {
-    for (let i = 0; i < 30; i++) await saveResource(page({ canonicalUrl: `https://example.com/${i}`, url: `https://example.com/${i}`, title: `n${i}` }), {}, 1000 + i);
+    for (let i = 0; i < 30; i++)
+      await saveResource(
+        page({ canonicalUrl: `https://example.com/${i}`, url: `https://example.com/${i}`, title: `n${i}` }),
+        {},
+        1000 + i,
+      );
     const newest = await listNewest(20);
     expect(newest).toHaveLength(20);
     expect(newest.map((r) => r.title).slice(0, 3)).toEqual(['n29', 'n28', 'n27']);
@@ -79,9 +108,18 @@ describe('updateResource', () => {
   it('updates many in one transaction and sorts timestamp notes', async () => {
     const a = await saveResource(page({ canonicalUrl: 'https://a.example/', url: 'https://a.example/' }));
     const b = await saveResource(page({ canonicalUrl: 'https://b.example/', url: 'https://b.example/' }));
-    const out = await updateResources([a.resource.id, b.resource.id, 'missing'], { timestampNotes: [{ atSec: 90.5, text: 'b' }, { atSec: 10, text: 'a' }, { atSec: -1, text: 'bad' }] });
+    const out = await updateResources([a.resource.id, b.resource.id, 'missing'], {
+      timestampNotes: [
+        { atSec: 90.5, text: 'b' },
+        { atSec: 10, text: 'a' },
+        { atSec: -1, text: 'bad' },
+      ],
+    });
     expect(out).toHaveLength(2);
-    expect(out[0]!.timestampNotes).toEqual([{ atSec: 10, text: 'a' }, { atSec: 90, text: 'b' }]);
+    expect(out[0]!.timestampNotes).toEqual([
+      { atSec: 10, text: 'a' },
+      { atSec: 90, text: 'b' },
+    ]);
   });
 });
 

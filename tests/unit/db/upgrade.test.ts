@@ -37,13 +37,18 @@ async function createOldDatabase(fixture: Fixture): Promise<void> {
     upgrade(database) {
       for (const [name, store] of Object.entries(fixture.schema)) {
         const created = database.createObjectStore(name, { keyPath: store.keyPath });
-        for (const [index, shape] of Object.entries(store.indexes)) created.createIndex(index, shape.keyPath, { unique: shape.unique ?? false, multiEntry: shape.multiEntry ?? false });
+        for (const [index, shape] of Object.entries(store.indexes))
+          created.createIndex(index, shape.keyPath, {
+            unique: shape.unique ?? false,
+            multiEntry: shape.multiEntry ?? false,
+          });
       }
     },
   });
   const stores = Object.keys(fixture.records);
   const tx = db.transaction(stores, 'readwrite');
-  for (const [store, records] of Object.entries(fixture.records)) for (const record of records) void tx.objectStore(store).put(record);
+  for (const [store, records] of Object.entries(fixture.records))
+    for (const record of records) void tx.objectStore(store).put(record);
   await tx.done;
   db.close();
 }
@@ -96,7 +101,8 @@ describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a version
       const stored = (await db.getAll(store)) as unknown as Record<string, unknown>[];
       expect(byId(stored), store).toEqual(byId(expected[store] ?? []));
       // What an old version stored can still be exported and imported.
-      for (const record of stored) expect(v.safeParse(RECORD_SCHEMAS[store], record).issues, `${store} ${String(record.id)}`).toBeUndefined();
+      for (const record of stored)
+        expect(v.safeParse(RECORD_SCHEMAS[store], record).issues, `${store} ${String(record.id)}`).toBeUndefined();
     }
   });
 
@@ -109,7 +115,9 @@ describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a version
     const db = await getDb();
     expect(db.version).toBe(DB_VERSION);
     for (const [store, records] of Object.entries({ ...fixture.records, ...fixture.expected })) {
-      expect(byId((await db.getAll(store as StoreName)) as unknown as Record<string, unknown>[])).toEqual(byId(records));
+      expect(byId((await db.getAll(store as StoreName)) as unknown as Record<string, unknown>[])).toEqual(
+        byId(records),
+      );
     }
   });
 });
@@ -124,7 +132,11 @@ describe('an upgrade while another page holds the database', () => {
       upgradeDatabase: (db: IDBPDatabase<unknown>) => {
         for (const [name, store] of Object.entries(v1.schema)) {
           const created = db.createObjectStore(name, { keyPath: store.keyPath });
-          for (const [index, shape] of Object.entries(store.indexes)) created.createIndex(index, shape.keyPath, { unique: shape.unique ?? false, multiEntry: shape.multiEntry ?? false });
+          for (const [index, shape] of Object.entries(store.indexes))
+            created.createIndex(index, shape.keyPath, {
+              unique: shape.unique ?? false,
+              multiEntry: shape.multiEntry ?? false,
+            });
         }
       },
     }));
@@ -147,12 +159,17 @@ describe('an upgrade while another page holds the database', () => {
     // A write still running when the new version asks to upgrade.
     const inFlight = oldDb.put('resources', second as never);
 
-    const upgraded = await Promise.race([getDb(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000))]);
+    const upgraded = await Promise.race([
+      getDb(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000)),
+    ]);
     expect(upgraded, 'the upgrade waited for the old page').not.toBeNull();
     await inFlight;
     expect(reload).toHaveBeenCalledTimes(1);
     expect(upgraded!.version).toBe(DB_VERSION);
-    expect(byId((await upgraded!.getAll('resources')) as unknown as Record<string, unknown>[])).toEqual(byId([first!, second!]));
+    expect(byId((await upgraded!.getAll('resources')) as unknown as Record<string, unknown>[])).toEqual(
+      byId([first!, second!]),
+    );
     // The old page's connection is closed: it writes nothing more on the old schema.
     await expect(oldDb.put('resources', { ...first!, id: 'late' } as never)).rejects.toThrow();
   });

@@ -16,11 +16,52 @@ import {
 import { queryTerms } from '../../../lib/library/search';
 
 const LIBRARY = [
-  resource({ id: 'talk', kind: 'video', title: 'Lära av misstag', author: 'Konferens', durationSec: 1800, status: 'learned', sharedAt: 5, tags: ['feedback'], createdAt: 5000 }),
-  resource({ id: 'short-talk', kind: 'video', title: 'Övning ger färdighet', durationSec: 300, status: 'learning', tags: ['practice'], createdAt: 4000 }),
-  resource({ id: 'article', kind: 'article', title: 'Blameless postmortems', site: 'SRE Weekly', readingMinutes: 8, notes: 'Ask what went well', tags: ['feedback', 'sre'], createdAt: 3000 }),
-  resource({ id: 'page', kind: 'page', title: 'Team handbook', takeaways: 'Write things down', createdAt: 2000, sharedAt: 9, status: 'learned' }),
-  resource({ id: 'long-read', kind: 'article', title: 'The Fifth Discipline, summarised', readingMinutes: 45, createdAt: 1000 }),
+  resource({
+    id: 'talk',
+    kind: 'video',
+    title: 'Lära av misstag',
+    author: 'Konferens',
+    durationSec: 1800,
+    status: 'learned',
+    sharedAt: 5,
+    tags: ['feedback'],
+    createdAt: 5000,
+  }),
+  resource({
+    id: 'short-talk',
+    kind: 'video',
+    title: 'Övning ger färdighet',
+    durationSec: 300,
+    status: 'learning',
+    tags: ['practice'],
+    createdAt: 4000,
+  }),
+  resource({
+    id: 'article',
+    kind: 'article',
+    title: 'Blameless postmortems',
+    site: 'SRE Weekly',
+    readingMinutes: 8,
+    notes: 'Ask what went well',
+    tags: ['feedback', 'sre'],
+    createdAt: 3000,
+  }),
+  resource({
+    id: 'page',
+    kind: 'page',
+    title: 'Team handbook',
+    takeaways: 'Write things down',
+    createdAt: 2000,
+    sharedAt: 9,
+    status: 'learned',
+  }),
+  resource({
+    id: 'long-read',
+    kind: 'article',
+    title: 'The Fifth Discipline, summarised',
+    readingMinutes: 45,
+    createdAt: 1000,
+  }),
 ].map(toRow);
 
 const ids = (criteria: Partial<Criteria>) => {
@@ -32,7 +73,11 @@ describe('filterAndSort', () => {
   it.each<[string, Partial<Criteria>, string[]]>([
     ['everything, newest first', {}, ['talk', 'short-talk', 'article', 'page', 'long-read']],
     ['oldest first', { sort: 'oldest' }, ['long-read', 'page', 'article', 'short-talk', 'talk']],
-    ['shortest first, unknown length last', { sort: 'shortest' }, ['short-talk', 'article', 'talk', 'long-read', 'page']],
+    [
+      'shortest first, unknown length last',
+      { sort: 'shortest' },
+      ['short-talk', 'article', 'talk', 'long-read', 'page'],
+    ],
     ['videos', { kind: 'video' }, ['talk', 'short-talk']],
     ['learned', { status: 'learned' }, ['talk', 'page']],
     ['shared', { shared: 'shared' }, ['talk', 'page']],
@@ -68,7 +113,10 @@ describe('lengthSeconds', () => {
 describe('criteria in the hash', () => {
   it.each<[Record<string, string>, Criteria]>([
     [{}, DEFAULT_CRITERIA],
-    [{ q: 'lära', kind: 'video', status: 'learned', shared: 'shared', tag: 'sre', sort: 'shortest' }, { query: 'lära', kind: 'video', status: 'learned', shared: 'shared', tag: 'sre', sort: 'shortest' }],
+    [
+      { q: 'lära', kind: 'video', status: 'learned', shared: 'shared', tag: 'sre', sort: 'shortest' },
+      { query: 'lära', kind: 'video', status: 'learned', shared: 'shared', tag: 'sre', sort: 'shortest' },
+    ],
     [{ kind: 'podcast', status: 'done', shared: 'maybe', sort: 'random' }, DEFAULT_CRITERIA],
   ])('%j', (query, expected) => {
     expect(criteriaFromQuery(query)).toEqual(expected);
@@ -86,7 +134,9 @@ describe('criteria in the hash', () => {
           sort: fc.constantFrom('newest', 'oldest', 'shortest' as const),
         }),
         (criteria) => {
-          const clean = Object.fromEntries(Object.entries(criteria).filter(([, v]) => v !== undefined)) as unknown as Criteria;
+          const clean = Object.fromEntries(
+            Object.entries(criteria).filter(([, v]) => v !== undefined),
+          ) as unknown as Criteria;
           expect(criteriaFromQuery(criteriaToQuery(clean))).toEqual(clean);
         },
       ),

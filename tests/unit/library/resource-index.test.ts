@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../../lib/db/open';
-import { deleteResources, restoreResources, updateResource } from '../../../lib/db/resources';
+import { deleteResources, editResource } from '../../../lib/app/resources';
+import { undo } from '../../../lib/app/undo';
 import type { Resource } from '../../../lib/db/types';
 import { DEFAULT_CRITERIA, type Criteria } from '../../../lib/library/filter';
 import { ResourceIndex, sortedIndex } from '../../../lib/library/resource-index';
@@ -27,7 +28,8 @@ function many(count: number): Resource[] {
   );
 }
 
-const search = (index: ResourceIndex, criteria: Partial<Criteria>) => index.search({ ...DEFAULT_CRITERIA, ...criteria });
+const search = (index: ResourceIndex, criteria: Partial<Criteria>) =>
+  index.search({ ...DEFAULT_CRITERIA, ...criteria });
 
 describe('ResourceIndex', () => {
   it('reads the library in chunks and finds by any field, newest first', async () => {
@@ -42,7 +44,17 @@ describe('ResourceIndex', () => {
     expect(all.rows[0]!.id).toBe('r00249');
     expect(search(index, { query: 'ovning' }).rows).toHaveLength(25);
     expect(search(index, { query: 'NEEDLE' }).rows.map((r) => r.id)).toEqual(['r00007']);
-    expect(search(index, { query: 'ovning', kind: 'video', tag: 'even' }).rows.map((r) => r.id)).toEqual(['r00240', 'r00210', 'r00180', 'r00150', 'r00120', 'r00090', 'r00060', 'r00030', 'r00000']);
+    expect(search(index, { query: 'ovning', kind: 'video', tag: 'even' }).rows.map((r) => r.id)).toEqual([
+      'r00240',
+      'r00210',
+      'r00180',
+      'r00150',
+      'r00120',
+      'r00090',
+      'r00060',
+      'r00030',
+      'r00000',
+    ]);
     index.stop();
   });
 
@@ -83,22 +95,26 @@ describe('ResourceIndex', () => {
     const index = new ResourceIndex(getDb);
     await index.start();
     const version = index.version;
-    await updateResource('r00003', { notes: 'now about lärande', status: 'learned' });
+    await editResource('r00003', { notes: 'now about lärande', status: 'learned' });
     await index.settled();
     expect(index.version).toBeGreaterThan(version);
     expect(search(index, { query: 'larande' }).rows.map((r) => r.id)).toEqual(['r00003']);
     expect(search(index, { status: 'learned' }).rows.map((r) => r.id)).toEqual(['r00003']);
 
-    const removed = await deleteResources(['r00003', 'r00019']);
+    const offer = await deleteResources(['r00003', 'r00019']);
     await index.settled();
     expect(index.total).toBe(18);
     expect(index.get('r00003')).toBeUndefined();
     expect(search(index, {}).rows[0]!.id).toBe('r00018');
 
-    await restoreResources(removed);
+    await undo(offer!.id);
     await index.settled();
     expect(index.total).toBe(20);
-    expect(search(index, {}).rows.map((r) => r.id).slice(0, 2)).toEqual(['r00019', 'r00018']);
+    expect(
+      search(index, {})
+        .rows.map((r) => r.id)
+        .slice(0, 2),
+    ).toEqual(['r00019', 'r00018']);
     expect(search(index, { query: 'larande' }).rows.map((r) => r.id)).toEqual(['r00003']);
     index.stop();
   });
@@ -118,7 +134,11 @@ describe('ResourceIndex', () => {
     expect(breaks).toBe(7);
     expect(index.quickSearch({ ...criteria, query: 'talk 2' })).toBeUndefined();
     const job = { cancelled: false };
-    expect(await index.searchInSlices({ ...criteria, query: 'talk 2' }, job, async () => void (job.cancelled = true))).toBeUndefined();
+    expect(
+      await index.searchInSlices({ ...criteria, query: 'talk 2' }, job, async () => {
+        job.cancelled = true;
+      }),
+    ).toBeUndefined();
     // Backspace returns to a query already answered: no new work, the same rows.
     expect(index.quickSearch(criteria)!.rows).toBe(sliced!.rows);
     // Without search terms, filters alone never need slicing; no filters at all is the library itself.

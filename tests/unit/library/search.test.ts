@@ -89,33 +89,53 @@ describe('narrows', () => {
 });
 
 // Letters a Swedish, German, French or Danish title holds, in both cases.
-const LETTERS = [...'abcdefghijklmnopqrstuvwxyzåäöéèêëüïîôçñø ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÈÊËÜÏÎÔÇÑØ-.,:!?0123456789'];
+const LETTERS = [
+  ...'abcdefghijklmnopqrstuvwxyzåäöéèêëüïîôçñø ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÈÊËÜÏÎÔÇÑØ-.,:!?0123456789',
+];
 const latinText = fc.array(fc.constantFrom(...LETTERS), { minLength: 1, maxLength: 60 }).map((chars) => chars.join(''));
 const stripDiacritics = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '');
 
 describe('search never misses a title that contains the query', () => {
   it('whatever the case and diacritics of the query', () => {
     fc.assert(
-      fc.property(latinText, fc.nat(), fc.nat(), fc.constantFrom('upper', 'lower', 'plain', 'stripped'), (title, a, b, variant) => {
-        const start = a % title.length;
-        const end = start + 1 + (b % (title.length - start));
-        const piece = title.slice(start, end);
-        const query = variant === 'upper' ? piece.toUpperCase() : variant === 'lower' ? piece.toLowerCase() : variant === 'stripped' ? stripDiacritics(piece) : piece;
-        expect(matchesTerms(searchText({ title }), queryTerms(query))).toBe(true);
-      }),
+      fc.property(
+        latinText,
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('upper', 'lower', 'plain', 'stripped'),
+        (title, a, b, variant) => {
+          const start = a % title.length;
+          const end = start + 1 + (b % (title.length - start));
+          const piece = title.slice(start, end);
+          const query =
+            variant === 'upper'
+              ? piece.toUpperCase()
+              : variant === 'lower'
+                ? piece.toLowerCase()
+                : variant === 'stripped'
+                  ? stripDiacritics(piece)
+                  : piece;
+          expect(matchesTerms(searchText({ title }), queryTerms(query))).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('for any Unicode text, cut at grapheme boundaries', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), { minLength: 1, maxLength: 30 }), fc.nat(), fc.nat(), (graphemes, a, b) => {
-        const start = a % graphemes.length;
-        const end = start + 1 + (b % (graphemes.length - start));
-        const title = graphemes.join('');
-        const query = graphemes.slice(start, end).join('');
-        expect(matchesTerms(searchText({ title }), queryTerms(query))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.nat(),
+        (graphemes, a, b) => {
+          const start = a % graphemes.length;
+          const end = start + 1 + (b % (graphemes.length - start));
+          const title = graphemes.join('');
+          const query = graphemes.slice(start, end).join('');
+          expect(matchesTerms(searchText({ title }), queryTerms(query))).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

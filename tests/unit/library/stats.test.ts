@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../../lib/db/open';
 import type { Reflection, Resource } from '../../../lib/db/types';
-import { countLearnedSince, countSavedSince, countShared, libraryStats, reflectionStreak, startOfMonth, startOfWeek } from '../../../lib/library/stats';
+import {
+  countLearnedSince,
+  countSavedSince,
+  countShared,
+  libraryStats,
+  reflectionStreak,
+  startOfMonth,
+  startOfWeek,
+} from '../../../lib/library/stats';
 import { resource } from './records';
 
 const at = (iso: string) => new Date(iso).getTime();
@@ -32,7 +40,14 @@ async function seed(records: Resource[], reflections: Reflection[] = []): Promis
   await tx.done;
 }
 
-const reflection = (id: string, createdAt: number): Reflection => ({ id, promptId: 'p', promptText: 'How did it go?', answer: 'well', createdAt, updatedAt: createdAt });
+const reflection = (id: string, createdAt: number): Reflection => ({
+  id,
+  promptId: 'p',
+  promptText: 'How did it go?',
+  answer: 'well',
+  createdAt,
+  updatedAt: createdAt,
+});
 
 describe('library figures', () => {
   const now = at('2025-03-12T15:00:00');
@@ -40,10 +55,35 @@ describe('library figures', () => {
   it('counts saved this week, learned this month and shared, through indexes', async () => {
     await seed([
       resource({ id: 'a', createdAt: at('2025-03-11T09:00:00'), updatedAt: at('2025-03-11T09:00:00') }),
-      resource({ id: 'b', createdAt: at('2025-03-10T00:00:00'), updatedAt: at('2025-03-10T00:00:00'), status: 'learned', learnedAt: at('2025-03-10T00:00:00'), sharedAt: 1 }),
-      resource({ id: 'c', createdAt: at('2025-03-09T23:59:00'), updatedAt: at('2025-03-05T00:00:00'), status: 'learned', learnedAt: at('2025-03-02T00:00:00') }),
-      resource({ id: 'd', createdAt: at('2025-01-01T00:00:00'), updatedAt: at('2025-03-05T00:00:00'), status: 'learned', learnedAt: at('2025-02-27T00:00:00'), sharedAt: 2 }),
-      resource({ id: 'e', createdAt: at('2025-01-01T00:00:00'), updatedAt: at('2025-03-05T00:00:00'), status: 'learning' }),
+      resource({
+        id: 'b',
+        createdAt: at('2025-03-10T00:00:00'),
+        updatedAt: at('2025-03-10T00:00:00'),
+        status: 'learned',
+        learnedAt: at('2025-03-10T00:00:00'),
+        sharedAt: 1,
+      }),
+      resource({
+        id: 'c',
+        createdAt: at('2025-03-09T23:59:00'),
+        updatedAt: at('2025-03-05T00:00:00'),
+        status: 'learned',
+        learnedAt: at('2025-03-02T00:00:00'),
+      }),
+      resource({
+        id: 'd',
+        createdAt: at('2025-01-01T00:00:00'),
+        updatedAt: at('2025-03-05T00:00:00'),
+        status: 'learned',
+        learnedAt: at('2025-02-27T00:00:00'),
+        sharedAt: 2,
+      }),
+      resource({
+        id: 'e',
+        createdAt: at('2025-01-01T00:00:00'),
+        updatedAt: at('2025-03-05T00:00:00'),
+        status: 'learning',
+      }),
     ]);
     expect(await countSavedSince(startOfWeek(now))).toBe(2);
     expect(await countLearnedSince(startOfMonth(now))).toBe(2);
@@ -55,17 +95,27 @@ describe('library figures', () => {
     ['no reflections', [], 0],
     ['today only', ['2025-03-12T09:00:00'], 1],
     ['yesterday counts before today is answered', ['2025-03-11T09:00:00', '2025-03-10T09:00:00'], 2],
-    ['three days running', ['2025-03-12T09:00:00', '2025-03-11T20:00:00', '2025-03-10T07:00:00', '2025-03-10T08:00:00'], 3],
+    [
+      'three days running',
+      ['2025-03-12T09:00:00', '2025-03-11T20:00:00', '2025-03-10T07:00:00', '2025-03-10T08:00:00'],
+      3,
+    ],
     ['a gap ends it', ['2025-03-12T09:00:00', '2025-03-10T09:00:00', '2025-03-09T09:00:00'], 1],
     ['too long ago', ['2025-03-01T09:00:00'], 0],
   ])('reflection streak: %s', async (_name, times, expected) => {
-    await seed([], times.map((time, i) => reflection(`r${i}`, at(time))));
+    await seed(
+      [],
+      times.map((time, i) => reflection(`r${i}`, at(time))),
+    );
     expect(await reflectionStreak(now)).toBe(expected);
   });
 
   it('a long streak is counted in full', async () => {
     const DAY = 86_400_000;
-    await seed([], Array.from({ length: 400 }, (_, i) => reflection(`r${i}`, now - i * DAY)));
+    await seed(
+      [],
+      Array.from({ length: 400 }, (_, i) => reflection(`r${i}`, now - i * DAY)),
+    );
     expect(await reflectionStreak(now)).toBe(400);
   });
 });

@@ -16,23 +16,29 @@ describe('visibleRange', () => {
 
   it('always covers every row in view, and never more than the view plus overscan', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -2000, max: 2_000_000 }), fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 20, max: 200 }), fc.nat(100_000), (top, height, rowHeight, count) => {
-        const { start, end } = visibleRange(top, height, rowHeight, count, 8);
-        expect(start).toBeGreaterThanOrEqual(0);
-        expect(end).toBeLessThanOrEqual(count);
-        expect(end).toBeGreaterThanOrEqual(start);
-        const from = Math.max(0, Math.floor(top / rowHeight) - 2);
-        const to = Math.min(count, Math.ceil((top + height) / rowHeight) + 2);
-        for (let i = from; i < to; i++) {
-          const rowTop = i * rowHeight;
-          const inView = rowTop + rowHeight > top && rowTop < top + height;
-          if (inView) {
-            expect(i).toBeGreaterThanOrEqual(start);
-            expect(i).toBeLessThan(end);
+      fc.property(
+        fc.integer({ min: -2000, max: 2_000_000 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 20, max: 200 }),
+        fc.nat(100_000),
+        (top, height, rowHeight, count) => {
+          const { start, end } = visibleRange(top, height, rowHeight, count, 8);
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeLessThanOrEqual(count);
+          expect(end).toBeGreaterThanOrEqual(start);
+          const from = Math.max(0, Math.floor(top / rowHeight) - 2);
+          const to = Math.min(count, Math.ceil((top + height) / rowHeight) + 2);
+          for (let i = from; i < to; i++) {
+            const rowTop = i * rowHeight;
+            const inView = rowTop + rowHeight > top && rowTop < top + height;
+            if (inView) {
+              expect(i).toBeGreaterThanOrEqual(start);
+              expect(i).toBeLessThan(end);
+            }
           }
-        }
-        expect(end - start).toBeLessThanOrEqual(Math.ceil(height / rowHeight) + 1 + 16);
-      }),
+          expect(end - start).toBeLessThanOrEqual(Math.ceil(height / rowHeight) + 1 + 16);
+        },
+      ),
     );
   });
 });

@@ -4,10 +4,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DuePrompt } from '../../../components/popup/DuePrompt';
 import { listReflections } from '../../../lib/db/reflections';
 import { saveResource } from '../../../lib/db/resources';
-import { readDraft } from '../../../lib/popup/drafts';
+import { readDraft } from '../../../lib/app/drafts';
 import { duePrompt } from '../../../lib/settings';
 
-const due = { promptId: 'followUpWentWell', group: 'followUp', kind: 'builtIn' as const, text: 'What went well this week, and why?', shownAt: 1 };
+const due = {
+  promptId: 'followUpWentWell',
+  group: 'followUp',
+  kind: 'builtIn' as const,
+  text: 'What went well this week, and why?',
+  shownAt: 1,
+};
 let host: HTMLElement;
 
 async function mount() {
@@ -58,7 +64,11 @@ describe('DuePrompt', () => {
 
     await act(async () => button('Save answer').click());
     await vi.waitFor(async () => expect(await listReflections()).toHaveLength(1));
-    expect((await listReflections())[0]).toMatchObject({ promptId: 'followUpWentWell', promptText: due.text, answer: 'We cut scope early' });
+    expect((await listReflections())[0]).toMatchObject({
+      promptId: 'followUpWentWell',
+      promptText: due.text,
+      answer: 'We cut scope early',
+    });
     await vi.waitFor(() => expect(host.textContent).toContain('Saved to your journal.'));
     const action = [...host.querySelectorAll('a')].find((a) => a.textContent === 'Turn into an action')!;
     const reflection = (await listReflections())[0]!;
@@ -93,13 +103,27 @@ describe('DuePrompt', () => {
     await mount();
     await vi.waitFor(() => expect(textbox()).toBeTruthy());
     await act(async () => button('Save answer').click());
-    await vi.waitFor(() => expect(host.querySelector('[role="alert"]')?.textContent).toBe('Write a few words first, or skip this one.'));
+    await vi.waitFor(() =>
+      expect(host.querySelector('[role="alert"]')?.textContent).toBe('Write a few words first, or skip this one.'),
+    );
     expect(await listReflections()).toHaveLength(0);
   });
 
   it('suggests one short resource from the queue as a micro-learning nudge', async () => {
-    await saveResource({ url: 'https://example.com/long', canonicalUrl: 'https://example.com/long', kind: 'article', title: 'A long read', readingMinutes: 40 });
-    await saveResource({ url: 'https://example.com/short', canonicalUrl: 'https://example.com/short', kind: 'article', title: 'A short read', readingMinutes: 5 });
+    await saveResource({
+      url: 'https://example.com/long',
+      canonicalUrl: 'https://example.com/long',
+      kind: 'article',
+      title: 'A long read',
+      readingMinutes: 40,
+    });
+    await saveResource({
+      url: 'https://example.com/short',
+      canonicalUrl: 'https://example.com/short',
+      kind: 'article',
+      title: 'A short read',
+      readingMinutes: 5,
+    });
     await duePrompt.setValue(due);
     await mount();
     await vi.waitFor(() => expect(host.querySelector('.micro')?.textContent).toContain('A short read'));

@@ -51,8 +51,19 @@ describe('searchReflections', () => {
 
 function resource(id: string, patch: Partial<Resource>): Resource {
   return {
-    id, url: `https://example.com/${id}`, canonicalUrl: `https://example.com/${id}`, kind: 'article', title: id,
-    notes: '', timestampNotes: [], takeaways: '', tags: [], status: 'queued', createdAt: 1, updatedAt: 1, ...patch,
+    id,
+    url: `https://example.com/${id}`,
+    canonicalUrl: `https://example.com/${id}`,
+    kind: 'article',
+    title: id,
+    notes: '',
+    timestampNotes: [],
+    takeaways: '',
+    tags: [],
+    status: 'queued',
+    createdAt: 1,
+    updatedAt: 1,
+    ...patch,
   };
 }
 
@@ -83,10 +94,12 @@ describe('micro-learning', () => {
 
 describe('prompt text', () => {
   it('puts the resource title and days into the template', () => {
-    expect(promptText({ promptId: 'resourceQueued', group: 'resources', kind: 'resource', resourceTitle: 'Drive', days: 4 })).toBe(
-      'You saved “Drive” 4 days ago. What made you save it, and when will you make time for it?',
+    expect(
+      promptText({ promptId: 'resourceQueued', group: 'resources', kind: 'resource', resourceTitle: 'Drive', days: 4 }),
+    ).toBe('You saved “Drive” 4 days ago. What made you save it, and when will you make time for it?');
+    expect(promptText({ promptId: 'followUpWentWell', group: 'followUp', kind: 'builtIn' })).toBe(
+      'What went well this week, and why?',
     );
-    expect(promptText({ promptId: 'followUpWentWell', group: 'followUp', kind: 'builtIn' })).toBe('What went well this week, and why?');
     expect(promptText({ promptId: 'c1', group: 'own', kind: 'custom', text: 'Mine?' })).toBe('Mine?');
   });
 });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_GROUPS, BUILT_IN_PROMPTS, builtInCandidates, customCandidates, promptKey, resourceCandidates, type PromptCandidate } from '../../../lib/prompts/catalogue';
+import {
+  ACTIVITY_GROUPS,
+  BUILT_IN_PROMPTS,
+  builtInCandidates,
+  customCandidates,
+  promptKey,
+  resourceCandidates,
+  type PromptCandidate,
+} from '../../../lib/prompts/catalogue';
 import { pickPrompt, type PromptUse } from '../../../lib/prompts/rotation';
 import type { CustomPrompt, Resource } from '../../../lib/db/types';
 
@@ -16,8 +24,19 @@ function use(promptId: string, daysAgo: number, extra: Partial<PromptUse> = {}):
 
 function resource(patch: Partial<Resource>): Resource {
   return {
-    id: 'r1', url: 'https://example.com/a', canonicalUrl: 'https://example.com/a', kind: 'article', title: 'Team Topologies',
-    notes: '', timestampNotes: [], takeaways: '', tags: [], status: 'queued', createdAt: NOW - DAY, updatedAt: NOW - DAY, ...patch,
+    id: 'r1',
+    url: 'https://example.com/a',
+    canonicalUrl: 'https://example.com/a',
+    kind: 'article',
+    title: 'Team Topologies',
+    notes: '',
+    timestampNotes: [],
+    takeaways: '',
+    tags: [],
+    status: 'queued',
+    createdAt: NOW - DAY,
+    updatedAt: NOW - DAY,
+    ...patch,
   };
 }
 
@@ -49,28 +68,38 @@ describe('pickPrompt', () => {
 
   it('gives each group the same chance however many prompts it has', () => {
     const candidates: PromptCandidate[] = [
-      ...Array.from({ length: 20 }, (_, i) => ({ promptId: `many${i}`, group: 'own' as const, kind: 'custom' as const, text: `q${i}` })),
+      ...Array.from({ length: 20 }, (_, i) => ({
+        promptId: `many${i}`,
+        group: 'own' as const,
+        kind: 'custom' as const,
+        text: `q${i}`,
+      })),
       { promptId: 'lonely', group: 'doing', kind: 'builtIn' },
     ];
     // random() < 0.5 picks the first group in order, ≥ 0.5 the second.
-    const groups = new Set([0.1, 0.4, 0.6, 0.9].map((r) => pickPrompt(candidates, [], NOW, { random: () => r })!.group));
+    const groups = new Set(
+      [0.1, 0.4, 0.6, 0.9].map((r) => pickPrompt(candidates, [], NOW, { random: () => r })!.group),
+    );
     expect(groups).toEqual(new Set(['own', 'doing']));
   });
 
   it('mixes groups over a run of prompts: no group twice within four prompts', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: 30, maxLength: 30 }), (dice) => {
-        const history: PromptUse[] = [];
-        let step = 0;
-        for (const die of dice) {
-          const at = NOW + step++ * DAY;
-          const picked = pickPrompt(all, history, at, { random: () => die })!;
-          const recent = history.slice(-3).map((h) => h.group);
-          expect(recent).not.toContain(picked.group);
-          expect(history.filter((h) => now(h) > at - 14 * DAY).map(promptKey)).not.toContain(promptKey(picked));
-          history.push({ promptId: picked.promptId, group: picked.group, at });
-        }
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: 30, maxLength: 30 }),
+        (dice) => {
+          const history: PromptUse[] = [];
+          let step = 0;
+          for (const die of dice) {
+            const at = NOW + step++ * DAY;
+            const picked = pickPrompt(all, history, at, { random: () => die })!;
+            const recent = history.slice(-3).map((h) => h.group);
+            expect(recent).not.toContain(picked.group);
+            expect(history.filter((h) => now(h) > at - 14 * DAY).map(promptKey)).not.toContain(promptKey(picked));
+            history.push({ promptId: picked.promptId, group: picked.group, at });
+          }
+        },
+      ),
       { numRuns: 60 },
     );
     function now(h: PromptUse) {
@@ -79,10 +108,19 @@ describe('pickPrompt', () => {
   });
 
   it('treats a resource prompt about another resource as a different prompt', () => {
-    const candidates = resourceCandidates([resource({ id: 'a', status: 'learned', learnedAt: NOW - DAY }), resource({ id: 'b', status: 'learned', learnedAt: NOW - 2 * DAY })], NOW).filter(
-      (c) => c.promptId === 'resourceApply',
+    const candidates = resourceCandidates(
+      [
+        resource({ id: 'a', status: 'learned', learnedAt: NOW - DAY }),
+        resource({ id: 'b', status: 'learned', learnedAt: NOW - 2 * DAY }),
+      ],
+      NOW,
+    ).filter((c) => c.promptId === 'resourceApply');
+    const picked = pickPrompt(
+      candidates,
+      [{ promptId: 'resourceApply', resourceId: 'a', group: 'resources', at: NOW - DAY }],
+      NOW,
+      { random: first },
     );
-    const picked = pickPrompt(candidates, [{ promptId: 'resourceApply', resourceId: 'a', group: 'resources', at: NOW - DAY }], NOW, { random: first });
     expect(picked?.resourceId).toBe('b');
   });
 });
@@ -120,7 +158,11 @@ describe('catalogue', () => {
       resource({ id: 'learning', status: 'learning', createdAt: NOW - 9 * DAY }),
     ];
     const out = resourceCandidates(list, NOW);
-    expect(out.map((c) => `${c.promptId}:${c.resourceId}`)).toEqual(['resourceApply:learned', 'resourceTeach:learned', 'resourceQueued:queued-old']);
+    expect(out.map((c) => `${c.promptId}:${c.resourceId}`)).toEqual([
+      'resourceApply:learned',
+      'resourceTeach:learned',
+      'resourceQueued:queued-old',
+    ]);
     expect(out[2]).toMatchObject({ resourceTitle: 'The Fifth Discipline', days: 5, group: 'resources' });
   });
 });

@@ -12,7 +12,11 @@ describe('copyText', () => {
     expect(writeText).toHaveBeenCalledWith('# Digest');
   });
   it('a refused clipboard is a false, not an exception', async () => {
-    expect(await copyText('x', { writeText: vi.fn(async () => Promise.reject(new DOMException('denied', 'NotAllowedError'))) })).toBe(false);
+    expect(
+      await copyText('x', {
+        writeText: vi.fn(async () => Promise.reject(new DOMException('denied', 'NotAllowedError'))),
+      }),
+    ).toBe(false);
     expect(await copyText('x', null)).toBe(false);
   });
 });

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { collectDigest, collectResourceDigest, digestFileName, digestMarkdown, digestText, takeawayLines } from '../../../lib/share/digest';
+import {
+  collectDigest,
+  collectResourceDigest,
+  digestFileName,
+  digestMarkdown,
+  digestText,
+  takeawayLines,
+} from '../../../lib/share/digest';
 import { ARTICLE, seed, TALK, utc, WEEK } from './seed';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/digest');
@@ -29,7 +36,10 @@ describe('team digest from stored data', () => {
   });
 
   it('a period with nothing in it says so', async () => {
-    golden('empty.md', digestMarkdown(await collectDigest({ start: utc(2024, 1, 1), end: utc(2024, 1, 8) }, { timeZone: 'UTC' })));
+    golden(
+      'empty.md',
+      digestMarkdown(await collectDigest({ start: utc(2024, 1, 1), end: utc(2024, 1, 8) }, { timeZone: 'UTC' })),
+    );
   });
 
   it('one resource on its own', async () => {
@@ -38,7 +48,9 @@ describe('team digest from stored data', () => {
 
   it('page titles cannot inject links or markup; URLs cannot break out of the link', async () => {
     const markdown = digestMarkdown(await collectResourceDigest(ARTICLE, { timeZone: 'UTC' }));
-    expect(markdown).toContain('## [Why \\*most\\* retros fail\\_ \\<b\\>really\\</b\\>](https://blog.example.org/retros%20%28part%29?x=1)');
+    expect(markdown).toContain(
+      '## [Why \\*most\\* retros fail\\_ \\<b\\>really\\</b\\>](https://blog.example.org/retros%20%28part%29?x=1)',
+    );
   });
 
   it('only http(s) URLs become links', async () => {
@@ -48,7 +60,11 @@ describe('team digest from stored data', () => {
   });
 
   it('file name carries the period start', async () => {
-    expect(digestFileName(await collectDigest({ start: new Date(2025, 2, 3).getTime(), end: new Date(2025, 2, 10).getTime() }))).toBe('learning-digest-2025-03-03.md');
+    expect(
+      digestFileName(
+        await collectDigest({ start: new Date(2025, 2, 3).getTime(), end: new Date(2025, 2, 10).getTime() }),
+      ),
+    ).toBe('learning-digest-2025-03-03.md');
   });
 });
 

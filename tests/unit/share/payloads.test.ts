@@ -62,7 +62,18 @@ describe('webhook payloads per chat service', () => {
     [
       'teams',
       (bodies) => {
-        const body = bodies[0] as { type: string; attachments: { contentType: string; contentUrl: null; content: { type: string; version: string; body: { type: string; text?: string; items?: { text: string }[] }[] } }[] };
+        const body = bodies[0] as {
+          type: string;
+          attachments: {
+            contentType: string;
+            contentUrl: null;
+            content: {
+              type: string;
+              version: string;
+              body: { type: string; text?: string; items?: { text: string }[] }[];
+            };
+          }[];
+        };
         expect(body.type).toBe('message');
         expect(body.attachments).toHaveLength(1);
         const card = body.attachments[0]!;

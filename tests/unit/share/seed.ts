@@ -59,9 +59,21 @@ export const SHARED_OLD = resource({
   sharedHow: 'chat',
 });
 
-export const LEARNED_LATER = resource({ id: 'later', title: 'Next week', url: 'https://blog.example.org/later', status: 'learned', learnedAt: utc(2025, 3, 12) });
+export const LEARNED_LATER = resource({
+  id: 'later',
+  title: 'Next week',
+  url: 'https://blog.example.org/later',
+  status: 'learned',
+  learnedAt: utc(2025, 3, 12),
+});
 export const QUEUED = resource({ id: 'queued', title: 'Not yet', url: 'https://blog.example.org/queued' });
-export const UNSAFE = resource({ id: 'unsafe', title: 'Local file', url: 'javascript:alert(1)', status: 'learned', learnedAt: utc(2025, 3, 8) });
+export const UNSAFE = resource({
+  id: 'unsafe',
+  title: 'Local file',
+  url: 'javascript:alert(1)',
+  status: 'learned',
+  learnedAt: utc(2025, 3, 8),
+});
 
 export const REFLECTION: Reflection = {
   id: 'r1',
@@ -78,11 +90,36 @@ function action(fields: Partial<Action> & Pick<Action, 'id' | 'text' | 'source'>
 }
 
 export const ACTIONS: Action[] = [
-  action({ id: 'a1', text: 'Run a retro on how we collaborate', source: { kind: 'resource', id: 'talk', title: TALK.title }, status: 'done', outcome: 'We found two hand-off problems.', doneAt: utc(2025, 3, 7), createdAt: utc(2025, 3, 3, 12) }),
-  action({ id: 'a2', text: 'Ask a customer how they see our releases', source: { kind: 'reflection', id: 'r1', title: 'The retro article…' }, followUpAt: utc(2025, 3, 14, 9), createdAt: utc(2025, 3, 6, 17) }),
-  action({ id: 'a3', text: 'Dropped idea', source: { kind: 'resource', id: 'talk' }, status: 'dropped', createdAt: utc(2025, 3, 4) }),
+  action({
+    id: 'a1',
+    text: 'Run a retro on how we collaborate',
+    source: { kind: 'resource', id: 'talk', title: TALK.title },
+    status: 'done',
+    outcome: 'We found two hand-off problems.',
+    doneAt: utc(2025, 3, 7),
+    createdAt: utc(2025, 3, 3, 12),
+  }),
+  action({
+    id: 'a2',
+    text: 'Ask a customer how they see our releases',
+    source: { kind: 'reflection', id: 'r1', title: 'The retro article…' },
+    followUpAt: utc(2025, 3, 14, 9),
+    createdAt: utc(2025, 3, 6, 17),
+  }),
+  action({
+    id: 'a3',
+    text: 'Dropped idea',
+    source: { kind: 'resource', id: 'talk' },
+    status: 'dropped',
+    createdAt: utc(2025, 3, 4),
+  }),
   action({ id: 'a4', text: 'Unrelated', source: { kind: 'none' } }),
-  action({ id: 'a5', text: 'Demo the\nnew  board', source: { kind: 'resource', id: 'talk' }, createdAt: utc(2025, 3, 5) }),
+  action({
+    id: 'a5',
+    text: 'Demo the\nnew  board',
+    source: { kind: 'resource', id: 'talk' },
+    createdAt: utc(2025, 3, 5),
+  }),
 ];
 
 export async function seed(): Promise<void> {

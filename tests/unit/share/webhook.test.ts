@@ -28,7 +28,10 @@ describe('maskWebhookUrl', () => {
   it.each([
     ['https://hooks.slack.com/services/T000/B000/XXXXabcd', 'https://hooks.slack.com/…/abcd'],
     ['https://discord.com/api/webhooks/123/secret-token9', 'https://discord.com/…/ken9'],
-    ['https://prod-1.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=SECRETsig1', 'https://prod-1.westeurope.logic.azure.com/…/sig1'],
+    [
+      'https://prod-1.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=SECRETsig1',
+      'https://prod-1.westeurope.logic.azure.com/…/sig1',
+    ],
     ['http://127.0.0.1:5000/hook', 'http://127.0.0.1:5000/…/hook'],
     ['https://example.com/', 'https://example.com/…'],
   ])('%s → %s', (url, masked) => {
@@ -62,7 +65,9 @@ describe('requestWebhookPermission', () => {
         }),
       }),
     ).toBe(false);
-    expect(await requestWebhookPermission(url, { request: vi.fn(async () => Promise.reject(new Error('x'))) })).toBe(false);
+    expect(await requestWebhookPermission(url, { request: vi.fn(async () => Promise.reject(new Error('x'))) })).toBe(
+      false,
+    );
   });
 });
 
@@ -76,12 +81,26 @@ describe('postPayloads', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
     const [target, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(target).toBe('https://hooks.example.com/x');
-    expect(init).toMatchObject({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"content":"a"}', credentials: 'omit' });
+    expect(init).toMatchObject({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"content":"a"}',
+      credentials: 'omit',
+    });
   });
 
   it('an HTTP error stops and says how many went through', async () => {
-    const fetch = vi.fn().mockResolvedValueOnce(ok()).mockResolvedValueOnce(new Response('nope', { status: 500 }));
-    expect(await postPayloads(url, [1, 2, 3], { fetch })).toEqual({ ok: false, error: 'http', status: 500, posted: 1, total: 3 });
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(ok())
+      .mockResolvedValueOnce(new Response('nope', { status: 500 }));
+    expect(await postPayloads(url, [1, 2, 3], { fetch })).toEqual({
+      ok: false,
+      error: 'http',
+      status: 500,
+      posted: 1,
+      total: 3,
+    });
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
@@ -99,7 +118,9 @@ describe('postPayloads', () => {
           init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         }),
     );
-    expect(await postPayloads(url, [1], { fetch: fetch as unknown as typeof globalThis.fetch, timeoutMs: 20 })).toEqual({ ok: false, error: 'timeout', posted: 0, total: 1 });
+    expect(await postPayloads(url, [1], { fetch: fetch as unknown as typeof globalThis.fetch, timeoutMs: 20 })).toEqual(
+      { ok: false, error: 'timeout', posted: 0, total: 1 },
+    );
   });
 });
 
@@ -117,7 +138,10 @@ describe('startPost (the click)', () => {
 
   it('granted: posts and reports success', async () => {
     const post = vi.fn(async () => ({ ok: true as const, posted: 1 }));
-    expect(await startPost(hook, digest, { request: async () => true, post })).toEqual({ ok: true, message: "Posted to your team's chat." });
+    expect(await startPost(hook, digest, { request: async () => true, post })).toEqual({
+      ok: true,
+      message: "Posted to your team's chat.",
+    });
     expect(post).toHaveBeenCalledWith(new URL(hook.url), [{ text: expect.any(String) }]);
   });
 
@@ -125,22 +149,46 @@ describe('startPost (the click)', () => {
     const post = vi.fn();
     const result = await startPost(hook, digest, { request: async () => false, post });
     expect(post).not.toHaveBeenCalled();
-    expect(result).toEqual({ ok: false, message: 'The browser did not allow posting to hooks.slack.com. Nothing was sent, and the text is still here.' });
+    expect(result).toEqual({
+      ok: false,
+      message: 'The browser did not allow posting to hooks.slack.com. Nothing was sent, and the text is still here.',
+    });
   });
 
   it('bad and insecure URLs never reach the permission prompt', async () => {
     const request = vi.fn(async () => true);
-    expect(await startPost({ url: 'not a url', service: 'slack' }, digest, { request })).toMatchObject({ ok: false, message: expect.stringContaining('not a webhook URL') });
-    expect(await startPost({ url: 'http://example.com/x', service: 'slack' }, digest, { request })).toMatchObject({ ok: false, message: expect.stringContaining('Only https://') });
-    expect(await startPost(null, digest, { request })).toMatchObject({ ok: false, message: "Add your team's webhook URL first." });
+    expect(await startPost({ url: 'not a url', service: 'slack' }, digest, { request })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a webhook URL'),
+    });
+    expect(await startPost({ url: 'http://example.com/x', service: 'slack' }, digest, { request })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Only https://'),
+    });
+    expect(await startPost(null, digest, { request })).toMatchObject({
+      ok: false,
+      message: "Add your team's webhook URL first.",
+    });
     expect(request).not.toHaveBeenCalled();
   });
 
   it.each([
-    [{ ok: false as const, error: 'http' as const, status: 500, posted: 0, total: 1 }, 'The chat service answered with an error (HTTP 500). Nothing is lost: check the webhook URL and try again.'],
-    [{ ok: false as const, error: 'timeout' as const, posted: 1, total: 3 }, 'The chat service did not answer in time. Nothing is lost: try again in a moment. 1 of 3 messages were posted before that.'],
-    [{ ok: false as const, error: 'network' as const, posted: 0, total: 1 }, 'Could not reach the chat service. Check your connection and the webhook URL; nothing is lost.'],
+    [
+      { ok: false as const, error: 'http' as const, status: 500, posted: 0, total: 1 },
+      'The chat service answered with an error (HTTP 500). Nothing is lost: check the webhook URL and try again.',
+    ],
+    [
+      { ok: false as const, error: 'timeout' as const, posted: 1, total: 3 },
+      'The chat service did not answer in time. Nothing is lost: try again in a moment. 1 of 3 messages were posted before that.',
+    ],
+    [
+      { ok: false as const, error: 'network' as const, posted: 0, total: 1 },
+      'Could not reach the chat service. Check your connection and the webhook URL; nothing is lost.',
+    ],
   ])('%j → %s', async (result, message) => {
-    expect(await startPost(hook, digest, { request: async () => true, post: async () => result })).toEqual({ ok: false, message });
+    expect(await startPost(hook, digest, { request: async () => true, post: async () => result })).toEqual({
+      ok: false,
+      message,
+    });
   });
 });

@@ -1,4 +1,13 @@
-export const SECTIONS = ['resources', 'resource', 'journal', 'actions', 'team', 'assessment', 'settings', 'welcome'] as const;
+export const SECTIONS = [
+  'resources',
+  'resource',
+  'journal',
+  'actions',
+  'team',
+  'assessment',
+  'settings',
+  'welcome',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Route {
@@ -21,4 +30,9 @@ export function parseRoute(hash: string): Route {
 export function routeHash(section: Section, param?: string, query?: Record<string, string>): string {
   const search = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : '';
   return `#${section}${param ? `/${encodeURIComponent(param)}` : ''}${search}`;
+}
+
+/** The library page's address for a view, for tabs the background opens. */
+export function libraryPath(section: Section, param?: string, query?: Record<string, string>): string {
+  return `/library.html${routeHash(section, param, query)}`;
 }

@@ -1,0 +1,45 @@
+import { snoozeUntil } from '../assessment/schedule';
+import * as store from '../db/assessments';
+import type { Assessment } from '../db/types';
+import { assessmentReminder, assessmentSchedule } from '../settings';
+import { committed } from './commit';
+import { offerUndo, type UndoOffer } from './undo';
+
+/** The monthly learning-environment check: saving, deleting, and the reminder's state. */
+export { latestAssessment, listAssessments, type AssessmentInput } from '../db/assessments';
+
+export async function saveAssessment(input: store.AssessmentInput, now = Date.now()): Promise<Assessment> {
+  const assessment = await store.saveAssessment(input, now);
+  await committed({ stores: ['assessments'], ids: [assessment.id] });
+  return assessment;
+}
+
+export async function deleteAssessment(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  const removed = await store.deleteAssessment(id);
+  if (!removed) return undefined;
+  await committed({ stores: ['assessments'], ids: [id] });
+  return offerUndo(
+    {
+      kind: 'assessment',
+      count: 1,
+      restore: async () => {
+        await store.restoreAssessment(removed);
+        await committed({ stores: ['assessments'], ids: [id] });
+      },
+    },
+    now,
+  );
+}
+
+/** The monthly offer on or off. */
+export async function setAssessmentReminder(on: boolean): Promise<void> {
+  await assessmentReminder.setValue(on);
+  await committed({ items: ['assessmentReminder'] });
+}
+
+/** "Not now": the offer comes back after the snooze. */
+export async function snoozeAssessment(now = Date.now()): Promise<void> {
+  const state = await assessmentSchedule.getValue();
+  await assessmentSchedule.setValue({ ...state, snoozedUntil: snoozeUntil(now) });
+  await committed({ items: ['assessmentSchedule'] });
+}

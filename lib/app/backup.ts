@@ -1,0 +1,32 @@
+import { exportBackup, type ExportOptions, type ExportResult } from '../backup/export';
+import { STORES } from '../backup/format';
+import { type ImportResult, type PreparedImport, type RunOptions, runImport } from '../backup/import';
+import { dismissPopupReminder } from '../backup/reminder';
+import { lastExportAt } from '../settings';
+import { committed } from './commit';
+
+/**
+ * Backup: export, import and the reminder. An import may touch every store and the settings it
+ * carries; the background re-plans whatever of its own those affect (alarms, menus, badge).
+ */
+export async function importBackup(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
+  const result = await runImport(prepared, options);
+  const stores = prepared.kind === 'backup' ? [...STORES] : (['resources'] as const);
+  await committed({ stores: [...stores], items: result.settings });
+  return result;
+}
+
+/** Export everything as a download and remember when (for the reminder). */
+export async function exportEverything(options: ExportOptions = {}, doc?: Document): Promise<ExportResult> {
+  const now = options.now ?? Date.now();
+  const result = await exportBackup({ ...options, now }, doc);
+  await lastExportAt.setValue(now);
+  await committed({ items: ['lastExportAt'] });
+  return result;
+}
+
+/** "Not now" on the backup card: it stays away for a week, and so does the badge. */
+export async function dismissBackupReminder(now = Date.now()): Promise<void> {
+  await dismissPopupReminder(now);
+  await committed({ items: ['backupReminder'] });
+}

@@ -1,0 +1,51 @@
+import * as store from '../db/prompts';
+import type { CustomPrompt } from '../db/types';
+import { disabledBuiltInPrompts } from '../settings';
+import { committed } from './commit';
+import { offerUndo, type UndoOffer } from './undo';
+
+/** The user's own prompts, and which built-in prompts are on. */
+export { listCustomPrompts, type CustomPromptPatch } from '../db/prompts';
+
+function announce(id: string): Promise<void> {
+  return committed({ stores: ['prompts'], ids: [id] });
+}
+
+export async function addCustomPrompt(text: string, group: string, now = Date.now()): Promise<CustomPrompt> {
+  const prompt = await store.addCustomPrompt(text, group, now);
+  await announce(prompt.id);
+  return prompt;
+}
+
+export async function editCustomPrompt(
+  id: string,
+  patch: store.CustomPromptPatch,
+  now = Date.now(),
+): Promise<CustomPrompt | undefined> {
+  const updated = await store.updateCustomPrompt(id, patch, now);
+  if (updated) await announce(id);
+  return updated;
+}
+
+export async function deleteCustomPrompt(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  const removed = await store.deleteCustomPrompt(id);
+  if (!removed) return undefined;
+  await announce(id);
+  return offerUndo(
+    {
+      kind: 'prompt',
+      count: 1,
+      restore: async () => {
+        await store.restoreCustomPrompt(removed);
+        await announce(id);
+      },
+    },
+    now,
+  );
+}
+
+/** Built-in prompts the user turned off, by id. */
+export async function setDisabledBuiltInPrompts(ids: string[]): Promise<void> {
+  await disabledBuiltInPrompts.setValue([...new Set(ids)]);
+  await committed({ items: ['disabledBuiltInPrompts'] });
+}

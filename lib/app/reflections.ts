@@ -1,0 +1,70 @@
+import * as store from '../db/reflections';
+import type { Reflection } from '../db/types';
+import { askedText, type AskedPrompt } from '../prompts/due';
+import { duePrompt, type DuePromptState } from '../settings';
+import { committed } from './commit';
+import { clearDraft } from './drafts';
+import { offerUndo, type UndoOffer } from './undo';
+
+/** Reflections and the due prompt: answering, skipping, editing and deleting journal entries. */
+export { getReflection, listReflections, reflectionsSince } from '../db/reflections';
+
+function sameDue(due: DuePromptState | null, prompt: AskedPrompt): boolean {
+  return !!due && due.promptId === prompt.promptId && (due.resourceId ?? '') === (prompt.resourceId ?? '');
+}
+
+/**
+ * Nothing is due any more: the due prompt and its draft go. The background hears that the due
+ * prompt changed and takes the badge and the notification away.
+ */
+async function finishDuePrompt(extra: { stores?: ['reflections']; ids?: string[] } = {}): Promise<void> {
+  await duePrompt.setValue(null);
+  await clearDraft('', ['answer']);
+  await committed({ ...extra, items: ['duePrompt', 'popupDraft'] });
+}
+
+/** Store the answer; if it answers the due prompt, that prompt is done. */
+export async function answerPrompt(prompt: AskedPrompt, answer: string, now = Date.now()): Promise<Reflection> {
+  const reflection = await store.addReflection(
+    {
+      promptId: prompt.promptId,
+      promptText: askedText(prompt),
+      answer,
+      ...(prompt.resourceId ? { resourceId: prompt.resourceId } : {}),
+      ...(prompt.resourceTitle ? { resourceTitle: prompt.resourceTitle } : {}),
+    },
+    now,
+  );
+  const change = { stores: ['reflections'] as ['reflections'], ids: [reflection.id] };
+  if (sameDue(await duePrompt.getValue(), prompt)) await finishDuePrompt(change);
+  else void committed(change);
+  return reflection;
+}
+
+/** One click: not now. The prompt stays in the rotation history, so it will not come right back. */
+export function skipDuePrompt(): Promise<void> {
+  return finishDuePrompt();
+}
+
+export async function editReflection(id: string, answer: string, now = Date.now()): Promise<Reflection | undefined> {
+  const updated = await store.updateReflectionAnswer(id, answer, now);
+  if (updated) void committed({ stores: ['reflections'], ids: [id] });
+  return updated;
+}
+
+export async function deleteReflection(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  const removed = await store.deleteReflection(id);
+  if (!removed) return undefined;
+  void committed({ stores: ['reflections'], ids: [id] });
+  return offerUndo(
+    {
+      kind: 'reflection',
+      count: 1,
+      restore: async () => {
+        await store.restoreReflection(removed);
+        void committed({ stores: ['reflections'], ids: [id] });
+      },
+    },
+    now,
+  );
+}

@@ -1,0 +1,72 @@
+import type { CapturedPage } from '../capture/types';
+import * as store from '../db/resources';
+import type { Resource } from '../db/types';
+import { committed } from './commit';
+import { offerUndo, type UndoOffer } from './undo';
+
+/**
+ * Resources: every write of the domain, its change broadcast and its undo. Views and the
+ * background call these; they never write through `lib/db` themselves.
+ */
+export {
+  applyPatch,
+  getResource,
+  getResourceByUrl,
+  listNewest,
+  type ResourcePatch,
+  type SaveExtras,
+  type SaveResult,
+} from '../db/resources';
+
+function announce(records: readonly Resource[]): Promise<void> {
+  return records.length ? committed({ stores: ['resources'], ids: records.map((r) => r.id) }) : Promise.resolve();
+}
+
+/** Save a captured page, or refresh the record with its canonical URL (notes and tags are kept). */
+export async function saveCapturedPage(
+  page: CapturedPage,
+  extras: store.SaveExtras = {},
+  now = Date.now(),
+): Promise<store.SaveResult> {
+  const result = await store.saveResource(page, extras, now);
+  void announce([result.resource]);
+  return result;
+}
+
+export async function editResource(
+  id: string,
+  patch: store.ResourcePatch,
+  now = Date.now(),
+): Promise<Resource | undefined> {
+  const [updated] = await editResources([id], patch, now);
+  return updated;
+}
+
+/** One transaction for any number of records: bulk edits are all-or-nothing. */
+export async function editResources(
+  ids: readonly string[],
+  patch: store.ResourcePatch | ((r: Resource) => store.ResourcePatch),
+  now = Date.now(),
+): Promise<Resource[]> {
+  const updated = await store.updateResources(ids, patch, now);
+  void announce(updated);
+  return updated;
+}
+
+/** Deletes, and offers an Undo that puts the records back exactly as they were. */
+export async function deleteResources(ids: readonly string[], now = Date.now()): Promise<UndoOffer | undefined> {
+  const removed = await store.deleteResources(ids);
+  void announce(removed);
+  return offerUndo(
+    {
+      kind: 'resources',
+      count: removed.length,
+      label: removed[0]?.title,
+      restore: async () => {
+        await store.restoreResources(removed);
+        void announce(removed);
+      },
+    },
+    now,
+  );
+}

@@ -1,0 +1,38 @@
+import { reactToChangesHere } from '../app/commit';
+import { type Change, onMessage } from '../messaging';
+import { syncAssessment } from './assessment-feature';
+import { syncBackupReminder } from './backup-feature';
+import { syncFollowUps } from './follow-up-feature';
+import { reloadLanguage } from './language';
+import { ensurePromptAlarm, onDuePromptChanged } from './prompt-feature';
+import { createMenus } from './save-feature';
+
+/**
+ * What the background does after a change, wherever it was made: a page's command arrives as the
+ * `changed` message (which wakes a stopped worker), the background's own commands call this
+ * directly. The one place that decides which alarms, notifications, menus and badge follow.
+ */
+export async function reactToChange(change: Change): Promise<void> {
+  const stores = new Set(change.stores);
+  const items = new Set(change.items);
+  const jobs: Promise<unknown>[] = [];
+  if (items.has('language')) jobs.push(reloadLanguage().then(createMenus));
+  if (stores.has('actions')) jobs.push(syncFollowUps());
+  if (stores.has('assessments') || items.has('assessmentReminder') || items.has('assessmentSchedule'))
+    jobs.push(syncAssessment());
+  if (items.has('promptSchedule') || items.has('disabledBuiltInPrompts') || stores.has('prompts'))
+    jobs.push(ensurePromptAlarm());
+  if (items.has('duePrompt')) jobs.push(onDuePromptChanged());
+  if (items.has('lastExportAt') || items.has('backupReminder')) jobs.push(syncBackupReminder({ notify: false }));
+  await Promise.all(jobs);
+}
+
+/** Returns what undoes it (tests start a background per test). */
+export function setupChangesFeature(): () => void {
+  const stop = onMessage('changed', ({ data }) => reactToChange(data));
+  reactToChangesHere(reactToChange);
+  return () => {
+    stop();
+    reactToChangesHere(null);
+  };
+}
