@@ -9,18 +9,20 @@ const DAY = 86_400_000;
 
 /** Shown when a backup is due (see lib/backup/reminder.ts); "Not now" puts it away for a week. */
 export function BackupReminder() {
-  const [reminder, setReminder] = useState<PopupReminder | null>(null);
+  // undefined while the check runs: the hidden marker tells tests (and nothing else) it has not decided yet.
+  const [reminder, setReminder] = useState<PopupReminder | null | undefined>(undefined);
 
   useEffect(() => {
     let alive = true;
     void popupReminder()
       .then((value) => alive && setReminder(value))
-      .catch(() => undefined);
+      .catch(() => alive && setReminder(null));
     return () => {
       alive = false;
     };
   }, []);
 
+  if (reminder === undefined) return <span class="backup-reminder-pending" aria-busy="true" hidden />;
   if (!reminder) return null;
   const { facts } = reminder;
   const age =

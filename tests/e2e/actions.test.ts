@@ -50,11 +50,13 @@ async function putRecords(page: Page, store: string, records: unknown[]): Promis
 }
 
 /** Tell open pages and the background that a store changed (what every write in the extension does). */
+/** What the application layer does after a write: tell open pages, and send the background the change. */
 async function announce(page: Page, store: string): Promise<void> {
-  await page.evaluate(
-    (name) => new BroadcastChannel('learning-loop:db').postMessage({ store: name, ids: [], origin: 'e2e' }),
-    store,
-  );
+  await page.evaluate(async (name) => {
+    new BroadcastChannel('learning-loop:db').postMessage({ store: name, ids: [], origin: 'e2e' });
+    const change = { stores: [name], ids: [], items: [] };
+    await chrome.runtime.sendMessage({ id: 1, type: 'changed', data: change, timestamp: Date.now() });
+  }, store);
 }
 
 async function openLibrary(ext: Launched, hash: string): Promise<Page> {

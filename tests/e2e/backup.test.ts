@@ -278,11 +278,13 @@ describe('backup and restore', () => {
     await expect.poll(() => card.count()).toBe(0);
     const again = await openPopup(ext, tabId);
     await again.getByRole('button', { name: 'Save this page' }).waitFor();
-    await again.waitForTimeout(300);
+    // The card's check has run (its pending marker is gone) and decided there is nothing to show.
+    await expect.poll(() => again.locator('.backup-reminder-pending').count()).toBe(0);
     expect(await again.getByRole('region', { name: 'Back up your notes' }).count()).toBe(0);
   });
 
-  it('10,000 items: export and import times (logged, not asserted)', async () => {
+  // A timing run, not a test: BACKUP_MEASURE=1 to log the figures (npm run bench has them too).
+  it.runIf(process.env.BACKUP_MEASURE)('10,000 items: export and import times (logged, not asserted)', async () => {
     const page = await openSettings();
     const [base] = sampleRecords(1).resources;
     const resources = Array.from({ length: 10_000 }, (_, i) => ({

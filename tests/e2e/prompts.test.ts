@@ -65,7 +65,11 @@ async function promptDueIn(page: Page, seconds: number): Promise<number> {
       snoozeMinutes: 60,
     };
     await chrome.storage.local.set({ promptSchedule: schedule });
-    await chrome.runtime.sendMessage({ id: 1, type: 'reschedule', timestamp: Date.now() }).catch(() => undefined);
+    // As the application layer's saveSetting does: the change message re-plans the alarm.
+    const change = { stores: [], ids: [], items: ['promptSchedule'] };
+    await chrome.runtime
+      .sendMessage({ id: 1, type: 'changed', data: change, timestamp: Date.now() })
+      .catch(() => undefined);
     return now + ahead * 1000;
   }, seconds);
 }
@@ -267,8 +271,12 @@ describe('reflection prompts', () => {
     await worker.evaluate(() => ((globalThis as { beforeStop?: boolean }).beforeStop = true));
     expect(Date.now()).toBeLessThan(when - 1000);
     await stopServiceWorkers(page);
-    // Nothing touches the extension until well after the alarm: only the alarm can wake the worker.
-    await new Promise((resolve) => setTimeout(resolve, when - Date.now() + 2500));
+    // Nothing touches the extension until well after the alarm, so only the alarm can wake the
+    // worker: a bounded poll on the clock for the prompt's time (Playwright reports no event for
+    // a restarted worker), then a look.
+    await expect
+      .poll(() => Date.now() > when + 2000, { timeout: when - Date.now() + 10_000, interval: 250 })
+      .toBe(true);
     const lookedAt = Date.now();
     const woken = await currentWorker(ext);
     expect(await woken.evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop)).toBeUndefined();
@@ -293,7 +301,10 @@ describe('reflection prompts', () => {
     await expect.poll(async () => (await promptAlarms(worker)).length).toBe(1);
     await ext.close(true);
     ext = undefined;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, when - Date.now()) + 1500));
+    // The browser stays closed past the prompt's time: a bounded poll on the clock, not a sleep.
+    await expect
+      .poll(() => Date.now() > when + 1000, { timeout: when - Date.now() + 10_000, interval: 250 })
+      .toBe(true);
 
     ext = await launch({ userDataDir });
     const again = await currentWorker(ext);
