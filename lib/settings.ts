@@ -1,11 +1,42 @@
-import { storage } from 'wxt/utils/storage';
+import * as v from 'valibot';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { LanguageChoice } from './i18n';
+import { isWebUrl } from './limits';
 
 /**
  * Every setting and every piece of persisted background state, in one typed place.
- * Items have a fallback (a fresh install works without writing anything) and a version
- * (add a migration when a shape changes).
+ * Items have a fallback (a fresh install works without writing anything), a version (add a
+ * migration when a shape changes) and a schema: a value of the wrong shape (a downgrade, a
+ * damaged profile) reads as the fallback, with a note in the console, never as a blank page.
  */
+
+type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
+
+function defineSetting<T>(
+  key: `local:${string}`,
+  options: { fallback: T; version: number; schema: v.GenericSchema<unknown, T> },
+): Item<T> {
+  const item = storage.defineItem<T>(key, { fallback: options.fallback, version: options.version });
+  const valid = (value: unknown): T => {
+    if (value === null || value === undefined) return options.fallback;
+    const result = v.safeParse(options.schema, value);
+    if (result.success) return result.output;
+    console.warn(
+      `Learning Loop: the stored ${key.slice(6)} is not valid (${result.issues[0].message}); using the default.`,
+    );
+    return options.fallback;
+  };
+  return {
+    ...item,
+    getValue: async () => valid(await item.getValue()),
+    watch: (callback) => item.watch((next, previous) => callback(valid(next), valid(previous))),
+  };
+}
+
+const integer = v.pipe(v.number(), v.integer());
+const time = v.pipe(integer, v.minValue(0), v.maxValue(8.64e15));
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const minuteOfDay = v.pipe(v.number(), v.minValue(0), v.maxValue(24 * 60 - 1 / 60));
 
 export interface PromptSchedule {
   enabled: boolean;
@@ -25,26 +56,40 @@ export const DEFAULT_PROMPT_SCHEDULE: PromptSchedule = {
   snoozeMinutes: 60,
 };
 
-export const promptSchedule = storage.defineItem<PromptSchedule>('local:promptSchedule', {
+export const promptScheduleSchema = v.object({
+  enabled: v.boolean(),
+  days: v.pipe(v.array(v.pipe(integer, v.minValue(0), v.maxValue(6))), v.maxLength(7)),
+  timeOfDay: minuteOfDay,
+  quietHours: v.object({ enabled: v.boolean(), start: minuteOfDay, end: minuteOfDay }),
+  snoozeMinutes: v.pipe(integer, v.minValue(1), v.maxValue(7 * 24 * 60)),
+}) satisfies v.GenericSchema<unknown, PromptSchedule>;
+
+export const promptSchedule = defineSetting<PromptSchedule>('local:promptSchedule', {
   fallback: DEFAULT_PROMPT_SCHEDULE,
   version: 1,
+  schema: promptScheduleSchema,
 });
 
 /** Built-in prompt ids the user turned off. */
-export const disabledBuiltInPrompts = storage.defineItem<string[]>('local:disabledBuiltInPrompts', {
+export const disabledBuiltInPromptsSchema = v.pipe(v.array(shortText(200)), v.maxLength(1000));
+export const disabledBuiltInPrompts = defineSetting<string[]>('local:disabledBuiltInPrompts', {
   fallback: [],
   version: 1,
+  schema: disabledBuiltInPromptsSchema,
 });
 
-export const language = storage.defineItem<LanguageChoice>('local:language', {
+export const languageSchema = v.picklist(['auto', 'en', 'sv']) satisfies v.GenericSchema<unknown, LanguageChoice>;
+export const language = defineSetting<LanguageChoice>('local:language', {
   fallback: 'auto',
   version: 1,
+  schema: languageSchema,
 });
 
 /** Thumbnails are the only requests the extension makes on its own; users can turn them off. */
-export const showThumbnails = storage.defineItem<boolean>('local:showThumbnails', {
+export const showThumbnails = defineSetting<boolean>('local:showThumbnails', {
   fallback: true,
   version: 1,
+  schema: v.boolean(),
 });
 
 export type WebhookService = 'slack' | 'mattermost' | 'discord' | 'teams' | 'generic';
@@ -53,27 +98,40 @@ export interface WebhookSettings {
   service: WebhookService;
 }
 /** A secret: left out of exports unless the user asks. */
-export const webhook = storage.defineItem<WebhookSettings | null>('local:webhook', {
+export const webhookSchema = v.nullable(
+  v.object({
+    url: v.pipe(
+      v.string(),
+      v.check((value) => isWebUrl(value), 'web-url'),
+    ),
+    service: v.picklist(['slack', 'mattermost', 'discord', 'teams', 'generic']),
+  }),
+) satisfies v.GenericSchema<unknown, WebhookSettings | null>;
+export const webhook = defineSetting<WebhookSettings | null>('local:webhook', {
   fallback: null,
   version: 1,
+  schema: webhookSchema,
 });
 
 /** Background state: action id → the followUpAt already notified, so nobody is asked twice. */
-export const followUpNotified = storage.defineItem<Record<string, number>>('local:followUpNotified', {
+export const followUpNotified = defineSetting<Record<string, number>>('local:followUpNotified', {
   fallback: {},
   version: 1,
+  schema: v.record(v.string(), v.number()),
 });
 
 /** What the user typed answering a follow-up in the popup, per action id (the popup closes on blur). */
-export const followUpDrafts = storage.defineItem<Record<string, string>>('local:followUpDrafts', {
+export const followUpDrafts = defineSetting<Record<string, string>>('local:followUpDrafts', {
   fallback: {},
   version: 1,
+  schema: v.record(v.string(), v.string()),
 });
 
 /** The monthly learning-environment check: offered unless the user turns it off. */
-export const assessmentReminder = storage.defineItem<boolean>('local:assessmentReminder', {
+export const assessmentReminder = defineSetting<boolean>('local:assessmentReminder', {
   fallback: true,
   version: 1,
+  schema: v.boolean(),
 });
 
 /** Background state for the monthly check: first run (the clock for the first offer), "not now", last notified. */
@@ -82,14 +140,16 @@ export interface AssessmentScheduleState {
   snoozedUntil: number | null;
   notifiedDueAt: number | null;
 }
-export const assessmentSchedule = storage.defineItem<AssessmentScheduleState>('local:assessmentSchedule', {
+export const assessmentSchedule = defineSetting<AssessmentScheduleState>('local:assessmentSchedule', {
   fallback: { anchorAt: null, snoozedUntil: null, notifiedDueAt: null },
   version: 1,
+  schema: v.object({ anchorAt: v.nullable(time), snoozedUntil: v.nullable(time), notifiedDueAt: v.nullable(time) }),
 });
 
-export const lastExportAt = storage.defineItem<number | null>('local:lastExportAt', {
+export const lastExportAt = defineSetting<number | null>('local:lastExportAt', {
   fallback: null,
   version: 1,
+  schema: v.nullable(time),
 });
 
 /** What the user typed in the popup before it lost focus, per canonical URL ('' for the prompt). */
@@ -99,9 +159,13 @@ export interface PopupDraft {
   answer: string;
   answerPromptId?: string;
 }
-export const popupDraft = storage.defineItem<Record<string, PopupDraft>>('local:popupDraft', {
+export const popupDraft = defineSetting<Record<string, PopupDraft>>('local:popupDraft', {
   fallback: {},
   version: 1,
+  schema: v.record(
+    v.string(),
+    v.object({ note: v.string(), tags: v.string(), answer: v.string(), answerPromptId: v.optional(v.string()) }),
+  ),
 });
 
 /** The reflection prompt waiting for an answer: set by the background when one is due. */
@@ -116,9 +180,21 @@ export interface DuePromptState {
   days?: number;
   shownAt: number;
 }
-export const duePrompt = storage.defineItem<DuePromptState | null>('local:duePrompt', {
+export const duePrompt = defineSetting<DuePromptState | null>('local:duePrompt', {
   fallback: null,
   version: 1,
+  schema: v.nullable(
+    v.object({
+      promptId: v.string(),
+      group: v.string(),
+      kind: v.picklist(['builtIn', 'custom', 'resource']),
+      text: v.string(),
+      resourceId: v.optional(v.string()),
+      resourceTitle: v.optional(v.string()),
+      days: v.optional(v.number()),
+      shownAt: time,
+    }),
+  ),
 });
 
 /**
@@ -130,9 +206,14 @@ export interface PromptAlarmState {
   reason: 'slot' | 'snooze';
   lastSlotShown: number | null;
 }
-export const promptAlarmState = storage.defineItem<PromptAlarmState>('local:promptAlarmState', {
+export const promptAlarmState = defineSetting<PromptAlarmState>('local:promptAlarmState', {
   fallback: { scheduledFor: null, reason: 'slot', lastSlotShown: null },
   version: 1,
+  schema: v.object({
+    scheduledFor: v.nullable(v.number()),
+    reason: v.picklist(['slot', 'snooze']),
+    lastSlotShown: v.nullable(v.number()),
+  }),
 });
 
 /** Prompts recently shown (answered or not), newest last, so rotation does not repeat them. */
@@ -142,9 +223,12 @@ export interface PromptShown {
   group: string;
   at: number;
 }
-export const promptHistory = storage.defineItem<PromptShown[]>('local:promptHistory', {
+export const promptHistory = defineSetting<PromptShown[]>('local:promptHistory', {
   fallback: [],
   version: 1,
+  schema: v.array(
+    v.object({ promptId: v.string(), resourceId: v.optional(v.string()), group: v.string(), at: v.number() }),
+  ),
 });
 
 /** Backup reminder bookkeeping: when the notification last went out, when the popup card was set aside. */
@@ -152,22 +236,25 @@ export interface BackupReminderState {
   notifiedAt: number | null;
   dismissedAt: number | null;
 }
-export const backupReminder = storage.defineItem<BackupReminderState>('local:backupReminder', {
+export const backupReminder = defineSetting<BackupReminderState>('local:backupReminder', {
   fallback: { notifiedAt: null, dismissedAt: null },
   version: 1,
+  schema: v.object({ notifiedAt: v.nullable(time), dismissedAt: v.nullable(time) }),
 });
 
 /** When the welcome page was opened: once per install, even if the browser reports 'install' again. */
-export const welcomeShownAt = storage.defineItem<number | null>('local:welcomeShownAt', {
+export const welcomeShownAt = defineSetting<number | null>('local:welcomeShownAt', {
   fallback: null,
   version: 1,
+  schema: v.nullable(time),
 });
 
 /** Why the toolbar icon wants attention. Written by the background alone; persisted because the worker that set it may be gone. */
 export type BadgeReason = 'prompt' | 'follow-up' | 'assessment' | 'backup';
-export const badgeReasons = storage.defineItem<BadgeReason[]>('local:badgeReasons', {
+export const badgeReasons = defineSetting<BadgeReason[]>('local:badgeReasons', {
   fallback: [],
   version: 1,
+  schema: v.array(v.picklist(['prompt', 'follow-up', 'assessment', 'backup'])),
 });
 
 /**

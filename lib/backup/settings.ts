@@ -1,15 +1,17 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import { isWebUrl } from '../limits';
-import { WEB_URL } from './schema';
 import {
   assessmentReminder,
   disabledBuiltInPrompts,
+  disabledBuiltInPromptsSchema,
   language,
+  languageSchema,
   promptSchedule,
+  promptScheduleSchema,
   showThumbnails,
   webhook,
+  webhookSchema,
   type PromptSchedule,
   type WebhookSettings,
 } from '../settings';
@@ -34,33 +36,10 @@ function entry<T>(
   return { item, schema, secret };
 }
 
-const minuteOfDay = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60 - 1));
-
-const promptScheduleSchema = v.object({
-  enabled: v.boolean(),
-  days: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.maxLength(7)),
-  timeOfDay: minuteOfDay,
-  quietHours: v.object({ enabled: v.boolean(), start: minuteOfDay, end: minuteOfDay }),
-  snoozeMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7 * 24 * 60)),
-});
-
-const webhookSchema = v.nullable(
-  v.object({
-    url: v.pipe(
-      v.string(),
-      v.check((value) => isWebUrl(value), WEB_URL),
-    ),
-    service: v.picklist(['slack', 'mattermost', 'discord', 'teams', 'generic']),
-  }),
-);
-
 export const EXPORTED_SETTINGS = {
   promptSchedule: entry(promptSchedule, promptScheduleSchema),
-  disabledBuiltInPrompts: entry(
-    disabledBuiltInPrompts,
-    v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(1000)),
-  ),
-  language: entry(language, v.picklist(['auto', 'en', 'sv'])),
+  disabledBuiltInPrompts: entry(disabledBuiltInPrompts, disabledBuiltInPromptsSchema),
+  language: entry(language, languageSchema),
   showThumbnails: entry(showThumbnails, v.boolean()),
   assessmentReminder: entry(assessmentReminder, v.boolean()),
   webhook: entry(webhook, webhookSchema, true),

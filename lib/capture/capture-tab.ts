@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../i18n';
-import { isWebUrl } from '../limits';
+import { capLine, isWebUrl, LIMITS } from '../limits';
 import { pageFromUrl } from './page-from-url';
 import type { CapturedPage, CaptureFailure, CaptureResult } from './types';
 
@@ -112,6 +112,13 @@ function pdfViewerTarget(url: URL): string | null | undefined {
 
 const KINDS = new Set(['video', 'article', 'page']);
 const STRING_FIELDS = ['site', 'author', 'description', 'publishedAt', 'videoId'] as const;
+const STRING_LIMITS: Record<(typeof STRING_FIELDS)[number], number> = {
+  site: LIMITS.site,
+  author: LIMITS.author,
+  description: LIMITS.description,
+  publishedAt: 100,
+  videoId: 100,
+};
 const URL_FIELDS = ['thumbnailUrl', 'iconUrl'] as const;
 const NUMBER_FIELDS = ['durationSec', 'readingMinutes', 'positionSec'] as const;
 
@@ -131,19 +138,22 @@ export function toCapturedPage(value: unknown): CapturedPage | null {
     !KINDS.has(kind)
   )
     return null;
+  // An address longer than any we store is not cut (that would be another address): nothing to save.
+  if (url.length > LIMITS.url || canonicalUrl.length > LIMITS.url) return null;
+  // Page text is capped here, before anything renders it: a megabyte title froze the popup.
   const page: CapturedPage = {
     url,
     canonicalUrl,
     kind: kind as CapturedPage['kind'],
-    title: typeof title === 'string' ? title : '',
+    title: capLine(title, LIMITS.title),
   };
   for (const key of STRING_FIELDS) {
-    const field = record[key];
-    if (typeof field === 'string' && field) page[key] = field;
+    const field = capLine(record[key], STRING_LIMITS[key]);
+    if (field) page[key] = field;
   }
   for (const key of URL_FIELDS) {
     const field = record[key];
-    if (isWebUrl(field)) page[key] = field;
+    if (isWebUrl(field) && field.length <= LIMITS.url) page[key] = field;
   }
   for (const key of NUMBER_FIELDS) {
     const field = record[key];

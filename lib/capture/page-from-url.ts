@@ -1,4 +1,4 @@
-import { isWebUrl } from '../limits';
+import { capLine, isWebUrl, LIMITS } from '../limits';
 import { canonicalizeUrl, youtubeStartSeconds, youtubeVideoId } from './canonical-url';
 import { compact, hostLabel } from './dom';
 import type { CapturedPage } from './types';
@@ -19,7 +19,7 @@ export function pageFromUrl(url: string, title?: string, favIconUrl?: string): C
       url,
       canonicalUrl,
       kind: 'video',
-      title: cleanYouTubeTitle(title) || hostAndPath(url),
+      title: capLine(cleanYouTubeTitle(title), LIMITS.title) || hostAndPath(url),
       site: 'YouTube',
       thumbnailUrl: youtubeThumbnail(videoId),
       iconUrl,
@@ -31,7 +31,7 @@ export function pageFromUrl(url: string, title?: string, favIconUrl?: string): C
     url,
     canonicalUrl,
     kind: 'page',
-    title: title?.replace(/\s+/g, ' ').trim() || hostAndPath(url) || url,
+    title: capLine(title, LIMITS.title) || hostAndPath(url) || url,
     site: hostLabel(url),
     iconUrl,
   });

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useLiveQuery, useStorageItem } from '../../../components/hooks/live';
 import { editResource, saveCapturedPage } from '../../../lib/app/resources';
 import { announceChange } from '../../../lib/db/changes';
@@ -37,12 +37,9 @@ describe('useLiveQuery', () => {
       return <p>{live.data ? `notes: ${live.data.notes}` : 'loading'}</p>;
     }
     await mount(<Notes />);
-    await flush();
-    expect(text()).toBe('notes: ');
+    await vi.waitFor(() => expect(text()).toBe('notes: '));
     await editResource(resource.id, { notes: 'pair on it' });
-    await flush();
-    await flush();
-    expect(text()).toBe('notes: pair on it');
+    await vi.waitFor(() => expect(text()).toBe('notes: pair on it'));
   });
 
   it('a load that finishes after a newer one never overwrites it', async () => {
@@ -72,15 +69,14 @@ describe('useLiveQuery', () => {
       return <p>{live.data ?? 0}</p>;
     }
     await mount(<Counted />);
-    await flush();
+    await vi.waitFor(() => expect(text()).toBe('1'));
     announceChange('actions', ['mine']);
     announceChange('resources', ['other']);
     await flush();
     expect(loads).toBe(1);
     announceChange('resources', ['mine']);
-    await flush();
+    await vi.waitFor(() => expect(text()).toBe('2'));
     expect(loads).toBe(2);
-    expect(text()).toBe('2');
   });
 });
 
@@ -91,10 +87,8 @@ describe('useStorageItem', () => {
       return <p>{value === undefined ? 'loading' : String(value)}</p>;
     }
     await mount(<Thumbs />);
-    await flush();
-    expect(text()).toBe('true');
+    await vi.waitFor(() => expect(text()).toBe('true'));
     await act(async () => showThumbnails.setValue(false));
-    await flush();
-    expect(text()).toBe('false');
+    await vi.waitFor(() => expect(text()).toBe('false'));
   });
 });

@@ -153,6 +153,8 @@ describe('BackupSettings', () => {
 describe('BackupReminder', () => {
   it('renders nothing when no backup is due', async () => {
     await mount(<BackupReminder />);
+    // Once the check has decided (before, an empty host proved nothing: it had not looked yet).
+    await until(() => !host.querySelector('.backup-reminder-pending'));
     expect(host.innerHTML).toBe('');
   });
 

@@ -249,3 +249,32 @@ describe('capture failure messages', () => {
     );
   });
 });
+
+describe('page text is capped at capture, before anything renders it', () => {
+  it('a megabyte title in one unbroken word (it froze the popup for 207 s) arrives capped', async () => {
+    const word = 'A'.repeat(1_000_000);
+    const executeScript = answering({ ...article, title: word, description: word, author: word, site: word });
+    const result = await captureTab({ id: 7, url: article.url, title: word, status: 'complete' }, { executeScript });
+    if (!result.ok) throw new Error('capture failed');
+    expect(result.page.title.length).toBeLessThanOrEqual(500);
+    expect(result.page.description!.length).toBeLessThanOrEqual(2_000);
+    expect(result.page.author!.length).toBeLessThanOrEqual(200);
+    expect(result.page.site!.length).toBeLessThanOrEqual(200);
+  });
+
+  it('a tab that cannot be scripted keeps its title capped too', async () => {
+    const word = 'B'.repeat(1_000_000);
+    const result = await captureTab(
+      { id: 7, url: article.url, title: word, status: 'complete' },
+      { executeScript: failing() },
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fallback!.title.length).toBeLessThanOrEqual(500);
+  });
+
+  it('an address longer than any we keep is not cut into another address', async () => {
+    const executeScript = answering({ ...article, url: `https://blog.example/${'x'.repeat(5_000)}` });
+    const result = await captureTab({ id: 7, url: article.url, title: 'x', status: 'complete' }, { executeScript });
+    expect(result.ok).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_PROMPT_SCHEDULE, ITEMS, type ItemName } from '../../lib/settings';
+
+/** Shapes a downgrade or a damaged profile leaves behind, per item. Each must read as the fallback. */
+const WRONG: Record<ItemName, unknown[]> = {
+  promptSchedule: ['weekdays', 42, { ...DEFAULT_PROMPT_SCHEDULE, days: 'mon' }, { enabled: true }, [1, 2]],
+  disabledBuiltInPrompts: ['followUpWentWell', [1, 2], { a: 1 }],
+  language: ['de', 42, { code: 'sv' }, ''],
+  showThumbnails: ['yes', 1, {}],
+  webhook: [
+    'https://hooks.example.org',
+    { url: 'javascript:alert(1)', service: 'slack' },
+    { url: 'https://x.org', service: 'irc' },
+  ],
+  followUpNotified: [7, 'x', { a: 'soon' }],
+  followUpDrafts: ['x', 7, { a: 7 }],
+  assessmentReminder: ['false', 0],
+  assessmentSchedule: [{ anchorAt: 'now' }, 5, { anchorAt: 1e308, snoozedUntil: null, notifiedDueAt: null }],
+  lastExportAt: ['yesterday', 1e308, -1, 1.5],
+  popupDraft: [5, { 'https://x.org': 'note' }, { a: { note: 1, tags: '', answer: '' } }],
+  duePrompt: ['prompt', { promptId: 'x' }, { promptId: 'x', group: 'g', kind: 'other', text: '', shownAt: 1 }],
+  promptAlarmState: ['slot', { scheduledFor: 'soon', reason: 'slot', lastSlotShown: null }],
+  promptHistory: [{}, [{ promptId: 1 }], 'x'],
+  backupReminder: [[], { notifiedAt: 'x', dismissedAt: null }],
+  welcomeShownAt: ['once', true, 1e308],
+  badgeReasons: ['prompt', ['prompt', 'party'], [1]],
+};
+
+describe('settings are validated when read', () => {
+  it('every storage item has a table of wrong shapes here', () => {
+    expect(Object.keys(WRONG).sort()).toEqual(Object.keys(ITEMS).sort());
+  });
+
+  for (const name of Object.keys(ITEMS) as ItemName[]) {
+    it.each(WRONG[name].map((value) => [JSON.stringify(value), value]))(
+      `${name}: %s reads as the fallback, with a note`,
+      async (_label, value) => {
+        const item = ITEMS[name];
+        const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+        await fakeBrowser.storage.local.set({ [name]: value });
+        expect(await item.getValue()).toEqual(item.fallback);
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining(name));
+      },
+    );
+  }
+
+  it('a valid value reads as stored, and a watcher sees only valid values', async () => {
+    const { language, promptSchedule } = ITEMS;
+    await language.setValue('sv');
+    expect(await language.getValue()).toBe('sv');
+    const seen: unknown[] = [];
+    const stop = promptSchedule.watch((value) => seen.push(value));
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const changed = { ...DEFAULT_PROMPT_SCHEDULE, timeOfDay: 9 * 60 };
+    await promptSchedule.setValue(changed);
+    await fakeBrowser.storage.local.set({ promptSchedule: 'broken' });
+    stop();
+    expect(seen).toEqual([changed, DEFAULT_PROMPT_SCHEDULE]);
+  });
+});
