@@ -159,14 +159,54 @@ export interface PopupDraft {
   answer: string;
   answerPromptId?: string;
 }
-export const popupDraft = defineSetting<Record<string, PopupDraft>>('local:popupDraft', {
-  fallback: {},
-  version: 1,
-  schema: v.record(
-    v.string(),
-    v.object({ note: v.string(), tags: v.string(), answer: v.string(), answerPromptId: v.optional(v.string()) }),
-  ),
-});
+
+const DRAFTS_KEY = 'learning-loop:popup-drafts';
+const ANSWER_DRAFT = '';
+/** Page drafts kept besides the reflection answer: they are for pages just left, not an archive. */
+const PAGE_DRAFTS_KEPT = 20;
+const EMPTY_DRAFT: PopupDraft = { note: '', tags: '', answer: '' };
+const draftsSchema = v.record(
+  v.string(),
+  v.object({ note: v.string(), tags: v.string(), answer: v.string(), answerPromptId: v.optional(v.string()) }),
+);
+
+function readAllDrafts(): Record<string, PopupDraft> {
+  try {
+    const raw = globalThis.localStorage?.getItem(DRAFTS_KEY);
+    if (!raw) return {};
+    const result = v.safeParse(draftsSchema, JSON.parse(raw));
+    if (result.success) return result.output;
+    console.warn('Learning Loop: the stored popup drafts are not valid; starting without them.');
+  } catch {
+    // Unreadable (a damaged profile): no drafts rather than no popup.
+  }
+  return {};
+}
+
+/**
+ * The popup's drafts, written synchronously at every input: the popup closes whenever it loses
+ * focus, and an asynchronous write may not finish once it has. localStorage of the extension's
+ * own origin (pages only: the service worker has none and needs none).
+ */
+export function readDraft(key: string): PopupDraft {
+  return { ...EMPTY_DRAFT, ...readAllDrafts()[key] };
+}
+
+export function writeDraft(key: string, patch: Partial<PopupDraft>): void {
+  const all = readAllDrafts();
+  const next = { ...EMPTY_DRAFT, ...all[key], ...patch };
+  delete all[key];
+  // The reflection answer is never evicted for page drafts; the oldest page drafts go first.
+  const pages = Object.entries(all).filter(([k]) => k !== ANSWER_DRAFT);
+  const kept: Record<string, PopupDraft> = Object.fromEntries(pages.slice(-(PAGE_DRAFTS_KEPT - 1)));
+  if (all[ANSWER_DRAFT]) kept[ANSWER_DRAFT] = all[ANSWER_DRAFT];
+  if (next.note || next.tags || next.answer) kept[key] = next;
+  globalThis.localStorage?.setItem(DRAFTS_KEY, JSON.stringify(kept));
+}
+
+export function clearDraft(key: string, fields: (keyof PopupDraft)[] = ['note', 'tags']): void {
+  writeDraft(key, Object.fromEntries(fields.map((f) => [f, ''])) as Partial<PopupDraft>);
+}
 
 /** The reflection prompt waiting for an answer: set by the background when one is due. */
 export interface DuePromptState {
@@ -272,7 +312,6 @@ export const ITEMS = {
   assessmentReminder,
   assessmentSchedule,
   lastExportAt,
-  popupDraft,
   duePrompt,
   promptAlarmState,
   promptHistory,

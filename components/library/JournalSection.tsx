@@ -7,13 +7,21 @@ import { getResource } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Reflection } from '@/lib/db/types';
 import { formatDate, t } from '@/lib/i18n';
+import { isFormattableTime } from '@/lib/time';
 import { LIMITS } from '@/lib/limits';
 import { routeHash, type Route } from '@/lib/routes';
 import { BUILT_IN_PROMPTS, isResourcePromptId, type PromptCandidate } from '@/lib/prompts/catalogue';
 import { choosePrompt } from '@/lib/prompts/choose';
 import { describeSchedule, formatPromptTime } from '@/lib/prompts/describe';
 import { askedText, dueToCandidate } from '@/lib/prompts/due';
-import { dateKey, groupByWeek, searchReflections, weekStart, type WeekGroup } from '@/lib/prompts/journal';
+import {
+  dateKey,
+  groupByWeek,
+  UNKNOWN_WEEK,
+  searchReflections,
+  weekStart,
+  type WeekGroup,
+} from '@/lib/prompts/journal';
 import { hostTimeZone, nextPromptAt } from '@/lib/prompts/schedule';
 import { streakDays } from '@/lib/prompts/streak';
 import { duePrompt, promptSchedule } from '@/lib/settings';
@@ -185,6 +193,7 @@ export function JournalSection({ route }: { route: Route }) {
 }
 
 function weekLabel(week: WeekGroup, timeZone: string): string {
+  if (week.key === UNKNOWN_WEEK) return t('dateUnknown');
   const thisWeek = dateKey(weekStart(Date.now(), timeZone));
   const lastWeek = dateKey(weekStart(Date.now() - 7 * DAY, timeZone));
   if (week.key === thisWeek) return t('journalThisWeek');
@@ -250,7 +259,9 @@ function Entry({ reflection, onDelete }: { reflection: Reflection; onDelete: (r:
         {reflection.promptText}
       </h3>
       <p class="small muted journal-meta">
-        <time dateTime={new Date(reflection.createdAt).toISOString()}>
+        <time
+          dateTime={isFormattableTime(reflection.createdAt) ? new Date(reflection.createdAt).toISOString() : undefined}
+        >
           {formatDate(reflection.createdAt, {
             weekday: 'long',
             day: 'numeric',

@@ -7,7 +7,7 @@ import { useShowThumbnails } from '@/components/hooks/live';
 import type { Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { isWebUrl, parseTagInput } from '@/lib/limits';
-import { clearDraft, readDraft, writeDraft } from '@/lib/app/drafts';
+import { clearDraft, readDraft, writeDraft } from '@/lib/settings';
 import { targetTab } from '@/lib/capture/target-tab';
 import { clipPositionLabel, kindLabel, resourceMetaLine } from '@/lib/resource-format';
 import { Thumbnail } from '../Thumbnail';

@@ -4,7 +4,6 @@ import { describeWriteError } from '@/lib/db/errors';
 import type { Reflection, Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { LIMITS } from '@/lib/limits';
-import { readDraft, writeDraft } from '@/lib/app/drafts';
 import { promptKey } from '@/lib/prompts/catalogue';
 import { queuedResources } from '@/lib/prompts/choose';
 import { answerPrompt, skipDuePrompt } from '@/lib/app/reflections';
@@ -12,7 +11,7 @@ import { askedText, dueToCandidate } from '@/lib/prompts/due';
 import { pickMicroLearning } from '@/lib/prompts/micro';
 import { openUrl } from '@/lib/resource-links';
 import { kindLabel, resourceMetaLine } from '@/lib/resource-format';
-import { duePrompt, type DuePromptState } from '@/lib/settings';
+import { duePrompt, readDraft, writeDraft, type DuePromptState } from '@/lib/settings';
 import './due-prompt.css';
 
 const DRAFT_KEY = '';

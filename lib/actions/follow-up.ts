@@ -1,3 +1,4 @@
+import { isRecordTime } from '../time';
 import type { Action } from '../db/types';
 import { addMonths } from '../assessment/schedule';
 
@@ -74,7 +75,8 @@ export function planFollowUps(
   const due: Action[] = [];
   let nextAt: number | undefined;
   for (const action of open) {
-    if (action.status !== 'open' || action.followUpAt === undefined) continue;
+    // A damaged date (1e308) would set an alarm for never: such an action waits, unplanned.
+    if (action.status !== 'open' || !isRecordTime(action.followUpAt)) continue;
     if (action.followUpAt <= now) due.push(action);
     else if (nextAt === undefined || action.followUpAt < nextAt) nextAt = action.followUpAt;
   }

@@ -1,9 +1,8 @@
 import * as store from '../db/reflections';
 import type { Reflection } from '../db/types';
 import { askedText, type AskedPrompt } from '../prompts/due';
-import { duePrompt, type DuePromptState } from '../settings';
+import { clearDraft, duePrompt, type DuePromptState } from '../settings';
 import { committed } from './commit';
-import { clearDraft } from './drafts';
 import { offerUndo, type UndoOffer } from './undo';
 
 /** Reflections and the due prompt: answering, skipping, editing and deleting journal entries. */
@@ -19,8 +18,8 @@ function sameDue(due: DuePromptState | null, prompt: AskedPrompt): boolean {
  */
 async function finishDuePrompt(extra: { stores?: ['reflections']; ids?: string[] } = {}): Promise<void> {
   await duePrompt.setValue(null);
-  await clearDraft('', ['answer']);
-  await committed({ ...extra, items: ['duePrompt', 'popupDraft'] });
+  clearDraft('', ['answer']);
+  await committed({ ...extra, items: ['duePrompt'] });
 }
 
 /** Store the answer; if it answers the due prompt, that prompt is done. */

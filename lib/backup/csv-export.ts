@@ -1,3 +1,4 @@
+import { isFormattableTime } from '../time';
 import Papa from 'papaparse';
 import type { Resource } from '../db/types';
 
@@ -9,7 +10,7 @@ import type { Resource } from '../db/types';
 export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 function isoOrEmpty(ms: number | undefined): string {
-  return ms === undefined ? '' : new Date(ms).toISOString();
+  return isFormattableTime(ms) ? new Date(ms as number).toISOString() : '';
 }
 
 /** Resources as CSV for a spreadsheet: one row each, tags joined with `|` as Pocket did. */

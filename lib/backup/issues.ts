@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type { StoreName } from '../db/types';
 import { formatNumber, t, type MessageKey } from '../i18n';
-import { WEB_URL } from './schema';
+import { EARLIEST_RECORD_TIME, latestRecordTime } from '../time';
+import { RECORD_TIME, WEB_URL } from './schema';
 
 const STORE_LABEL: Record<StoreName, MessageKey> = {
   resources: 'backupStoreResource',
@@ -68,6 +69,12 @@ export function issueReason(issue: v.BaseIssue<unknown>): string {
       return t('backupReasonInteger');
     case 'check':
       if (issue.message === WEB_URL) return t('backupReasonWebUrl', clip(String(issue.input), 60));
+      if (issue.message === RECORD_TIME)
+        return t(
+          'backupReasonRecordTime',
+          String(new Date(EARLIEST_RECORD_TIME).getUTCFullYear()),
+          String(new Date(latestRecordTime()).getUTCFullYear()),
+        );
       return t('backupReasonInvalid');
     default: {
       if (issue.input === undefined) return t('backupReasonMissing');

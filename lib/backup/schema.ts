@@ -1,3 +1,4 @@
+import { isRecordTime } from '../time';
 import * as v from 'valibot';
 import type { Action, Assessment, CustomPrompt, Reflection, Resource, StoreName } from '../db/types';
 import { capText, isWebUrl, LIMITS } from '../limits';
@@ -14,9 +15,15 @@ import { capText, isWebUrl, LIMITS } from '../limits';
 
 /** Issue messages are tokens; lib/backup/parse.ts turns them into sentences. */
 export const WEB_URL = 'web-url';
+export const RECORD_TIME = 'record-time';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const time = v.pipe(v.number(), v.minValue(0));
+/** A record time (lib/time.ts): the bounds are checked when the file is read. */
+const time = v.pipe(
+  v.number(),
+  v.integer(),
+  v.check((value) => isRecordTime(value), RECORD_TIME),
+);
 const seconds = v.pipe(v.number(), v.minValue(0));
 /** What the user wrote: never shortened, so too long is an error. */
 const userText = (max: number) => v.pipe(v.string(), v.maxLength(max));

@@ -1,3 +1,4 @@
+import { isRecordTime } from '../time';
 import { newId } from '../ids';
 import { capLine, capText, LIMITS } from '../limits';
 import { getDb, type LoopDatabase } from './open';
@@ -19,7 +20,8 @@ export function cleanSource(source: ActionSource | undefined): ActionSource {
 }
 
 function validTime(value: number | undefined): number | undefined {
-  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  const whole = value === undefined ? undefined : Math.floor(value);
+  return isRecordTime(whole) ? whole : undefined;
 }
 
 /** Text is required: the caller shows a message when this throws before anything is written. */

@@ -1,3 +1,4 @@
+import { isFormattableTime } from '../time';
 import { browser } from 'wxt/browser';
 import type { MessageKey } from './keys';
 
@@ -74,6 +75,8 @@ export function formatDate(
   value: string | number | Date,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
 ): string {
+  // A damaged record's time says so instead of throwing and blanking the whole list.
+  if (!isFormattableTime(value)) return t('dateUnknown');
   return new Intl.DateTimeFormat(locale(), options).format(new Date(value));
 }
 

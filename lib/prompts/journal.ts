@@ -1,3 +1,4 @@
+import { isFormattableTime } from '../time';
 import type { Reflection } from '../db/types';
 import { addDays, localParts, type LocalDate } from './schedule';
 
@@ -12,8 +13,11 @@ export function dateKey(date: LocalDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
+/** The key of the group that holds reflections whose time is damaged: listed last, "date unknown". */
+export const UNKNOWN_WEEK = 'unknown';
+
 export interface WeekGroup {
-  /** "2026-03-09": the Monday. */
+  /** "2026-03-09": the Monday; UNKNOWN_WEEK for damaged times. */
   key: string;
   start: LocalDate;
   items: Reflection[];
@@ -23,13 +27,19 @@ export interface WeekGroup {
 export function groupByWeek(reflections: readonly Reflection[], timeZone: string): WeekGroup[] {
   const sorted = [...reflections].sort((a, b) => b.createdAt - a.createdAt);
   const groups: WeekGroup[] = [];
+  const unknown: Reflection[] = [];
   for (const reflection of sorted) {
+    if (!isFormattableTime(reflection.createdAt)) {
+      unknown.push(reflection);
+      continue;
+    }
     const start = weekStart(reflection.createdAt, timeZone);
     const key = dateKey(start);
     const last = groups[groups.length - 1];
     if (last?.key === key) last.items.push(reflection);
     else groups.push({ key, start, items: [reflection] });
   }
+  if (unknown.length) groups.push({ key: UNKNOWN_WEEK, start: { year: 1970, month: 1, day: 1 }, items: unknown });
   return groups;
 }
 

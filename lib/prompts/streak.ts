@@ -1,3 +1,5 @@
+import { isFormattableTime } from '../time';
+
 /** A local calendar day as "YYYY-MM-DD" in the given time zone. */
 export function localDay(time: number, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
@@ -10,7 +12,7 @@ export function localDay(time: number, timeZone?: string): string {
  * answer), with at least one reflection.
  */
 export function streakDays(answerTimes: readonly number[], now: number, timeZone?: string): number {
-  const days = new Set(answerTimes.map((time) => localDay(time, timeZone)));
+  const days = new Set(answerTimes.filter(isFormattableTime).map((time) => localDay(time, timeZone)));
   const DAY = 86_400_000;
   let cursor = now;
   if (!days.has(localDay(cursor, timeZone))) cursor -= DAY;

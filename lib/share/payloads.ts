@@ -1,3 +1,4 @@
+import { isFormattableTime } from '../time';
 import { t } from '../i18n';
 import type { WebhookService } from '../settings';
 import {
@@ -122,7 +123,8 @@ export function teamsPayload(digest: Digest): unknown {
 
 /** The generic JSON body (docs/WEBHOOKS.md): title, plain text, Markdown, and the items as data. */
 export function genericPayload(digest: Digest): unknown {
-  const iso = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
+  const iso = (time: number | undefined) =>
+    isFormattableTime(time) ? new Date(time as number).toISOString() : undefined;
   return {
     title: digestTitle(digest),
     text: digestText(digest),

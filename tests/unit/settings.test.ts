@@ -18,7 +18,6 @@ const WRONG: Record<ItemName, unknown[]> = {
   assessmentReminder: ['false', 0],
   assessmentSchedule: [{ anchorAt: 'now' }, 5, { anchorAt: 1e308, snoozedUntil: null, notifiedDueAt: null }],
   lastExportAt: ['yesterday', 1e308, -1, 1.5],
-  popupDraft: [5, { 'https://x.org': 'note' }, { a: { note: 1, tags: '', answer: '' } }],
   duePrompt: ['prompt', { promptId: 'x' }, { promptId: 'x', group: 'g', kind: 'other', text: '', shownAt: 1 }],
   promptAlarmState: ['slot', { scheduledFor: 'soon', reason: 'slot', lastSlotShown: null }],
   promptHistory: [{}, [{ promptId: 1 }], 'x'],

@@ -92,6 +92,7 @@ function chromeStyleSendMessage() {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  localStorage.clear();
   fakeMenusAndCommands();
   chromeStyleSendMessage();
   await closeDb();

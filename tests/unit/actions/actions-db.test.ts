@@ -13,20 +13,23 @@ import {
 } from '../../../lib/db/actions';
 import type { Action } from '../../../lib/db/types';
 
+/** Follow-up dates are record times (1990 to a few years ahead): offsets from here. */
+const T = Date.UTC(2026, 0, 1);
+
 describe('createAction', () => {
   it('stores an open action with its source and follow-up date', async () => {
     const action = await createAction(
       {
         text: '  Ask a customer how they see our releases  ',
         source: { kind: 'reflection', id: 'r1', title: 'We shipped   late' },
-        followUpAt: 5000,
+        followUpAt: T + 5000,
       },
       1000,
     );
     expect(action).toMatchObject({
       text: 'Ask a customer how they see our releases',
       status: 'open',
-      followUpAt: 5000,
+      followUpAt: T + 5000,
       createdAt: 1000,
       updatedAt: 1000,
       source: { kind: 'reflection', id: 'r1', title: 'We shipped late' },
@@ -53,26 +56,26 @@ describe('createAction', () => {
 
 describe('follow-up queries', () => {
   it('lists due open follow-ups earliest first, and open follow-ups through the index', async () => {
-    const late = await createAction({ text: 'late', followUpAt: 300 }, 1);
-    const early = await createAction({ text: 'early', followUpAt: 100 }, 2);
-    const future = await createAction({ text: 'future', followUpAt: 900 }, 3);
+    const late = await createAction({ text: 'late', followUpAt: T + 300 }, 1);
+    const early = await createAction({ text: 'early', followUpAt: T + 100 }, 2);
+    const future = await createAction({ text: 'future', followUpAt: T + 900 }, 3);
     await createAction({ text: 'no date' }, 4);
-    const closed = await createAction({ text: 'closed', followUpAt: 50 }, 5);
+    const closed = await createAction({ text: 'closed', followUpAt: T + 50 }, 5);
     await updateAction(closed.id, { status: 'done' }, 6);
-    expect((await listDueFollowUps(500)).map((a) => a.text)).toEqual(['early', 'late']);
+    expect((await listDueFollowUps(T + 500)).map((a) => a.text)).toEqual(['early', 'late']);
     expect((await listOpenFollowUps()).map((a) => a.id)).toEqual([early.id, late.id, future.id]);
   });
 });
 
 describe('answerFollowUp', () => {
   it('done keeps the outcome and the time it was done', async () => {
-    const action = await createAction({ text: 'Run a retro', followUpAt: 100 }, 1);
+    const action = await createAction({ text: 'Run a retro', followUpAt: T + 100 }, 1);
     const done = await answerFollowUp(action.id, { result: 'done', outcome: ' We found two blockers. ' }, 200);
     expect(done).toMatchObject({ status: 'done', outcome: 'We found two blockers.', doneAt: 200, updatedAt: 200 });
   });
 
   it('dropped closes it too', async () => {
-    const action = await createAction({ text: 'x', followUpAt: 100 }, 1);
+    const action = await createAction({ text: 'x', followUpAt: T + 100 }, 1);
     expect(await answerFollowUp(action.id, { result: 'dropped', outcome: '' }, 200)).toMatchObject({
       status: 'dropped',
       doneAt: 200,
@@ -80,9 +83,9 @@ describe('answerFollowUp', () => {
   });
 
   it('later keeps it open with a new date', async () => {
-    const action = await createAction({ text: 'x', followUpAt: 100 }, 1);
-    const later = await answerFollowUp(action.id, { result: 'later', outcome: 'Started', followUpAt: 9000 }, 200);
-    expect(later).toMatchObject({ status: 'open', followUpAt: 9000, outcome: 'Started' });
+    const action = await createAction({ text: 'x', followUpAt: T + 100 }, 1);
+    const later = await answerFollowUp(action.id, { result: 'later', outcome: 'Started', followUpAt: T + 9000 }, 200);
+    expect(later).toMatchObject({ status: 'open', followUpAt: T + 9000, outcome: 'Started' });
     expect(later!.doneAt).toBeUndefined();
   });
 });
@@ -96,7 +99,7 @@ describe('applyActionPatch', () => {
     doneAt: 5,
     createdAt: 1,
     updatedAt: 10,
-    followUpAt: 3,
+    followUpAt: T + 3,
   };
   it('reopening clears doneAt; null removes the follow-up; updatedAt always moves forward', () => {
     const next = applyActionPatch(base, { status: 'open', followUpAt: null }, 4);

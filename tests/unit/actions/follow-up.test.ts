@@ -9,6 +9,8 @@ import {
 } from '../../../lib/actions/follow-up';
 import type { Action } from '../../../lib/db/types';
 
+/** Follow-up dates are record times (1990 to a few years ahead): offsets from here. */
+const T = Date.UTC(2026, 0, 1);
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 
 function action(id: string, followUpAt: number | undefined, status: Action['status'] = 'open'): Action {
@@ -59,36 +61,36 @@ describe('actionState', () => {
 
 describe('planFollowUps', () => {
   const open = [
-    action('due-late', 300),
-    action('due-early', 100),
-    action('next', 900),
-    action('later', 2000),
-    action('closed', 50, 'done'),
+    action('due-late', T + 300),
+    action('due-early', T + 100),
+    action('next', T + 900),
+    action('later', T + 2000),
+    action('closed', T + 50, 'done'),
   ];
 
   it('notifies due ones, sets the alarm for the earliest one ahead', () => {
-    const plan = planFollowUps(open, 500, {});
+    const plan = planFollowUps(open, T + 500, {});
     expect(plan.due.map((a) => a.id)).toEqual(['due-early', 'due-late']);
     expect(plan.toNotify.map((a) => a.id)).toEqual(['due-early', 'due-late']);
-    expect(plan.nextAt).toBe(900);
-    expect(plan.notified).toEqual({ 'due-early': 100, 'due-late': 300 });
+    expect(plan.nextAt).toBe(T + 900);
+    expect(plan.notified).toEqual({ 'due-early': T + 100, 'due-late': T + 300 });
   });
 
   it('is idempotent: with its own notified map it notifies nobody again', () => {
-    const first = planFollowUps(open, 500, {});
-    const again = planFollowUps(open, 500, first.notified);
+    const first = planFollowUps(open, T + 500, {});
+    const again = planFollowUps(open, T + 500, first.notified);
     expect(again.toNotify).toEqual([]);
     expect(again.nextAt).toBe(first.nextAt);
     expect(again.notified).toEqual(first.notified);
   });
 
   it('a new follow-up date notifies again; answered ones are resolved', () => {
-    const plan = planFollowUps([action('due-early', 450)], 500, { 'due-early': 100, 'due-late': 300 });
+    const plan = planFollowUps([action('due-early', T + 450)], T + 500, { 'due-early': T + 100, 'due-late': T + 300 });
     expect(plan.toNotify.map((a) => a.id)).toEqual(['due-early']);
     expect(plan.resolved).toEqual(['due-late']);
   });
 
   it('nothing open: no alarm', () => {
-    expect(planFollowUps([], 500, {}).nextAt).toBeUndefined();
+    expect(planFollowUps([], T + 500, {}).nextAt).toBeUndefined();
   });
 });

@@ -110,7 +110,7 @@ describe('the application layer', () => {
     await dismissBackupReminder();
     // Reflections alone concern no alarm: only the due prompt, language, export and the card do.
     expect(seen.sent.map((c) => c.items.join('+'))).toEqual([
-      'duePrompt+popupDraft',
+      'duePrompt',
       'language',
       'lastExportAt',
       'backupReminder',

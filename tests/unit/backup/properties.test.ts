@@ -13,7 +13,8 @@ import { backupText, readAll, sampleRecords, sorted } from './helpers';
 import { IDBFactory } from 'fake-indexeddb';
 
 const anyText = (max: number) => fc.string({ unit: 'binary', maxLength: Math.min(max, 60) });
-const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
+// Record times as lib/time.ts allows them: 1990 to a few years ahead.
+const time = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.now() + 4 * 365 * 86_400_000 });
 const webUrl = fc.webUrl({ withQueryParameters: true, withFragments: true }).filter((u) => u.length <= LIMITS.url);
 const id = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
 /** valibot records skip these keys; condition ids are fixed names in code, so a real export never has them. */

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Change } from '../../../lib/messaging';
+
+// Record times must lie between 1990 and a few years ahead (lib/time.ts).
+const T = Date.UTC(2025, 0, 1);
 import { exportEverything } from '../../../lib/app/backup';
 import { buildBackup, serializeBackup } from '../../../lib/backup/export';
 import { importText, prepareImport, runImport, writeBackup } from '../../../lib/backup/import';
@@ -124,8 +127,8 @@ describe('merge', () => {
       text: 'New one',
       source: { kind: 'none' },
       status: 'open',
-      createdAt: 1,
-      updatedAt: 1,
+      createdAt: T + 1,
+      updatedAt: T + 1,
     });
 
     const result = await importText(backupText(file), 'b.json');
@@ -153,7 +156,7 @@ describe('merge', () => {
           notes: 'Written on this laptop',
           takeaways: 'A',
           timestampNotes: [{ atSec: 5, text: 'here' }],
-          updatedAt: 100,
+          updatedAt: T + 100,
         },
       ],
     });
@@ -163,7 +166,7 @@ describe('merge', () => {
       takeaways: 'A',
       timestampNotes: [{ atSec: 9, text: 'there' }],
       title: 'Fresh',
-      updatedAt: 200,
+      updatedAt: T + 200,
     };
     await importText(backupText({ ...sampleRecords(0), resources: [theirs] }), 'b.json');
     const [merged] = (await readAll()).resources;
@@ -171,7 +174,7 @@ describe('merge', () => {
       title: 'Fresh',
       notes: 'Written on the old machine\n\nWritten on this laptop',
       takeaways: 'A',
-      updatedAt: 200,
+      updatedAt: T + 200,
     });
     expect(merged!.timestampNotes).toEqual([
       { atSec: 5, text: 'here' },
@@ -188,7 +191,7 @@ describe('merge', () => {
         title: 'A',
       },
       { notes: 'my note', tags: ['mine'] },
-      1000,
+      T + 1000,
     );
     const file = sampleRecords(0);
     file.resources.push({
@@ -196,9 +199,9 @@ describe('merge', () => {
       id: 'other-machine',
       notes: 'their note',
       tags: ['theirs'],
-      sharedAt: 1500,
+      sharedAt: T + 1500,
       sharedHow: 'chat',
-      updatedAt: 2000,
+      updatedAt: T + 2000,
     });
     file.reflections.push({
       id: 'r1',
@@ -206,16 +209,16 @@ describe('merge', () => {
       promptText: 'Q',
       answer: 'A',
       resourceId: 'other-machine',
-      createdAt: 1,
-      updatedAt: 1,
+      createdAt: T + 1,
+      updatedAt: T + 1,
     });
     file.actions.push({
       id: 'a1',
       text: 'Do it',
       source: { kind: 'resource', id: 'other-machine' },
       status: 'open',
-      createdAt: 1,
-      updatedAt: 1,
+      createdAt: T + 1,
+      updatedAt: T + 1,
     });
 
     const result = await importText(backupText(file), 'b.json');
@@ -225,9 +228,9 @@ describe('merge', () => {
       id: here.id,
       notes: 'their note\n\nmy note',
       tags: ['theirs', 'mine'],
-      sharedAt: 1500,
-      createdAt: 1000,
-      updatedAt: 2000,
+      sharedAt: T + 1500,
+      createdAt: T + 1000,
+      updatedAt: T + 2000,
     });
     expect(after.reflections[0]!.resourceId).toBe(here.id);
     expect(after.actions[0]!.source.id).toBe(here.id);
