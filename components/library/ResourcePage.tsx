@@ -1,11 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks/live';
 import { PAGE_ID } from '@/lib/app/live';
-import { applyPatch, deleteResources, editResource, getResource, type ResourcePatch } from '@/lib/app/resources';
+import {
+  applyPatch,
+  deleteResources,
+  editResource,
+  getResource,
+  type ResourceBase,
+  type ResourcePatch,
+} from '@/lib/app/resources';
+import type { FieldConflict } from '@/lib/merge';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Resource, ResourceStatus, SharedHow, TimestampNote } from '@/lib/db/types';
 import { formatClock, formatDate, t } from '@/lib/i18n';
-import { LIMITS, parseTagInput } from '@/lib/limits';
+import { LIMITS, normaliseTags, parseTagInput } from '@/lib/limits';
 import { STATUSES } from '@/lib/library/filter';
 import { kindLabel, resourceMetaLine, SHARED_HOW_OPTIONS, statusLabel } from '@/lib/resource-format';
 import { openUrl } from '@/lib/resource-links';
@@ -15,7 +23,7 @@ import { resourcesListHash } from './ResourcesSection';
 import { ResourceTimestampNotes } from './ResourceTimestampNotes';
 import './resources.css';
 
-type SaveState = { phase: 'idle' | 'saving' | 'saved' } | { phase: 'error'; message: string };
+type SaveState = { phase: 'idle' | 'saving' | 'saved' | 'merged' } | { phase: 'error'; message: string };
 
 /** "YouTube channel · 42 min · Published 5 Mar 2024 · Saved 12 Mar 2025" */
 function metaLine(resource: Resource): string {
@@ -47,6 +55,7 @@ export function ResourcePage({ id }: { id: string }) {
   const stampsBox = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const writes = useRef(0);
+  const base = useRef<ResourceBase>({});
 
   // Another page's write of this record (this page's own echo is already shown).
   const stored = useLiveQuery(() => getResource(id).then((record) => record ?? null), ['resources'], [id], {
@@ -70,11 +79,24 @@ export function ResourcePage({ id }: { id: string }) {
     filled.current = id;
     setDeletedElsewhere(false);
     setResource(record);
-    // A change from elsewhere never eats typing: a focused field keeps what is being typed.
-    if (initial || !isFocused(notesField.current)) setNotes(record.notes);
-    if (initial || !isFocused(takeawaysField.current)) setTakeaways(record.takeaways);
-    if (initial || !isFocused(tagsField.current)) setTags(record.tags.join(', '));
-    if (initial || !isFocused(stampsBox.current)) setStamps(record.timestampNotes);
+    // A change from elsewhere never eats typing: a focused field keeps what is being typed, and
+    // its next write merges against the version it started from (base).
+    if (initial || !isFocused(notesField.current)) {
+      setNotes(record.notes);
+      base.current.notes = record.notes;
+    }
+    if (initial || !isFocused(takeawaysField.current)) {
+      setTakeaways(record.takeaways);
+      base.current.takeaways = record.takeaways;
+    }
+    if (initial || !isFocused(tagsField.current)) {
+      setTags(record.tags.join(', '));
+      base.current.tags = record.tags;
+    }
+    if (initial || !isFocused(stampsBox.current)) {
+      setStamps(record.timestampNotes);
+      base.current.timestampNotes = record.timestampNotes;
+    }
   }, [stored.data, stored.error, id]);
 
   useEffect(() => {
@@ -88,16 +110,37 @@ export function ResourcePage({ id }: { id: string }) {
 
   const persist = async (patch: ResourcePatch) => {
     const ticket = ++writes.current;
+    // What this edit started from: this page's last write of the field (its writes commit in
+    // order), or what it last showed from elsewhere.
+    const startedFrom: ResourceBase = {};
+    if (patch.notes !== undefined) {
+      startedFrom.notes = base.current.notes;
+      base.current.notes = patch.notes;
+    }
+    if (patch.takeaways !== undefined) {
+      startedFrom.takeaways = base.current.takeaways;
+      base.current.takeaways = patch.takeaways;
+    }
+    if (patch.tags !== undefined) {
+      startedFrom.tags = base.current.tags;
+      base.current.tags = patch.tags;
+    }
+    if (patch.timestampNotes !== undefined) {
+      startedFrom.timestampNotes = base.current.timestampNotes;
+      base.current.timestampNotes = patch.timestampNotes;
+    }
     // Show the change at once (a controlled radio or checkbox must not flick back while the write runs).
     setResource((current) => (current ? applyPatch(current, patch, Date.now()) : current));
     setSave({ phase: 'saving' });
     try {
-      const updated = await editResource(id, patch);
+      const updated = await editResource(id, patch, Date.now(), startedFrom);
       if (!updated) setDeletedElsewhere(true);
       // Only the latest write speaks: an earlier one finishing late must not undo a later change.
       else if (ticket === writes.current) {
         setResource(updated);
-        setSave({ phase: 'saved' });
+        // Merged with another writer's edit: the field shows what is stored now.
+        const merged = showMerged(patch, updated);
+        setSave({ phase: merged ? 'merged' : 'saved' });
       }
     } catch (error) {
       // What the user typed stays in the field; the next keystroke tries again. Checkboxes and
@@ -108,6 +151,38 @@ export function ResourcePage({ id }: { id: string }) {
         () => undefined,
       );
     }
+  };
+
+  /** After a write that merged in another writer's text, the field shows the merged text. */
+  const showMerged = (patch: ResourcePatch, stored: Resource): boolean => {
+    let merged = false;
+    if (patch.notes !== undefined && stored.notes !== patch.notes) {
+      setNotes(stored.notes);
+      base.current.notes = stored.notes;
+      merged = true;
+    }
+    if (patch.takeaways !== undefined && stored.takeaways !== patch.takeaways) {
+      setTakeaways(stored.takeaways);
+      base.current.takeaways = stored.takeaways;
+      merged = true;
+    }
+    if (patch.tags !== undefined && stored.tags.join(',') !== normaliseTags(patch.tags).join(',')) {
+      if (!isFocused(tagsField.current)) setTags(stored.tags.join(', '));
+      base.current.tags = stored.tags;
+      merged = true;
+    }
+    return merged;
+  };
+
+  /** Choose between the field and a conflict version kept beside it. */
+  const resolve = (conflict: FieldConflict, useIt: boolean) => {
+    const rest = (resource?.conflicts ?? []).filter((c) => c !== conflict);
+    if (!useIt) return void persist({ conflicts: rest });
+    if (conflict.field === 'notes') setNotes(conflict.text);
+    if (conflict.field === 'takeaways') setTakeaways(conflict.text);
+    // The chosen text replaces the field outright: no merge against what it replaces.
+    base.current = { ...base.current, [conflict.field]: undefined };
+    void persist({ [conflict.field]: conflict.text, conflicts: rest });
   };
 
   if (resource === undefined) {
@@ -234,8 +309,34 @@ export function ResourcePage({ id }: { id: string }) {
                   ? t('libSaving')
                   : save.phase === 'saved'
                     ? t('libSaved')
-                    : t('libSavedAsYouType')}
+                    : save.phase === 'merged'
+                      ? t('libSavedMerged')
+                      : t('libSavedAsYouType')}
             </p>
+            {(resource.conflicts ?? []).map((conflict) => (
+              <section
+                key={`${conflict.field}:${conflict.at}:${conflict.text.length}`}
+                class="notice notice-warn res-conflict"
+                aria-label={t('libConflictHeading')}
+              >
+                <p class="small">
+                  <strong>{t('libConflictHeading')}</strong>{' '}
+                  {t(
+                    conflict.field === 'takeaways' ? 'libConflictTakeaways' : 'libConflictNotes',
+                    formatDate(conflict.at, { dateStyle: 'medium', timeStyle: 'short' }),
+                  )}
+                </p>
+                <pre class="res-conflict-text">{conflict.text}</pre>
+                <div class="row">
+                  <button type="button" class="btn btn-small" onClick={() => resolve(conflict, true)}>
+                    {t('libConflictUse')}
+                  </button>
+                  <button type="button" class="btn btn-small btn-ghost" onClick={() => resolve(conflict, false)}>
+                    {t('libConflictKeep')}
+                  </button>
+                </div>
+              </section>
+            ))}
           </section>
           {resource.kind === 'video' && (
             <div ref={stampsBox}>

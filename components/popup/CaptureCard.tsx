@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { captureTab, captureFailureMessage } from '@/lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure, CaptureResult } from '@/lib/capture/types';
 import { describeWriteError } from '@/lib/db/errors';
-import { editResource, getResourceByUrl, saveCapturedPage } from '@/lib/app/resources';
+import { editResource, getResourceByUrl, type ResourceBase, saveCapturedPage } from '@/lib/app/resources';
 import { useShowThumbnails } from '@/components/hooks/live';
 import type { Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
@@ -31,6 +31,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const [message, setMessage] = useState<Message | null>(null);
   const thumbs = useShowThumbnails();
   const saveButton = useRef<HTMLButtonElement>(null);
+  const base = useRef<{ id: string; fields: ResourceBase }>({ id: '', fields: {} });
 
   useEffect(() => {
     void (async () => {
@@ -108,8 +109,20 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   };
   const persist = async (patch: { notes?: string; tags?: string[] }) => {
     if (!saved) return;
+    // The version this popup's edit started from: what it loaded, then its own last write. The
+    // library may be editing the same record: the write merges instead of overwriting it.
+    if (base.current.id !== saved.id) base.current = { id: saved.id, fields: { notes: saved.notes, tags: saved.tags } };
+    const startedFrom: ResourceBase = {};
+    if (patch.notes !== undefined) {
+      startedFrom.notes = base.current.fields.notes;
+      base.current.fields.notes = patch.notes;
+    }
+    if (patch.tags !== undefined) {
+      startedFrom.tags = base.current.fields.tags;
+      base.current.fields.tags = patch.tags;
+    }
     try {
-      await editResource(saved.id, patch);
+      await editResource(saved.id, patch, Date.now(), startedFrom);
     } catch (error) {
       await writeDraft(draftKey, { note, tags });
       setMessage({ tone: 'error', text: describeWriteError(error) });

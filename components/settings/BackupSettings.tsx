@@ -439,6 +439,9 @@ function Result({ result, fileName }: { result: ImportResult; fileName: string }
         </div>
       </dl>
       {result.settings.length > 0 && <p class="small">{t('backupResultSettings')}</p>}
+      {(result.conflictsKept ?? 0) > 0 && (
+        <p class="small">{t('backupResultConflicts', formatNumber(result.conflictsKept ?? 0))}</p>
+      )}
       {result.reasons.length > 0 && (
         <div class="backup-reasons">
           <h5>{t('backupResultWhy')}</h5>

@@ -13,6 +13,7 @@ export {
   getResource,
   getResourceByUrl,
   listNewest,
+  type ResourceBase,
   type ResourcePatch,
   type SaveExtras,
   type SaveResult,
@@ -33,13 +34,19 @@ export async function saveCapturedPage(
   return result;
 }
 
+/**
+ * An edit of one resource. `base` is what the editing page last read of the fields it edits: when
+ * another writer changed them meanwhile, the edit merges three-way instead of overwriting.
+ */
 export async function editResource(
   id: string,
   patch: store.ResourcePatch,
   now = Date.now(),
+  base?: store.ResourceBase,
 ): Promise<Resource | undefined> {
-  const [updated] = await editResources([id], patch, now);
-  return updated;
+  const updated = await store.updateResources([id], patch, now, undefined, base);
+  void announce(updated);
+  return updated[0];
 }
 
 /** One transaction for any number of records: bulk edits are all-or-nothing. */

@@ -40,6 +40,8 @@ export interface ImportResult {
   skippedEntries: SkippedEntry[];
   /** Our format: per store. */
   counts?: Record<StoreName, StoreCounts>;
+  /** Texts kept whole as a second version because they did not fit beside the other (our format). */
+  conflictsKept?: number;
   settings: SettingName[];
 }
 
@@ -229,6 +231,7 @@ function backupResult(plan: MergePlan, mode: ImportMode, settings: SettingName[]
     reasons,
     skippedEntries: [],
     counts: plan.counts,
+    conflictsKept: plan.conflictsKept,
     settings,
   };
 }

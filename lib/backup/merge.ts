@@ -1,5 +1,6 @@
 import type { Resource, StoreName, TimestampNote } from '../db/types';
-import { capText, LIMITS, normaliseTags } from '../limits';
+import { LIMITS, normaliseTags } from '../limits';
+import { type FieldConflict, mergeText, withConflict } from '../merge';
 import { STORES, type BackupRecords, type StoreRecord } from './format';
 
 /** Why a record of our format was not written in a merge. */
@@ -23,6 +24,8 @@ export interface MergePlan {
   /** In order: every prefix keeps the canonicalUrl index unique, so the puts never conflict. */
   puts: Put[];
   counts: Record<StoreName, StoreCounts>;
+  /** Texts kept whole as a conflict version (they did not fit beside the other). */
+  conflictsKept: number;
 }
 
 export function emptyCounts(): Record<StoreName, StoreCounts> {
@@ -48,13 +51,64 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return left.every(([key, value]) => rightMap.has(key) && sameValue(value, rightMap.get(key)));
 }
 
-/** Notes are never dropped: the loser's text is kept unless the winner already holds it. */
-export function mergeText(winner: string, loser: string, max: number): string {
-  const extra = loser.trim();
-  if (!extra || winner.includes(extra)) return winner;
-  if (loser.includes(winner.trim())) return loser;
-  return capText(winner.trim() ? `${winner}\n\n${loser}` : loser, max);
+/**
+ * Texts are never dropped or cut (lib/merge.ts, without a base: an import has none): a text that
+ * holds the other wins, else both are joined, and where the two together pass the field's limit
+ * the loser is kept whole as a conflict version to choose from.
+ */
+function mergeTexts<T extends { conflicts?: FieldConflict[] }>(
+  winner: T,
+  loser: T,
+  fields: readonly { name: keyof T & string; limit: number }[],
+  now: number,
+): T {
+  const merged = { ...winner };
+  let conflicts = mergeConflictLists(winner.conflicts, loser.conflicts);
+  for (const { name, limit } of fields) {
+    const ours = winner[name];
+    const theirs = loser[name];
+    if (typeof theirs !== 'string') continue;
+    const result = mergeText(undefined, typeof ours === 'string' ? ours : '', theirs, limit);
+    (merged as Record<string, unknown>)[name] = result.text;
+    if (result.conflict !== undefined) conflicts = withConflict(conflicts, name, result.conflict, now);
+  }
+  if (conflicts?.length) merged.conflicts = conflicts;
+  return merged;
 }
+
+function mergeConflictLists(
+  a: FieldConflict[] | undefined,
+  b: FieldConflict[] | undefined,
+): FieldConflict[] | undefined {
+  if (!b?.length) return a;
+  let out = a ?? [];
+  for (const c of b) out = withConflict(out, c.field, c.text, c.at);
+  return out;
+}
+
+/** How many conflict versions a merge made (texts kept whole beside the field). */
+export function countConflicts(
+  before: { conflicts?: FieldConflict[] } | undefined,
+  after: { conflicts?: FieldConflict[] },
+): number {
+  return Math.max(0, (after.conflicts?.length ?? 0) - (before?.conflicts?.length ?? 0));
+}
+
+/** A record that may carry conflict versions (resources, reflections, actions). */
+type Textual = StoreRecord & { conflicts?: FieldConflict[] };
+
+const RESOURCE_TEXTS = [
+  { name: 'notes', limit: LIMITS.notes },
+  { name: 'takeaways', limit: LIMITS.takeaways },
+] as const;
+
+const TEXTS: Partial<Record<StoreName, readonly { name: string; limit: number }[]>> = {
+  reflections: [{ name: 'answer', limit: LIMITS.answer }],
+  actions: [
+    { name: 'text', limit: LIMITS.actionText },
+    { name: 'outcome', limit: LIMITS.outcome },
+  ],
+};
 
 function mergeTimestampNotes(winner: TimestampNote[], loser: TimestampNote[]): TimestampNote[] {
   const seen = new Set(winner.map((n) => `${n.atSec}\u0000${n.text}`));
@@ -68,15 +122,14 @@ function mergeTimestampNotes(winner: TimestampNote[], loser: TimestampNote[]): T
  * takeaways and timestamp notes from the other copy are kept. Two records of the same page with
  * different ids (saved on two machines) also pool their tags and shared state.
  */
-export function mergeResource(current: Resource, incoming: Resource): Resource {
+export function mergeResource(current: Resource, incoming: Resource, now = Date.now()): Resource {
   const incomingWins = incoming.updatedAt > current.updatedAt;
   const [winner, loser] = incomingWins ? [incoming, current] : [current, incoming];
   const samePage = current.id !== incoming.id;
+  const texts = mergeTexts(winner, loser, RESOURCE_TEXTS, now);
   const merged: Resource = {
-    ...winner,
+    ...texts,
     id: current.id,
-    notes: mergeText(winner.notes, loser.notes, LIMITS.notes),
-    takeaways: mergeText(winner.takeaways, loser.takeaways, LIMITS.takeaways),
     timestampNotes: mergeTimestampNotes(winner.timestampNotes, loser.timestampNotes),
     createdAt: Math.min(current.createdAt, incoming.createdAt),
     updatedAt: Math.max(current.updatedAt, incoming.updatedAt),
@@ -97,9 +150,10 @@ export function mergeResource(current: Resource, incoming: Resource): Resource {
  * transaction. References from the file to a resource that merged into a record with another id
  * (reflection.resourceId, action.source.id) are pointed at the surviving record.
  */
-export function planMerge(existing: BackupRecords, incoming: BackupRecords): MergePlan {
+export function planMerge(existing: BackupRecords, incoming: BackupRecords, now = Date.now()): MergePlan {
   const puts: Put[] = [];
   const counts = emptyCounts();
+  let conflictsKept = 0;
 
   // Resources: by id, then by canonical URL.
   const resources = new Map(existing.resources.map((r) => [r.id, r]));
@@ -121,7 +175,7 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords): Mer
       counts.resources.added++;
       continue;
     }
-    const merged = mergeResource(target, record);
+    const merged = mergeResource(target, record, now);
     const owner = byUrl.get(merged.canonicalUrl);
     if (owner !== undefined && owner !== merged.id) {
       // The page moved to an address another record already holds: keep this record's own.
@@ -141,6 +195,7 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords): Mer
     resources.set(merged.id, merged);
     puts.push({ store: 'resources', record: merged });
     counts.resources.updated++;
+    conflictsKept += countConflicts(target, merged);
   }
 
   const pointAt = (id: string | undefined) => (id !== undefined ? (renamed.get(id) ?? id) : id);
@@ -170,10 +225,22 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords): Mer
         current.set(record.id, record);
         puts.push({ store, record });
         counts[store].added++;
-      } else if (record.updatedAt > here.updatedAt && !sameValue(record, here)) {
-        current.set(record.id, record);
-        puts.push({ store, record });
+        continue;
+      }
+      // The newer copy wins every field but the texts written by people: those merge, so the
+      // answer or outcome written here survives an import of an older or newer copy.
+      const fields = TEXTS[store];
+      const incomingWins = record.updatedAt > here.updatedAt;
+      const [winner, loser] = (incomingWins ? [record, here] : [here, record]) as [Textual, Textual];
+      const merged: Textual = fields
+        ? mergeTexts(winner, loser, fields as { name: keyof Textual & string; limit: number }[], now)
+        : winner;
+      if (!sameValue(merged, here)) {
+        const written = { ...merged, updatedAt: Math.max(here.updatedAt, record.updatedAt) };
+        current.set(record.id, written);
+        puts.push({ store, record: written });
         counts[store].updated++;
+        conflictsKept += countConflicts(here as Textual, written);
       } else if (record.updatedAt < here.updatedAt) {
         counts[store].newerHere++;
       } else {
@@ -181,7 +248,7 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords): Mer
       }
     }
   }
-  return { puts, counts };
+  return { puts, counts, conflictsKept };
 }
 
 /** Replace: everything in the file is added to emptied stores. */
@@ -192,5 +259,5 @@ export function planReplace(incoming: BackupRecords): MergePlan {
     for (const record of incoming[store] as StoreRecord[]) puts.push({ store, record });
     counts[store].added = incoming[store].length;
   }
-  return { puts, counts };
+  return { puts, counts, conflictsKept: 0 };
 }

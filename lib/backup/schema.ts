@@ -39,6 +39,14 @@ const webUrl = v.pipe(
   v.check((value) => isWebUrl(value), WEB_URL),
 );
 
+/** A conflict version (lib/merge.ts): a whole text another writer wrote, kept until chosen. */
+const conflictsSchema = v.optional(
+  v.pipe(
+    v.array(v.strictObject({ field: v.pipe(v.string(), v.maxLength(50)), text: userText(LIMITS.notes), at: time })),
+    v.maxLength(20),
+  ),
+);
+
 export const timestampNoteSchema = v.strictObject({
   atSec: seconds,
   text: userText(LIMITS.timestampNoteText),
@@ -70,6 +78,7 @@ export const resourceSchema = v.strictObject({
   createdAt: time,
   updatedAt: time,
   learnedAt: v.optional(time),
+  conflicts: conflictsSchema,
 });
 
 export const reflectionSchema = v.strictObject({
@@ -81,6 +90,7 @@ export const reflectionSchema = v.strictObject({
   resourceTitle: v.optional(pageText(LIMITS.title)),
   createdAt: time,
   updatedAt: time,
+  conflicts: conflictsSchema,
 });
 
 export const promptSchema = v.strictObject({
@@ -106,6 +116,7 @@ export const actionSchema = v.strictObject({
   createdAt: time,
   updatedAt: time,
   doneAt: v.optional(time),
+  conflicts: conflictsSchema,
 });
 
 const conditionKey = v.pipe(v.string(), v.maxLength(200));

@@ -1,6 +1,7 @@
 import type { CapturedPage } from '../capture/types';
 import { newId } from '../ids';
 import { capLine, capText, isWebUrl, LIMITS, normaliseTags } from '../limits';
+import { type FieldConflict, mergeSet, mergeText, withConflict } from '../merge';
 import { getDb, type LoopDatabase } from './open';
 import type { Resource, ResourceStatus, SharedHow, TimestampNote } from './types';
 
@@ -115,6 +116,8 @@ export async function listNewest(limit: number, db?: LoopDatabase): Promise<Reso
 }
 
 export interface ResourcePatch {
+  /** Replaces the kept conflict versions (the user chose one). */
+  conflicts?: FieldConflict[];
   title?: string;
   notes?: string;
   takeaways?: string;
@@ -124,10 +127,41 @@ export interface ResourcePatch {
   timestampNotes?: TimestampNote[];
 }
 
+/** What an editing page last read of the fields it edits: the version its edit started from. */
+export type ResourceBase = Partial<Pick<Resource, 'notes' | 'takeaways' | 'tags' | 'timestampNotes'>>;
+
+const momentKey = (note: TimestampNote) => `${note.atSec}\u0000${note.text}`;
+
+/**
+ * An edit made against `base`, applied to what is stored now (`current`): where another writer
+ * changed a field meanwhile, the two merge by the project's one rule (lib/merge.ts). A text both
+ * changed on the same lines keeps the edit in the field and the other text as a conflict version.
+ */
+export function rebasePatch(current: Resource, patch: ResourcePatch, base: ResourceBase, now: number): ResourcePatch {
+  const next: ResourcePatch = { ...patch };
+  let conflicts = current.conflicts;
+  for (const field of ['notes', 'takeaways'] as const) {
+    const ours = patch[field];
+    if (ours === undefined || base[field] === undefined) continue;
+    const merged = mergeText(base[field], ours, current[field], LIMITS[field]);
+    next[field] = merged.text;
+    if (merged.conflict !== undefined) conflicts = withConflict(conflicts, field, merged.conflict, now);
+  }
+  if (patch.tags && base.tags) next.tags = mergeSet(normaliseTags(base.tags), normaliseTags(patch.tags), current.tags);
+  if (patch.timestampNotes && base.timestampNotes)
+    next.timestampNotes = mergeSet(base.timestampNotes, patch.timestampNotes, current.timestampNotes, momentKey);
+  if (conflicts !== current.conflicts && patch.conflicts === undefined && conflicts) next.conflicts = conflicts;
+  return next;
+}
+
 /** Apply a user's edit; derived timestamps (learnedAt, sharedAt, updatedAt) follow. */
 export function applyPatch(resource: Resource, patch: ResourcePatch, now: number): Resource {
   const next: Resource = { ...resource, updatedAt: Math.max(now, resource.updatedAt + 1) };
   if (patch.title !== undefined) next.title = capLine(patch.title, LIMITS.title) || resource.title;
+  if (patch.conflicts !== undefined) {
+    if (patch.conflicts.length) next.conflicts = patch.conflicts;
+    else delete next.conflicts;
+  }
   if (patch.notes !== undefined) next.notes = capText(patch.notes, LIMITS.notes);
   if (patch.takeaways !== undefined) next.takeaways = capText(patch.takeaways, LIMITS.takeaways);
   if (patch.tags !== undefined) next.tags = normaliseTags(patch.tags);
@@ -169,6 +203,7 @@ export async function updateResources(
   patch: ResourcePatch | ((r: Resource) => ResourcePatch),
   now = Date.now(),
   db?: LoopDatabase,
+  base?: ResourceBase,
 ): Promise<Resource[]> {
   const database = db ?? (await getDb());
   const tx = database.transaction('resources', 'readwrite');
@@ -176,7 +211,9 @@ export async function updateResources(
   for (const id of ids) {
     const current = await tx.store.get(id);
     if (!current) continue;
-    const next = applyPatch(current, typeof patch === 'function' ? patch(current) : patch, now);
+    // The merge happens here, inside the transaction, against what is stored at this moment.
+    const own = typeof patch === 'function' ? patch(current) : patch;
+    const next = applyPatch(current, base ? rebasePatch(current, own, base, now) : own, now);
     await tx.store.put(next);
     out.push(next);
   }

@@ -1,3 +1,5 @@
+import type { FieldConflict } from '../merge';
+
 export type ResourceKind = 'video' | 'article' | 'page';
 export type ResourceStatus = 'queued' | 'learning' | 'learned';
 export type SharedHow = 'chat' | 'meeting' | 'demo' | 'write-up';
@@ -33,6 +35,8 @@ export interface Resource {
   createdAt: number;
   updatedAt: number;
   learnedAt?: number;
+  /** Texts another writer wrote that could not be merged in (lib/merge.ts): kept until the user chooses. */
+  conflicts?: FieldConflict[];
 }
 
 export interface Reflection {
@@ -45,6 +49,7 @@ export interface Reflection {
   resourceTitle?: string;
   createdAt: number;
   updatedAt: number;
+  conflicts?: FieldConflict[];
 }
 
 export interface CustomPrompt {
@@ -73,6 +78,7 @@ export interface Action {
   createdAt: number;
   updatedAt: number;
   doneAt?: number;
+  conflicts?: FieldConflict[];
 }
 
 export interface Assessment {

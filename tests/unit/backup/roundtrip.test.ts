@@ -136,14 +136,15 @@ describe('merge', () => {
     const byId = <T extends { id: string }>(list: T[], id: string) => list.find((r) => r.id === id)!;
     expect(byId(after.resources, 'res-0').title).toBe('Newer title');
     expect(byId(after.resources, 'res-1').title).toBe(here.resources[1]!.title);
-    expect(byId(after.reflections, 'ref-0').answer).toBe('Newer answer');
-    expect(byId(after.reflections, 'ref-1').answer).toBe(here.reflections[1]!.answer);
+    // The newer copy wins, but an answer written in both is never replaced: both are kept.
+    expect(byId(after.reflections, 'ref-0').answer).toBe(`Newer answer\n\n${here.reflections[0]!.answer}`);
+    expect(byId(after.reflections, 'ref-1').answer).toBe(`${here.reflections[1]!.answer}\n\nOlder answer`);
     expect(byId(after.prompts, 'custom-1').enabled).toBe(false);
     expect(byId(after.actions, 'act-0').status).toBe('dropped');
     expect(byId(after.assessments, 'as-1').note).toBeUndefined();
     expect(byId(after.actions, 'act-new').text).toBe('New one');
-    expect(result).toMatchObject({ added: 1, updated: 4 });
-    expect(result.reasons).toEqual(expect.arrayContaining([{ reason: 'newer-here', count: 3 }]));
+    expect(result).toMatchObject({ added: 1, updated: 5 });
+    expect(result.reasons).toEqual(expect.arrayContaining([{ reason: 'newer-here', count: 2 }]));
   });
 
   it('never drops notes: the older copy’s notes, takeaways and timestamp notes are kept', async () => {
