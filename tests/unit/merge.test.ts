@@ -135,6 +135,22 @@ describe('editing against the version read', () => {
 });
 
 describe('import merge keeps text', () => {
+  it('a merge import under an open notes field: the next keystroke keeps the imported text', async () => {
+    const { importText } = await import('../../lib/backup/import');
+    const { backupText } = await import('./backup/helpers');
+    const page = { url: 'https://blog.example.org/b', canonicalUrl: 'https://blog.example.org/b', kind: 'article' as const, title: 'B' };
+    const { resource } = await saveCapturedPage(page, { notes: 'Typed here' });
+    // The page's field holds "Typed here"; an import brings the other machine's notes.
+    const other = { ...resource, notes: 'From the other machine', updatedAt: resource.updatedAt + 1000 };
+    await importText(backupText({ ...emptyRecords(), resources: [other] }), 'b.json');
+    // One more keystroke in the open field, which never saw the import.
+    await editResource(resource.id, { notes: 'Typed here!' }, Date.now(), { notes: 'Typed here' });
+    const stored = await getResource(resource.id);
+    const kept = [stored?.notes, ...(stored?.conflicts ?? []).map((c) => c.text)].join('\n');
+    expect(kept).toContain('From the other machine');
+    expect(kept).toContain('Typed here!');
+  });
+
   it('two 60k notes are both kept, the older as a conflict version, and the result says so', () => {
     const [here] = sampleRecords(1).resources;
     const mine = { ...here!, notes: 'm'.repeat(60_000), updatedAt: here!.updatedAt };
