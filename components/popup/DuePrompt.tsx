@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useStorageItem } from '@/components/hooks/live';
 import { browser } from 'wxt/browser';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Reflection, Resource } from '@/lib/db/types';
@@ -30,27 +31,27 @@ export function DuePrompt() {
   const [suggestion, setSuggestion] = useState<Resource | null>(null);
   const textbox = useRef<HTMLTextAreaElement>(null);
 
+  // The prompt shown stays while it is being answered; answered or skipped elsewhere (the
+  // journal, another window), nothing is due here either.
+  const stored = useStorageItem(duePrompt);
   useEffect(() => {
+    if (stored === undefined) return;
+    if (stored === null) {
+      setDue(null);
+      return;
+    }
+    if (due) return;
+    const draft = readDraft(DRAFT_KEY);
+    if (draft.answer && draft.answerPromptId === promptKey(stored)) setAnswer(draft.answer);
+    setDue(stored);
     let alive = true;
-    void (async () => {
-      const current = await duePrompt.getValue();
-      if (!alive || !current) return;
-      const draft = await readDraft(DRAFT_KEY);
-      if (!alive) return;
-      if (draft.answer && draft.answerPromptId === promptKey(current)) setAnswer(draft.answer);
-      setDue(current);
-      const queue = await queuedResources().catch(() => [] as Resource[]);
-      if (alive) setSuggestion(pickMicroLearning(queue, current.resourceId));
-    })();
-    // Answered or skipped elsewhere (the journal, another window): nothing is due here either.
-    const stop = duePrompt.watch((next) => {
-      if (!next) setDue(null);
-    });
+    void queuedResources()
+      .catch(() => [] as Resource[])
+      .then((queue) => alive && setSuggestion(pickMicroLearning(queue, stored.resourceId)));
     return () => {
       alive = false;
-      stop();
     };
-  }, []);
+  }, [stored]);
 
   // The popup's first focus lands on the question.
   useEffect(() => {

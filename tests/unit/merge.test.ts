@@ -138,7 +138,12 @@ describe('import merge keeps text', () => {
   it('a merge import under an open notes field: the next keystroke keeps the imported text', async () => {
     const { importText } = await import('../../lib/backup/import');
     const { backupText } = await import('./backup/helpers');
-    const page = { url: 'https://blog.example.org/b', canonicalUrl: 'https://blog.example.org/b', kind: 'article' as const, title: 'B' };
+    const page = {
+      url: 'https://blog.example.org/b',
+      canonicalUrl: 'https://blog.example.org/b',
+      kind: 'article' as const,
+      title: 'B',
+    };
     const { resource } = await saveCapturedPage(page, { notes: 'Typed here' });
     // The page's field holds "Typed here"; an import brings the other machine's notes.
     const other = { ...resource, notes: 'From the other machine', updatedAt: resource.updatedAt + 1000 };
