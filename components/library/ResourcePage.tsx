@@ -6,6 +6,7 @@ import {
   deleteResources,
   editResource,
   getResource,
+  startEdit,
   type ResourceBase,
   type ResourcePatch,
 } from '@/lib/app/resources';
@@ -110,25 +111,9 @@ export function ResourcePage({ id }: { id: string }) {
 
   const persist = async (patch: ResourcePatch) => {
     const ticket = ++writes.current;
-    // What this edit started from: this page's last write of the field (its writes commit in
-    // order), or what it last showed from elsewhere.
-    const startedFrom: ResourceBase = {};
-    if (patch.notes !== undefined) {
-      startedFrom.notes = base.current.notes;
-      base.current.notes = patch.notes;
-    }
-    if (patch.takeaways !== undefined) {
-      startedFrom.takeaways = base.current.takeaways;
-      base.current.takeaways = patch.takeaways;
-    }
-    if (patch.tags !== undefined) {
-      startedFrom.tags = base.current.tags;
-      base.current.tags = patch.tags;
-    }
-    if (patch.timestampNotes !== undefined) {
-      startedFrom.timestampNotes = base.current.timestampNotes;
-      base.current.timestampNotes = patch.timestampNotes;
-    }
+    // What this edit started from: this page's last write of the field, or what it last showed
+    // from elsewhere.
+    const startedFrom = startEdit(base.current, patch);
     // Show the change at once (a controlled radio or checkbox must not flick back while the write runs).
     setResource((current) => (current ? applyPatch(current, patch, Date.now()) : current));
     setSave({ phase: 'saving' });

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { captureTab, captureFailureMessage } from '@/lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure, CaptureResult } from '@/lib/capture/types';
 import { describeWriteError } from '@/lib/db/errors';
-import { editResource, getResourceByUrl, type ResourceBase, saveCapturedPage } from '@/lib/app/resources';
+import { editResource, getResourceByUrl, type ResourceBase, saveCapturedPage, startEdit } from '@/lib/app/resources';
 import { useShowThumbnails } from '@/components/hooks/live';
 import type { Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
@@ -112,15 +112,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
     // The version this popup's edit started from: what it loaded, then its own last write. The
     // library may be editing the same record: the write merges instead of overwriting it.
     if (base.current.id !== saved.id) base.current = { id: saved.id, fields: { notes: saved.notes, tags: saved.tags } };
-    const startedFrom: ResourceBase = {};
-    if (patch.notes !== undefined) {
-      startedFrom.notes = base.current.fields.notes;
-      base.current.fields.notes = patch.notes;
-    }
-    if (patch.tags !== undefined) {
-      startedFrom.tags = base.current.fields.tags;
-      base.current.fields.tags = patch.tags;
-    }
+    const startedFrom = startEdit(base.current.fields, patch);
     try {
       await editResource(saved.id, patch, Date.now(), startedFrom);
     } catch (error) {

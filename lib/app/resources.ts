@@ -34,6 +34,23 @@ export async function saveCapturedPage(
   return result;
 }
 
+const EDITED_FIELDS = ['notes', 'takeaways', 'tags', 'timestampNotes'] as const;
+
+/**
+ * For a page that edits as the user types: returns the version this edit starts from (what the
+ * page last read or wrote of each field in the patch) and moves `lastSeen` on to the edit, since
+ * a page's own writes commit in order.
+ */
+export function startEdit(lastSeen: store.ResourceBase, patch: store.ResourcePatch): store.ResourceBase {
+  const startedFrom: store.ResourceBase = {};
+  for (const field of EDITED_FIELDS) {
+    if (patch[field] === undefined) continue;
+    Object.assign(startedFrom, { [field]: lastSeen[field] });
+    Object.assign(lastSeen, { [field]: patch[field] });
+  }
+  return startedFrom;
+}
+
 /**
  * An edit of one resource. `base` is what the editing page last read of the fields it edits: when
  * another writer changed them meanwhile, the edit merges three-way instead of overwriting.

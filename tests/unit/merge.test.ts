@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editResource, getResource, saveCapturedPage } from '../../lib/app/resources';
+import { editResource, getResource, saveCapturedPage, startEdit } from '../../lib/app/resources';
 import { planMerge } from '../../lib/backup/merge';
 import { emptyRecords } from '../../lib/backup/format';
 import { LIMITS } from '../../lib/limits';
@@ -124,11 +124,13 @@ describe('editing against the version read', () => {
 
   it('consecutive keystrokes of one page never conflict with themselves', async () => {
     const { resource } = await saveCapturedPage(page);
-    let base = '';
-    for (const text of ['P', 'Pa', 'Pai', 'Pair']) {
-      await editResource(resource.id, { notes: text }, Date.now(), { notes: base });
-      base = text;
-    }
+    const lastSeen = { notes: '' };
+    // Sent without waiting, as an input handler does: each starts from the one before.
+    await Promise.all(
+      ['P', 'Pa', 'Pai', 'Pair'].map((text) =>
+        editResource(resource.id, { notes: text }, Date.now(), startEdit(lastSeen, { notes: text })),
+      ),
+    );
     expect(await getResource(resource.id)).toMatchObject({ notes: 'Pair' });
     expect((await getResource(resource.id))?.conflicts).toBeUndefined();
   });
