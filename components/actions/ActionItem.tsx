@@ -4,6 +4,8 @@ import { formatDate, t } from '@/lib/i18n';
 import { actionState } from '@/lib/actions/follow-up';
 import { FollowUpAnswer } from './FollowUpAnswer';
 import { SourceLabel } from './SourceLabel';
+import { ConflictNotice } from '@/components/ConflictNotice';
+import { chooseActionVersion } from '@/lib/app/actions';
 
 interface Props {
   action: Action;
@@ -59,6 +61,13 @@ export function ActionItem({ action, now, existing, onDelete }: Props) {
           <span class="label">{t('actionOutcome')}</span> {action.outcome}
         </p>
       )}
+      {(action.conflicts ?? []).map((conflict) => (
+        <ConflictNotice
+          key={`${conflict.field}:${conflict.at}:${conflict.text.length}`}
+          conflict={conflict}
+          onChoose={(c, useIt) => void chooseActionVersion(action.id, c, useIt).catch(console.error)}
+        />
+      ))}
       {action.status === 'open' && answering && (
         <div class="action-answer">
           <FollowUpAnswer action={action} idPrefix={`answer-${action.id}`} onAnswered={() => setAnswering(false)} />

@@ -2,7 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
 import { listCustomPrompts } from '@/lib/app/prompts';
-import { answerPrompt, deleteReflection, editReflection, listReflections } from '@/lib/app/reflections';
+import {
+  answerPrompt,
+  chooseAnswerVersion,
+  deleteReflection,
+  editReflection,
+  listReflections,
+} from '@/lib/app/reflections';
+import { ConflictNotice } from '@/components/ConflictNotice';
 import { getResource } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Reflection } from '@/lib/db/types';
@@ -302,7 +309,18 @@ function Entry({ reflection, onDelete }: { reflection: Reflection; onDelete: (r:
           </div>
         </div>
       ) : (
-        <p class="journal-answer">{reflection.answer}</p>
+        <>
+          <p class="journal-answer">{reflection.answer}</p>
+          {(reflection.conflicts ?? []).map((conflict) => (
+            <ConflictNotice
+              key={`${conflict.at}:${conflict.text.length}`}
+              conflict={conflict}
+              onChoose={(c, useIt) =>
+                void chooseAnswerVersion(reflection.id, c, useIt).catch((e: unknown) => setError(describeWriteError(e)))
+              }
+            />
+          ))}
+        </>
       )}
       <ErrorNotice message={error} small />
       {!editing && (

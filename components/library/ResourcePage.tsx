@@ -18,6 +18,7 @@ import { LIMITS, normaliseTags, parseTagInput } from '@/lib/limits';
 import { STATUSES } from '@/lib/library/filter';
 import { kindLabel, resourceMetaLine, SHARED_HOW_OPTIONS, statusLabel } from '@/lib/resource-format';
 import { openUrl } from '@/lib/resource-links';
+import { ConflictNotice } from '../ConflictNotice';
 import { Thumbnail } from '../Thumbnail';
 import { useShowThumbnails } from '@/components/hooks/live';
 import { resourcesListHash } from './ResourcesSection';
@@ -299,28 +300,11 @@ export function ResourcePage({ id }: { id: string }) {
                       : t('libSavedAsYouType')}
             </p>
             {(resource.conflicts ?? []).map((conflict) => (
-              <section
+              <ConflictNotice
                 key={`${conflict.field}:${conflict.at}:${conflict.text.length}`}
-                class="notice notice-warn res-conflict"
-                aria-label={t('libConflictHeading')}
-              >
-                <p class="small">
-                  <strong>{t('libConflictHeading')}</strong>{' '}
-                  {t(
-                    conflict.field === 'takeaways' ? 'libConflictTakeaways' : 'libConflictNotes',
-                    formatDate(conflict.at, { dateStyle: 'medium', timeStyle: 'short' }),
-                  )}
-                </p>
-                <pre class="res-conflict-text">{conflict.text}</pre>
-                <div class="row">
-                  <button type="button" class="btn btn-small" onClick={() => resolve(conflict, true)}>
-                    {t('libConflictUse')}
-                  </button>
-                  <button type="button" class="btn btn-small btn-ghost" onClick={() => resolve(conflict, false)}>
-                    {t('libConflictKeep')}
-                  </button>
-                </div>
-              </section>
+                conflict={conflict}
+                onChoose={resolve}
+              />
             ))}
           </section>
           {resource.kind === 'video' && (

@@ -1,4 +1,6 @@
 import * as store from '../db/actions';
+import { chooseConflict } from '../db/conflicts';
+import type { FieldConflict } from '../merge';
 import type { Action } from '../db/types';
 import { followUpDrafts } from '../settings';
 import { committed } from './commit';
@@ -66,4 +68,15 @@ export async function deleteAction(id: string, now = Date.now()): Promise<UndoOf
 export async function saveFollowUpDraft(id: string, text: string): Promise<void> {
   const { [id]: _old, ...rest } = await followUpDrafts.getValue();
   await followUpDrafts.setValue(text ? { ...rest, [id]: text } : rest);
+}
+
+/** Take a conflict version of the action's text or outcome, or keep what is there (lib/merge.ts). */
+export async function chooseActionVersion(
+  id: string,
+  conflict: FieldConflict,
+  useIt: boolean,
+  now = Date.now(),
+): Promise<void> {
+  const updated = await chooseConflict('actions', id, conflict, useIt, now);
+  if (updated) await announce(id);
 }

@@ -1,4 +1,6 @@
+import { chooseConflict } from '../db/conflicts';
 import * as store from '../db/reflections';
+import type { FieldConflict } from '../merge';
 import type { Reflection } from '../db/types';
 import { askedText, type AskedPrompt } from '../prompts/due';
 import { clearDraft, duePrompt, type DuePromptState } from '../settings';
@@ -66,4 +68,15 @@ export async function deleteReflection(id: string, now = Date.now()): Promise<Un
     },
     now,
   );
+}
+
+/** Take a conflict version of the answer, or keep the answer (lib/merge.ts). */
+export async function chooseAnswerVersion(
+  id: string,
+  conflict: FieldConflict,
+  useIt: boolean,
+  now = Date.now(),
+): Promise<void> {
+  const updated = await chooseConflict('reflections', id, conflict, useIt, now);
+  if (updated) void committed({ stores: ['reflections'], ids: [id] });
 }

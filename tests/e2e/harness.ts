@@ -120,9 +120,17 @@ export async function tabIdFor(launched: Launched, url: string): Promise<number>
 }
 
 /** Open a tab through the extension (works for chrome:// pages the e2e copy cannot see). */
+/** Opens a background tab and waits until it has loaded (a loading tab cannot be captured yet). */
 export async function openTab(launched: Launched, url: string): Promise<number> {
   const worker = await currentWorker(launched);
-  return worker.evaluate(async (wanted) => (await chrome.tabs.create({ url: wanted, active: false })).id!, url);
+  return worker.evaluate(async (wanted) => {
+    const tab = await chrome.tabs.create({ url: wanted, active: false });
+    for (let i = 0; i < 200; i++) {
+      if ((await chrome.tabs.get(tab.id!)).status === 'complete') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return tab.id!;
+  }, url);
 }
 
 /** The service worker may have been stopped and restarted: find the live one. */

@@ -137,3 +137,28 @@ describe('a damaged time already stored never blanks a view', () => {
     render(null, actions);
   });
 });
+
+describe('conflict versions kept by a merge are shown with one click to choose', () => {
+  it('in the journal: "Use this version" replaces the answer and the version goes', async () => {
+    const db = await getDb();
+    const now = Date.now();
+    await db.put('reflections', {
+      id: 'r1',
+      promptId: 'p',
+      promptText: 'What went well?',
+      answer: 'Written here',
+      createdAt: now,
+      updatedAt: now,
+      conflicts: [{ field: 'answer', text: 'Written on the laptop', at: now }],
+    });
+    const host = document.createElement('div');
+    document.body.append(host);
+    await act(async () => render(<JournalSection route={{ section: 'journal', query: {} }} />, host));
+    await vi.waitFor(() => expect(host.textContent).toContain('Written on the laptop'));
+    const use = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Use this version')!;
+    await act(async () => use.click());
+    await vi.waitFor(async () => expect((await db.get('reflections', 'r1'))?.answer).toBe('Written on the laptop'));
+    expect((await db.get('reflections', 'r1'))?.conflicts).toBeUndefined();
+    render(null, host);
+  });
+});
