@@ -1,7 +1,17 @@
 import type { CapturedPage } from '../capture/types';
 import { newId } from '../ids';
 import { capLine, capText, isWebUrl, LIMITS, normaliseTags } from '../limits';
-import { type FieldConflict, mergeSet, mergeText, withConflict } from '../merge';
+import type { FieldConflict } from '../merge';
+
+/** The merge rule, loaded on the first merging write only: the popup's first render does without it. */
+type MergeRule = typeof import('../merge');
+let mergeRule: Promise<MergeRule> | undefined;
+// One promise for every write: writes that wait for it resume in the order they were made, so a
+// page's keystrokes still commit in order.
+const loadMergeRule = (): Promise<MergeRule> => {
+  mergeRule ??= import('../merge');
+  return mergeRule;
+};
 import { getDb, type LoopDatabase } from './open';
 import type { Resource, ResourceStatus, SharedHow, TimestampNote } from './types';
 
@@ -137,7 +147,13 @@ const momentKey = (note: TimestampNote) => `${note.atSec}\u0000${note.text}`;
  * changed a field meanwhile, the two merge by the project's one rule (lib/merge.ts). A text both
  * changed on the same lines keeps the edit in the field and the other text as a conflict version.
  */
-export function rebasePatch(current: Resource, patch: ResourcePatch, base: ResourceBase, now: number): ResourcePatch {
+export function rebasePatch(
+  current: Resource,
+  patch: ResourcePatch,
+  base: ResourceBase,
+  now: number,
+  { mergeSet, mergeText, withConflict }: MergeRule,
+): ResourcePatch {
   const next: ResourcePatch = { ...patch };
   let conflicts = current.conflicts;
   for (const field of ['notes', 'takeaways'] as const) {
@@ -206,6 +222,8 @@ export async function updateResources(
   base?: ResourceBase,
 ): Promise<Resource[]> {
   const database = db ?? (await getDb());
+  // Loaded before the transaction opens: nothing but IndexedDB is awaited inside one.
+  const rule = base ? await loadMergeRule() : undefined;
   const tx = database.transaction('resources', 'readwrite');
   const out: Resource[] = [];
   for (const id of ids) {
@@ -213,7 +231,7 @@ export async function updateResources(
     if (!current) continue;
     // The merge happens here, inside the transaction, against what is stored at this moment.
     const own = typeof patch === 'function' ? patch(current) : patch;
-    const next = applyPatch(current, base ? rebasePatch(current, own, base, now) : own, now);
+    const next = applyPatch(current, base && rule ? rebasePatch(current, own, base, now, rule) : own, now);
     await tx.store.put(next);
     out.push(next);
   }
