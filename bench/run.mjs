@@ -10,7 +10,7 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,popup,save,library,search,memory,export,import   a subset
+ *   --only=bundle,popup,save,library,search,memory,export,import,snapshot   a subset
  *   --lib             also time import and export through lib/backup alone (no UI)
  *   --skip-build      reuse .output-bench and .output-bench-size
  *   --out=bench/results.json
@@ -849,6 +849,25 @@ async function measureLibImport(b, file, expected) {
   return { ...stats(samples), phases };
 }
 
+/** The automatic snapshot in the control page: a full one, then one after a single changed note. */
+async function measureSnapshot(b) {
+  const out = {};
+  for (const kind of ['full', 'change']) {
+    const samples = [];
+    let bytes = 0;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const res = await b.control.evaluate((k) => globalThis.bench.snapshot(k), kind);
+      if (!res.written) return { na: `the ${kind} snapshot wrote nothing` };
+      if (process.env.SNAP_DEBUG) console.log(kind, Math.round(res.ms), JSON.stringify(res.t));
+      if (i >= WARMUP) samples.push(res.ms);
+      bytes = res.bytes;
+      await sleep(100);
+    }
+    out[kind] = { ...stats(samples), bytes };
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------- scenarios
 
 async function seed(b, n) {
@@ -957,6 +976,7 @@ async function main() {
       const needs =
         want('library') ||
         want('search') ||
+        want('snapshot') ||
         (isMedium && (want('save') || want('memory') || want('export') || want('import')));
       if (!needs) {
         await close(size);
@@ -994,6 +1014,16 @@ async function main() {
         if (res.na) skip(`search.${size}`, `library keystroke to results, ${label}`, res.na, target);
         else
           record(`search.${size}`, `library keystroke to results, ${label}`, 'ms', res, target, { method: res.method });
+      }
+      if (want('snapshot')) {
+        const res = await attempt(() => measureSnapshot(b));
+        if (res.na) skip(`snapshot.${size}`, `automatic snapshot, ${label} resources`, res.na);
+        else {
+          record(`snapshot.full.${size}`, `automatic snapshot from nothing, ${label} resources`, 'ms', res.full, null, {
+            snapshotMB: Math.round(res.full.bytes / 1e5) / 10,
+          });
+          record(`snapshot.change.${size}`, `automatic snapshot after one changed note, ${label}`, 'ms', res.change);
+        }
       }
       if (isMedium && (want('export') || want('import'))) {
         const res = await attempt(() => measureExport(b));

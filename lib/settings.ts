@@ -298,6 +298,28 @@ export const badgeReasons = defineSetting<BadgeReason[]>('local:badgeReasons', {
 });
 
 /**
+ * The automatic snapshots' bookkeeping (lib/background/snapshot-feature.ts): when the library
+ * last changed, since when a change needs every part read again (an import keeps the records'
+ * own times), and how the last attempt went (Settings says when it failed).
+ */
+export interface SnapshotScheduleState {
+  changedAt: number | null;
+  fullSince: number | null;
+  lastAttemptAt: number | null;
+  lastError: string | null;
+}
+export const snapshotSchedule = defineSetting<SnapshotScheduleState>('local:snapshotSchedule', {
+  fallback: { changedAt: null, fullSince: null, lastAttemptAt: null, lastError: null },
+  version: 1,
+  schema: v.object({
+    changedAt: v.nullable(time),
+    fullSince: v.nullable(time),
+    lastAttemptAt: v.nullable(time),
+    lastError: v.nullable(shortText(500)),
+  }),
+});
+
+/**
  * Every item by name: the application layer says which of these a command changed, and the
  * background decides what follows (alarms, badge, notifications).
  */
@@ -318,6 +340,7 @@ export const ITEMS = {
   backupReminder,
   welcomeShownAt,
   badgeReasons,
+  snapshotSchedule,
 } as const;
 export type ItemName = keyof typeof ITEMS;
 export type ItemValue<K extends ItemName> = (typeof ITEMS)[K] extends { fallback: infer T } ? T : never;

@@ -11,7 +11,7 @@ import {
   type ResourcePatch,
 } from '@/lib/app/resources';
 import type { FieldConflict } from '@/lib/merge';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError, isStorageError } from '@/lib/db/errors';
 import type { Resource, ResourceStatus, SharedHow, TimestampNote } from '@/lib/db/types';
 import { formatClock, formatDate, t } from '@/lib/i18n';
 import { LIMITS, normaliseTags, parseTagInput } from '@/lib/limits';
@@ -26,6 +26,17 @@ import { ResourceTimestampNotes } from './ResourceTimestampNotes';
 import './resources.css';
 
 type SaveState = { phase: 'idle' | 'saving' | 'saved' | 'merged' } | { phase: 'error'; message: string };
+
+/** How soon a write the disk refused is tried again: soon at first, then every half minute. */
+const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000];
+/** What a user typed (kept through a full disk); a status or sharing click just goes back. */
+const TYPED_FIELDS: ReadonlySet<keyof ResourcePatch> = new Set([
+  'notes',
+  'takeaways',
+  'tags',
+  'timestampNotes',
+  'conflicts',
+]);
 
 /** "YouTube channel · 42 min · Published 5 Mar 2024 · Saved 12 Mar 2025" */
 function metaLine(resource: Resource): string {
@@ -58,6 +69,13 @@ export function ResourcePage({ id }: { id: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const writes = useRef(0);
   const base = useRef<ResourceBase>({});
+  // What is known to be stored of each field (base runs ahead of it while writes are in flight).
+  const storedBase = useRef<ResourceBase>({});
+  // Typed text a full disk refused: kept, and written again until it is saved.
+  const unsaved = useRef<ResourcePatch>({});
+  const retry = useRef<{ timer?: ReturnType<typeof setTimeout>; attempts: number }>({ attempts: 0 });
+  // The latest write of each field: an older write failing late must not bring back older text.
+  const fieldWrites = useRef<Partial<Record<keyof ResourcePatch, number>>>({});
 
   // Another page's write of this record (this page's own echo is already shown).
   const stored = useLiveQuery(() => getResource(id).then((record) => record ?? null), ['resources'], [id], {
@@ -85,19 +103,19 @@ export function ResourcePage({ id }: { id: string }) {
     // its next write merges against the version it started from (base).
     if (initial || !isFocused(notesField.current)) {
       setNotes(record.notes);
-      base.current.notes = record.notes;
+      base.current.notes = storedBase.current.notes = record.notes;
     }
     if (initial || !isFocused(takeawaysField.current)) {
       setTakeaways(record.takeaways);
-      base.current.takeaways = record.takeaways;
+      base.current.takeaways = storedBase.current.takeaways = record.takeaways;
     }
     if (initial || !isFocused(tagsField.current)) {
       setTags(record.tags.join(', '));
-      base.current.tags = record.tags;
+      base.current.tags = storedBase.current.tags = record.tags;
     }
     if (initial || !isFocused(stampsBox.current)) {
       setStamps(record.timestampNotes);
-      base.current.timestampNotes = record.timestampNotes;
+      base.current.timestampNotes = storedBase.current.timestampNotes = record.timestampNotes;
     }
   }, [stored.data, stored.error, id]);
 
@@ -110,8 +128,33 @@ export function ResourcePage({ id }: { id: string }) {
     }
   }, [resource?.id]);
 
-  const persist = async (patch: ResourcePatch) => {
+  useEffect(
+    () => () => {
+      clearTimeout(retry.current.timer);
+    },
+    [],
+  );
+  // Closing the tab while the disk refuses the text would lose it: the browser asks first.
+  const waitingForSpace = save.phase === 'error' && Object.keys(unsaved.current).length > 0;
+  useEffect(() => {
+    if (!waitingForSpace) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    addEventListener('beforeunload', ask);
+    return () => removeEventListener('beforeunload', ask);
+  }, [waitingForSpace]);
+
+  const persist = async (change: ResourcePatch, isRetry = false) => {
+    clearTimeout(retry.current.timer);
+    // A keystroke starts over: the wait grows only between retries with nothing typed.
+    const attempt = isRetry ? retry.current.attempts + 1 : 0;
+    retry.current.attempts = attempt;
+    // Whatever a full disk refused before goes along with this write.
+    const patch = { ...unsaved.current, ...change };
+    if (!Object.keys(patch).length) return;
     const ticket = ++writes.current;
+    for (const field of Object.keys(patch) as (keyof ResourcePatch)[]) fieldWrites.current[field] = ticket;
+    const ownFields = () =>
+      (Object.keys(patch) as (keyof ResourcePatch)[]).filter((field) => fieldWrites.current[field] === ticket);
     // What this edit started from: this page's last write of the field, or what it last showed
     // from elsewhere.
     const startedFrom = startEdit(base.current, patch);
@@ -120,6 +163,11 @@ export function ResourcePage({ id }: { id: string }) {
     setSave({ phase: 'saving' });
     try {
       const updated = await editResource(id, patch, Date.now(), startedFrom);
+      for (const field of ownFields()) {
+        delete unsaved.current[field];
+        if (updated && field in storedBase.current)
+          Object.assign(storedBase.current, { [field]: updated[field as keyof ResourceBase] });
+      }
       if (!updated) setDeletedElsewhere(true);
       // Only the latest write speaks: an earlier one finishing late must not undo a later change.
       else if (ticket === writes.current) {
@@ -129,9 +177,24 @@ export function ResourcePage({ id }: { id: string }) {
         setSave({ phase: merged ? 'merged' : 'saved' });
       }
     } catch (error) {
-      // What the user typed stays in the field; the next keystroke tries again. Checkboxes and
-      // radios go back to what is stored.
-      setSave({ phase: 'error', message: describeWriteError(error) });
+      // Not written: the next write of these fields starts from what is stored, not from this.
+      for (const field of ownFields())
+        if (field in base.current)
+          Object.assign(base.current, { [field]: storedBase.current[field as keyof ResourceBase] });
+      if (isStorageError(error)) {
+        // A full disk: the typed text (notes, takeaways, tags, moments) is kept and written again
+        // every few seconds, and at the next keystroke, until it is saved.
+        for (const field of ownFields())
+          if (TYPED_FIELDS.has(field)) Object.assign(unsaved.current, { [field]: patch[field] });
+        const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
+        clearTimeout(retry.current.timer);
+        retry.current.timer = setTimeout(() => void persist({}, true), delay);
+        setSave({ phase: 'error', message: describeWriteError(error, { savesLater: true }) });
+      } else {
+        // What the user typed stays in the field; the next keystroke tries again.
+        setSave({ phase: 'error', message: describeWriteError(error) });
+      }
+      // Checkboxes and radios go back to what is stored.
       void getResource(id).then(
         (stored) => stored && setResource(stored),
         () => undefined,
@@ -144,17 +207,17 @@ export function ResourcePage({ id }: { id: string }) {
     let merged = false;
     if (patch.notes !== undefined && stored.notes !== patch.notes) {
       setNotes(stored.notes);
-      base.current.notes = stored.notes;
+      base.current.notes = storedBase.current.notes = stored.notes;
       merged = true;
     }
     if (patch.takeaways !== undefined && stored.takeaways !== patch.takeaways) {
       setTakeaways(stored.takeaways);
-      base.current.takeaways = stored.takeaways;
+      base.current.takeaways = storedBase.current.takeaways = stored.takeaways;
       merged = true;
     }
     if (patch.tags !== undefined && stored.tags.join(',') !== normaliseTags(patch.tags).join(',')) {
       if (!isFocused(tagsField.current)) setTags(stored.tags.join(', '));
-      base.current.tags = stored.tags;
+      base.current.tags = storedBase.current.tags = stored.tags;
       merged = true;
     }
     return merged;
@@ -168,6 +231,7 @@ export function ResourcePage({ id }: { id: string }) {
     if (conflict.field === 'takeaways') setTakeaways(conflict.text);
     // The chosen text replaces the field outright: no merge against what it replaces.
     base.current = { ...base.current, [conflict.field]: undefined };
+    storedBase.current = { ...storedBase.current, [conflict.field]: undefined };
     void persist({ [conflict.field]: conflict.text, conflicts: rest });
   };
 

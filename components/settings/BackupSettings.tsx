@@ -16,10 +16,11 @@ import {
 } from '@/lib/backup/import';
 import type { LinkSource, SkippedEntry, SkipReason } from '@/lib/backup/links';
 import type { KeptReason } from '@/lib/backup/merge';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeImportWriteError, describeWriteError } from '@/lib/db/errors';
 import type { StoreName } from '@/lib/db/types';
 import { formatDate, formatNumber, t, type MessageKey } from '@/lib/i18n';
 import { lastExportAt, webhook } from '@/lib/settings';
+import { SnapshotSettings } from './SnapshotSettings';
 import './backup-settings.css';
 
 type Stage =
@@ -143,7 +144,7 @@ export function BackupSettings() {
       // The file stays chosen: "Try again" needs no new pick.
       setStage({
         step: 'error',
-        message: t('backupWriteFailed', describeWriteError(error)),
+        message: t('backupWriteFailed', describeImportWriteError(error)),
         retry: { prepared, mode, fileName },
       });
     }
@@ -252,6 +253,8 @@ export function BackupSettings() {
         </div>
         <StageView stage={stage} setStage={setStage} start={start} />
       </div>
+
+      <SnapshotSettings onRestore={(file) => void onFile(file)} disabled={working} />
     </section>
   );
 }

@@ -126,8 +126,31 @@ async function libExport(keepText = false): Promise<{ ms: number; bytes: number;
   return { ms: performance.now() - start, bytes: blob.size, ...(keepText ? { text } : {}) };
 }
 
+/**
+ * The automatic snapshot (lib/db/snapshot.ts): `full` from nothing (the first one, or after an
+ * import), `change` after one resource's note changed (the usual case: a few minutes after typing).
+ */
+async function snapshot(kind: 'full' | 'change'): Promise<{ ms: number; bytes: number; written: boolean }> {
+  const { takeSnapshot } = await import('@/lib/db/snapshot');
+  if (kind === 'full') {
+    const root = await navigator.storage.getDirectory();
+    await root.removeEntry('snapshots', { recursive: true }).catch(() => undefined);
+  } else {
+    const db = await getDb();
+    const cursor = await db.transaction('resources').store.openCursor();
+    if (cursor) {
+      const record = cursor.value;
+      await db.put('resources', { ...record, notes: `${record.notes}\nOne more thought`, updatedAt: Date.now() });
+    }
+  }
+  const start = performance.now();
+  const outcome = await takeSnapshot({ reason: 'manual' });
+  return { ms: performance.now() - start, bytes: outcome.snapshot?.bytes ?? 0, written: outcome.written };
+}
+
 Object.assign(globalThis, {
   bench: {
+    snapshot,
     seed,
     counts,
     clearAll,

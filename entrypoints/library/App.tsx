@@ -16,6 +16,11 @@ const SettingsSection = lazyComponent(() =>
   import('@/components/settings/SettingsSection').then((m) => m.SettingsSection),
 );
 const WelcomeSection = lazyComponent(() => import('@/components/library/WelcomeSection').then((m) => m.WelcomeSection));
+// The restore offer and the low-space warning: after the first screen, and nothing while all is well.
+const StorageNotices = lazyComponent(
+  () => import('@/components/library/StorageNotices').then((m) => m.StorageNotices),
+  'nothing',
+);
 
 const NAV: { section: Section; label: MessageKey }[] = [
   { section: 'resources', label: 'navResources' },
@@ -65,6 +70,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" class="library-main" tabIndex={-1}>
+        <StorageNotices />
         <SectionView route={route} />
       </main>
     </div>

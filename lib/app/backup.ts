@@ -2,6 +2,7 @@ import { exportBackup, type ExportOptions, type ExportResult } from '../backup/e
 import { STORES } from '../backup/format';
 import { type ImportResult, type PreparedImport, type RunOptions, runImport } from '../backup/import';
 import { dismissPopupReminder } from '../backup/reminder';
+import { takeSnapshot } from '../backup/snapshot';
 import { lastExportAt } from '../settings';
 import { committed } from './commit';
 
@@ -10,6 +11,10 @@ import { committed } from './commit';
  * carries; the background re-plans whatever of its own those affect (alarms, menus, badge).
  */
 export async function importBackup(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
+  // The library as it was, kept apart, whatever the import does to it (a replace above all).
+  await takeSnapshot({ reason: 'import', ...(options.db ? { db: options.db } : {}) }).catch((error: unknown) =>
+    console.warn('Learning Loop: no snapshot before the import', error),
+  );
   const result = await runImport(prepared, options);
   const stores = prepared.kind === 'backup' ? [...STORES] : (['resources'] as const);
   await committed({ stores: [...stores], items: result.settings });

@@ -14,6 +14,27 @@ export function reactToChangesHere(reactor: Reactor | null): void {
   reactHere = reactor;
 }
 
+/** How often a page tells the background that the library changed (for the automatic snapshot). */
+export const LIBRARY_CHANGE_NOTICE_MS = 60_000;
+let libraryChangeToldAt = Number.NEGATIVE_INFINITY;
+
+/**
+ * The background snapshots the library a few minutes after it changes (lib/background/
+ * snapshot-feature.ts), so it must hear of changes, but not of every keystroke: once a minute
+ * from a page is enough (a snapshot follows the last notice by more than that), and a bulk
+ * change (an import) at once, since it needs every part read again.
+ */
+function tellsOfLibraryChange(change: Change, now: number): boolean {
+  if (!change.stores.length) return false;
+  if (change.stores.includes('resources') && !change.ids.length) return true;
+  return now - libraryChangeToldAt >= LIBRARY_CHANGE_NOTICE_MS;
+}
+
+/** Tests: every page starts without having told anything. */
+export function forgetLibraryChangeNotice(): void {
+  libraryChangeToldAt = Number.NEGATIVE_INFINITY;
+}
+
 /**
  * The one place a write becomes known: open pages update live (BroadcastChannel) and the
  * background re-plans its alarms, badge and notifications (a runtime message, which wakes it).
@@ -23,7 +44,10 @@ export function reactToChangesHere(reactor: Reactor | null): void {
 export function committed(change: { stores?: StoreName[]; ids?: string[]; items?: ItemName[] }): Promise<void> {
   const full: Change = { stores: change.stores ?? [], ids: change.ids ?? [], items: change.items ?? [] };
   for (const store of full.stores) announceChange(store, full.ids);
-  if (!concernsBackground(full)) return Promise.resolve();
+  const now = Date.now();
+  const tellsLibrary = reactHere ? full.stores.length > 0 : tellsOfLibraryChange(full, now);
+  if (!concernsBackground(full) && !tellsLibrary) return Promise.resolve();
+  if (tellsLibrary) libraryChangeToldAt = now;
   if (reactHere) return reactHere(full).catch(() => undefined);
   return sendMessage('changed', full).then(
     () => undefined,

@@ -6,6 +6,7 @@ import { syncFollowUps } from './follow-up-feature';
 import { reloadLanguage } from './language';
 import { ensurePromptAlarm, onDuePromptChanged } from './prompt-feature';
 import { createMenus } from './save-feature';
+import { noteLibraryChange } from './snapshot-feature';
 
 /**
  * What the background does after a change, wherever it was made: a page's command arrives as the
@@ -24,6 +25,7 @@ export async function reactToChange(change: Change): Promise<void> {
     jobs.push(ensurePromptAlarm());
   if (items.has('duePrompt')) jobs.push(onDuePromptChanged());
   if (items.has('lastExportAt') || items.has('backupReminder')) jobs.push(syncBackupReminder({ notify: false }));
+  if (stores.size) jobs.push(noteLibraryChange(change));
   await Promise.all(jobs);
 }
 

@@ -5,6 +5,7 @@ import { setupFollowUpFeature } from './follow-up-feature';
 import { forgetLanguage } from './language';
 import { setupPromptFeature } from './prompt-feature';
 import { setupSaveFeature } from './save-feature';
+import { setupSnapshotFeature } from './snapshot-feature';
 
 /**
  * One feature a file; each registers its listeners synchronously, so an event that wakes the
@@ -18,6 +19,7 @@ export function setupBackground(): () => void {
   setupAssessmentFeature();
   setupPromptFeature();
   setupBackupFeature();
+  setupSnapshotFeature();
   // Browser listeners live as long as the worker; the message handler can be removed (tests).
   return stopChanges;
 }

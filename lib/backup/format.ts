@@ -1,4 +1,4 @@
-import type { Action, Assessment, CustomPrompt, Reflection, Resource, StoreName } from '../db/types';
+import { STORE_NAMES, type StoredRecords, type StoreName } from '../db/types';
 
 /** The `format` field of our export file. */
 export const BACKUP_FORMAT = 'learning-loop';
@@ -10,6 +10,16 @@ export const BACKUP_FORMAT = 'learning-loop';
 export const BACKUP_VERSION = 1;
 
 /**
+ * The export version whose records have the shape a database version stores: a snapshot taken
+ * before an upgrade holds records of the older shape, and restores like an export of then.
+ * Add the new database version here when you bump DB_VERSION.
+ */
+const BACKUP_VERSION_OF_DATABASE: Record<number, number> = { 1: 1, 2: 1, 3: 1, 4: 1 };
+export function backupVersionOfDatabase(dbVersion: number): number {
+  return BACKUP_VERSION_OF_DATABASE[dbVersion] ?? BACKUP_VERSION;
+}
+
+/**
  * The largest file the importer reads. A year of heavy use is a few thousand records; an export
  * of 100,000 realistic resources (title, description, notes, tags) is about 115 MB (tests/unit/backup/size-limit.test.ts), so 200 MB
  * leaves room while staying far below what a page can hold in one string.
@@ -18,15 +28,9 @@ export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const MAX_IMPORT_MB = MAX_IMPORT_BYTES / (1024 * 1024);
 
 /** Stores in export order: resources first, since the others may point at them. */
-export const STORES: readonly StoreName[] = ['resources', 'reflections', 'prompts', 'actions', 'assessments'];
+export const STORES: readonly StoreName[] = STORE_NAMES;
 
-export interface BackupRecords {
-  resources: Resource[];
-  reflections: Reflection[];
-  prompts: CustomPrompt[];
-  actions: Action[];
-  assessments: Assessment[];
-}
+export type BackupRecords = StoredRecords;
 
 export interface BackupFile extends BackupRecords {
   format: typeof BACKUP_FORMAT;

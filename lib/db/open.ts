@@ -26,14 +26,24 @@ export function onDatabaseVersionChange(handler: () => void): void {
   versionChangeHandler = handler;
 }
 
-/**
- * One shared connection per page or worker. When a newer version opens the database, this
- * connection closes at once (so the upgrade never waits behind an open popup) and the page
- * reloads onto the new code; a later call opens again.
- */
-export function getDb(): Promise<LoopDatabase> {
-  connection ??= openDB<LoopDB>(DB_NAME, DB_VERSION, {
-    upgrade: upgradeDatabase,
+/** Set when an open found an older database and stepped back to snapshot it first. */
+class UpgradeDeferred extends Error {}
+
+function openCurrent(snapshotTaken: boolean): Promise<LoopDatabase> {
+  let deferred = false;
+  return openDB<LoopDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, newVersion, transaction) {
+      // An upgrade rewrites the user's records: keep a snapshot of them as they were first. The
+      // versionchange transaction cannot wait for files, so step back, snapshot, and come again.
+      // A failed upgrade rejects the open; its transaction's own promise need not be heard too.
+      transaction.done.catch(() => undefined);
+      if (oldVersion > 0 && !snapshotTaken) {
+        deferred = true;
+        transaction.abort();
+        return;
+      }
+      upgradeDatabase(db, oldVersion, newVersion, transaction);
+    },
     blocking() {
       void connection?.then((db) => db.close());
       connection = null;
@@ -43,6 +53,34 @@ export function getDb(): Promise<LoopDatabase> {
       connection = null;
     },
   }).catch((error: unknown) => {
+    throw deferred ? new UpgradeDeferred() : error;
+  });
+}
+
+async function openWithSnapshot(): Promise<LoopDatabase> {
+  try {
+    return await openCurrent(false);
+  } catch (error) {
+    if (!(error instanceof UpgradeDeferred)) throw error;
+    try {
+      // Only on an upgrade: the snapshot code stays out of every page's first load.
+      const { snapshotBeforeUpgrade } = await import('./snapshot');
+      await snapshotBeforeUpgrade();
+    } catch (snapshotError) {
+      // No snapshot (no space, no file system) must not keep the new version from starting.
+      console.warn('Learning Loop: no snapshot before the upgrade', snapshotError);
+    }
+    return openCurrent(true);
+  }
+}
+
+/**
+ * One shared connection per page or worker. When a newer version opens the database, this
+ * connection closes at once (so the upgrade never waits behind an open popup) and the page
+ * reloads onto the new code; a later call opens again.
+ */
+export function getDb(): Promise<LoopDatabase> {
+  connection ??= openWithSnapshot().catch((error: unknown) => {
     connection = null;
     throw error;
   });

@@ -1,9 +1,9 @@
 import type { DBSchema } from 'idb';
-import type { Action, Assessment, CustomPrompt, Reflection, Resource } from './types';
+import type { Action, Assessment, CustomPrompt, DatabaseInstance, Reflection, Resource } from './types';
 
 export const DB_NAME = 'learning-loop';
 /** Bump with a new `if (oldVersion < N)` step in upgrade.ts and a fixture in tests/fixtures/db/. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface LoopDB extends DBSchema {
   resources: {
@@ -21,21 +21,32 @@ export interface LoopDB extends DBSchema {
   reflections: {
     key: string;
     value: Reflection;
-    indexes: { createdAt: number; promptId: string; resourceId: string };
+    indexes: { createdAt: number; promptId: string; resourceId: string; updatedAt: number };
   };
   prompts: {
     key: string;
     value: CustomPrompt;
-    indexes: { createdAt: number };
+    indexes: { createdAt: number; updatedAt: number };
   };
   actions: {
     key: string;
     value: Action;
-    indexes: { createdAt: number; status: string; followUpAt: number; statusFollowUpAt: [string, number] };
+    indexes: {
+      createdAt: number;
+      status: string;
+      followUpAt: number;
+      statusFollowUpAt: [string, number];
+      updatedAt: number;
+    };
   };
   assessments: {
     key: string;
     value: Assessment;
-    indexes: { createdAt: number };
+    indexes: { createdAt: number; updatedAt: number };
+  };
+  /** About the database itself (not exported): which one this is, for the automatic snapshots. */
+  meta: {
+    key: 'instance';
+    value: DatabaseInstance;
   };
 }

@@ -91,3 +91,26 @@ export interface Assessment {
 }
 
 export type StoreName = 'resources' | 'reflections' | 'prompts' | 'actions' | 'assessments';
+/** The user's stores in export order: resources first, since the others may point at them. */
+export const STORE_NAMES: readonly StoreName[] = ['resources', 'reflections', 'prompts', 'actions', 'assessments'];
+
+export interface StoredRecords {
+  resources: Resource[];
+  reflections: Reflection[];
+  prompts: CustomPrompt[];
+  actions: Action[];
+  assessments: Assessment[];
+}
+
+/**
+ * Which database this is. A browser that deletes a damaged database (after a full disk, say)
+ * leaves a new one with a new id, so a snapshot of another id is a library this one lost.
+ */
+export interface DatabaseInstance {
+  id: string;
+  createdAt: number;
+  /** Made from nothing (not by upgrading an older database that had no id yet). */
+  fresh: boolean;
+  /** Databases whose snapshots the user restored here or turned down: never offered again. */
+  settled: string[];
+}

@@ -1,4 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { newId } from '../ids';
 import type { LoopDB } from './schema';
 
 /**
@@ -36,5 +37,15 @@ export function upgradeDatabase(
     // Due follow-ups of open actions only, in date order: the popup asks on every open, and
     // done actions keep their old dates forever.
     transaction.objectStore('actions').createIndex('statusFollowUpAt', ['status', 'followUpAt']);
+  }
+  if (oldVersion < 4) {
+    // Who this database is: the automatic snapshots tell a lost library from this one by it.
+    db.createObjectStore('meta').put(
+      { id: newId(), createdAt: Date.now(), fresh: oldVersion === 0, settled: [] },
+      'instance',
+    );
+    // What changed since the last snapshot, for every store (resources had it from version 1).
+    for (const store of ['reflections', 'prompts', 'actions', 'assessments'] as const)
+      transaction.objectStore(store).createIndex('updatedAt', 'updatedAt');
   }
 }

@@ -24,6 +24,7 @@ const WRONG: Record<ItemName, unknown[]> = {
   backupReminder: [[], { notifiedAt: 'x', dismissedAt: null }],
   welcomeShownAt: ['once', true, 1e308],
   badgeReasons: ['prompt', ['prompt', 'party'], [1]],
+  snapshotSchedule: ['soon', { changedAt: 'now', fullSince: null, lastAttemptAt: null, lastError: null }, [1]],
 };
 
 describe('settings are validated when read', () => {

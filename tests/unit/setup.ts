@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { resetMockOPFS } from 'opfs-mock';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readLocale } from '../../scripts/locales';
+import { forgetLibraryChangeNotice } from '../../lib/app/commit';
 import { closeDb } from '../../lib/db/open';
 import { substitute, useDictionary } from '../../lib/i18n';
 
@@ -98,6 +100,9 @@ beforeEach(async () => {
   await closeDb();
   // A fresh, empty database for every test.
   globalThis.indexedDB = new IDBFactory();
+  // An empty origin private file system (the automatic snapshots) for every test.
+  resetMockOPFS();
+  forgetLibraryChangeNotice();
   useDictionary('en', null);
   // fakeBrowser has no i18n: answer from the real English messages.
   fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => {

@@ -43,7 +43,8 @@ let stopRecording: () => void = () => undefined;
 afterEach(() => stopRecording());
 
 describe('the application layer', () => {
-  it('every resource write announces it to open pages; typing in a note does not wake the background', async () => {
+  it('every resource write announces it to open pages; typing tells the background once a minute, not per keystroke', async () => {
+    vi.setSystemTime(new Date('2026-12-01T10:00:00Z'));
     const seen = record();
     stopRecording = seen.stop;
     const { resource } = await saveCapturedPage(page);
@@ -52,7 +53,15 @@ describe('the application layer', () => {
     const offer = await deleteResources([resource.id]);
     await undo(offer!.id);
     expect(seen.announced).toEqual(['resources', 'resources', 'resources', 'resources', 'resources']);
-    expect(seen.sent).toEqual([]);
+    // The first change, for the automatic snapshot; the rest of that minute is covered by it.
+    expect(seen.sent).toEqual([{ stores: ['resources'], ids: [resource.id], items: [] }]);
+    vi.setSystemTime(new Date('2026-12-01T10:00:59Z'));
+    await editResource(resource.id, { notes: 'ab' });
+    expect(seen.sent).toHaveLength(1);
+    vi.setSystemTime(new Date('2026-12-01T10:01:01Z'));
+    await editResource(resource.id, { notes: 'abc' });
+    expect(seen.sent).toHaveLength(2);
+    vi.useRealTimers();
   });
 
   it('actions, assessments and prompts tell the background, which owns their alarms and badge', async () => {
@@ -108,8 +117,10 @@ describe('the application layer', () => {
     await saveSetting('showThumbnails', false);
     await exportEverything({}, document);
     await dismissBackupReminder();
-    // Reflections alone concern no alarm: only the due prompt, language, export and the card do.
-    expect(seen.sent.map((c) => c.items.join('+'))).toEqual([
+    // Reflections alone concern no alarm: only the due prompt, language, export and the card do
+    // (and the first change of the minute, for the automatic snapshot).
+    expect(seen.sent.map((c) => c.items.join('+') || c.stores.join('+'))).toEqual([
+      'reflections',
       'duePrompt',
       'language',
       'lastExportAt',

@@ -126,6 +126,8 @@ describe('BackupSettings', () => {
 
   it('a failed write says so and offers to try again with the same file', async () => {
     await mount(<BackupSettings />);
+    // The database exists already (its creation writes too).
+    await readAll();
     const original = IDBObjectStore.prototype.put;
     let fail = true;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
@@ -138,7 +140,7 @@ describe('BackupSettings', () => {
     await choose('links.txt', fixture('urls.txt'));
     await until(() => !!host.querySelector('[role=alert]'));
     expect(host.querySelector('[role=alert]')!.textContent).toMatch(
-      /^Nothing was imported: Your browser's storage is full/,
+      /^Nothing was imported: your disk is full\. Your library is as it was/,
     );
     expect((await readAll()).resources).toEqual([]);
     fail = false;

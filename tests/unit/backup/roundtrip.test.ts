@@ -6,7 +6,7 @@ const T = Date.UTC(2025, 0, 1);
 import { exportEverything } from '../../../lib/app/backup';
 import { buildBackup, serializeBackup } from '../../../lib/backup/export';
 import { importText, prepareImport, runImport, writeBackup } from '../../../lib/backup/import';
-import { describeWriteError } from '../../../lib/db/errors';
+import { describeImportWriteError } from '../../../lib/db/errors';
 import { getDb } from '../../../lib/db/open';
 import { saveResource } from '../../../lib/db/resources';
 import { language, lastExportAt, promptSchedule, showThumbnails, webhook } from '../../../lib/settings';
@@ -310,7 +310,7 @@ describe('one transaction: all or nothing', () => {
     );
     vi.restoreAllMocks();
     expect(error).toBeInstanceOf(DOMException);
-    expect(describeWriteError(error)).toMatch(/storage is full/);
+    expect(describeImportWriteError(error)).toMatch(/^your disk is full\. Your library is as it was/);
     expect(sorted(await readAll())).toEqual(before);
   });
 

@@ -5,9 +5,10 @@ import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RECORD_SCHEMAS } from '../../../lib/backup/schema';
+import { listSnapshots, readSnapshot } from '../../../lib/backup/snapshot';
 import { closeDb, getDb } from '../../../lib/db/open';
 import { DB_NAME, DB_VERSION } from '../../../lib/db/schema';
-import type { StoreName } from '../../../lib/db/types';
+import type { DatabaseInstance, StoreName } from '../../../lib/db/types';
 
 interface IndexShape {
   keyPath: string;
@@ -16,7 +17,9 @@ interface IndexShape {
 }
 interface Fixture {
   version: number;
-  schema: Record<string, { keyPath: string; indexes: Record<string, IndexShape> }>;
+  schema: Record<string, { keyPath: string | null; indexes: Record<string, IndexShape> }>;
+  /** From version 4: the database's own record (out-of-line key 'instance'). */
+  meta?: { instance: DatabaseInstance };
   records: Partial<Record<StoreName, Record<string, unknown>[]>>;
   /** When an upgrade rewrites records: what they must read as afterwards (else `records`). */
   expected?: Partial<Record<StoreName, Record<string, unknown>[]>>;
@@ -36,7 +39,7 @@ async function createOldDatabase(fixture: Fixture): Promise<void> {
   const db = await openDB(DB_NAME, fixture.version, {
     upgrade(database) {
       for (const [name, store] of Object.entries(fixture.schema)) {
-        const created = database.createObjectStore(name, { keyPath: store.keyPath });
+        const created = database.createObjectStore(name, store.keyPath ? { keyPath: store.keyPath } : {});
         for (const [index, shape] of Object.entries(store.indexes))
           created.createIndex(index, shape.keyPath, {
             unique: shape.unique ?? false,
@@ -45,10 +48,11 @@ async function createOldDatabase(fixture: Fixture): Promise<void> {
       }
     },
   });
-  const stores = Object.keys(fixture.records);
+  const stores = [...Object.keys(fixture.records), ...(fixture.meta ? ['meta'] : [])];
   const tx = db.transaction(stores, 'readwrite');
   for (const [store, records] of Object.entries(fixture.records))
     for (const record of records) void tx.objectStore(store).put(record);
+  if (fixture.meta) void tx.objectStore('meta').put(fixture.meta.instance, 'instance');
   await tx.done;
   db.close();
 }
@@ -97,7 +101,11 @@ describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a version
     expect(describeSchema(db)).toEqual(fresh);
 
     const expected = { ...fixture.records, ...fixture.expected };
-    for (const store of Object.keys(fresh) as StoreName[]) {
+    // The database's own record: kept as it was, or made by the upgrade that added it.
+    const instance = await db.get('meta', 'instance');
+    if (fixture.meta) expect(instance).toEqual(fixture.meta.instance);
+    else expect(instance).toEqual({ id: expect.any(String), createdAt: expect.any(Number), fresh: false, settled: [] });
+    for (const store of Object.keys(fresh).filter((name) => name !== 'meta') as StoreName[]) {
       const stored = (await db.getAll(store)) as unknown as Record<string, unknown>[];
       expect(byId(stored), store).toEqual(byId(expected[store] ?? []));
       // What an old version stored can still be exported and imported.
@@ -105,6 +113,21 @@ describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a version
         expect(v.safeParse(RECORD_SCHEMAS[store], record).issues, `${store} ${String(record.id)}`).toBeUndefined();
     }
   });
+
+  it.runIf(fixture.version < DB_VERSION)(
+    'before the upgrade, a snapshot of the records as they were (outside the database)',
+    async () => {
+      await closeDb();
+      await createOldDatabase(fixture);
+      await getDb();
+      const [snapshot, ...others] = await listSnapshots();
+      expect(others).toEqual([]);
+      expect(snapshot).toMatchObject({ reason: 'upgrade', dbVersion: fixture.version, instance: '' });
+      const records = await readSnapshot(snapshot!);
+      for (const [store, list] of Object.entries(fixture.records))
+        expect(byId(records[store as StoreName] as unknown as Record<string, unknown>[]), store).toEqual(byId(list));
+    },
+  );
 
   it('through an extension update (onInstalled, reason "update"): upgraded, nothing lost', async () => {
     await createOldDatabase(fixture);
