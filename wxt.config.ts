@@ -55,6 +55,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandSavePage__',
       },
+      'clip-moment': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: '__MSG_commandClipMoment__',
+      },
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' } },
     },
     ...(browser === 'firefox'

@@ -15,7 +15,7 @@ import type {
   Resource,
   ResourceStatus,
   SharedHow,
-  TimestampNote,
+  Clip,
 } from '../lib/db/types';
 
 /** The generator's "now": 1 June 2025, 09:00 UTC. Records span the four years before it. */
@@ -351,7 +351,7 @@ export function makeResource(seed: number, index: number, total: number): Resour
     kind,
     title: t,
     notes: r() < 0.6 ? sentences(r, int(r, 1, 4)) : '',
-    timestampNotes: [],
+    clips: [],
     takeaways: r() < 0.35 ? sentences(r, int(r, 1, 2)) : '',
     tags: [],
     status,
@@ -374,10 +374,11 @@ export function makeResource(seed: number, index: number, total: number): Resour
     base.author = pickSkewed(r, CHANNELS);
     base.thumbnailUrl = `https://i.ytimg.com/vi/${vid}/hqdefault.jpg`;
     base.description = `${t}. Recorded at ${pick(r, CHANNELS)} ${int(r, 2016, 2025)}.`;
-    const notes: TimestampNote[] = [];
+    const clips: Clip[] = [];
     const count = r() < 0.4 ? int(r, 1, 6) : 0;
-    for (let i = 0; i < count; i++) notes.push({ atSec: int(r, 0, base.durationSec), text: sentences(r, 1) });
-    base.timestampNotes = notes.sort((a, b) => a.atSec - b.atSec);
+    for (let i = 0; i < count; i++)
+      clips.push({ id: uuid(r), atSec: int(r, 0, base.durationSec), note: sentences(r, 1), createdAt });
+    base.clips = clips.sort((a, b) => a.atSec - b.atSec);
   } else {
     const site = kind === 'article' ? pickSkewed(r, ARTICLE_SITES) : pickSkewed(r, PAGE_SITES);
     const year = new Date(createdAt).getUTCFullYear();

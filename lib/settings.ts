@@ -158,6 +158,8 @@ export interface PopupDraft {
   tags: string;
   answer: string;
   answerPromptId?: string;
+  /** A clip note's moment in the video, taken when the user started typing it. */
+  clipAt?: number;
 }
 
 const DRAFTS_KEY = 'learning-loop:popup-drafts';
@@ -167,7 +169,13 @@ const PAGE_DRAFTS_KEPT = 20;
 const EMPTY_DRAFT: PopupDraft = { note: '', tags: '', answer: '' };
 const draftsSchema = v.record(
   v.string(),
-  v.object({ note: v.string(), tags: v.string(), answer: v.string(), answerPromptId: v.optional(v.string()) }),
+  v.object({
+    note: v.string(),
+    tags: v.string(),
+    answer: v.string(),
+    answerPromptId: v.optional(v.string()),
+    clipAt: v.optional(v.pipe(v.number(), v.minValue(0))),
+  }),
 );
 
 function readAllDrafts(): Record<string, PopupDraft> {

@@ -12,7 +12,7 @@ import {
 } from '@/lib/app/resources';
 import type { FieldConflict } from '@/lib/merge';
 import { describeWriteError, isStorageError } from '@/lib/db/errors';
-import type { Resource, ResourceStatus, SharedHow, TimestampNote } from '@/lib/db/types';
+import type { Clip, Resource, ResourceStatus, SharedHow } from '@/lib/db/types';
 import { formatClock, formatDate, t } from '@/lib/i18n';
 import { LIMITS, normaliseTags, parseTagInput } from '@/lib/limits';
 import { STATUSES } from '@/lib/library/filter';
@@ -22,7 +22,7 @@ import { ConflictNotice } from '../ConflictNotice';
 import { Thumbnail } from '../Thumbnail';
 import { useShowThumbnails } from '@/components/hooks/live';
 import { resourcesListHash } from './ResourcesSection';
-import { ResourceTimestampNotes } from './ResourceTimestampNotes';
+import { ResourceClips } from './ResourceClips';
 import './resources.css';
 
 type SaveState = { phase: 'idle' | 'saving' | 'saved' | 'merged' } | { phase: 'error'; message: string };
@@ -30,13 +30,7 @@ type SaveState = { phase: 'idle' | 'saving' | 'saved' | 'merged' } | { phase: 'e
 /** How soon a write the disk refused is tried again: soon at first, then every half minute. */
 const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000];
 /** What a user typed (kept through a full disk); a status or sharing click just goes back. */
-const TYPED_FIELDS: ReadonlySet<keyof ResourcePatch> = new Set([
-  'notes',
-  'takeaways',
-  'tags',
-  'timestampNotes',
-  'conflicts',
-]);
+const TYPED_FIELDS: ReadonlySet<keyof ResourcePatch> = new Set(['notes', 'takeaways', 'tags', 'clips', 'conflicts']);
 
 /** "YouTube channel · 42 min · Published 5 Mar 2024 · Saved 12 Mar 2025" */
 function metaLine(resource: Resource): string {
@@ -58,7 +52,7 @@ export function ResourcePage({ id }: { id: string }) {
   const [notes, setNotes] = useState('');
   const [takeaways, setTakeaways] = useState('');
   const [tags, setTags] = useState('');
-  const [stamps, setStamps] = useState<TimestampNote[]>([]);
+  const [stamps, setStamps] = useState<Clip[]>([]);
   const [save, setSave] = useState<SaveState>({ phase: 'idle' });
   const [deletedElsewhere, setDeletedElsewhere] = useState(false);
   const thumbnails = useShowThumbnails();
@@ -114,8 +108,8 @@ export function ResourcePage({ id }: { id: string }) {
       base.current.tags = storedBase.current.tags = record.tags;
     }
     if (initial || !isFocused(stampsBox.current)) {
-      setStamps(record.timestampNotes);
-      base.current.timestampNotes = storedBase.current.timestampNotes = record.timestampNotes;
+      setStamps(record.clips);
+      base.current.clips = storedBase.current.clips = record.clips;
     }
   }, [stored.data, stored.error, id]);
 
@@ -373,12 +367,12 @@ export function ResourcePage({ id }: { id: string }) {
           </section>
           {resource.kind === 'video' && (
             <div ref={stampsBox}>
-              <ResourceTimestampNotes
+              <ResourceClips
                 resource={resource}
-                notes={stamps}
+                clips={stamps}
                 onChange={(next) => {
                   setStamps(next);
-                  void persist({ timestampNotes: next });
+                  void persist({ clips: next });
                 }}
               />
             </div>

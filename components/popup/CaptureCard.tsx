@@ -11,6 +11,7 @@ import { clearDraft, readDraft, writeDraft } from '@/lib/settings';
 import { targetTab } from '@/lib/capture/target-tab';
 import { clipPositionLabel, kindLabel, resourceMetaLine } from '@/lib/resource-format';
 import { Thumbnail } from '../Thumbnail';
+import { ClipBox } from './ClipBox';
 
 type Capture =
   | { phase: 'capturing' }
@@ -74,8 +75,8 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
       saveButton.current?.focus();
   }, [page !== null]);
 
-  const onSave = async () => {
-    if (!page) return;
+  const onSave = async (): Promise<Resource | null> => {
+    if (!page) return null;
     setBusy(true);
     setMessage(null);
     try {
@@ -88,8 +89,10 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
       setNote(resource.notes);
       setTags(resource.tags.join(', '));
       setMessage({ tone: 'ok', text: created ? t('popupSaved') : t('popupAlreadySaved') });
+      return resource;
     } catch (error) {
       setMessage({ tone: 'error', text: describeWriteError(error) });
+      return null;
     } finally {
       setBusy(false);
     }
@@ -159,6 +162,9 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
         <p class={`notice ${capture.phase === 'unsavable' ? 'notice-warn' : 'notice-warn'}`} role="status">
           {captureFailureMessage(failure, capture.phase === 'ready')}
         </p>
+      )}
+      {page?.kind === 'video' && (
+        <ClipBox page={page} saved={saved} ensureSaved={async () => saved ?? (await onSave())} />
       )}
       {page && (
         <>

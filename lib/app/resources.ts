@@ -1,6 +1,6 @@
 import type { CapturedPage } from '../capture/types';
 import * as store from '../db/resources';
-import type { Resource } from '../db/types';
+import type { Clip, Resource } from '../db/types';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';
 
@@ -34,7 +34,7 @@ export async function saveCapturedPage(
   return result;
 }
 
-const EDITED_FIELDS = ['notes', 'takeaways', 'tags', 'timestampNotes'] as const;
+const EDITED_FIELDS = ['notes', 'takeaways', 'tags', 'clips'] as const;
 
 /**
  * For a page that edits as the user types: returns the version this edit starts from (what the
@@ -64,6 +64,43 @@ export async function editResource(
   const updated = await store.updateResources([id], patch, now, undefined, base);
   void announce(updated);
   return updated[0];
+}
+
+/**
+ * A clip added to a video, inside the write transaction (a clip added in the library or another
+ * popup meanwhile stays). Returns the resource as stored.
+ */
+export async function addClip(id: string, clip: Clip, now = Date.now()): Promise<Resource | undefined> {
+  const [updated] = await store.updateResources([id], (resource) => ({ clips: [...resource.clips, clip] }), now);
+  void announce(updated ? [updated] : []);
+  return updated;
+}
+
+/** A clip removed, wherever it is in the list now; Undo puts it back. */
+export async function removeClip(id: string, clipId: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  let removed: Clip | undefined;
+  const [updated] = await store.updateResources(
+    [id],
+    (resource) => {
+      removed = resource.clips.find((clip) => clip.id === clipId);
+      return { clips: resource.clips.filter((clip) => clip.id !== clipId) };
+    },
+    now,
+  );
+  void announce(updated ? [updated] : []);
+  if (!removed) return undefined;
+  const clip = removed;
+  return offerUndo(
+    {
+      kind: 'clip',
+      count: 1,
+      label: clip.note || undefined,
+      restore: async () => {
+        await addClip(id, clip);
+      },
+    },
+    now,
+  );
 }
 
 /** One transaction for any number of records: bulk edits are all-or-nothing. */

@@ -1,6 +1,7 @@
 import { setupAssessmentFeature } from './assessment-feature';
 import { setupBackupFeature } from './backup-feature';
 import { setupChangesFeature } from './changes-feature';
+import { setupClipFeature } from './clip-feature';
 import { setupFollowUpFeature } from './follow-up-feature';
 import { forgetLanguage } from './language';
 import { setupPromptFeature } from './prompt-feature';
@@ -15,6 +16,7 @@ export function setupBackground(): () => void {
   forgetLanguage();
   const stopChanges = setupChangesFeature();
   setupSaveFeature();
+  setupClipFeature();
   setupFollowUpFeature();
   setupAssessmentFeature();
   setupPromptFeature();

@@ -6,6 +6,7 @@ import type { CapturedPage } from '../capture/types';
 import { describeWriteError } from '../db/errors';
 import { t } from '../i18n';
 import { languageReady } from './language';
+import { CLIP_MENU_PATTERNS, MENU_CLIP } from './clip-feature';
 import { notify } from './notify';
 
 export const MENU_SAVE_PAGE = 'save-page';
@@ -25,6 +26,12 @@ export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: t('menuSavePage'), contexts: ['page'] });
   browser.contextMenus.create({ id: MENU_SAVE_LINK, title: t('menuSaveLink'), contexts: ['link'] });
+  browser.contextMenus.create({
+    id: MENU_CLIP,
+    title: t('menuClipMoment'),
+    contexts: ['page', 'video'],
+    documentUrlPatterns: CLIP_MENU_PATTERNS,
+  });
 }
 
 export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {

@@ -110,7 +110,7 @@ export function resourceFromLink(entry: LinkEntry, url: string, canonicalUrl: st
     title: capLine(page?.title ?? url, LIMITS.title),
     site: capLine(page?.site, LIMITS.site),
     notes: capText(entry.notes?.trim() ?? '', LIMITS.notes),
-    timestampNotes: [],
+    clips: [],
     takeaways: '',
     tags: normaliseTags(entry.tags),
     status: entry.status ?? 'queued',

@@ -1,4 +1,5 @@
-import type { Resource, StoreName, TimestampNote } from '../db/types';
+import { sortClips } from '../clips/clip';
+import type { Clip, Resource, StoreName } from '../db/types';
 import { LIMITS, normaliseTags } from '../limits';
 import { type FieldConflict, mergeText, withConflict } from '../merge';
 import { STORES, type BackupRecords, type StoreRecord } from './format';
@@ -110,16 +111,17 @@ const TEXTS: Partial<Record<StoreName, readonly { name: string; limit: number }[
   ],
 };
 
-function mergeTimestampNotes(winner: TimestampNote[], loser: TimestampNote[]): TimestampNote[] {
-  const seen = new Set(winner.map((n) => `${n.atSec}\u0000${n.text}`));
-  const extra = loser.filter((n) => !seen.has(`${n.atSec}\u0000${n.text}`));
+/** Every clip of both copies: the winner's version of one both have, the loser's others added. */
+function mergeClips(winner: Clip[], loser: Clip[]): Clip[] {
+  const seen = new Set(winner.map((clip) => clip.id));
+  const extra = loser.filter((clip) => !seen.has(clip.id));
   if (!extra.length) return winner;
-  return [...winner, ...extra].sort((a, b) => a.atSec - b.atSec).slice(0, LIMITS.timestampNotes);
+  return sortClips([...winner, ...extra]).slice(0, LIMITS.clips);
 }
 
 /**
  * One resource from two places. The newer `updatedAt` wins every field, except that notes,
- * takeaways and timestamp notes from the other copy are kept. Two records of the same page with
+ * takeaways and clips from the other copy are kept. Two records of the same page with
  * different ids (saved on two machines) also pool their tags and shared state.
  */
 export function mergeResource(current: Resource, incoming: Resource, now = Date.now()): Resource {
@@ -130,7 +132,7 @@ export function mergeResource(current: Resource, incoming: Resource, now = Date.
   const merged: Resource = {
     ...texts,
     id: current.id,
-    timestampNotes: mergeTimestampNotes(winner.timestampNotes, loser.timestampNotes),
+    clips: mergeClips(winner.clips, loser.clips),
     createdAt: Math.min(current.createdAt, incoming.createdAt),
     updatedAt: Math.max(current.updatedAt, incoming.updatedAt),
   };

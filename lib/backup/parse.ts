@@ -13,7 +13,7 @@ import {
   type StoreRecord,
 } from './format';
 import { clip, issueField, issueReason, recordLabel } from './issues';
-import { envelopeSchema, RECORD_SCHEMAS } from './schema';
+import { envelopeSchema, recordSchemasFor, upgradeRecord } from './schema';
 import { validateSettings, type SettingName } from './settings';
 
 export interface ParsedBackup {
@@ -105,6 +105,7 @@ function* parseSteps(text: string, onProgress?: (progress: ParseProgress) => voi
   const file = envelope.output;
 
   const total = STORES.reduce((sum, store) => sum + file[store].length, 0);
+  const schemas = recordSchemasFor(top.version);
   const records = emptyRecords();
   let done = 0;
   onProgress?.({ done, total });
@@ -119,7 +120,7 @@ function* parseSteps(text: string, onProgress?: (progress: ParseProgress) => voi
         raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
           ? (raw as { id: string }).id
           : undefined;
-      const result = v.safeParse(RECORD_SCHEMAS[store], raw);
+      const result = v.safeParse(schemas[store], raw);
       if (!result.success) {
         const issue = result.issues[0];
         const field = issueField(issue);
@@ -129,7 +130,7 @@ function* parseSteps(text: string, onProgress?: (progress: ParseProgress) => voi
           : t('backupErrorRecord', label, issueReason(issue));
         fail('invalid-record', message, { store, index, ...(rawId ? { id: rawId } : {}), field });
       }
-      const record = result.output as StoreRecord;
+      const record = upgradeRecord(store, result.output, top.version) as StoreRecord;
       const earlier = seenIds.get(record.id);
       if (earlier !== undefined) {
         fail(

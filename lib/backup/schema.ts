@@ -1,6 +1,7 @@
 import { isRecordTime } from '../time';
 import * as v from 'valibot';
 import type { Action, Assessment, CustomPrompt, Reflection, Resource, StoreName } from '../db/types';
+import { clipsFromTimestampNotes } from '../clips/clip';
 import { capText, isWebUrl, LIMITS } from '../limits';
 
 /**
@@ -47,9 +48,20 @@ const conflictsSchema = v.optional(
   ),
 );
 
+/** Export format 1's moments; they read as clips (lib/clips/clip.ts). */
 export const timestampNoteSchema = v.strictObject({
   atSec: seconds,
-  text: userText(LIMITS.timestampNoteText),
+  text: userText(2_000),
+});
+
+export const clipSchema = v.strictObject({
+  id,
+  atSec: seconds,
+  endSec: v.optional(seconds),
+  note: userText(LIMITS.clipNote),
+  chapter: v.optional(pageText(LIMITS.chapter)),
+  transcript: v.optional(v.pipe(v.array(pageText(LIMITS.transcriptLine)), v.maxLength(LIMITS.transcriptLines))),
+  createdAt: time,
 });
 
 export const resourceSchema = v.strictObject({
@@ -69,7 +81,7 @@ export const resourceSchema = v.strictObject({
   videoId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   positionSec: v.optional(seconds),
   notes: userText(LIMITS.notes),
-  timestampNotes: v.pipe(v.array(timestampNoteSchema), v.maxLength(LIMITS.timestampNotes)),
+  clips: v.pipe(v.array(clipSchema), v.maxLength(LIMITS.clips)),
   takeaways: userText(LIMITS.takeaways),
   tags: v.pipe(v.array(userText(LIMITS.tag)), v.maxLength(LIMITS.tags)),
   status: v.picklist(['queued', 'learning', 'learned']),
@@ -136,6 +148,28 @@ export const RECORD_SCHEMAS = {
   actions: actionSchema,
   assessments: assessmentSchema,
 } as const satisfies Record<StoreName, v.GenericSchema>;
+
+/**
+ * Export format 1 (database versions 1 to 4): a resource's moments were `timestampNotes`. Read
+ * with this schema, then turned into clips by `upgradeRecord` (the database upgrade does the same).
+ */
+const { clips: _clips, ...resourceEntriesV1 } = resourceSchema.entries;
+export const resourceSchemaV1 = v.strictObject({
+  ...resourceEntriesV1,
+  timestampNotes: v.pipe(v.array(timestampNoteSchema), v.maxLength(500)),
+});
+
+/** The schemas a file of export `version` is read with. */
+export function recordSchemasFor(version: number): Record<StoreName, v.GenericSchema> {
+  return version < 2 ? { ...RECORD_SCHEMAS, resources: resourceSchemaV1 } : RECORD_SCHEMAS;
+}
+
+/** A record read from an older file, in today's shape. */
+export function upgradeRecord(store: StoreName, record: unknown, version: number): unknown {
+  if (store !== 'resources' || version >= 2) return record;
+  const { timestampNotes, ...rest } = record as v.InferOutput<typeof resourceSchemaV1>;
+  return { ...rest, clips: clipsFromTimestampNotes(timestampNotes, rest.createdAt) };
+}
 
 /** The file around the records: checked first, records one by one after (for progress and precise messages). */
 export const envelopeSchema = v.strictObject({

@@ -159,6 +159,18 @@ export function toCapturedPage(value: unknown): CapturedPage | null {
     const field = record[key];
     if (typeof field === 'number' && Number.isFinite(field) && field >= 0) page[key] = field;
   }
+  const chapterNow = capLine(record.chapterNow, LIMITS.chapter);
+  if (chapterNow) page.chapterNow = chapterNow;
+  if (Array.isArray(record.chapters)) {
+    const chapters = record.chapters.slice(0, 200).flatMap((chapter: unknown) => {
+      const { startSec, title: name } = (chapter ?? {}) as { startSec?: unknown; title?: unknown };
+      const label = capLine(name, LIMITS.chapter);
+      return typeof startSec === 'number' && Number.isFinite(startSec) && startSec >= 0 && label
+        ? [{ startSec: Math.floor(startSec), title: label }]
+        : [];
+    });
+    if (chapters.length) page.chapters = chapters;
+  }
   return page;
 }
 

@@ -1,3 +1,4 @@
+import type { Chapter } from '../clips/chapters';
 import type { ResourceKind } from '../db/types';
 
 /** What capture reads from a tab; saveResource caps and stores it. */
@@ -16,8 +17,12 @@ export interface CapturedPage {
   durationSec?: number;
   readingMinutes?: number;
   videoId?: string;
-  /** Where the user was in the video when they saved it. */
+  /** Where the user is in the video now. */
   positionSec?: number;
+  /** The video's chapters, from the page's own data for this very video (or its description). */
+  chapters?: Chapter[];
+  /** The chapter the player shows at `positionSec` (when the page's data has none). */
+  chapterNow?: string;
 }
 
 export type CaptureFailure = 'restricted' | 'loading' | 'pdf' | 'file-access' | 'unsupported-url' | 'script-failed';

@@ -1,5 +1,6 @@
 import { canonicalizeUrl, youtubeStartSeconds, youtubeVideoId, youtubeWatchUrl } from './canonical-url';
 import { clean, compact, iconUrl, isoDate, isoDurationSeconds, metaContent, metaProperty, textOf } from './dom';
+import { type Chapter, chaptersFromDescription } from '../clips/chapters';
 import type { CapturedPage } from './types';
 
 /*
@@ -152,8 +153,66 @@ function fromPlayerResponse(doc: Document, id: string): Facts {
   return {};
 }
 
+interface InitialData {
+  currentVideoEndpoint?: { watchEndpoint?: { videoId?: unknown } };
+  playerOverlays?: {
+    playerOverlayRenderer?: {
+      decoratedPlayerBarRenderer?: {
+        decoratedPlayerBarRenderer?: {
+          playerBar?: {
+            multiMarkersPlayerBarRenderer?: {
+              markersMap?: {
+                key?: unknown;
+                value?: {
+                  chapters?: {
+                    chapterRenderer?: { title?: { simpleText?: unknown }; timeRangeStartMillis?: unknown };
+                  }[];
+                };
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+}
+
+/**
+ * Chapter markers from `var ytInitialData = {…}`, trusted only when it names this video: after
+ * in-site navigation it still describes the first video of the visit.
+ */
+export function chaptersFromInitialData(doc: Document, id: string): Chapter[] {
+  for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
+    const text = script.textContent ?? '';
+    const match = /ytInitialData\s*=\s*\{/.exec(text);
+    if (!match) continue;
+    const literal = objectLiteralAt(text, match.index + match[0].length - 1);
+    if (!literal) continue;
+    let data: InitialData;
+    try {
+      data = JSON.parse(literal) as InitialData;
+    } catch {
+      continue;
+    }
+    if (data.currentVideoEndpoint?.watchEndpoint?.videoId !== id) return [];
+    const markers =
+      data.playerOverlays?.playerOverlayRenderer?.decoratedPlayerBarRenderer?.decoratedPlayerBarRenderer?.playerBar
+        ?.multiMarkersPlayerBarRenderer?.markersMap ?? [];
+    const chapters: Chapter[] = [];
+    for (const marker of markers)
+      for (const { chapterRenderer } of marker.value?.chapters ?? []) {
+        const title = str(chapterRenderer?.title?.simpleText);
+        const start = Number(chapterRenderer?.timeRangeStartMillis);
+        if (title && Number.isFinite(start) && start >= 0) chapters.push({ startSec: Math.floor(start / 1000), title });
+      }
+    return chapters.sort((a, b) => a.startSec - b.startSec).slice(0, 200);
+  }
+  return [];
+}
+
 interface Live extends Facts {
   positionSec?: number;
+  chapterNow?: string;
 }
 
 /** The rendered watch page and the player, unless they say they still show another video. */
@@ -190,6 +249,7 @@ function fromLivePage(doc: Document, url: string, id: string): Live {
     const { currentTime, duration } = video;
     if (Number.isFinite(duration) && duration > 0) live.durationSec = duration;
     if (Number.isFinite(currentTime) && currentTime > 0) live.positionSec = Math.floor(currentTime);
+    live.chapterNow = textOf(doc, '.ytp-chapter-title-content');
   }
   return live;
 }
@@ -204,6 +264,8 @@ export function extractYouTube(doc: Document, url: string): CapturedPage | null 
     sources.map((source) => source[key]).find((value) => value !== undefined);
 
   const startAt = youtubeStartSeconds(url);
+  const fromData = chaptersFromInitialData(doc, id);
+  const chapters = fromData.length ? fromData : chaptersFromDescription(first('description'));
   return compact<CapturedPage>({
     url,
     canonicalUrl: canonicalizeUrl(url) ?? youtubeWatchUrl(id),
@@ -220,5 +282,7 @@ export function extractYouTube(doc: Document, url: string): CapturedPage | null 
     durationSec: first('durationSec'),
     videoId: id,
     positionSec: live.positionSec ?? startAt ?? undefined,
+    chapters: chapters.length ? chapters : undefined,
+    chapterNow: live.chapterNow,
   });
 }

@@ -13,7 +13,8 @@ const loadMergeRule = (): Promise<MergeRule> => {
   return mergeRule;
 };
 import { getDb, type LoopDatabase } from './open';
-import type { Resource, ResourceStatus, SharedHow, TimestampNote } from './types';
+import { cleanClips } from '../clips/clip';
+import type { Clip, Resource, ResourceStatus, SharedHow } from './types';
 
 export interface SaveExtras {
   notes?: string;
@@ -28,7 +29,7 @@ export interface SaveResult {
 /** Metadata from a capture, capped, with empty fields left out. */
 export function capturedFields(
   page: CapturedPage,
-): Omit<Resource, 'id' | 'notes' | 'timestampNotes' | 'takeaways' | 'tags' | 'status' | 'createdAt' | 'updatedAt'> {
+): Omit<Resource, 'id' | 'notes' | 'clips' | 'takeaways' | 'tags' | 'status' | 'createdAt' | 'updatedAt'> {
   const fields: ReturnType<typeof capturedFields> = {
     url: page.url.slice(0, LIMITS.url),
     canonicalUrl: page.canonicalUrl.slice(0, LIMITS.url),
@@ -61,9 +62,10 @@ function mergeNotes(existing: string, added: string | undefined): string {
 }
 
 /**
- * Save a captured page, or update the record that has its canonical URL: fresh metadata and
- * clip position, while notes, takeaways, tags, status and shared state are kept (a note typed
- * before saving is appended, tags are added).
+ * Save a captured page, or update the record that has its canonical URL: fresh metadata, while
+ * notes, clips, takeaways, tags, status, shared state and where to resume are kept (a note typed
+ * before saving is appended, tags are added). Saving again never moves the resume position: only
+ * the user's "Resume later" does (`resumeAt`).
  */
 export async function saveResource(
   page: CapturedPage,
@@ -82,17 +84,18 @@ export async function saveResource(
     resource = {
       ...existing,
       ...fields,
-      positionSec: fields.positionSec ?? existing.positionSec,
       notes: mergeNotes(existing.notes, extras.notes),
       tags: normaliseTags([...existing.tags, ...(extras.tags ?? [])]),
       updatedAt: Math.max(now, existing.updatedAt + 1),
     };
+    if (existing.positionSec !== undefined) resource.positionSec = existing.positionSec;
+    else delete resource.positionSec;
   } else {
     resource = {
       id: newId(),
       ...fields,
       notes: capText(extras.notes?.trim() ?? '', LIMITS.notes),
-      timestampNotes: [],
+      clips: [],
       takeaways: '',
       tags: normaliseTags(extras.tags ?? []),
       status: 'queued',
@@ -134,13 +137,16 @@ export interface ResourcePatch {
   tags?: string[];
   status?: ResourceStatus;
   shared?: { how?: SharedHow } | false;
-  timestampNotes?: TimestampNote[];
+  clips?: Clip[];
+  /** "Resume later at 30:30": where to pick the video up again (null forgets it). */
+  resumeAt?: number | null;
 }
 
 /** What an editing page last read of the fields it edits: the version its edit started from. */
-export type ResourceBase = Partial<Pick<Resource, 'notes' | 'takeaways' | 'tags' | 'timestampNotes'>>;
+export type ResourceBase = Partial<Pick<Resource, 'notes' | 'takeaways' | 'tags' | 'clips'>>;
 
-const momentKey = (note: TimestampNote) => `${note.atSec}\u0000${note.text}`;
+// A clip edited here and elsewhere keeps both versions; one removed on one side stays removed.
+const clipKey = (clip: Clip) => JSON.stringify([clip.id, clip.atSec, clip.endSec, clip.note, clip.chapter]);
 
 /**
  * An edit made against `base`, applied to what is stored now (`current`): where another writer
@@ -164,8 +170,7 @@ export function rebasePatch(
     if (merged.conflict !== undefined) conflicts = withConflict(conflicts, field, merged.conflict, now);
   }
   if (patch.tags && base.tags) next.tags = mergeSet(normaliseTags(base.tags), normaliseTags(patch.tags), current.tags);
-  if (patch.timestampNotes && base.timestampNotes)
-    next.timestampNotes = mergeSet(base.timestampNotes, patch.timestampNotes, current.timestampNotes, momentKey);
+  if (patch.clips && base.clips) next.clips = mergeSet(base.clips, patch.clips, current.clips, clipKey);
   if (conflicts !== current.conflicts && patch.conflicts === undefined && conflicts) next.conflicts = conflicts;
   return next;
 }
@@ -181,13 +186,11 @@ export function applyPatch(resource: Resource, patch: ResourcePatch, now: number
   if (patch.notes !== undefined) next.notes = capText(patch.notes, LIMITS.notes);
   if (patch.takeaways !== undefined) next.takeaways = capText(patch.takeaways, LIMITS.takeaways);
   if (patch.tags !== undefined) next.tags = normaliseTags(patch.tags);
-  if (patch.timestampNotes !== undefined) {
-    next.timestampNotes = patch.timestampNotes
-      .filter((note) => Number.isFinite(note.atSec) && note.atSec >= 0)
-      .slice(0, LIMITS.timestampNotes)
-      .map((note) => ({ atSec: Math.floor(note.atSec), text: capText(note.text, LIMITS.timestampNoteText) }))
-      .sort((a, b) => a.atSec - b.atSec);
-  }
+  if (patch.clips !== undefined)
+    next.clips = cleanClips(patch.clips.filter((clip) => Number.isFinite(clip.atSec) && clip.atSec >= 0));
+  if (patch.resumeAt === null) delete next.positionSec;
+  else if (patch.resumeAt !== undefined && Number.isFinite(patch.resumeAt))
+    next.positionSec = Math.max(0, Math.floor(patch.resumeAt));
   if (patch.status !== undefined && patch.status !== resource.status) {
     next.status = patch.status;
     if (patch.status === 'learned') next.learnedAt = now;

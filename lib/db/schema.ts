@@ -3,7 +3,7 @@ import type { Action, Assessment, CustomPrompt, DatabaseInstance, Reflection, Re
 
 export const DB_NAME = 'learning-loop';
 /** Bump with a new `if (oldVersion < N)` step in upgrade.ts and a fixture in tests/fixtures/db/. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface LoopDB extends DBSchema {
   resources: {

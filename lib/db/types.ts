@@ -4,9 +4,18 @@ export type ResourceKind = 'video' | 'article' | 'page';
 export type ResourceStatus = 'queued' | 'learning' | 'learned';
 export type SharedHow = 'chat' | 'meeting' | 'demo' | 'write-up';
 
-export interface TimestampNote {
+/**
+ * A moment (`atSec`) or a segment (`atSec`–`endSec`) of a video, with what the user noted there,
+ * the chapter it falls in and, when the page showed its transcript, the lines said around it.
+ */
+export interface Clip {
+  id: string;
   atSec: number;
-  text: string;
+  endSec?: number;
+  note: string;
+  chapter?: string;
+  transcript?: string[];
+  createdAt: number;
 }
 
 export interface Resource {
@@ -24,9 +33,11 @@ export interface Resource {
   durationSec?: number;
   readingMinutes?: number;
   videoId?: string;
+  /** Where to resume watching: set at the first save and when the user asks, never by a re-save. */
   positionSec?: number;
   notes: string;
-  timestampNotes: TimestampNote[];
+  /** Moments of a video, in video order (database version 5; `timestampNotes` before). */
+  clips: Clip[];
   takeaways: string;
   tags: string[];
   status: ResourceStatus;

@@ -1,6 +1,8 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { clipsFromTimestampNotes, type LegacyTimestampNote } from '../clips/clip';
 import { newId } from '../ids';
 import type { LoopDB } from './schema';
+import type { Resource } from './types';
 
 /**
  * Steps fall through: a database at version 0 runs every step, one at version 1 runs from 2 on.
@@ -47,5 +49,19 @@ export function upgradeDatabase(
     // What changed since the last snapshot, for every store (resources had it from version 1).
     for (const store of ['reflections', 'prompts', 'actions', 'assessments'] as const)
       transaction.objectStore(store).createIndex('updatedAt', 'updatedAt');
+  }
+  if (oldVersion < 5 && oldVersion > 0) {
+    // A video's moments (`timestampNotes`) become clips: every one kept, its time and text, with
+    // the id an old export's moment gets too (lib/clips/clip.ts).
+    const resources = transaction.objectStore('resources');
+    void resources.openCursor().then(function step(cursor): Promise<void> | undefined {
+      if (!cursor) return;
+      const { timestampNotes, ...record } = cursor.value as Resource & { timestampNotes?: LegacyTimestampNote[] };
+      void cursor.update({
+        ...record,
+        clips: record.clips ?? clipsFromTimestampNotes(timestampNotes, record.createdAt),
+      });
+      return cursor.continue().then(step);
+    });
   }
 }

@@ -105,14 +105,7 @@ export function formatRelativeDays(days: number): string {
   return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(days, 'day');
 }
 
-/** 754 → "12:34", 3723 → "1:02:03": the form video players show. */
-export function formatClock(totalSeconds: number): string {
-  const s = Math.max(0, Math.floor(totalSeconds));
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  const seconds = String(s % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
+export { formatClock } from '../clips/time';
 
 export function formatDuration(totalSeconds: number): string {
   const minutes = Math.max(1, Math.round(totalSeconds / 60));

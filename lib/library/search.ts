@@ -72,12 +72,12 @@ export interface SearchableFields {
   notes?: string;
   takeaways?: string;
   tags?: readonly string[];
-  timestampNotes?: readonly { text: string }[];
+  clips?: readonly { note: string; chapter?: string; transcript?: readonly string[] }[];
 }
 
 /**
  * The folded text a record is searched by: title, site or channel, author, notes, takeaways,
- * tags and timestamped notes. Fields are joined by a line break, which no term can contain, so
+ * tags and clips (their notes, chapters and transcript lines). Fields are joined by a line break, which no term can contain, so
  * a term never matches across two fields.
  */
 export function searchText(fields: SearchableFields): string {
@@ -89,7 +89,7 @@ export function searchText(fields: SearchableFields): string {
     fields.takeaways ?? '',
     ...(fields.tags ?? []),
   ];
-  for (const note of fields.timestampNotes ?? []) parts.push(note.text);
+  for (const clip of fields.clips ?? []) parts.push(clip.note, clip.chapter ?? '', ...(clip.transcript ?? []));
   return foldText(parts.filter(Boolean).join('\n'));
 }
 

@@ -212,7 +212,7 @@ describe('backup and restore', () => {
       path,
       JSON.stringify({
         format: 'learning-loop',
-        version: 1,
+        version: 2,
         exportedAt: new Date().toISOString(),
         ...bad,
         settings: {},
@@ -245,7 +245,7 @@ describe('backup and restore', () => {
       path,
       JSON.stringify({
         format: 'learning-loop',
-        version: 1,
+        version: 2,
         exportedAt: '2025-02-01T10:00:00.000Z',
         ...file,
         settings: { showThumbnails: false },

@@ -17,7 +17,7 @@ export interface StoredResource {
   sharedHow?: string;
   learnedAt?: number;
   positionSec?: number;
-  timestampNotes: { atSec: number; text: string }[];
+  clips: { id: string; atSec: number; note: string; chapter?: string }[];
   updatedAt: number;
 }
 

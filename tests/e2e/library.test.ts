@@ -149,10 +149,12 @@ describe('the library', () => {
     );
     await library.getByLabel('Note at 12:34', { exact: true }).fill('Shared vision is built in dialogue, not decks');
     await expect
-      .poll(async () => (await readStore<StoredResource>(library, 'resources'))[0]!.timestampNotes)
+      .poll(async () =>
+        (await readStore<StoredResource>(library, 'resources'))[0]!.clips.map(({ atSec, note }) => ({ atSec, note })),
+      )
       .toEqual([
-        { atSec: 62, text: 'Why slides fail' },
-        { atSec: 754, text: 'Shared vision is built in dialogue, not decks' },
+        { atSec: 62, note: 'Why slides fail' },
+        { atSec: 754, note: 'Shared vision is built in dialogue, not decks' },
       ]);
 
     await at.fill('soon');

@@ -185,7 +185,7 @@ describe('reflection prompts', () => {
       site: 'Example Blog',
       readingMinutes: 6,
       notes: '',
-      timestampNotes: [],
+      clips: [],
       takeaways: '',
       tags: [],
       status: 'queued',

@@ -68,11 +68,11 @@ async function seedDemo(library: Page, now: number): Promise<void> {
       site: kind === 'video' ? 'YouTube' : site,
       author: kind === 'video' ? site : undefined,
       notes: i === 0 ? 'Ask "what made sense at the time?" instead of "who did it?".' : '',
-      timestampNotes:
+      clips:
         i === 0
           ? [
-              { atSec: 754, text: 'The timeline template' },
-              { atSec: 1320, text: 'Action items that actually get done' },
+              { id: 'c1', atSec: 754, note: 'The timeline template', chapter: 'Writing it down', createdAt: now },
+              { id: 'c2', atSec: 1320, note: 'Action items that actually get done', createdAt: now },
             ]
           : [],
       takeaways:
@@ -290,7 +290,7 @@ async function seedMany(library: Page, total: number): Promise<void> {
             ? { durationSec: 60 + Math.floor(random() * 3600), videoId: `v${String(i).padStart(10, '0')}` }
             : { readingMinutes: 1 + Math.floor(random() * 30) }),
           notes: random() < 0.4 ? sentence(20 + Math.floor(random() * 60)) : '',
-          timestampNotes: [],
+          clips: [],
           takeaways: random() < 0.2 ? sentence(15) : '',
           tags: random() < 0.7 ? [pick(tags), pick(tags)].filter((t, j, all) => all.indexOf(t) === j) : [],
           status,

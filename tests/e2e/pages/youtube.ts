@@ -63,3 +63,36 @@ export function watchPage(video: FakeVideo, playAt: number, navigateTo?: FakeVid
 <script>document.querySelector('video').currentTime = ${playAt}; ${next}</script>
 </body></html>`;
 }
+
+/**
+ * The same page with the chapter markers YouTube puts in `var ytInitialData` (for `videoId`,
+ * which after in-site navigation is the first video's, not the one playing).
+ */
+export function withChapters(html: string, videoId: string, chapters: [title: string, startSec: number][]): string {
+  const data = {
+    currentVideoEndpoint: { watchEndpoint: { videoId } },
+    playerOverlays: {
+      playerOverlayRenderer: {
+        decoratedPlayerBarRenderer: {
+          decoratedPlayerBarRenderer: {
+            playerBar: {
+              multiMarkersPlayerBarRenderer: {
+                markersMap: [
+                  {
+                    key: 'DESCRIPTION_CHAPTERS',
+                    value: {
+                      chapters: chapters.map(([title, startSec]) => ({
+                        chapterRenderer: { title: { simpleText: title }, timeRangeStartMillis: startSec * 1000 },
+                      })),
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+  return html.replace('</body>', `<script>var ytInitialData = ${JSON.stringify(data)};</script></body>`);
+}

@@ -21,7 +21,7 @@ const resource: Resource = {
   kind: 'article',
   title: 'Shadowing a colleague',
   notes: '',
-  timestampNotes: [],
+  clips: [],
   takeaways: 'Watch before you judge',
   tags: [],
   status: 'learned',

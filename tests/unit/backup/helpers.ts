@@ -1,6 +1,6 @@
 import type { StoreName } from '../../../lib/db/types';
 import { getDb } from '../../../lib/db/open';
-import { STORES, type BackupRecords } from '../../../lib/backup/format';
+import { BACKUP_VERSION, STORES, type BackupRecords } from '../../../lib/backup/format';
 
 export { random, sampleRecords } from './sample-data';
 
@@ -36,7 +36,7 @@ export async function wipe(): Promise<void> {
 export function backupText(records: BackupRecords, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
     format: 'learning-loop',
-    version: 1,
+    version: BACKUP_VERSION,
     exportedAt: '2025-01-01T00:00:00.000Z',
     ...records,
     settings: {},

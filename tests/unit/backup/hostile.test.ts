@@ -52,9 +52,9 @@ describe('a bad file of our format: a clear error and nothing written', () => {
 
   it('a future version', async () => {
     await rejects(
-      backupText(good(), { version: 2 }),
+      backupText(good(), { version: 3 }),
       'future-version',
-      /newer version of Learning Loop \(file version 2; this version reads up to 1\)\. Update/,
+      /newer version of Learning Loop \(file version 3; this version reads up to 2\)\. Update/,
     );
   });
 
@@ -90,9 +90,9 @@ describe('a bad file of our format: a clear error and nothing written', () => {
       /the field “status” should be one of: "queued", "learning", "learned"/,
     );
     await rejects(
-      withResource(0, { timestampNotes: [{ atSec: -1, text: 'x' }] }),
+      withResource(0, { clips: [{ id: 'c', atSec: -1, note: 'x', createdAt: Date.UTC(2025, 0, 1) }] }),
       'invalid-record',
-      /the field “timestampNotes.0.atSec” should be at least 0/,
+      /the field “clips.0.atSec” should be at least 0/,
     );
     const records = good();
     (records.assessments[0]!.scores as Record<string, unknown>)['felt-need'] = 9;
@@ -196,14 +196,14 @@ describe('a bad file of our format: a clear error and nothing written', () => {
 
 describe('__proto__ keys', () => {
   it.each([
-    ['at the top', '{"format":"learning-loop","version":1,"__proto__":{"polluted":"yes"},', '__proto__'],
+    ['at the top', '{"format":"learning-loop","version":2,"__proto__":{"polluted":"yes"},', '__proto__'],
     ['in a record', null, 'resources.0.__proto__'],
     ['in assessment scores', null, 'assessments.0.scores.__proto__'],
     ['in the settings', null, 'settings.__proto__'],
   ])('%s: refused, and nothing is polluted', async (_where, _prefix, path) => {
     const file = JSON.parse(backupText(good(), { settings: { language: 'en' } })) as Record<string, unknown>;
     let text: string;
-    if (path === '__proto__') text = JSON.stringify(file).replace('{"format":"learning-loop","version":1,', _prefix!);
+    if (path === '__proto__') text = JSON.stringify(file).replace('{"format":"learning-loop","version":2,', _prefix!);
     else {
       const json = JSON.stringify(file);
       const marker = path.startsWith('resources')

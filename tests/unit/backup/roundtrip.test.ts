@@ -25,12 +25,32 @@ describe('export → wipe → import', () => {
     expect(sorted(await readAll())).toEqual(sorted(records));
   });
 
+  it('a file of export version 1 still imports: its timestamp notes become clips, every one', async () => {
+    const records = sampleRecords(4, 3);
+    const old = records.resources.map(({ clips, ...resource }) => ({
+      ...resource,
+      timestampNotes: clips.map((clip) => ({ atSec: clip.atSec, text: clip.note })),
+    }));
+    await importText(JSON.stringify({ ...JSON.parse(backupText(records)), version: 1, resources: old }), 'old.json');
+    const stored = (await readAll()).resources.sort((a, b) => a.id.localeCompare(b.id));
+    const wanted = records.resources.sort((a, b) => a.id.localeCompare(b.id));
+    expect(stored.map((r) => r.clips.map((c) => [c.atSec, c.note, c.createdAt]))).toEqual(
+      wanted.map((r) => r.clips.map((c) => [c.atSec, c.note, r.createdAt])),
+    );
+    // The same old moment gets the same id as the database upgrade gives it: no doubles later.
+    expect(stored[0]!.clips[0]!.id).toMatch(/^t\d+-[0-9a-z]+$/);
+    // And a version-1 file with today's field is refused, naming it.
+    await expect(
+      importText(JSON.stringify({ ...JSON.parse(backupText(records)), version: 1 }), 'mixed.json'),
+    ).rejects.toThrow(/timestampNotes|clips/);
+  });
+
   it('writes a file whose JSON is the backup itself, one record a line', async () => {
     await seed(sampleRecords(5));
     const file = await buildBackup({ now: 0 });
     const text = serializeBackup(file);
     expect(JSON.parse(text)).toEqual(file);
-    expect(file).toMatchObject({ format: 'learning-loop', version: 1, exportedAt: '1970-01-01T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'learning-loop', version: 2, exportedAt: '1970-01-01T00:00:00.000Z' });
     expect(text.split('\n').filter((line) => line.startsWith('{"id":"res-'))).toHaveLength(5);
   });
 
@@ -156,7 +176,7 @@ describe('merge', () => {
           ...mine!,
           notes: 'Written on this laptop',
           takeaways: 'A',
-          timestampNotes: [{ atSec: 5, text: 'here' }],
+          clips: [{ id: 'here', atSec: 5, note: 'here', createdAt: T }],
           updatedAt: T + 100,
         },
       ],
@@ -165,7 +185,7 @@ describe('merge', () => {
       ...mine!,
       notes: 'Written on the old machine',
       takeaways: 'A',
-      timestampNotes: [{ atSec: 9, text: 'there' }],
+      clips: [{ id: 'there', atSec: 9, note: 'there', createdAt: T }],
       title: 'Fresh',
       updatedAt: T + 200,
     };
@@ -177,10 +197,7 @@ describe('merge', () => {
       takeaways: 'A',
       updatedAt: T + 200,
     });
-    expect(merged!.timestampNotes).toEqual([
-      { atSec: 5, text: 'here' },
-      { atSec: 9, text: 'there' },
-    ]);
+    expect(merged!.clips.map((c) => c.note)).toEqual(['here', 'there']);
   });
 
   it('merges a page saved on two machines (same canonical URL, other id) into one record, and points reflections and actions at it', async () => {

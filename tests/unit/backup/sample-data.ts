@@ -40,10 +40,17 @@ export function sampleRecords(resourceCount = 40, seed = 1): BackupRecords {
       title: `${TITLES[i % TITLES.length]} #${i}`,
       site: video ? 'YouTube' : 'Example Blog',
       notes: i % 3 === 0 ? `Line one of note ${i}\nLine two with emoji 🧠 and RTL שלום` : '',
-      timestampNotes: video
+      clips: video
         ? [
-            { atSec: 30 + i, text: 'Key point' },
-            { atSec: 600, text: 'Second <i>point</i>' },
+            { id: `c${i}-a`, atSec: 30 + i, note: 'Key point', chapter: 'Intro', createdAt: created },
+            {
+              id: `c${i}-b`,
+              atSec: 600,
+              endSec: 630,
+              note: 'Second <i>point</i>',
+              transcript: ['what was said', 'around it'],
+              createdAt: created + 1,
+            },
           ]
         : [],
       takeaways: i % 5 === 0 ? 'Ask the team about it on Monday.' : '',

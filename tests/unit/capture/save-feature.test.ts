@@ -69,12 +69,17 @@ describe('save from the context menu and the keyboard shortcut', () => {
       expect(menus().map((m) => [m.id, m.title, m.contexts.join()])).toEqual([
         [MENU_SAVE_PAGE, 'Save this page to Learning Loop', 'page'],
         [MENU_SAVE_LINK, 'Save link to Learning Loop', 'link'],
+        ['clip-moment', 'Clip this moment in Learning Loop', 'page,video'],
       ]),
     );
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(readLocale('sv'))));
     await saveSetting('language', 'sv');
     await vi.waitFor(() =>
-      expect(menus().map((m) => m.title)).toEqual(['Spara sidan i Learning Loop', 'Spara länken i Learning Loop']),
+      expect(menus().map((m) => m.title)).toEqual([
+        'Spara sidan i Learning Loop',
+        'Spara länken i Learning Loop',
+        'Klipp det här ögonblicket i Learning Loop',
+      ]),
     );
   });
 

@@ -48,8 +48,8 @@ describe('saveResource', () => {
     expect(await getResource(resource.id)).toEqual(resource);
   });
 
-  it('saving the same canonical URL again updates the one record and keeps notes, tags and shared state', async () => {
-    const first = await saveResource(page(), { notes: 'keep me', tags: ['a'] }, 1000);
+  it('saving the same canonical URL again updates the one record and keeps notes, tags, shared state and where to resume', async () => {
+    const first = await saveResource(page({ positionSec: 42 }), { notes: 'keep me', tags: ['a'] }, 1000);
     await updateResource(first.resource.id, { shared: { how: 'demo' }, takeaways: 'the point' }, 2000);
     const second = await saveResource(
       page({ title: 'A talk (updated title)', positionSec: 99 }),
@@ -60,7 +60,8 @@ describe('saveResource', () => {
     expect(second.resource.id).toBe(first.resource.id);
     expect(second.resource).toMatchObject({
       title: 'A talk (updated title)',
-      positionSec: 99,
+      // Watching on at 1:39 and saving again does not move "resume at" (a clip does that).
+      positionSec: 42,
       notes: 'keep me\n\nand me',
       tags: ['a', 'b'],
       takeaways: 'the point',
@@ -105,20 +106,20 @@ describe('updateResource', () => {
     expect(back!.updatedAt).toBe(6000);
   });
 
-  it('updates many in one transaction and sorts timestamp notes', async () => {
+  it('updates many in one transaction and sorts clips', async () => {
     const a = await saveResource(page({ canonicalUrl: 'https://a.example/', url: 'https://a.example/' }));
     const b = await saveResource(page({ canonicalUrl: 'https://b.example/', url: 'https://b.example/' }));
     const out = await updateResources([a.resource.id, b.resource.id, 'missing'], {
-      timestampNotes: [
-        { atSec: 90.5, text: 'b' },
-        { atSec: 10, text: 'a' },
-        { atSec: -1, text: 'bad' },
+      clips: [
+        { id: 'b', atSec: 90.5, note: 'b', createdAt: 1 },
+        { id: 'a', atSec: 10, note: 'a', createdAt: 2 },
+        { id: 'bad', atSec: -1, note: 'bad', createdAt: 3 },
       ],
     });
     expect(out).toHaveLength(2);
-    expect(out[0]!.timestampNotes).toEqual([
-      { atSec: 10, text: 'a' },
-      { atSec: 90, text: 'b' },
+    expect(out[0]!.clips).toEqual([
+      { id: 'a', atSec: 10, note: 'a', createdAt: 2 },
+      { id: 'b', atSec: 90, note: 'b', createdAt: 1 },
     ]);
   });
 });

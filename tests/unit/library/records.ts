@@ -8,7 +8,7 @@ export function resource(overrides: Partial<Resource> & { id: string }): Resourc
     kind: 'article',
     title: overrides.id,
     notes: '',
-    timestampNotes: [],
+    clips: [],
     takeaways: '',
     tags: [],
     status: 'queued',

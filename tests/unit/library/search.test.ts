@@ -42,7 +42,7 @@ describe('searchText and matchesTerms', () => {
     notes: 'Retrospektiv varje fredag',
     takeaways: 'Fråga "vad gick bra?" först',
     tags: ['feedback', 'team work'],
-    timestampNotes: [{ text: 'Bra exempel på blameless' }],
+    clips: [{ note: 'Bra exempel på blameless', chapter: 'Incidenter' }],
   };
   const text = searchText(record);
 

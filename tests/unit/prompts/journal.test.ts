@@ -57,7 +57,7 @@ function resource(id: string, patch: Partial<Resource>): Resource {
     kind: 'article',
     title: id,
     notes: '',
-    timestampNotes: [],
+    clips: [],
     takeaways: '',
     tags: [],
     status: 'queued',

@@ -30,7 +30,7 @@ function resource(patch: Partial<Resource>): Resource {
     kind: 'article',
     title: 'Team Topologies',
     notes: '',
-    timestampNotes: [],
+    clips: [],
     takeaways: '',
     tags: [],
     status: 'queued',

@@ -11,7 +11,7 @@ function resource(fields: Partial<Resource> & Pick<Resource, 'id' | 'title' | 'u
     canonicalUrl: fields.url,
     kind: 'page',
     notes: '',
-    timestampNotes: [],
+    clips: [],
     takeaways: '',
     tags: [],
     status: 'queued',

@@ -1,0 +1,154 @@
+import { useRef, useState } from 'preact/hooks';
+import { checkClipTime, formatClock, parseClock } from '@/lib/clips/time';
+import type { Clip, Resource } from '@/lib/db/types';
+import { newId } from '@/lib/ids';
+import { t } from '@/lib/i18n';
+import { LIMITS } from '@/lib/limits';
+import { openUrl } from '@/lib/resource-links';
+
+interface Props {
+  resource: Resource;
+  clips: readonly Clip[];
+  onChange: (clips: Clip[]) => void;
+}
+
+/** "12:34" or "12:34–13:04". */
+export function clipTimeLabel(clip: Pick<Clip, 'atSec' | 'endSec'>): string {
+  return clip.endSec !== undefined ? `${formatClock(clip.atSec)}–${formatClock(clip.endSec)}` : formatClock(clip.atSec);
+}
+
+/**
+ * A video's clips as a timeline: time (a link that opens the video at that second), chapter,
+ * note, and what was said there when the page showed its transcript. Clips can be added by time,
+ * edited and removed.
+ */
+export function ResourceClips({ resource, clips, onChange }: Props) {
+  // The first clip starts where the user was when they saved the video.
+  const [time, setTime] = useState(() =>
+    clips.length === 0 && resource.positionSec ? formatClock(resource.positionSec) : '',
+  );
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const timeInput = useRef<HTMLInputElement>(null);
+  const textInput = useRef<HTMLInputElement>(null);
+
+  const add = (event: Event) => {
+    event.preventDefault();
+    const atSec = parseClock(time);
+    if (atSec === undefined) {
+      setError(t('libStampBadTime'));
+      timeInput.current?.focus();
+      return;
+    }
+    if (checkClipTime(atSec, undefined, resource.durationSec) === 'past-end') {
+      setError(t('clipPastEnd', formatClock(resource.durationSec ?? 0)));
+      timeInput.current?.focus();
+      return;
+    }
+    if (!text.trim()) {
+      textInput.current?.focus();
+      return;
+    }
+    setError('');
+    onChange([...clips, { id: newId(), atSec, note: text.trim(), createdAt: Date.now() }]);
+    setText('');
+    setTime('');
+    timeInput.current?.focus();
+  };
+
+  const edit = (id: string, note: string) => onChange(clips.map((clip) => (clip.id === id ? { ...clip, note } : clip)));
+  const remove = (id: string) => onChange(clips.filter((clip) => clip.id !== id));
+
+  return (
+    <section class="res-stamps card panel" aria-labelledby="res-stamps-title">
+      <h2 id="res-stamps-title">{t('libStampsTitle')}</h2>
+      {clips.length === 0 ? (
+        <p class="small muted">{t('libStampsEmpty')}</p>
+      ) : (
+        <ol class="res-clip-list">
+          {clips.map((clip) => {
+            const clock = clipTimeLabel(clip);
+            const href = openUrl(resource, clip.atSec);
+            return (
+              <li key={clip.id} class="res-clip">
+                <div class="res-clip-head">
+                  {href ? (
+                    <a
+                      class="res-stamp-time"
+                      href={href}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      aria-label={t('libStampOpenAt', formatClock(clip.atSec))}
+                    >
+                      {clock}
+                    </a>
+                  ) : (
+                    <span class="res-stamp-time">{clock}</span>
+                  )}
+                  {clip.chapter && <span class="res-clip-chapter small muted">{clip.chapter}</span>}
+                  <button
+                    type="button"
+                    class="btn btn-small btn-ghost res-clip-remove"
+                    aria-label={t('libStampRemoveAt', clock)}
+                    title={t('libStampRemove')}
+                    onClick={() => remove(clip.id)}
+                  >
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </div>
+                <input
+                  class="input"
+                  type="text"
+                  value={clip.note}
+                  maxLength={LIMITS.clipNote}
+                  aria-label={t('libStampNoteAt', clock)}
+                  onInput={(e) => edit(clip.id, e.currentTarget.value)}
+                />
+                {clip.transcript && clip.transcript.length > 0 && (
+                  <blockquote class="res-clip-transcript small muted">{clip.transcript.join(' ')}</blockquote>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {clips.length < LIMITS.clips && (
+        <form class="res-stamp-add" onSubmit={add}>
+          <label class="field res-stamp-at">
+            <span>{t('libStampTime')}</span>
+            <input
+              ref={timeInput}
+              class="input"
+              type="text"
+              inputMode="numeric"
+              value={time}
+              placeholder={t('libStampTimePlaceholder')}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'res-stamp-error' : undefined}
+              onInput={(e) => setTime(e.currentTarget.value)}
+            />
+          </label>
+          <label class="field res-stamp-text">
+            <span>{t('libStampText')}</span>
+            <input
+              ref={textInput}
+              class="input"
+              type="text"
+              value={text}
+              maxLength={LIMITS.clipNote}
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" class="btn">
+            {t('libStampAdd')}
+          </button>
+          {error && (
+            <p id="res-stamp-error" class="notice notice-error small" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

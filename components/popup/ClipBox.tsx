@@ -1,0 +1,191 @@
+import { useRef, useState } from 'preact/hooks';
+import { useLiveQuery } from '@/components/hooks/live';
+import { useUndoOffer } from '@/components/hooks/undo';
+import { addClip, editResource, getResource, removeClip } from '@/lib/app/resources';
+import type { CapturedPage } from '@/lib/capture/types';
+import { chapterAt } from '@/lib/clips/chapters';
+import { checkClipTime, formatClock } from '@/lib/clips/time';
+import { describeWriteError } from '@/lib/db/errors';
+import type { Resource } from '@/lib/db/types';
+import { t } from '@/lib/i18n';
+import { newId } from '@/lib/ids';
+import { LIMITS } from '@/lib/limits';
+import { openUrl } from '@/lib/resource-links';
+import { clearDraft, readDraft, writeDraft } from '@/lib/settings';
+
+interface Props {
+  page: CapturedPage;
+  saved: Resource | null;
+  /** Saves the video first when it is not saved yet. */
+  ensureSaved: () => Promise<Resource | null>;
+}
+
+type Message = { tone: 'ok' | 'error'; text: string } | null;
+
+/** The clip note's draft sits beside the page's own note draft. */
+const draftKey = (page: CapturedPage) => `clip:${page.canonicalUrl}`;
+
+/**
+ * Clips while watching: a note stamped with the moment the user started typing it (so it does
+ * not drift while they type), added with Enter or the button, the box cleared for the next one.
+ * This video's clips are listed newest first, each opening the video at its second.
+ */
+export function ClipBox({ page, saved, ensureSaved }: Props) {
+  const initial = readDraft(draftKey(page));
+  const [text, setText] = useState(initial.note);
+  const [moment, setMoment] = useState<number | undefined>(initial.clipAt);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const undo = useUndoOffer((error) => setMessage(error ? { tone: 'error', text: error } : null));
+  const stored = useLiveQuery(
+    () => (saved ? getResource(saved.id).then((r) => r ?? null) : Promise.resolve(null)),
+    ['resources'],
+    [saved?.id],
+  );
+  const resource = stored.data ?? saved;
+  const now = page.positionSec ?? 0;
+  const at = moment ?? now;
+  const clock = formatClock(at);
+
+  const onInput = (value: string) => {
+    // The moment is taken at the first keystroke of a note.
+    const stamp = moment ?? now;
+    if (moment === undefined) setMoment(stamp);
+    setText(value);
+    writeDraft(draftKey(page), { note: value, clipAt: stamp });
+  };
+
+  const add = async () => {
+    if (busy) return;
+    if (checkClipTime(at, undefined, page.durationSec) === 'past-end') {
+      setMessage({ tone: 'error', text: t('clipPastEnd', formatClock(page.durationSec ?? 0)) });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const target = await ensureSaved();
+      if (!target) return;
+      const chapter = chapterAt(page.chapters, at) ?? (at === page.positionSec ? page.chapterNow : undefined);
+      await addClip(target.id, {
+        id: newId(),
+        atSec: at,
+        note: text.trim(),
+        ...(chapter ? { chapter } : {}),
+        createdAt: Date.now(),
+      });
+      clearDraft(draftKey(page));
+      setText('');
+      setMoment(undefined);
+      setMessage({ tone: 'ok', text: chapter ? t('clipAddedChapter', clock, chapter) : t('clipAdded', clock) });
+      box.current?.focus();
+    } catch (error) {
+      setMessage({ tone: 'error', text: describeWriteError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resumeLater = async () => {
+    setMessage(null);
+    try {
+      const target = await ensureSaved();
+      if (!target) return;
+      await editResource(target.id, { resumeAt: now });
+      setMessage({ tone: 'ok', text: t('clipResumeSaved', formatClock(now)) });
+    } catch (error) {
+      setMessage({ tone: 'error', text: describeWriteError(error) });
+    }
+  };
+
+  const clips = [...(resource?.clips ?? [])].sort((a, b) => b.createdAt - a.createdAt);
+  return (
+    <section class="clip-box" aria-labelledby="clip-box-title">
+      <h2 id="clip-box-title" class="visually-hidden">
+        {t('clipsOfVideo')}
+      </h2>
+      <label class="field">
+        <span>{t('clipNoteAt', clock)}</span>
+        <textarea
+          ref={box}
+          class="input"
+          rows={2}
+          value={text}
+          maxLength={LIMITS.clipNote}
+          placeholder={t('clipNotePlaceholder')}
+          onInput={(e) => onInput(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+              e.preventDefault();
+              void add();
+            }
+          }}
+        />
+      </label>
+      <div class="row clip-actions">
+        <button type="button" class="btn" disabled={busy} onClick={() => void add()}>
+          {t('clipAdd', clock)}
+        </button>
+        {page.positionSec !== undefined && page.positionSec > 0 && resource?.positionSec !== page.positionSec && (
+          <button type="button" class="btn btn-ghost" onClick={() => void resumeLater()}>
+            {t('clipResume', formatClock(now))}
+          </button>
+        )}
+      </div>
+      {message && (
+        <p
+          class={`small ${message.tone === 'error' ? 'notice notice-error' : 'muted'}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+      {undo.offer && (
+        <p class="small" role="status">
+          {t('clipRemoved')}{' '}
+          <button type="button" class="btn btn-small" onClick={() => void undo.takeBack()}>
+            {t('libUndo')}
+          </button>
+        </p>
+      )}
+      {resource && clips.length > 0 && (
+        <ol class="clip-list" aria-label={t('clipsOfVideo')}>
+          {clips.map((clip) => {
+            const label = formatClock(clip.atSec);
+            const href = openUrl(resource, clip.atSec);
+            return (
+              <li key={clip.id} class="clip-item">
+                {href ? (
+                  <a
+                    class="clip-time"
+                    href={href}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label={t('libStampOpenAt', label)}
+                  >
+                    {label}
+                  </a>
+                ) : (
+                  <span class="clip-time">{label}</span>
+                )}
+                <span class="clip-text">
+                  {clip.chapter && <span class="clip-chapter">{clip.chapter}</span>}
+                  {clip.note && <span class="clip-note">{clip.note}</span>}
+                </span>
+                <button
+                  type="button"
+                  class="btn btn-small btn-ghost"
+                  aria-label={t('libStampRemoveAt', label)}
+                  onClick={() => void undo.remove(() => removeClip(resource.id, clip.id))}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
