@@ -10,7 +10,7 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,popup,save,library,search,memory,export,import,snapshot   a subset
+ *   --only=bundle,popup,save,clip,library,search,memory,export,import,snapshot   a subset
  *   --lib             also time import and export through lib/backup alone (no UI)
  *   --skip-build      reuse .output-bench and .output-bench-size
  *   --out=bench/results.json
@@ -255,6 +255,13 @@ async function launch(extDir, reuseProfile = null) {
       body: articleHtml(new URL(route.request().url())),
     }),
   );
+  await context.route(/^https:\/\/www\.youtube\.com\/watch/, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: watchHtml(new URL(route.request().url())),
+    }),
+  );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const url = (path) => `chrome-extension://${extensionId}/${path}`;
@@ -288,6 +295,42 @@ async function launch(extDir, reuseProfile = null) {
 
 async function tabId(control, wanted) {
   return control.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, wanted);
+}
+
+/** A watch page shaped like YouTube's (player response, chapter markers, a <video> at a moment). */
+function watchHtml(url) {
+  const id = url.searchParams.get('v') ?? 'benchVideo0';
+  const at = Number(url.searchParams.get('at') ?? 754);
+  const player = {
+    videoDetails: { videoId: id, title: `Bench talk ${id}`, author: 'Bench channel', lengthSeconds: '2537' },
+  };
+  const chapters = [
+    ['Intro', 0],
+    ['Shared vision', 600],
+    ['Team learning', 1500],
+  ].map(([title, s]) => ({ chapterRenderer: { title: { simpleText: title }, timeRangeStartMillis: s * 1000 } }));
+  const data = {
+    currentVideoEndpoint: { watchEndpoint: { videoId: id } },
+    playerOverlays: {
+      playerOverlayRenderer: {
+        decoratedPlayerBarRenderer: {
+          decoratedPlayerBarRenderer: {
+            playerBar: {
+              multiMarkersPlayerBarRenderer: { markersMap: [{ key: 'DESCRIPTION_CHAPTERS', value: { chapters } }] },
+            },
+          },
+        },
+      },
+    },
+  };
+  return `<!doctype html><html><head><title>Bench talk ${id} - YouTube</title>
+<link rel="canonical" href="https://www.youtube.com/watch?v=${id}"></head><body>
+<div id="player"><video class="html5-main-video"></video></div>
+<ytd-watch-metadata><div id="title"><h1><yt-formatted-string>Bench talk ${id}</yt-formatted-string></h1></div></ytd-watch-metadata>
+<script>var ytInitialPlayerResponse = ${JSON.stringify(player)};</script>
+<script>var ytInitialData = ${JSON.stringify(data)};</script>
+<script>document.querySelector('video').currentTime = ${at};</script>
+</body></html>`;
 }
 
 /** A realistic article page (about 1,200 words, Open Graph and author metadata), per URL. */
@@ -849,6 +892,60 @@ async function measureLibImport(b, file, expected) {
   return { ...stats(samples), phases };
 }
 
+/**
+ * A clip from the popup on a saved talk: Enter in the clip note (its keydown timestamp) to the
+ * status "Clipped …" and the new clip at the top of the popup's list.
+ */
+async function measureClip(b) {
+  const samples = [];
+  const videoUrl = 'https://www.youtube.com/watch?v=benchClip01';
+  const tab = await b.context.newPage();
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const at = 600 + i * 37;
+    await tab.goto(`${videoUrl}&at=${at}`);
+    const id = await tabId(b.control, await tab.url());
+    const popup = await b.context.newPage();
+    await popup.setViewportSize(POPUP_VIEWPORT);
+    await popup.goto(b.url(`popup.html?tab=${id}`));
+    const box = popup.locator('.clip-box textarea');
+    if (!(await box.count().catch(() => 0)) && i === 0) {
+      await box.waitFor({ timeout: 10_000 }).catch(() => undefined);
+      if (!(await box.count())) {
+        await popup.close();
+        await tab.close();
+        return { na: 'no clip box in the popup' };
+      }
+    }
+    await box.waitFor();
+    const note = `Clip note ${i + 1}`;
+    await box.fill(note);
+    await popup.evaluate((text) => {
+      window.__clipDone = new Promise((resolveDone, reject) => {
+        let keyAt = null;
+        document.addEventListener('keydown', (e) => (keyAt ??= e.timeStamp), { capture: true, once: true });
+        const ok = () =>
+          [...document.querySelectorAll('[role=status]')].some((s) => s.textContent.trim().startsWith('Clipped')) &&
+          document.querySelector('.clip-list li')?.textContent.includes(text);
+        const observer = new MutationObserver(() => {
+          if (keyAt !== null && ok()) {
+            observer.disconnect();
+            resolveDone(performance.now() - keyAt);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => reject(new Error('no "Clipped" status and list item within 15 s')), 15_000);
+      });
+    }, note);
+    await box.press('Enter');
+    const ms = await popup.evaluate(() => window.__clipDone);
+    if (i >= WARMUP) samples.push(ms);
+    await popup.close();
+    await sleep(100);
+  }
+  await tab.close();
+  return stats(samples);
+}
+
 /** The automatic snapshot in the control page: a full one, then one after a single changed note. */
 async function measureSnapshot(b) {
   const out = {};
@@ -977,12 +1074,18 @@ async function main() {
         want('library') ||
         want('search') ||
         want('snapshot') ||
-        (isMedium && (want('save') || want('memory') || want('export') || want('import')));
+        (isMedium && (want('save') || want('clip') || want('memory') || want('export') || want('import')));
       if (!needs) {
         await close(size);
         continue;
       }
       const b = await profile(size);
+      if (isMedium && want('clip')) {
+        const res = await attempt(() => measureClip(b));
+        const target = { max: 100, on: 'p95', label: '≤ 100 ms p95' };
+        if (res.na) skip('clip', `clip: Enter to stored and listed (${label} resources)`, res.na, target);
+        else record('clip', `clip: Enter to stored and listed (${label} resources)`, 'ms', res, target);
+      }
       if (isMedium && want('save')) {
         const res = await attempt(() => measureSave(b));
         const target = { max: 100, on: 'p95', label: '≤ 100 ms p95' };

@@ -10,5 +10,9 @@ export function openUrl(
     const start = atSec && atSec > 0 ? `&t=${Math.floor(atSec)}s` : '';
     return `https://www.youtube.com/watch?v=${encodeURIComponent(resource.videoId)}${start}`;
   }
-  return safeHref(resource.url);
+  const href = safeHref(resource.url);
+  // Vimeo starts at `#t=754s`; other sites' players have no address for a moment.
+  if (href && resource.kind === 'video' && atSec && atSec > 0 && /^https:\/\/(?:www\.)?vimeo\.com\//.test(href))
+    return `${href.replace(/#.*$/, '')}#t=${Math.floor(atSec)}s`;
+  return href;
 }

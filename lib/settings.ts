@@ -305,6 +305,14 @@ export const badgeReasons = defineSetting<BadgeReason[]>('local:badgeReasons', {
   schema: v.array(v.picklist(['prompt', 'follow-up', 'assessment', 'backup'])),
 });
 
+/** How long a "Clip the last N s" segment is (the popup's clip box). */
+export const CLIP_SEGMENT_CHOICES = [15, 30, 60, 120] as const;
+export const clipSegmentSeconds = defineSetting<number>('local:clipSegmentSeconds', {
+  fallback: 30,
+  version: 1,
+  schema: v.pipe(integer, v.minValue(5), v.maxValue(600)),
+});
+
 /**
  * The automatic snapshots' bookkeeping (lib/background/snapshot-feature.ts): when the library
  * last changed, since when a change needs every part read again (an import keeps the records'
@@ -349,6 +357,7 @@ export const ITEMS = {
   welcomeShownAt,
   badgeReasons,
   snapshotSchedule,
+  clipSegmentSeconds,
 } as const;
 export type ItemName = keyof typeof ITEMS;
 export type ItemValue<K extends ItemName> = (typeof ITEMS)[K] extends { fallback: infer T } ? T : never;

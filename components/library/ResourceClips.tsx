@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { newActionHref } from '@/lib/actions/source';
 import { checkClipTime, formatClock, parseClock } from '@/lib/clips/time';
 import type { Clip, Resource } from '@/lib/db/types';
 import { newId } from '@/lib/ids';
@@ -104,6 +105,9 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
                   aria-label={t('libStampNoteAt', clock)}
                   onInput={(e) => edit(clip.id, e.currentTarget.value)}
                 />
+                <a class="res-clip-action small" href={newActionHref('resource', resource.id, clip.id)}>
+                  {t('clipMakeAction')}
+                </a>
                 {clip.transcript && clip.transcript.length > 0 && (
                   <blockquote class="res-clip-transcript small muted">{clip.transcript.join(' ')}</blockquote>
                 )}

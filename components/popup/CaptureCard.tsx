@@ -163,6 +163,11 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
           {captureFailureMessage(failure, capture.phase === 'ready')}
         </p>
       )}
+      {page?.embeddedVideo && (
+        <p class="notice notice-warn small" role="status">
+          {t('clipEmbeddedPlayer')}
+        </p>
+      )}
       {page?.kind === 'video' && (
         <ClipBox page={page} saved={saved} ensureSaved={async () => saved ?? (await onSave())} />
       )}

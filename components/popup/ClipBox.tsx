@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { useLiveQuery } from '@/components/hooks/live';
+import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
 import { addClip, editResource, getResource, removeClip } from '@/lib/app/resources';
 import type { CapturedPage } from '@/lib/capture/types';
@@ -11,7 +11,7 @@ import { t } from '@/lib/i18n';
 import { newId } from '@/lib/ids';
 import { LIMITS } from '@/lib/limits';
 import { openUrl } from '@/lib/resource-links';
-import { clearDraft, readDraft, writeDraft } from '@/lib/settings';
+import { clearDraft, clipSegmentSeconds, readDraft, writeDraft } from '@/lib/settings';
 
 interface Props {
   page: CapturedPage;
@@ -44,6 +44,7 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
     [saved?.id],
   );
   const resource = stored.data ?? saved;
+  const segmentSeconds = useStorageItem(clipSegmentSeconds) ?? 30;
   const now = page.positionSec ?? 0;
   const at = moment ?? now;
   const clock = formatClock(at);
@@ -56,9 +57,12 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
     writeDraft(draftKey(page), { note: value, clipAt: stamp });
   };
 
-  const add = async () => {
+  const add = async (segment?: number) => {
     if (busy) return;
-    if (checkClipTime(at, undefined, page.durationSec) === 'past-end') {
+    // A segment ends now and reaches back `segment` seconds (not before the start).
+    const endSec = segment ? at : undefined;
+    const atSec = segment ? Math.max(0, at - segment) : at;
+    if (checkClipTime(atSec, endSec, page.durationSec) === 'past-end') {
       setMessage({ tone: 'error', text: t('clipPastEnd', formatClock(page.durationSec ?? 0)) });
       return;
     }
@@ -67,18 +71,22 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
     try {
       const target = await ensureSaved();
       if (!target) return;
-      const chapter = chapterAt(page.chapters, at) ?? (at === page.positionSec ? page.chapterNow : undefined);
+      const chapter = chapterAt(page.chapters, atSec) ?? (at === page.positionSec ? page.chapterNow : undefined);
+      const transcript = at === (page.positionSec ?? 0) ? page.transcriptNow : undefined;
       await addClip(target.id, {
         id: newId(),
-        atSec: at,
+        atSec,
+        ...(endSec !== undefined && endSec > atSec ? { endSec } : {}),
         note: text.trim(),
         ...(chapter ? { chapter } : {}),
+        ...(transcript?.length ? { transcript } : {}),
         createdAt: Date.now(),
       });
       clearDraft(draftKey(page));
       setText('');
       setMoment(undefined);
-      setMessage({ tone: 'ok', text: chapter ? t('clipAddedChapter', clock, chapter) : t('clipAdded', clock) });
+      const label = endSec !== undefined ? `${formatClock(atSec)}–${formatClock(endSec)}` : clock;
+      setMessage({ tone: 'ok', text: chapter ? t('clipAddedChapter', label, chapter) : t('clipAdded', label) });
       box.current?.focus();
     } catch (error) {
       setMessage({ tone: 'error', text: describeWriteError(error) });
@@ -127,6 +135,11 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
         <button type="button" class="btn" disabled={busy} onClick={() => void add()}>
           {t('clipAdd', clock)}
         </button>
+        {at > 0 && (
+          <button type="button" class="btn" disabled={busy} onClick={() => void add(segmentSeconds)}>
+            {t('clipLast', String(segmentSeconds))}
+          </button>
+        )}
         {page.positionSec !== undefined && page.positionSec > 0 && resource?.positionSec !== page.positionSec && (
           <button type="button" class="btn btn-ghost" onClick={() => void resumeLater()}>
             {t('clipResume', formatClock(now))}
@@ -153,6 +166,7 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
         <ol class="clip-list" aria-label={t('clipsOfVideo')}>
           {clips.map((clip) => {
             const label = formatClock(clip.atSec);
+            const shown = clip.endSec !== undefined ? `${label}–${formatClock(clip.endSec)}` : label;
             const href = openUrl(resource, clip.atSec);
             return (
               <li key={clip.id} class="clip-item">
@@ -164,10 +178,10 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
                     rel="noopener noreferrer"
                     aria-label={t('libStampOpenAt', label)}
                   >
-                    {label}
+                    {shown}
                   </a>
                 ) : (
-                  <span class="clip-time">{label}</span>
+                  <span class="clip-time">{shown}</span>
                 )}
                 <span class="clip-text">
                   {clip.chapter && <span class="clip-chapter">{clip.chapter}</span>}

@@ -1,11 +1,12 @@
 import { useStorageItem } from '@/components/hooks/live';
 import { saveSetting } from '@/lib/app/settings';
 import { t, type LanguageChoice } from '@/lib/i18n';
-import { language, showThumbnails } from '@/lib/settings';
+import { CLIP_SEGMENT_CHOICES, clipSegmentSeconds, language, showThumbnails } from '@/lib/settings';
 
 export function GeneralSettings() {
   const choice = useStorageItem(language) ?? null;
   const thumbs = useStorageItem(showThumbnails) ?? true;
+  const segment = useStorageItem(clipSegmentSeconds);
 
   const onLanguage = async (value: LanguageChoice) => {
     // Menus and notifications are the background's: the change tells it to pick the language up.
@@ -46,6 +47,24 @@ export function GeneralSettings() {
         {t('settingsThumbnails')}
       </label>
       <p class="small muted">{t('settingsPrivacy')}</p>
+      <div class="field">
+        <label class="label" for="settings-clip-segment">
+          {t('settingsClipSegment')}
+        </label>
+        <select
+          id="settings-clip-segment"
+          class="input"
+          value={String(segment ?? 30)}
+          disabled={segment === undefined}
+          onChange={(e) => void saveSetting('clipSegmentSeconds', Number(e.currentTarget.value))}
+        >
+          {CLIP_SEGMENT_CHOICES.map((seconds) => (
+            <option key={seconds} value={String(seconds)}>
+              {t('settingsClipSegmentSeconds', String(seconds))}
+            </option>
+          ))}
+        </select>
+      </div>
     </section>
   );
 }

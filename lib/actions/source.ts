@@ -1,3 +1,4 @@
+import { formatClock } from '../clips/time';
 import { capLine, LIMITS } from '../limits';
 import { getDb, type LoopDatabase } from '../db/open';
 import type { ActionSource } from '../db/types';
@@ -5,14 +6,18 @@ import { routeHash } from '../routes';
 
 export type SourceKind = 'reflection' | 'resource';
 
-/** `#actions?from=reflection:<id>`: the link other views use to start an action from a record. */
-export function newActionHref(kind: SourceKind, id: string): string {
-  return routeHash('actions', undefined, { from: `${kind}:${id}` });
+/**
+ * `#actions?from=reflection:<id>`: the link other views use to start an action from a record;
+ * `clip` starts it from one clip of a resource (the action's source is the resource).
+ */
+export function newActionHref(kind: SourceKind, id: string, clipId?: string): string {
+  return routeHash('actions', undefined, { from: `${kind}:${id}${clipId ? `#clip:${clipId}` : ''}` });
 }
 
-export function parseFrom(value: string | undefined): { kind: SourceKind; id: string } | null {
-  const match = /^(reflection|resource):(.+)$/.exec(value ?? '');
-  return match ? { kind: match[1] as SourceKind, id: match[2]! } : null;
+export function parseFrom(value: string | undefined): { kind: SourceKind; id: string; clipId?: string } | null {
+  const match = /^(reflection|resource):(.+?)(?:#clip:(.+))?$/.exec(value ?? '');
+  if (!match) return null;
+  return { kind: match[1] as SourceKind, id: match[2]!, ...(match[3] ? { clipId: match[3] } : {}) };
 }
 
 const EXCERPT = 160;
@@ -31,9 +36,14 @@ export async function loadSource(from: string | undefined, db?: LoopDatabase): P
   if (parsed.kind === 'resource') {
     const resource = await database.get('resources', parsed.id);
     if (!resource) return null;
+    const clip = parsed.clipId ? resource.clips.find((c) => c.id === parsed.clipId) : undefined;
+    // From a clip: what was noted at that moment (and where) is what the action follows up.
+    const detail = clip
+      ? [formatClock(clip.atSec), clip.chapter, clip.note].filter(Boolean).join(' · ')
+      : resource.takeaways;
     return {
       source: { kind: 'resource', id: resource.id, title: capLine(resource.title, LIMITS.title) },
-      ...(resource.takeaways ? { detail: resource.takeaways } : {}),
+      ...(detail ? { detail } : {}),
     };
   }
   const reflection = await database.get('reflections', parsed.id);

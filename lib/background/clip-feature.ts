@@ -55,6 +55,7 @@ export async function clipTab(tab: Browser.tabs.Tab): Promise<void> {
       atSec,
       note: '',
       ...(chapter ? { chapter } : {}),
+      ...(page.transcriptNow?.length ? { transcript: page.transcriptNow } : {}),
       createdAt: Date.now(),
     });
     const clock = formatClock(atSec);

@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import {
   assessmentReminder,
+  clipSegmentSeconds,
   disabledBuiltInPrompts,
   disabledBuiltInPromptsSchema,
   language,
@@ -41,6 +42,7 @@ export const EXPORTED_SETTINGS = {
   disabledBuiltInPrompts: entry(disabledBuiltInPrompts, disabledBuiltInPromptsSchema),
   language: entry(language, languageSchema),
   showThumbnails: entry(showThumbnails, v.boolean()),
+  clipSegmentSeconds: entry(clipSegmentSeconds, v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600))),
   assessmentReminder: entry(assessmentReminder, v.boolean()),
   webhook: entry(webhook, webhookSchema, true),
 };

@@ -159,6 +159,14 @@ export function toCapturedPage(value: unknown): CapturedPage | null {
     const field = record[key];
     if (typeof field === 'number' && Number.isFinite(field) && field >= 0) page[key] = field;
   }
+  if (record.embeddedVideo === true) page.embeddedVideo = true;
+  if (Array.isArray(record.transcriptNow)) {
+    const said = record.transcriptNow
+      .slice(0, LIMITS.transcriptLines)
+      .map((line: unknown) => capLine(line, LIMITS.transcriptLine))
+      .filter(Boolean);
+    if (said.length) page.transcriptNow = said;
+  }
   const chapterNow = capLine(record.chapterNow, LIMITS.chapter);
   if (chapterNow) page.chapterNow = chapterNow;
   if (Array.isArray(record.chapters)) {

@@ -1,6 +1,7 @@
 import { extractArticle } from './article';
 import { clean, compact } from './dom';
 import { canonicalOrSelf, extractPage } from './page';
+import { extractPageVideo, hasEmbeddedPlayer } from './page-video';
 import type { CapturedPage } from './types';
 import { extractYouTube } from './youtube';
 
@@ -18,8 +19,15 @@ function attempt<T>(read: () => T): T | null {
  * and never throws: the popup always gets something it can save.
  */
 export function extractFromDocument(doc: Document, url: string): CapturedPage {
+  const page = readPage(doc, url);
+  if (page.kind !== 'video' && attempt(() => hasEmbeddedPlayer(doc))) page.embeddedVideo = true;
+  return page;
+}
+
+function readPage(doc: Document, url: string): CapturedPage {
   return (
     attempt(() => extractYouTube(doc, url)) ??
+    attempt(() => extractPageVideo(doc, url)) ??
     attempt(() => extractArticle(doc, url)) ??
     attempt(() => extractPage(doc, url)) ??
     compact<CapturedPage>({

@@ -23,6 +23,10 @@ export interface CapturedPage {
   chapters?: Chapter[];
   /** The chapter the player shows at `positionSec` (when the page's data has none). */
   chapterNow?: string;
+  /** What was said around `positionSec`, when the page shows the video's transcript. */
+  transcriptNow?: string[];
+  /** The page shows a video from another site in an iframe, which capture cannot read. */
+  embeddedVideo?: boolean;
 }
 
 export type CaptureFailure = 'restricted' | 'loading' | 'pdf' | 'file-access' | 'unsupported-url' | 'script-failed';

@@ -1,6 +1,7 @@
 import { canonicalizeUrl, youtubeStartSeconds, youtubeVideoId, youtubeWatchUrl } from './canonical-url';
 import { clean, compact, iconUrl, isoDate, isoDurationSeconds, metaContent, metaProperty, textOf } from './dom';
 import { type Chapter, chaptersFromDescription } from '../clips/chapters';
+import { transcriptAround, transcriptFromPage } from '../clips/transcript';
 import type { CapturedPage } from './types';
 
 /*
@@ -213,6 +214,7 @@ export function chaptersFromInitialData(doc: Document, id: string): Chapter[] {
 interface Live extends Facts {
   positionSec?: number;
   chapterNow?: string;
+  transcriptNow?: string[];
 }
 
 /** The rendered watch page and the player, unless they say they still show another video. */
@@ -250,6 +252,9 @@ function fromLivePage(doc: Document, url: string, id: string): Live {
     if (Number.isFinite(duration) && duration > 0) live.durationSec = duration;
     if (Number.isFinite(currentTime) && currentTime > 0) live.positionSec = Math.floor(currentTime);
     live.chapterNow = textOf(doc, '.ytp-chapter-title-content');
+    // The transcript panel, when open, is of the video playing (it closes on navigation).
+    const said = transcriptAround(transcriptFromPage(doc), live.positionSec ?? 0);
+    if (said.length) live.transcriptNow = said;
   }
   return live;
 }
@@ -284,5 +289,6 @@ export function extractYouTube(doc: Document, url: string): CapturedPage | null 
     positionSec: live.positionSec ?? startAt ?? undefined,
     chapters: chapters.length ? chapters : undefined,
     chapterNow: live.chapterNow,
+    transcriptNow: live.transcriptNow,
   });
 }

@@ -1,5 +1,6 @@
 import { getDb, type LoopDatabase } from '../db/open';
 import type { Action, ActionStatus, Resource, ResourceKind, SharedHow } from '../db/types';
+import { formatClock } from '../clips/time';
 import { locale, t } from '../i18n';
 import { capLine, LIMITS } from '../limits';
 import { openUrl } from '../resource-links';
@@ -14,6 +15,16 @@ export interface DigestAction {
   outcome?: string;
 }
 
+/** A clip as a digest lists it: "12:34 · Chapter — note", linked to that second. */
+export interface DigestClip {
+  /** "12:34" or "12:34–13:04". */
+  at: string;
+  atSec: number;
+  chapter?: string;
+  note: string;
+  url?: string;
+}
+
 export interface DigestItem {
   id: string;
   title: string;
@@ -24,6 +35,7 @@ export interface DigestItem {
   sharedAt?: number;
   sharedHow?: SharedHow;
   takeaways: string[];
+  clips: DigestClip[];
   actions: DigestAction[];
 }
 
@@ -60,6 +72,20 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
     title: resource.title || t('untitled'),
     kind: resource.kind,
     takeaways: takeawayLines(resource.takeaways),
+    clips: resource.clips.map((clip) => {
+      const out: DigestClip = {
+        at:
+          clip.endSec !== undefined
+            ? `${formatClock(clip.atSec)}–${formatClock(clip.endSec)}`
+            : formatClock(clip.atSec),
+        atSec: clip.atSec,
+        note: capLine(clip.note, LIMITS.clipNote),
+      };
+      if (clip.chapter) out.chapter = clip.chapter;
+      const url = openUrl(resource, clip.atSec);
+      if (url) out.url = new URL(url).href;
+      return out;
+    }),
     actions: actions
       .filter((a) => a.status !== 'dropped')
       .sort((a, b) => a.createdAt - b.createdAt)
@@ -194,6 +220,11 @@ export function actionLine(action: DigestAction, digest: Digest): string {
   return `${action.text}${status}${outcome}`;
 }
 
+/** "Chapter — note" (plain text), either part left out when empty. */
+export function clipText(clip: DigestClip): string {
+  return [clip.chapter, clip.note].filter(Boolean).join(' — ');
+}
+
 /** Markdown: reads as plain text when pasted anywhere, renders in Mattermost, Discord, GitHub. */
 export function digestMarkdown(digest: Digest): string {
   const out: string[] = [`# ${escapeMarkdown(digestTitle(digest))}`, ''];
@@ -203,6 +234,13 @@ export function digestMarkdown(digest: Digest): string {
     out.push(`## ${markdownLink(item.title, item.url)}`, '', escapeMarkdown(itemMeta(item, digest)), '');
     if (item.takeaways.length) {
       out.push(`**${t('digestTakeaways')}**`, '', ...item.takeaways.map((line) => `- ${line}`), '');
+    }
+    if (item.clips.length) {
+      const line = (clip: DigestClip) => {
+        const text = clipText(clip);
+        return `- ${markdownLink(clip.at, clip.url)}${text ? ` · ${escapeMarkdown(text)}` : ''}`;
+      };
+      out.push(`**${t('digestClips')}**`, '', ...item.clips.map(line), '');
     }
     if (item.actions.length) {
       out.push(`**${t('digestActions')}**`, '', ...item.actions.map((a) => `- ${actionLine(a, digest)}`), '');
@@ -222,6 +260,13 @@ export function digestText(digest: Digest): string {
     if (item.url) out.push(item.url);
     out.push(itemMeta(item, digest));
     if (item.takeaways.length) out.push(`${t('digestTakeaways')}:`, ...item.takeaways.map((line) => `- ${line}`));
+    if (item.clips.length)
+      out.push(
+        `${t('digestClips')}:`,
+        ...item.clips.map(
+          (clip) => `- ${[clip.at, clipText(clip)].filter(Boolean).join(' · ')}${clip.url ? ` ${clip.url}` : ''}`,
+        ),
+      );
     if (item.actions.length)
       out.push(`${t('digestActions')}:`, ...item.actions.map((a) => `- ${actionLine(a, digest)}`));
     out.push('');
@@ -239,6 +284,14 @@ export function digestSlack(digest: Digest): string {
     out.push(`*${slackLink(item.title, item.url)}*`, escapeSlack(itemMeta(item, digest)));
     if (item.takeaways.length)
       out.push(`_${escapeSlack(t('digestTakeaways'))}_`, ...item.takeaways.map((line) => `• ${escapeSlack(line)}`));
+    if (item.clips.length)
+      out.push(
+        `_${escapeSlack(t('digestClips'))}_`,
+        ...item.clips.map((clip) => {
+          const text = clipText(clip);
+          return `• ${slackLink(clip.at, clip.url)}${text ? ` · ${escapeSlack(text)}` : ''}`;
+        }),
+      );
     if (item.actions.length)
       out.push(
         `_${escapeSlack(t('digestActions'))}_`,

@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import type { WebhookService } from '../settings';
 import {
   actionLine,
+  clipText,
   digestMarkdown,
   digestSlack,
   digestSummary,
@@ -96,6 +97,14 @@ export function teamsPayload(digest: Digest): unknown {
       for (const line of item.takeaways)
         items.push({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'None' });
     }
+    if (item.clips.length) {
+      items.push({ type: 'TextBlock', text: t('digestClips'), weight: 'Bolder', wrap: true, spacing: 'Small' });
+      for (const clip of item.clips) {
+        const text = clipText(clip);
+        const at = clip.url ? `[${clip.at}](${clip.url})` : clip.at;
+        items.push({ type: 'TextBlock', text: `• ${at}${text ? ` · ${text}` : ''}`, wrap: true, spacing: 'None' });
+      }
+    }
     if (item.actions.length) {
       items.push({ type: 'TextBlock', text: t('digestActions'), weight: 'Bolder', wrap: true, spacing: 'Small' });
       for (const action of item.actions)
@@ -138,6 +147,12 @@ export function genericPayload(digest: Digest): unknown {
       sharedAt: iso(item.sharedAt) ?? null,
       sharedHow: item.sharedHow ?? null,
       takeaways: item.takeaways,
+      clips: item.clips.map((clip) => ({
+        atSec: clip.atSec,
+        chapter: clip.chapter ?? null,
+        note: clip.note,
+        url: clip.url ?? null,
+      })),
       actions: item.actions.map((action) => ({
         text: action.text,
         status: action.status,

@@ -95,11 +95,22 @@ describe('clips while watching', () => {
     await expect.poll(() => list.locator('li').count()).toBe(2);
     await popup.close();
 
+    // A segment: the last 30 seconds, with a note.
+    popup = await popupAt(ext, tab, 2000);
+    await popup.getByLabel('Note at 33:20', { exact: true }).fill('The whole exchange');
+    await popup.getByRole('button', { name: 'Clip the last 30 s' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Clipped 32:50–33:20 · Team learning.' }).waitFor();
+    expect((await stored(popup))?.clips.find((c) => c.note === 'The whole exchange')).toMatchObject({
+      atSec: 1970,
+      endSec: 2000,
+    });
+    await popup.close();
+
     // Past the end of the 42:17 talk: refused, said why, nothing stored.
     popup = await popupAt(ext, tab, 3000);
     await popup.getByLabel('Note at 50:00', { exact: true }).fill('Too late');
     await popup.getByLabel('Note at 50:00', { exact: true }).press('Enter');
     await popup.getByRole('alert').filter({ hasText: 'That is past the end of the video (42:17).' }).waitFor();
-    expect((await stored(popup))?.clips).toHaveLength(2);
+    expect((await stored(popup))?.clips).toHaveLength(3);
   });
 });

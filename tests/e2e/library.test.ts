@@ -217,6 +217,7 @@ describe('the library', () => {
     const library = await openLibrary(ext);
     const title = expectedMetadata('ars-1').title;
     await library.getByRole('link', { name: title, exact: true }).click();
+    await library.getByRole('heading', { level: 1, name: title }).waitFor();
     const [record] = await readStore<StoredResource>(library, 'resources');
     await library.getByRole('button', { name: 'Delete this resource' }).click();
     await library.getByText(`Deleted “${title}”.`).waitFor();

@@ -24,6 +24,7 @@ const WRONG: Record<ItemName, unknown[]> = {
   backupReminder: [[], { notifiedAt: 'x', dismissedAt: null }],
   welcomeShownAt: ['once', true, 1e308],
   badgeReasons: ['prompt', ['prompt', 'party'], [1]],
+  clipSegmentSeconds: ['30', 2, 601, 12.5],
   snapshotSchedule: ['soon', { changedAt: 'now', fullSince: null, lastAttemptAt: null, lastError: null }, [1]],
 };
 

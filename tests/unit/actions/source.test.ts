@@ -53,6 +53,20 @@ describe('action sources', () => {
     });
   });
 
+  it('a clip of a resource: the link round-trips; the clip (time, chapter, note) is the detail', async () => {
+    await (await getDb()).put('resources', {
+      ...resource,
+      clips: [{ id: 'c1', atSec: 754, chapter: 'Shared vision', note: 'Try it in the next retro', createdAt: 1 }],
+    });
+    const href = newActionHref('resource', 'res1', 'c1');
+    const from = parseRoute(href).query.from;
+    expect(parseFrom(from)).toEqual({ kind: 'resource', id: 'res1', clipId: 'c1' });
+    expect(await loadSource(from)).toEqual({
+      source: { kind: 'resource', id: 'res1', title: 'Shadowing a colleague' },
+      detail: '12:34 · Shared vision · Try it in the next retro',
+    });
+  });
+
   it('a missing source is null', async () => {
     expect(await loadSource('resource:gone')).toBeNull();
   });

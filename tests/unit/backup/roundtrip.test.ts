@@ -78,6 +78,7 @@ describe('export → wipe → import', () => {
     const result = await importText(serializeBackup(withSecret), 'b.json', { mode: 'replace' });
     expect(result.settings.sort()).toEqual([
       'assessmentReminder',
+      'clipSegmentSeconds',
       'disabledBuiltInPrompts',
       'language',
       'promptSchedule',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chapterAt, chaptersFromDescription } from '../../../lib/clips/chapters';
 import { cleanClips, clipFromTimestampNote, clipsFromTimestampNotes } from '../../../lib/clips/clip';
 import { checkClipTime, formatClock, parseClock } from '../../../lib/clips/time';
+import { transcriptAround } from '../../../lib/clips/transcript';
 import { extractYouTube } from '../../../lib/capture/youtube';
 import { parseHtml, readFixture, setPlayer } from '../capture/html';
 
@@ -148,5 +149,44 @@ describe('the clip model', () => {
     expect(clips[1]).toEqual({ id: 'b', atSec: 90, note: 'b', createdAt: 2 });
     expect(clips[0]!.note.length).toBeLessThanOrEqual(2000);
     expect(clips[0]).toMatchObject({ chapter: 'Intro', transcript: ['said'] });
+  });
+});
+
+describe('what was said around a moment', () => {
+  const lines = [0, 8, 20, 31, 44, 52, 66, 90].map((startSec) => ({ startSec, text: `line at ${startSec}` }));
+  it.each([
+    [45, ['line at 31', 'line at 44', 'line at 52']],
+    [30, ['line at 20', 'line at 31', 'line at 44']],
+    [0, ['line at 0', 'line at 8']],
+    [200, ['line at 90']],
+  ])('at %s s', (at, expected) => {
+    expect(transcriptAround(lines, at)).toEqual(expected);
+  });
+
+  it('is read from the open transcript panel and kept with the clip', () => {
+    const A = 'aAbBcCdD012';
+    const doc = parseHtml(readFixture('youtube/watch-with-chapters.html'), `https://www.youtube.com/watch?v=${A}`);
+    doc.body.insertAdjacentHTML(
+      'beforeend',
+      `<ytd-engagement-panel-section-list-renderer target-id="engagement-panel-searchable-transcript">
+        ${[
+          ['0:02', 'Welcome everyone'],
+          ['0:11', 'So what is a chapter,'],
+          ['0:14', 'and why would you'],
+          ['0:40', 'Much later'],
+        ]
+          .map(
+            ([stamp, text]) =>
+              `<ytd-transcript-segment-renderer><div class="segment-timestamp"> ${stamp} </div><yt-formatted-string class="segment-text">${text}</yt-formatted-string></ytd-transcript-segment-renderer>`,
+          )
+          .join('')}
+      </ytd-engagement-panel-section-list-renderer>`,
+    );
+    setPlayer(doc, { currentTime: 12, duration: 754 });
+    expect(extractYouTube(doc, doc.URL)?.transcriptNow).toEqual([
+      'Welcome everyone',
+      'So what is a chapter,',
+      'and why would you',
+    ]);
   });
 });

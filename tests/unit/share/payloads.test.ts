@@ -20,6 +20,15 @@ const DIGEST: Digest = {
       sharedAt: Date.UTC(2025, 2, 5),
       sharedHow: 'meeting',
       takeaways: ['Ask before telling'],
+      clips: [
+        {
+          at: '12:34',
+          atSec: 754,
+          chapter: 'Shared vision',
+          note: 'Dialogue, not slides',
+          url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s',
+        },
+      ],
       actions: [{ text: 'Run a retro', status: 'done', outcome: 'Two blockers found' }],
     },
   ],
@@ -38,6 +47,9 @@ describe('webhook payloads per chat service', () => {
         expect(text).toContain('*<https://example.org/a%7Cb|Tips &amp; tricks &lt;for&gt; [teams] ¦ part *1*>*');
         expect(text).toContain('• Ask before telling');
         expect(text).toContain('• Run a retro — done. Effect: Two blockers found');
+        expect(text).toContain(
+          '• <https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s|12:34> · Shared vision — Dialogue, not slides',
+        );
         expect(text).not.toContain('](');
       },
     ],
@@ -86,6 +98,10 @@ describe('webhook payloads per chat service', () => {
         // Brackets in a title would start a link in card markdown: they become parentheses.
         expect(container.items![0]!.text).toBe('[Tips & tricks <for> (teams) | part *1*](https://example.org/a|b)');
         expect(container.items!.map((i) => i.text)).toContain('• Run a retro — done. Effect: Two blockers found');
+        // A clip links to its second.
+        expect(container.items!.map((i) => i.text)).toContain(
+          '• [12:34](https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s) · Shared vision — Dialogue, not slides',
+        );
       },
     ],
     [
@@ -96,6 +112,12 @@ describe('webhook payloads per chat service', () => {
         expect(body.title).toMatch(/^What I learned: 3/);
         expect(body.text).toContain('Tips & tricks <for> [teams] | part *1*\nhttps://example.org/a|b');
         expect(body.markdown).toContain('**Takeaways**');
+        expect(body.markdown).toContain(
+          '**Clips**\n\n- [12:34](https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s) · Shared vision — Dialogue, not slides',
+        );
+        expect(body.text).toContain(
+          'Clips:\n- 12:34 · Shared vision — Dialogue, not slides https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s',
+        );
         expect(body.items).toEqual([
           {
             title: 'Tips & tricks <for> [teams] | part *1*',
@@ -106,6 +128,14 @@ describe('webhook payloads per chat service', () => {
             sharedAt: '2025-03-05T00:00:00.000Z',
             sharedHow: 'meeting',
             takeaways: ['Ask before telling'],
+            clips: [
+              {
+                atSec: 754,
+                chapter: 'Shared vision',
+                note: 'Dialogue, not slides',
+                url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s',
+              },
+            ],
             actions: [{ text: 'Run a retro', status: 'done', followUpAt: null, outcome: 'Two blockers found' }],
           },
         ]);

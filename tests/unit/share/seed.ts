@@ -1,7 +1,7 @@
 import { getDb } from '../../../lib/db/open';
 import type { Action, Reflection, Resource } from '../../../lib/db/types';
 
-export const utc = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h);
+export const utc = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min);
 
 /** The week of 3–9 March 2025 (UTC). */
 export const WEEK = { start: utc(2025, 3, 3), end: utc(2025, 3, 10) };
@@ -31,6 +31,17 @@ export const TALK = resource({
   author: 'Learning Org Talks',
   videoId: 'dQw4w9WgXcQ',
   positionSec: 754,
+  clips: [
+    { id: 'c1', atSec: 95, note: 'Why slides fail', createdAt: utc(2025, 3, 3, 9) },
+    {
+      id: 'c2',
+      atSec: 754,
+      endSec: 784,
+      chapter: 'Shared vision',
+      note: 'Dialogue, not *decks*',
+      createdAt: utc(2025, 3, 3, 9, 30),
+    },
+  ],
   takeaways: '- Shared vision needs dialogue, not slides.\n\n* Ask before telling.',
   status: 'learned',
   learnedAt: utc(2025, 3, 3, 10),
