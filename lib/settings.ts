@@ -298,11 +298,11 @@ export const welcomeShownAt = defineSetting<number | null>('local:welcomeShownAt
 });
 
 /** Why the toolbar icon wants attention. Written by the background alone; persisted because the worker that set it may be gone. */
-export type BadgeReason = 'prompt' | 'follow-up' | 'assessment' | 'backup';
+export type BadgeReason = 'clipped' | 'prompt' | 'follow-up' | 'assessment' | 'backup';
 export const badgeReasons = defineSetting<BadgeReason[]>('local:badgeReasons', {
   fallback: [],
   version: 1,
-  schema: v.array(v.picklist(['prompt', 'follow-up', 'assessment', 'backup'])),
+  schema: v.array(v.picklist(['clipped', 'prompt', 'follow-up', 'assessment', 'backup'])),
 });
 
 /** How long a "Clip the last N s" segment is (the popup's clip box). */

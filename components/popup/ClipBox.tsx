@@ -1,12 +1,12 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
-import { addClip, editResource, getResource, removeClip } from '@/lib/app/resources';
+import { addClip, editClipNote, editResource, getResource, removeClip } from '@/lib/app/resources';
 import type { CapturedPage } from '@/lib/capture/types';
 import { chapterAt } from '@/lib/clips/chapters';
 import { checkClipTime, formatClock } from '@/lib/clips/time';
 import { describeWriteError } from '@/lib/db/errors';
-import type { Resource } from '@/lib/db/types';
+import type { Clip, Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { newId } from '@/lib/ids';
 import { LIMITS } from '@/lib/limits';
@@ -21,6 +21,49 @@ interface Props {
 }
 
 type Message = { tone: 'ok' | 'error'; text: string } | null;
+
+/** How recent a clip without a note must be for the popup to open on its note. */
+const FRESH_CLIP_MS = 30_000;
+
+/**
+ * A listed clip's note, edited in place: saved as typed (the clip is found by id inside the write,
+ * so another clip added meanwhile stays).
+ */
+function ClipNote({
+  resourceId,
+  clip,
+  label,
+  fresh,
+}: {
+  resourceId: string;
+  clip: Clip;
+  label: string;
+  fresh: boolean;
+}) {
+  const [value, setValue] = useState(clip.note);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (fresh) input.current?.focus();
+  }, [fresh]);
+  useEffect(() => {
+    if (document.activeElement !== input.current) setValue(clip.note);
+  }, [clip.note]);
+  return (
+    <input
+      ref={input}
+      class="clip-note-input"
+      type="text"
+      value={value}
+      maxLength={LIMITS.clipNote}
+      placeholder={t('clipNoteEmpty')}
+      aria-label={t('clipNoteOf', label)}
+      onInput={(e) => {
+        setValue(e.currentTarget.value);
+        void editClipNote(resourceId, clip.id, e.currentTarget.value).catch(() => undefined);
+      }}
+    />
+  );
+}
 
 /** The clip note's draft sits beside the page's own note draft. */
 const draftKey = (page: CapturedPage) => `clip:${page.canonicalUrl}`;
@@ -108,6 +151,9 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
   };
 
   const clips = [...(resource?.clips ?? [])].sort((a, b) => b.createdAt - a.createdAt);
+  // A clip just made by the keyboard command (no note yet): the popup opens on its note.
+  const newest = clips[0];
+  const freshId = newest && !newest.note && Date.now() - newest.createdAt < FRESH_CLIP_MS ? newest.id : undefined;
   return (
     <section class="clip-box" aria-labelledby="clip-box-title">
       <h2 id="clip-box-title" class="visually-hidden">
@@ -185,7 +231,7 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
                 )}
                 <span class="clip-text">
                   {clip.chapter && <span class="clip-chapter">{clip.chapter}</span>}
-                  {clip.note && <span class="clip-note">{clip.note}</span>}
+                  <ClipNote resourceId={resource.id} clip={clip} label={label} fresh={clip.id === freshId} />
                 </span>
                 <button
                   type="button"

@@ -76,6 +76,22 @@ export async function addClip(id: string, clip: Clip, now = Date.now()): Promise
   return updated;
 }
 
+/** A clip's note rewritten (the clip found by id wherever it is in the list now). */
+export async function editClipNote(
+  id: string,
+  clipId: string,
+  note: string,
+  now = Date.now(),
+): Promise<Resource | undefined> {
+  const [updated] = await store.updateResources(
+    [id],
+    (resource) => ({ clips: resource.clips.map((clip) => (clip.id === clipId ? { ...clip, note } : clip)) }),
+    now,
+  );
+  void announce(updated ? [updated] : []);
+  return updated;
+}
+
 /** A clip removed, wherever it is in the list now; Undo puts it back. */
 export async function removeClip(id: string, clipId: string, now = Date.now()): Promise<UndoOffer | undefined> {
   let removed: Clip | undefined;

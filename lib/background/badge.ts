@@ -4,8 +4,15 @@ import { type BadgeReason, badgeReasons } from '../settings';
 
 export type { BadgeReason } from '../settings';
 
-const BADGE_TEXT: Record<BadgeReason, string> = { prompt: '?', 'follow-up': '!', assessment: '?', backup: '!' };
-const ORDER: BadgeReason[] = ['prompt', 'follow-up', 'assessment', 'backup'];
+const BADGE_TEXT: Record<BadgeReason, string> = {
+  clipped: '✓',
+  prompt: '?',
+  'follow-up': '!',
+  assessment: '?',
+  backup: '!',
+};
+// A clip's confirmation lasts a minute, so it goes first; then a due prompt.
+const ORDER: BadgeReason[] = ['clipped', 'prompt', 'follow-up', 'assessment', 'backup'];
 
 // Only the background writes the badge, and features mark it concurrently (a prompt fires while
 // follow-ups re-plan): each read-modify-write waits for the one before it, so no reason is lost.

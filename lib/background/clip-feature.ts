@@ -6,6 +6,7 @@ import { formatClock } from '../clips/time';
 import { describeWriteError } from '../db/errors';
 import { t } from '../i18n';
 import { newId } from '../ids';
+import { markBadge } from './badge';
 import { notify } from './notify';
 
 export const COMMAND_CLIP = 'clip-moment';
@@ -18,6 +19,9 @@ export const CLIP_MENU_PATTERNS = [
   'https://music.youtube.com/watch*',
 ];
 const NOTIFICATION_PREFIX = 'clipped:';
+export const CLIP_CONFIRMED_ALARM = 'clip-confirmed';
+/** How long the toolbar button says a clip was made. */
+const CONFIRM_MINUTES = 1;
 
 /** Clip this moment without opening the popup: the keyboard command and the page menu. */
 export function setupClipFeature(): void {
@@ -27,6 +31,21 @@ export function setupClipFeature(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_CLIP && tab) void clipTab(tab);
   });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === CLIP_CONFIRMED_ALARM) void endConfirmation();
+  });
+}
+
+/** The toolbar button says "✓" and, on hover, what was clipped, for a minute. */
+async function confirmOnButton(text: string): Promise<void> {
+  await markBadge('clipped', true);
+  await browser.action.setTitle({ title: `${t('extName')}: ${text}` });
+  await browser.alarms.create(CLIP_CONFIRMED_ALARM, { delayInMinutes: CONFIRM_MINUTES });
+}
+
+async function endConfirmation(): Promise<void> {
+  await markBadge('clipped', false);
+  await browser.action.setTitle({ title: t('actionTitle') });
 }
 
 async function clipActiveTab(tab?: Browser.tabs.Tab): Promise<void> {
@@ -59,7 +78,9 @@ export async function clipTab(tab: Browser.tabs.Tab): Promise<void> {
       createdAt: Date.now(),
     });
     const clock = formatClock(atSec);
-    await say(() => (chapter ? t('notifyClippedChapter', clock, chapter) : t('notifyClipped', clock)), resource.title);
+    const said = () => (chapter ? t('notifyClippedChapter', clock, chapter) : t('notifyClipped', clock));
+    await say(said, resource.title);
+    await confirmOnButton(said());
   } catch (error) {
     await say(() => t('notifySaveFailed'), describeWriteError(error));
     return;

@@ -1,6 +1,7 @@
 import { canonicalizeUrl, youtubeStartSeconds, youtubeVideoId, youtubeWatchUrl } from './canonical-url';
 import { clean, compact, iconUrl, isoDate, isoDurationSeconds, metaContent, metaProperty, textOf } from './dom';
 import { type Chapter, chaptersFromDescription } from '../clips/chapters';
+import { parseClock } from '../clips/time';
 import { transcriptAround, transcriptFromPage } from '../clips/transcript';
 import type { CapturedPage } from './types';
 
@@ -211,6 +212,23 @@ export function chaptersFromInitialData(doc: Document, id: string): Chapter[] {
   return [];
 }
 
+/**
+ * The chapters panel the watch page renders (`ytd-macro-markers-list-item-renderer`), each a
+ * link to its second: trusted when the links name this video.
+ */
+export function chaptersFromPanel(doc: Document, url: string, id: string): Chapter[] {
+  const chapters: Chapter[] = [];
+  for (const item of Array.from(doc.querySelectorAll('ytd-macro-markers-list-item-renderer'))) {
+    const link = item.querySelector('a[href]')?.getAttribute('href');
+    if (link && idFromUrl(link, url) !== id) return [];
+    const title = clean(item.querySelector('h4')?.textContent);
+    const startSec = parseClock(item.querySelector('#time')?.textContent ?? '');
+    if (title && startSec !== undefined) chapters.push({ startSec, title: title.slice(0, 200) });
+  }
+  const seen = new Set<number>();
+  return chapters.filter((c) => !seen.has(c.startSec) && seen.add(c.startSec)).sort((a, b) => a.startSec - b.startSec);
+}
+
 interface Live extends Facts {
   positionSec?: number;
   chapterNow?: string;
@@ -270,7 +288,12 @@ export function extractYouTube(doc: Document, url: string): CapturedPage | null 
 
   const startAt = youtubeStartSeconds(url);
   const fromData = chaptersFromInitialData(doc, id);
-  const chapters = fromData.length ? fromData : chaptersFromDescription(first('description'));
+  const fromPanel = fromData.length ? [] : chaptersFromPanel(doc, url, id);
+  const chapters = fromData.length
+    ? fromData
+    : fromPanel.length
+      ? fromPanel
+      : chaptersFromDescription(first('description'));
   return compact<CapturedPage>({
     url,
     canonicalUrl: canonicalizeUrl(url) ?? youtubeWatchUrl(id),

@@ -60,6 +60,15 @@ describe('clip this moment (command and menu)', () => {
       ]);
       // The first save set where to resume; the clips did not move it.
       expect(saved?.positionSec).toBe(754);
+      // The toolbar button confirms for a minute: a tick, and what was clipped on hover.
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('✓');
+      expect(await fakeBrowser.action.getTitle({})).toBe('Learning Loop: Clipped 1:35 · Intro');
+      const alarm = await fakeBrowser.alarms.get('clip-confirmed');
+      expect(alarm).toBeDefined();
+      await fakeBrowser.alarms.onAlarm.trigger(alarm!);
+      await settle();
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+      expect(await fakeBrowser.action.getTitle({})).toBe('Learning Loop: save this page');
     },
   );
 

@@ -112,6 +112,24 @@ describe('chapters on real watch pages', () => {
     expect(page.chapters).toBeUndefined();
   });
 
+  it('the chapters panel, when the page data has none, and only when its links name this video', () => {
+    const panel = (video: string) =>
+      ['0:00|Intro', '0:10|YouTube Chapters', '2:10|The cord']
+        .map((row) => {
+          const [time, title] = row.split('|');
+          return `<ytd-macro-markers-list-item-renderer><a id="endpoint" href="/watch?v=${video}&t=${parseClock(time!)}s"><h4 class="macro-markers" title="${title}">${title}</h4><div id="time">${time}</div></a></ytd-macro-markers-list-item-renderer>`;
+        })
+        .join('');
+    const doc = parseHtml(readFixture('youtube/watch-fresh-load.html'), `https://www.youtube.com/watch?v=${A}`);
+    doc.body.insertAdjacentHTML('beforeend', `<div id="panels">${panel(A)}</div>`);
+    setPlayer(doc, { currentTime: 12, duration: 754 });
+    expect(chapterAt(extractYouTube(doc, doc.URL)!.chapters, 12)).toBe('YouTube Chapters');
+    const stale = parseHtml(readFixture('youtube/watch-fresh-load.html'), `https://www.youtube.com/watch?v=${A}`);
+    stale.body.insertAdjacentHTML('beforeend', `<div id="panels">${panel('Zz_-9876543')}</div>`);
+    setPlayer(stale, { currentTime: 12, duration: 754 });
+    expect(extractYouTube(stale, stale.URL)!.chapters).toBeUndefined();
+  });
+
   it('the player’s own chapter label is kept for the moment it shows', () => {
     const doc = parseHtml(readFixture('youtube/watch-fresh-load.html'), `https://www.youtube.com/watch?v=${A}`);
     doc
