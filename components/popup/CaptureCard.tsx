@@ -11,7 +11,10 @@ import { clearDraft, readDraft, writeDraft } from '@/lib/settings';
 import { targetTab } from '@/lib/capture/target-tab';
 import { clipPositionLabel, kindLabel, resourceMetaLine } from '@/lib/resource-format';
 import { Thumbnail } from '../Thumbnail';
-import { ClipBox } from './ClipBox';
+import { lazyComponent } from '../Lazy';
+
+// Only a video gets the clip box: its code loads when one is shown, not in every popup's first paint.
+const ClipBox = lazyComponent(() => import('./ClipBox').then((m) => m.ClipBox), 'nothing');
 
 type Capture =
   | { phase: 'capturing' }

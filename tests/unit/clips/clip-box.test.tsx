@@ -6,6 +6,7 @@ import { addClip, getResource } from '../../../lib/app/resources';
 import type { CapturedPage } from '../../../lib/capture/types';
 import { saveResource } from '../../../lib/db/resources';
 import * as messaging from '../../../lib/messaging';
+import { readDraft, writeDraft } from '../../../lib/settings';
 
 // The popup's clip box, rendered: the moment a note is stamped with, and the popup opened by the
 // keyboard command landing on the note of the clip it just made.
@@ -49,6 +50,21 @@ describe('ClipBox', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await vi.waitFor(async () => expect((await getResource(resource.id))?.clips[0]?.note).toBe('Why slides fail'));
+  });
+
+  it('a clip note half-typed when the popup closed comes back, at the moment it was started', async () => {
+    // The popup closed while the user typed at 1:35; the video played on to 5:00.
+    writeDraft(`clip:${talk.canonicalUrl}`, { note: 'Why slides', clipAt: 95 });
+    await mount(<ClipBox page={{ ...talk, positionSec: 300 }} saved={null} ensureSaved={async () => null} />);
+    const box = host.querySelector('textarea')!;
+    expect(box.value).toBe('Why slides');
+    expect(host.querySelector('label span')!.textContent).toBe('Note at 1:35');
+    // Typing on keeps that moment (it does not drift to where the video is now).
+    await act(async () => {
+      box.value = 'Why slides fail';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(readDraft(`clip:${talk.canonicalUrl}`)).toMatchObject({ note: 'Why slides fail', clipAt: 95 });
   });
 
   it('an older clip, or one with a note, takes no focus', async () => {
