@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { newActionHref } from '@/lib/actions/source';
-import { checkClipTime, formatClock, parseClock } from '@/lib/clips/time';
+import { checkClipTime, formatClipTime, formatClock, parseClock } from '@/lib/clips/time';
 import type { Clip, Resource } from '@/lib/db/types';
 import { newId } from '@/lib/ids';
 import { t } from '@/lib/i18n';
@@ -11,11 +11,6 @@ interface Props {
   resource: Resource;
   clips: readonly Clip[];
   onChange: (clips: Clip[]) => void;
-}
-
-/** "12:34" or "12:34–13:04". */
-export function clipTimeLabel(clip: Pick<Clip, 'atSec' | 'endSec'>): string {
-  return clip.endSec !== undefined ? `${formatClock(clip.atSec)}–${formatClock(clip.endSec)}` : formatClock(clip.atSec);
 }
 
 /**
@@ -68,7 +63,7 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
       ) : (
         <ol class="res-clip-list">
           {clips.map((clip) => {
-            const clock = clipTimeLabel(clip);
+            const clock = formatClipTime(clip);
             const href = openUrl(resource, clip.atSec);
             return (
               <li key={clip.id} class="res-clip">

@@ -4,7 +4,7 @@ import { useUndoOffer } from '@/components/hooks/undo';
 import { addClip, editClipNote, editResource, getResource, removeClip } from '@/lib/app/resources';
 import type { CapturedPage } from '@/lib/capture/types';
 import { chapterAt } from '@/lib/clips/chapters';
-import { checkClipTime, formatClock } from '@/lib/clips/time';
+import { checkClipTime, formatClipTime, formatClock } from '@/lib/clips/time';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Clip, Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
@@ -128,7 +128,7 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
       clearDraft(draftKey(page));
       setText('');
       setMoment(undefined);
-      const label = endSec !== undefined ? `${formatClock(atSec)}–${formatClock(endSec)}` : clock;
+      const label = formatClipTime({ atSec, endSec });
       setMessage({ tone: 'ok', text: chapter ? t('clipAddedChapter', label, chapter) : t('clipAdded', label) });
       box.current?.focus();
     } catch (error) {
@@ -212,7 +212,7 @@ export function ClipBox({ page, saved, ensureSaved }: Props) {
         <ol class="clip-list" aria-label={t('clipsOfVideo')}>
           {clips.map((clip) => {
             const label = formatClock(clip.atSec);
-            const shown = clip.endSec !== undefined ? `${label}–${formatClock(clip.endSec)}` : label;
+            const shown = formatClipTime(clip);
             const href = openUrl(resource, clip.atSec);
             return (
               <li key={clip.id} class="clip-item">

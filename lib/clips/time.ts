@@ -28,6 +28,11 @@ export function formatClock(totalSeconds: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
+/** A clip's time as every view shows it: "12:34", or "12:34–13:04" for a segment. */
+export function formatClipTime(clip: { atSec: number; endSec?: number }): string {
+  return clip.endSec !== undefined ? `${formatClock(clip.atSec)}–${formatClock(clip.endSec)}` : formatClock(clip.atSec);
+}
+
 export type ClipTimeProblem = 'past-end' | 'end-before-start';
 
 /** A clip must lie inside the video (an unknown length allows any time). */

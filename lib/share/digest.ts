@@ -1,6 +1,6 @@
 import { getDb, type LoopDatabase } from '../db/open';
 import type { Action, ActionStatus, Resource, ResourceKind, SharedHow } from '../db/types';
-import { formatClock } from '../clips/time';
+import { formatClipTime } from '../clips/time';
 import { locale, t } from '../i18n';
 import { capLine, LIMITS } from '../limits';
 import { openUrl } from '../resource-links';
@@ -74,10 +74,7 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
     takeaways: takeawayLines(resource.takeaways),
     clips: resource.clips.map((clip) => {
       const out: DigestClip = {
-        at:
-          clip.endSec !== undefined
-            ? `${formatClock(clip.atSec)}–${formatClock(clip.endSec)}`
-            : formatClock(clip.atSec),
+        at: formatClipTime(clip),
         atSec: clip.atSec,
         note: capLine(clip.note, LIMITS.clipNote),
       };
