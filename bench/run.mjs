@@ -10,7 +10,7 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,popup,save,clip,library,search,memory,export,import,snapshot   a subset
+ *   --only=bundle,popup,save,clip,quote,library,search,memory,export,import,snapshot   a subset
  *   --lib             also time import and export through lib/backup alone (no UI)
  *   --skip-build      reuse .output-bench and .output-bench-size
  *   --out=bench/results.json
@@ -946,6 +946,69 @@ async function measureClip(b) {
   return stats(samples);
 }
 
+/**
+ * A quote from the popup: a sentence selected on an article (the same sentence stands in every
+ * part, so the text directive needs context, as on real pages), the click on "Save as quote" (its
+ * timestamp) to the status "Quote saved" (written after the quote is stored).
+ */
+async function measureQuote(b) {
+  const samples = [];
+  const url = 'https://blog.example.org/2025/06/what-a-year-of-retros-taught-us';
+  const tab = await b.context.newPage();
+  await tab.goto(url);
+  const id = await tabId(b.control, url);
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    await tab.evaluate(
+      (part) => {
+        const heading = [...document.querySelectorAll('h2')].find((h) => h.textContent === `Part ${part}`);
+        const text = heading.nextElementSibling.firstChild;
+        const end = text.data.indexOf('.') + 1;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, end);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+      },
+      (i % 14) + 1,
+    );
+    const popup = await b.context.newPage();
+    await popup.setViewportSize(POPUP_VIEWPORT);
+    await popup.goto(b.url(`popup.html?tab=${id}`));
+    const button = popup.getByRole('button', { name: 'Save as quote' });
+    try {
+      await button.waitFor({ timeout: 10_000 });
+    } catch {
+      await popup.close();
+      await tab.close();
+      return { na: 'no "Save as quote" button in the popup' };
+    }
+    await popup.waitForTimeout(100);
+    await popup.evaluate(() => {
+      window.__quoteDone = new Promise((resolveDone, reject) => {
+        let clickAt = null;
+        document.addEventListener('click', (e) => (clickAt ??= e.timeStamp), { capture: true, once: true });
+        const ok = () =>
+          [...document.querySelectorAll('[role=status]')].some((s) => s.textContent.trim().startsWith('Quote saved'));
+        const observer = new MutationObserver(() => {
+          if (clickAt !== null && ok()) {
+            observer.disconnect();
+            resolveDone(performance.now() - clickAt);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => reject(new Error('no "Quote saved" status within 15 s')), 15_000);
+      });
+    });
+    await button.click();
+    const ms = await popup.evaluate(() => window.__quoteDone);
+    if (i >= WARMUP) samples.push(ms);
+    await popup.close();
+    await sleep(100);
+  }
+  await tab.close();
+  return stats(samples);
+}
+
 /** The automatic snapshot in the control page: a full one, then one after a single changed note. */
 async function measureSnapshot(b) {
   const out = {};
@@ -1074,7 +1137,8 @@ async function main() {
         want('library') ||
         want('search') ||
         want('snapshot') ||
-        (isMedium && (want('save') || want('clip') || want('memory') || want('export') || want('import')));
+        (isMedium &&
+          (want('save') || want('clip') || want('quote') || want('memory') || want('export') || want('import')));
       if (!needs) {
         await close(size);
         continue;
@@ -1085,6 +1149,12 @@ async function main() {
         const target = { max: 100, on: 'p95', label: '≤ 100 ms p95' };
         if (res.na) skip('clip', `clip: Enter to stored and listed (${label} resources)`, res.na, target);
         else record('clip', `clip: Enter to stored and listed (${label} resources)`, 'ms', res, target);
+      }
+      if (isMedium && want('quote')) {
+        const res = await attempt(() => measureQuote(b));
+        const target = { max: 100, on: 'p95', label: '≤ 100 ms p95' };
+        if (res.na) skip('quote', `quote: click to stored (${label} resources)`, res.na, target);
+        else record('quote', `quote: click to stored (${label} resources)`, 'ms', res, target);
       }
       if (isMedium && want('save')) {
         const res = await attempt(() => measureSave(b));

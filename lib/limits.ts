@@ -11,6 +11,11 @@ export const LIMITS = {
   clipNote: 2_000,
   clips: 500,
   chapter: 200,
+  /** A quote's text, its context on either side, its note, and the quotes of one page. */
+  quote: 4_000,
+  quoteContext: 64,
+  quoteNote: 2_000,
+  quotes: 500,
   transcriptLine: 500,
   transcriptLines: 20,
   tag: 50,

@@ -226,6 +226,7 @@ export interface DuePromptState {
   resourceId?: string;
   resourceTitle?: string;
   days?: number;
+  quote?: string;
   shownAt: number;
 }
 export const duePrompt = defineSetting<DuePromptState | null>('local:duePrompt', {
@@ -240,6 +241,7 @@ export const duePrompt = defineSetting<DuePromptState | null>('local:duePrompt',
       resourceId: v.optional(v.string()),
       resourceTitle: v.optional(v.string()),
       days: v.optional(v.number()),
+      quote: v.optional(v.string()),
       shownAt: time,
     }),
   ),

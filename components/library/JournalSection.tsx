@@ -17,7 +17,8 @@ import { formatDate, t } from '@/lib/i18n';
 import { isFormattableTime } from '@/lib/time';
 import { LIMITS } from '@/lib/limits';
 import { routeHash, type Route } from '@/lib/routes';
-import { BUILT_IN_PROMPTS, isResourcePromptId, type PromptCandidate } from '@/lib/prompts/catalogue';
+import { BUILT_IN_PROMPTS, isResourcePromptId, newestQuote, type PromptCandidate } from '@/lib/prompts/catalogue';
+import { quoteExcerpt } from '@/lib/quotes/quote';
 import { choosePrompt } from '@/lib/prompts/choose';
 import { describeSchedule, formatPromptTime } from '@/lib/prompts/describe';
 import { askedText, dueToCandidate } from '@/lib/prompts/due';
@@ -56,6 +57,7 @@ async function promptFromRoute(query: Record<string, string>, now: number): Prom
       resourceId,
       resourceTitle: resource.title,
       days: Math.floor((now - resource.createdAt) / DAY),
+      ...(id === 'resourceQuote' && newestQuote(resource) ? { quote: quoteExcerpt(newestQuote(resource)!) } : {}),
     };
   }
   const custom = (await listCustomPrompts()).find((p) => p.id === id);

@@ -14,13 +14,15 @@ interface Props {
   labelledBy: string;
   /** Still searching or reading: the rows shown are the previous ones. */
   busy?: boolean;
+  /** The search's folded terms: a row found by a quote shows that quote. */
+  terms?: readonly string[];
 }
 
 function sameRange(a: WindowRange, b: WindowRange): boolean {
   return a.start === b.start && a.end === b.end;
 }
 
-export function ResourceList({ rows, selected, onToggle, thumbnails, labelledBy, busy = false }: Props) {
+export function ResourceList({ rows, selected, onToggle, thumbnails, labelledBy, busy = false, terms = [] }: Props) {
   const list = useRef<HTMLUListElement>(null);
   const [range, setRange] = useState<WindowRange>(() => visibleRange(0, innerHeight, ROW_HEIGHT, rows.length));
   const pendingFocus = useRef<{ index: number; selector: string } | null>(null);
@@ -123,6 +125,7 @@ export function ResourceList({ rows, selected, onToggle, thumbnails, labelledBy,
             onToggle={onToggle}
             thumbnails={thumbnails}
             formatDate={formatDate}
+            terms={terms}
           />
         );
       })}

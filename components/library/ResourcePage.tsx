@@ -12,7 +12,7 @@ import {
 } from '@/lib/app/resources';
 import type { FieldConflict } from '@/lib/merge';
 import { describeWriteError, isStorageError } from '@/lib/db/errors';
-import type { Clip, Resource, ResourceStatus, SharedHow } from '@/lib/db/types';
+import type { Clip, Quote, Resource, ResourceStatus, SharedHow } from '@/lib/db/types';
 import { formatClock, formatDate, t } from '@/lib/i18n';
 import { LIMITS, normaliseTags, parseTagInput } from '@/lib/limits';
 import { STATUSES } from '@/lib/library/filter';
@@ -23,6 +23,7 @@ import { Thumbnail } from '../Thumbnail';
 import { useShowThumbnails } from '@/components/hooks/live';
 import { resourcesListHash } from './ResourcesSection';
 import { ResourceClips } from './ResourceClips';
+import { ResourceQuotes } from './ResourceQuotes';
 import './resources.css';
 
 type SaveState = { phase: 'idle' | 'saving' | 'saved' | 'merged' } | { phase: 'error'; message: string };
@@ -229,6 +230,14 @@ export function ResourcePage({ id }: { id: string }) {
     void persist({ [conflict.field]: conflict.text, conflicts: rest });
   };
 
+  /** A quote becomes a takeaway line, written as if typed into the field (it merges the same way). */
+  const quoteToTakeaway = (quote: Quote) => {
+    const line = `“${quote.exact}”${quote.note.trim() ? ` — ${quote.note.trim()}` : ''}`;
+    const next = takeaways.trim() ? `${takeaways.replace(/\s+$/, '')}\n${line}` : line;
+    setTakeaways(next);
+    void persist({ takeaways: next });
+  };
+
   if (resource === undefined) {
     return save.phase === 'error' ? (
       <p class="notice notice-error" role="alert">
@@ -365,6 +374,9 @@ export function ResourcePage({ id }: { id: string }) {
               />
             ))}
           </section>
+          {(resource.kind !== 'video' || (resource.quotes?.length ?? 0) > 0) && (
+            <ResourceQuotes resource={resource} onStored={setResource} onTakeaway={quoteToTakeaway} />
+          )}
           {resource.kind === 'video' && (
             <div ref={stampsBox}>
               <ResourceClips

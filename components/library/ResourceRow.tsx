@@ -1,5 +1,6 @@
 import { formatClock, locale, t } from '@/lib/i18n';
 import type { ResourceRow } from '@/lib/library/filter';
+import { matchingQuote } from '@/lib/library/search';
 import { routeHash } from '@/lib/routes';
 import { kindLabel, resourceMetaLine, statusLabel } from '@/lib/resource-format';
 import { openUrl } from '@/lib/resource-links';
@@ -14,6 +15,7 @@ interface Props {
   onToggle: (id: string, on: boolean) => void;
   thumbnails: boolean;
   formatDate: (time: number) => string;
+  terms?: readonly string[];
 }
 
 const MAX_TAGS = 3;
@@ -29,8 +31,20 @@ export function dateFormatter(): (time: number) => string {
   return dateFormat.format;
 }
 
-export function ResourceRowView({ row, index, setSize, top, selected, onToggle, thumbnails, formatDate }: Props) {
+export function ResourceRowView({
+  row,
+  index,
+  setSize,
+  top,
+  selected,
+  onToggle,
+  thumbnails,
+  formatDate,
+  terms = [],
+}: Props) {
   const titleId = `res-title-${row.id}`;
+  // Found by a quote: the quote takes the tags' line, so every row keeps its height.
+  const quote = matchingQuote(row.quotes, terms);
   const href = openUrl(row);
   const duration = row.kind === 'video' && row.durationSec ? formatClock(row.durationSec) : undefined;
   return (
@@ -68,15 +82,21 @@ export function ResourceRowView({ row, index, setSize, top, selected, onToggle, 
           {row.sharedAt !== undefined && <span class="chip chip-accent">{t('sharedWithTeam')}</span>}
           <span class="res-meta-text">{resourceMetaLine(row)}</span>
         </p>
-        {row.tags.length > 0 && (
-          <p class="res-tags small">
-            {row.tags.slice(0, MAX_TAGS).map((tag) => (
-              <span key={tag} class="res-tag">
-                #{tag}
-              </span>
-            ))}
-            {row.tags.length > MAX_TAGS && <span class="muted">+{row.tags.length - MAX_TAGS}</span>}
+        {quote ? (
+          <p class="res-snippet small clamp-1">
+            <span class="visually-hidden">{t('libQuotesTitle')}: </span>“{quote.text}”
           </p>
+        ) : (
+          row.tags.length > 0 && (
+            <p class="res-tags small">
+              {row.tags.slice(0, MAX_TAGS).map((tag) => (
+                <span key={tag} class="res-tag">
+                  #{tag}
+                </span>
+              ))}
+              {row.tags.length > MAX_TAGS && <span class="muted">+{row.tags.length - MAX_TAGS}</span>}
+            </p>
+          )
         )}
       </div>
       <div class="res-side small muted">

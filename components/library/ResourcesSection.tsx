@@ -302,6 +302,7 @@ export function ResourcesSection({ route }: { route: Route }) {
               thumbnails={thumbnails}
               labelledBy="res-heading"
               busy={searching || result.loading}
+              terms={queryTerms(criteria.query)}
             />
           )}
         </>

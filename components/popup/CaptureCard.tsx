@@ -2,11 +2,19 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { captureTab, captureFailureMessage } from '@/lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure, CaptureResult } from '@/lib/capture/types';
 import { describeWriteError } from '@/lib/db/errors';
-import { editResource, getResourceByUrl, type ResourceBase, saveCapturedPage, startEdit } from '@/lib/app/resources';
+import {
+  editQuoteNote,
+  editResource,
+  getResourceByUrl,
+  keepQuote,
+  type ResourceBase,
+  saveCapturedPage,
+  startEdit,
+} from '@/lib/app/resources';
 import { useShowThumbnails } from '@/components/hooks/live';
-import type { Resource } from '@/lib/db/types';
-import { t } from '@/lib/i18n';
-import { isWebUrl, parseTagInput } from '@/lib/limits';
+import type { Quote, Resource } from '@/lib/db/types';
+import { formatNumber, t } from '@/lib/i18n';
+import { isWebUrl, LIMITS, parseTagInput } from '@/lib/limits';
 import { clearDraft, readDraft, writeDraft } from '@/lib/settings';
 import { targetTab } from '@/lib/capture/target-tab';
 import { clipPositionLabel, kindLabel, resourceMetaLine } from '@/lib/resource-format';
@@ -15,6 +23,9 @@ import { lazyComponent } from '../Lazy';
 
 // Only a video gets the clip box: its code loads when one is shown, not in every popup's first paint.
 const ClipBox = lazyComponent(() => import('./ClipBox').then((m) => m.ClipBox), 'nothing');
+
+/** The quote's note draft sits beside the page's own note draft. */
+const quoteDraftKey = (page: CapturedPage) => `quote:${page.canonicalUrl}`;
 
 type Capture =
   | { phase: 'capturing' }
@@ -35,6 +46,9 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const [message, setMessage] = useState<Message | null>(null);
   const thumbs = useShowThumbnails();
   const saveButton = useRef<HTMLButtonElement>(null);
+  const quoteButton = useRef<HTMLButtonElement>(null);
+  const [quoteNote, setQuoteNote] = useState('');
+  const [keptQuote, setKeptQuote] = useState<Quote | null>(null);
   const base = useRef<{ id: string; fields: ResourceBase }>({ id: '', fields: {} });
 
   useEffect(() => {
@@ -56,6 +70,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
         readDraft(page.canonicalUrl),
       ]);
       setCapture({ phase: 'ready', page, failure: result.ok ? undefined : result.reason });
+      if (page.selection) setQuoteNote(readDraft(quoteDraftKey(page)).note);
       if (existing) {
         setSaved(existing);
         setNote(existing.notes);
@@ -71,12 +86,48 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const page = capture.phase === 'ready' ? capture.page : null;
   const draftKey = page?.canonicalUrl ?? '';
 
-  // First focus: Save this page, once it can be pressed — unless the user (or a due prompt)
-  // already put focus somewhere.
+  // First focus: Save as quote when text is selected, else Save this page, once it can be
+  // pressed — unless the user (or a due prompt) already put focus somewhere.
   useEffect(() => {
     if (autoFocus && page && (document.activeElement === document.body || document.activeElement === null))
-      saveButton.current?.focus();
+      (page.selection ? quoteButton : saveButton).current?.focus();
   }, [page !== null]);
+
+  const onSaveQuote = async () => {
+    if (!page?.selection) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const kept = await keepQuote(page, page.selection, {
+        note: quoteNote.trim(),
+        extras: saved ? {} : { notes: note, tags: parseTagInput(tags) },
+      });
+      clearDraft(quoteDraftKey(page), ['note']);
+      if (!saved) clearDraft(draftKey);
+      setSaved(kept.resource);
+      setNote(kept.resource.notes);
+      setTags(kept.resource.tags.join(', '));
+      setKeptQuote(kept.quote);
+      setQuoteNote(kept.quote.note);
+      const count = formatNumber(kept.resource.quotes?.length ?? 1);
+      setMessage({ tone: 'ok', text: kept.already ? t('popupQuoteAlready') : t('popupQuoteSaved', count) });
+    } catch (error) {
+      setMessage({ tone: 'error', text: describeWriteError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Before the quote is kept its note is a draft; after, it is the quote's note.
+  const onQuoteNoteInput = (value: string) => {
+    setQuoteNote(value);
+    if (!page) return;
+    if (keptQuote && saved)
+      void editQuoteNote(saved.id, keptQuote.id, value).catch((error: unknown) =>
+        setMessage({ tone: 'error', text: describeWriteError(error) }),
+      );
+    else writeDraft(quoteDraftKey(page), { note: value });
+  };
 
   const onSave = async (): Promise<Resource | null> => {
     if (!page) return null;
@@ -171,6 +222,33 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
           {t('clipEmbeddedPlayer')}
         </p>
       )}
+      {page?.selectionRefused && (
+        <p class="notice notice-warn small" role="status">
+          {t('popupQuoteInField')}
+        </p>
+      )}
+      {page?.selection && (
+        <figure class="quote-box">
+          <figcaption class="small muted">{t('popupSelection')}</figcaption>
+          <blockquote class="quote-box-text clamp-4">{page.selection.exact}</blockquote>
+          <label class="field">
+            <span class="small">{t('popupQuoteNote')}</span>
+            <input
+              class="input"
+              type="text"
+              value={quoteNote}
+              maxLength={LIMITS.quoteNote}
+              onInput={(e) => onQuoteNoteInput(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !keptQuote) {
+                  e.preventDefault();
+                  void onSaveQuote();
+                }
+              }}
+            />
+          </label>
+        </figure>
+      )}
       {page?.kind === 'video' && (
         <ClipBox page={page} saved={saved} ensureSaved={async () => saved ?? (await onSave())} />
       )}
@@ -199,10 +277,21 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
         </>
       )}
       <div class="capture-actions">
+        {page?.selection && (
+          <button
+            ref={quoteButton}
+            type="button"
+            class="btn btn-primary"
+            disabled={busy || keptQuote !== null}
+            onClick={() => void onSaveQuote()}
+          >
+            {keptQuote ? `✓ ${t('popupQuoteSavedButton')}` : t('popupSaveQuote')}
+          </button>
+        )}
         <button
           ref={saveButton}
           type="button"
-          class="btn btn-primary"
+          class={page?.selection ? 'btn' : 'btn btn-primary'}
           disabled={!page || busy}
           onClick={() => void onSave()}
         >

@@ -8,16 +8,20 @@ export type SourceKind = 'reflection' | 'resource';
 
 /**
  * `#actions?from=reflection:<id>`: the link other views use to start an action from a record;
- * `clip` starts it from one clip of a resource (the action's source is the resource).
+ * `clip` or `quote` starts it from one clip or quote of a resource (the source is the resource).
  */
-export function newActionHref(kind: SourceKind, id: string, clipId?: string): string {
-  return routeHash('actions', undefined, { from: `${kind}:${id}${clipId ? `#clip:${clipId}` : ''}` });
+export function newActionHref(kind: SourceKind, id: string, clipId?: string, quoteId?: string): string {
+  const part = clipId ? `#clip:${clipId}` : quoteId ? `#quote:${quoteId}` : '';
+  return routeHash('actions', undefined, { from: `${kind}:${id}${part}` });
 }
 
-export function parseFrom(value: string | undefined): { kind: SourceKind; id: string; clipId?: string } | null {
-  const match = /^(reflection|resource):(.+?)(?:#clip:(.+))?$/.exec(value ?? '');
+export function parseFrom(
+  value: string | undefined,
+): { kind: SourceKind; id: string; clipId?: string; quoteId?: string } | null {
+  const match = /^(reflection|resource):(.+?)(?:#(clip|quote):(.+))?$/.exec(value ?? '');
   if (!match) return null;
-  return { kind: match[1] as SourceKind, id: match[2]!, ...(match[3] ? { clipId: match[3] } : {}) };
+  const part = match[4] ? { [match[3] === 'clip' ? 'clipId' : 'quoteId']: match[4] } : {};
+  return { kind: match[1] as SourceKind, id: match[2]!, ...part };
 }
 
 const EXCERPT = 160;
@@ -37,10 +41,13 @@ export async function loadSource(from: string | undefined, db?: LoopDatabase): P
     const resource = await database.get('resources', parsed.id);
     if (!resource) return null;
     const clip = parsed.clipId ? resource.clips.find((c) => c.id === parsed.clipId) : undefined;
-    // From a clip: what was noted at that moment (and where) is what the action follows up.
+    const quote = parsed.quoteId ? resource.quotes?.find((q) => q.id === parsed.quoteId) : undefined;
+    // From a clip or a quote: what was noted there is what the action follows up.
     const detail = clip
       ? [formatClock(clip.atSec), clip.chapter, clip.note].filter(Boolean).join(' · ')
-      : resource.takeaways;
+      : quote
+        ? [`“${quote.exact}”`, quote.note].filter(Boolean).join(' · ')
+        : resource.takeaways;
     return {
       source: { kind: 'resource', id: resource.id, title: capLine(resource.title, LIMITS.title) },
       ...(detail ? { detail } : {}),

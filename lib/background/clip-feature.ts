@@ -36,8 +36,8 @@ export function setupClipFeature(): void {
   });
 }
 
-/** The toolbar button says "✓" and, on hover, what was clipped, for a minute. */
-async function confirmOnButton(text: string): Promise<void> {
+/** The toolbar button says "✓" and, on hover, what was kept (a clip, a quote), for a minute. */
+export async function confirmOnButton(text: string): Promise<void> {
   await markBadge('clipped', true);
   await browser.action.setTitle({ title: `${t('extName')}: ${text}` });
   await browser.alarms.create(CLIP_CONFIRMED_ALARM, { delayInMinutes: CONFIRM_MINUTES });

@@ -5,6 +5,7 @@ import { setupClipFeature } from './clip-feature';
 import { setupFollowUpFeature } from './follow-up-feature';
 import { forgetLanguage } from './language';
 import { setupPromptFeature } from './prompt-feature';
+import { setupQuoteFeature } from './quote-feature';
 import { setupSaveFeature } from './save-feature';
 import { setupSnapshotFeature } from './snapshot-feature';
 
@@ -17,6 +18,7 @@ export function setupBackground(): () => void {
   const stopChanges = setupChangesFeature();
   setupSaveFeature();
   setupClipFeature();
+  setupQuoteFeature();
   setupFollowUpFeature();
   setupAssessmentFeature();
   setupPromptFeature();

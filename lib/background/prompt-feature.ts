@@ -112,6 +112,7 @@ async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void
       ...(picked.resourceId ? { resourceId: picked.resourceId } : {}),
       ...(picked.resourceTitle ? { resourceTitle: picked.resourceTitle } : {}),
       ...(picked.days !== undefined ? { days: picked.days } : {}),
+      ...(picked.quote ? { quote: picked.quote } : {}),
       shownAt: now,
     };
     await duePrompt.setValue(due);

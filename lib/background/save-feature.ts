@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { languageReady } from './language';
 import { CLIP_MENU_PATTERNS, MENU_CLIP } from './clip-feature';
 import { notify } from './notify';
+import { quoteMenu } from './quote-feature';
 
 export const MENU_SAVE_PAGE = 'save-page';
 export const MENU_SAVE_LINK = 'save-link';
@@ -26,6 +27,7 @@ export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: t('menuSavePage'), contexts: ['page'] });
   browser.contextMenus.create({ id: MENU_SAVE_LINK, title: t('menuSaveLink'), contexts: ['link'] });
+  browser.contextMenus.create(quoteMenu());
   browser.contextMenus.create({
     id: MENU_CLIP,
     title: t('menuClipMoment'),

@@ -6,16 +6,17 @@ export const BACKUP_FORMAT = 'learning-loop';
  * Version of the export file's shape (not the database version). Bump it when a record gains a
  * field, and teach the importer to read every older version (`recordSchemasFor` and
  * `upgradeRecord` in lib/backup/schema.ts); files from a newer version are refused with a message
- * asking the user to update. 2: a resource's `timestampNotes` became `clips`.
+ * asking the user to update. 2: a resource's `timestampNotes` became `clips`. 3: a resource may
+ * hold `quotes` (a file of version 2 reads as it is).
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /**
  * The export version whose records have the shape a database version stores: a snapshot taken
  * before an upgrade holds records of the older shape, and restores like an export of then.
  * Add the new database version here when you bump DB_VERSION.
  */
-const BACKUP_VERSION_OF_DATABASE: Record<number, number> = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 2 };
+const BACKUP_VERSION_OF_DATABASE: Record<number, number> = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 3 };
 export function backupVersionOfDatabase(dbVersion: number): number {
   return BACKUP_VERSION_OF_DATABASE[dbVersion] ?? BACKUP_VERSION;
 }

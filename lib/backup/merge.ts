@@ -1,5 +1,5 @@
 import { sortClips } from '../clips/clip';
-import type { Clip, Resource, StoreName } from '../db/types';
+import type { Clip, Quote, Resource, StoreName } from '../db/types';
 import { LIMITS, normaliseTags } from '../limits';
 import { type FieldConflict, mergeText, withConflict } from '../merge';
 import { STORES, type BackupRecords, type StoreRecord } from './format';
@@ -119,6 +119,14 @@ function mergeClips(winner: Clip[], loser: Clip[]): Clip[] {
   return sortClips([...winner, ...extra]).slice(0, LIMITS.clips);
 }
 
+/** Every quote of both copies, as `mergeClips` does; none at all leaves the field out. */
+function mergeQuotes(winner: Quote[] | undefined, loser: Quote[] | undefined): Quote[] | undefined {
+  const seen = new Set((winner ?? []).map((quote) => quote.id));
+  const extra = (loser ?? []).filter((quote) => !seen.has(quote.id));
+  if (!extra.length) return winner;
+  return [...(winner ?? []), ...extra].sort((a, b) => a.createdAt - b.createdAt).slice(0, LIMITS.quotes);
+}
+
 /**
  * One resource from two places. The newer `updatedAt` wins every field, except that notes,
  * takeaways and clips from the other copy are kept. Two records of the same page with
@@ -136,6 +144,9 @@ export function mergeResource(current: Resource, incoming: Resource, now = Date.
     createdAt: Math.min(current.createdAt, incoming.createdAt),
     updatedAt: Math.max(current.updatedAt, incoming.updatedAt),
   };
+  const quotes = mergeQuotes(winner.quotes, loser.quotes);
+  if (quotes?.length) merged.quotes = quotes;
+  else delete merged.quotes;
   if (samePage) {
     merged.tags = normaliseTags([...winner.tags, ...loser.tags]);
     if (merged.sharedAt === undefined && loser.sharedAt !== undefined) {

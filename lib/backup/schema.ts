@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { Action, Assessment, CustomPrompt, Reflection, Resource, StoreName } from '../db/types';
 import { clipsFromTimestampNotes } from '../clips/clip';
 import { capText, isWebUrl, LIMITS } from '../limits';
+import { isFragmentDirective } from '../quotes/fragment';
 
 /**
  * Valibot schemas for every record of our export format. Strict: an unknown field is an error
@@ -64,6 +65,21 @@ export const clipSchema = v.strictObject({
   createdAt: time,
 });
 
+export const quoteSchema = v.strictObject({
+  id,
+  exact: pageText(LIMITS.quote),
+  prefix: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.quoteContext * 2))),
+  suffix: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.quoteContext * 2))),
+  fragment: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((value) => isFragmentDirective(value), 'fragment'),
+    ),
+  ),
+  note: userText(LIMITS.quoteNote),
+  createdAt: time,
+});
+
 export const resourceSchema = v.strictObject({
   id,
   url: webUrl,
@@ -82,6 +98,7 @@ export const resourceSchema = v.strictObject({
   positionSec: v.optional(seconds),
   notes: userText(LIMITS.notes),
   clips: v.pipe(v.array(clipSchema), v.maxLength(LIMITS.clips)),
+  quotes: v.optional(v.pipe(v.array(quoteSchema), v.maxLength(LIMITS.quotes))),
   takeaways: userText(LIMITS.takeaways),
   tags: v.pipe(v.array(userText(LIMITS.tag)), v.maxLength(LIMITS.tags)),
   status: v.picklist(['queued', 'learning', 'learned']),

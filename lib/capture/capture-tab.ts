@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../i18n';
 import { capLine, isWebUrl, LIMITS } from '../limits';
+import { cleanSelection } from '../quotes/quote';
 import { pageFromUrl } from './page-from-url';
 import type { CapturedPage, CaptureFailure, CaptureResult } from './types';
 
@@ -160,6 +161,9 @@ export function toCapturedPage(value: unknown): CapturedPage | null {
     if (typeof field === 'number' && Number.isFinite(field) && field >= 0) page[key] = field;
   }
   if (record.embeddedVideo === true) page.embeddedVideo = true;
+  const selection = cleanSelection(record.selection);
+  if (selection) page.selection = selection;
+  else if (record.selectionRefused === 'form-field') page.selectionRefused = 'form-field';
   if (Array.isArray(record.transcriptNow)) {
     const said = record.transcriptNow
       .slice(0, LIMITS.transcriptLines)

@@ -1,5 +1,6 @@
 import type { Chapter } from '../clips/chapters';
 import type { ResourceKind } from '../db/types';
+import type { SelectedQuote } from '../quotes/quote';
 
 /** What capture reads from a tab; saveResource caps and stores it. */
 export interface CapturedPage {
@@ -27,6 +28,10 @@ export interface CapturedPage {
   transcriptNow?: string[];
   /** The page shows a video from another site in an iframe, which capture cannot read. */
   embeddedVideo?: boolean;
+  /** What the user had selected on the page: a quote to keep. */
+  selection?: SelectedQuote;
+  /** A selection that cannot be a quote (text typed in a form field). */
+  selectionRefused?: 'form-field';
 }
 
 export type CaptureFailure = 'restricted' | 'loading' | 'pdf' | 'file-access' | 'unsupported-url' | 'script-failed';

@@ -14,7 +14,8 @@ const loadMergeRule = (): Promise<MergeRule> => {
 };
 import { getDb, type LoopDatabase } from './open';
 import { cleanClips } from '../clips/clip';
-import type { Clip, Resource, ResourceStatus, SharedHow } from './types';
+import { cleanQuotes } from '../quotes/quote';
+import type { Clip, Quote, Resource, ResourceStatus, SharedHow } from './types';
 
 export interface SaveExtras {
   notes?: string;
@@ -138,15 +139,17 @@ export interface ResourcePatch {
   status?: ResourceStatus;
   shared?: { how?: SharedHow } | false;
   clips?: Clip[];
+  quotes?: Quote[];
   /** "Resume later at 30:30": where to pick the video up again (null forgets it). */
   resumeAt?: number | null;
 }
 
 /** What an editing page last read of the fields it edits: the version its edit started from. */
-export type ResourceBase = Partial<Pick<Resource, 'notes' | 'takeaways' | 'tags' | 'clips'>>;
+export type ResourceBase = Partial<Pick<Resource, 'notes' | 'takeaways' | 'tags' | 'clips' | 'quotes'>>;
 
 // A clip edited here and elsewhere keeps both versions; one removed on one side stays removed.
 const clipKey = (clip: Clip) => JSON.stringify([clip.id, clip.atSec, clip.endSec, clip.note, clip.chapter]);
+const quoteKey = (quote: Quote) => JSON.stringify([quote.id, quote.exact, quote.note]);
 
 /**
  * An edit made against `base`, applied to what is stored now (`current`): where another writer
@@ -171,6 +174,7 @@ export function rebasePatch(
   }
   if (patch.tags && base.tags) next.tags = mergeSet(normaliseTags(base.tags), normaliseTags(patch.tags), current.tags);
   if (patch.clips && base.clips) next.clips = mergeSet(base.clips, patch.clips, current.clips, clipKey);
+  if (patch.quotes && base.quotes) next.quotes = mergeSet(base.quotes, patch.quotes, current.quotes ?? [], quoteKey);
   if (conflicts !== current.conflicts && patch.conflicts === undefined && conflicts) next.conflicts = conflicts;
   return next;
 }
@@ -188,6 +192,11 @@ export function applyPatch(resource: Resource, patch: ResourcePatch, now: number
   if (patch.tags !== undefined) next.tags = normaliseTags(patch.tags);
   if (patch.clips !== undefined)
     next.clips = cleanClips(patch.clips.filter((clip) => Number.isFinite(clip.atSec) && clip.atSec >= 0));
+  if (patch.quotes !== undefined) {
+    const quotes = cleanQuotes(patch.quotes);
+    if (quotes.length) next.quotes = quotes;
+    else delete next.quotes;
+  }
   if (patch.resumeAt === null) delete next.positionSec;
   else if (patch.resumeAt !== undefined && Number.isFinite(patch.resumeAt))
     next.positionSec = Math.max(0, Math.floor(patch.resumeAt));

@@ -18,6 +18,23 @@ export interface Clip {
   createdAt: number;
 }
 
+/**
+ * A passage the user kept from a page: the text itself and a little text on either side, so the
+ * place can be found again (the W3C Web Annotation TextQuoteSelector: `exact`, `prefix`,
+ * `suffix`), and the text directive that brings the browser back to it.
+ */
+export interface Quote {
+  id: string;
+  /** The selected text, whitespace folded, capped. */
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+  /** A text directive (`text=…`) for `#:~:`, built from the live page when the quote was kept. */
+  fragment?: string;
+  note: string;
+  createdAt: number;
+}
+
 export interface Resource {
   id: string;
   url: string;
@@ -38,6 +55,8 @@ export interface Resource {
   notes: string;
   /** Moments of a video, in video order (database version 5; `timestampNotes` before). */
   clips: Clip[];
+  /** Passages kept from the page, in the order they were kept (absent until the first one). */
+  quotes?: Quote[];
   takeaways: string;
   tags: string[];
   status: ResourceStatus;

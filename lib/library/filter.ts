@@ -1,5 +1,9 @@
 import type { Resource, ResourceKind, ResourceStatus } from '../db/types';
+import { capLine } from '../limits';
 import { matchesTerms, searchText } from './search';
+
+/** How much of a quote a row keeps for its snippet. */
+const QUOTE_SNIPPET = 300;
 
 /**
  * What the list needs of a resource: display fields and the prepared search text. Notes and
@@ -24,6 +28,8 @@ export interface ResourceRow {
   updatedAt: number;
   /** Folded search text (see searchText). */
   text: string;
+  /** The quotes' texts (shortened), so a search hit on one can show it. */
+  quotes?: { text: string; note: string }[];
   /** Seconds it takes: video length, or reading minutes × 60; Infinity when unknown. */
   length: number;
 }
@@ -56,6 +62,11 @@ export function toRow(resource: Resource): ResourceRow {
   if (resource.durationSec !== undefined) row.durationSec = resource.durationSec;
   if (resource.readingMinutes !== undefined) row.readingMinutes = resource.readingMinutes;
   if (resource.sharedAt !== undefined) row.sharedAt = resource.sharedAt;
+  if (resource.quotes?.length)
+    row.quotes = resource.quotes.map((quote) => ({
+      text: capLine(quote.exact, QUOTE_SNIPPET),
+      note: capLine(quote.note, QUOTE_SNIPPET),
+    }));
   return row;
 }
 

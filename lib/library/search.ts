@@ -73,12 +73,14 @@ export interface SearchableFields {
   takeaways?: string;
   tags?: readonly string[];
   clips?: readonly { note: string; chapter?: string; transcript?: readonly string[] }[];
+  quotes?: readonly { exact: string; note: string }[];
 }
 
 /**
  * The folded text a record is searched by: title, site or channel, author, notes, takeaways,
- * tags and clips (their notes, chapters and transcript lines). Fields are joined by a line break, which no term can contain, so
- * a term never matches across two fields.
+ * tags, clips (their notes, chapters and transcript lines) and quotes (their text and note).
+ * Fields are joined by a line break, which no term can contain, so a term never matches across
+ * two fields.
  */
 export function searchText(fields: SearchableFields): string {
   const parts = [
@@ -90,6 +92,7 @@ export function searchText(fields: SearchableFields): string {
     ...(fields.tags ?? []),
   ];
   for (const clip of fields.clips ?? []) parts.push(clip.note, clip.chapter ?? '', ...(clip.transcript ?? []));
+  for (const quote of fields.quotes ?? []) parts.push(quote.exact, quote.note);
   return foldText(parts.filter(Boolean).join('\n'));
 }
 
@@ -101,4 +104,19 @@ export function matchesTerms(text: string, terms: readonly string[]): boolean {
 /** True when every record matching `next` also matches `previous`: results can be narrowed. */
 export function narrows(previous: readonly string[], next: readonly string[]): boolean {
   return previous.every((old) => next.some((term) => term.includes(old)));
+}
+
+/**
+ * The quote a search found the record by, for the row's snippet: the first whose text or note
+ * holds one of the terms (the snippet shows where the words are, not the whole match).
+ */
+export function matchingQuote<Q extends { text: string; note: string }>(
+  quotes: readonly Q[] | undefined,
+  terms: readonly string[],
+): Q | undefined {
+  if (!quotes?.length || !terms.length) return undefined;
+  return quotes.find((quote) => {
+    const folded = foldText(`${quote.text}\n${quote.note}`);
+    return terms.some((term) => folded.includes(term));
+  });
 }

@@ -1,5 +1,13 @@
 import type { CustomPrompt, Resource } from '../db/types';
 import { t, type MessageKey } from '../i18n';
+import { quoteExcerpt } from '../quotes/quote';
+
+/** The passage kept last from a resource. */
+export function newestQuote(resource: Resource) {
+  let newest: NonNullable<Resource['quotes']>[number] | undefined;
+  for (const quote of resource.quotes ?? []) if (!newest || quote.createdAt > newest.createdAt) newest = quote;
+  return newest;
+}
 
 /**
  * The learning activities prompts come from (see DESIGN.md): people learn far more than
@@ -53,8 +61,11 @@ export const BUILT_IN_PROMPTS = [
 ] as const satisfies readonly { id: string; group: ActivityGroup }[];
 export type BuiltInPromptId = (typeof BUILT_IN_PROMPTS)[number]['id'];
 
-/** Templates about one resource: `$1` is its title (`$2` the days since it was saved). */
-export const RESOURCE_PROMPTS = ['resourceApply', 'resourceTeach', 'resourceQueued'] as const;
+/**
+ * Templates about one resource: `$1` is its title (`$2` the days since it was saved), or for
+ * `resourceQuote` the newest passage the user kept from it.
+ */
+export const RESOURCE_PROMPTS = ['resourceApply', 'resourceTeach', 'resourceQueued', 'resourceQuote'] as const;
 export type ResourcePromptId = (typeof RESOURCE_PROMPTS)[number];
 
 // Every id has its message: a missing key fails the type check here.
@@ -78,6 +89,8 @@ export interface PromptCandidate {
   resourceTitle?: string;
   /** For "saved N days ago". */
   days?: number;
+  /** The quote a `resourceQuote` prompt asks about. */
+  quote?: string;
 }
 
 export function isBuiltInId(id: string): id is BuiltInPromptId {
@@ -101,6 +114,7 @@ export function builtInText(id: BuiltInPromptId): string {
 export function promptText(prompt: PromptCandidate): string {
   if (prompt.kind === 'builtIn' && isBuiltInId(prompt.promptId)) return builtInText(prompt.promptId);
   if (prompt.kind === 'resource' && isResourcePromptId(prompt.promptId)) {
+    if (prompt.promptId === 'resourceQuote') return prompt.quote ? t('prompt_resourceQuote', prompt.quote) : '';
     return t(`prompt_${prompt.promptId}`, prompt.resourceTitle ?? t('untitled'), prompt.days ?? 0);
   }
   return prompt.text ?? '';
@@ -159,7 +173,23 @@ export function resourceCandidates(resources: readonly Resource[], now: number, 
     )
     .sort((a, b) => a.createdAt - b.createdAt)
     .slice(0, limit);
+  // A passage kept lately: what the user will do with it (the newest quote of each resource).
+  const quoted = resources
+    .map((r) => ({ r, quote: newestQuote(r) }))
+    .filter(({ quote }) => quote && quote.createdAt <= now && now - quote.createdAt <= LEARNED_RECENTLY_DAYS * DAY)
+    .sort((a, b) => (b.quote?.createdAt ?? 0) - (a.quote?.createdAt ?? 0))
+    .slice(0, limit);
   const out: PromptCandidate[] = [];
+  for (const { r, quote } of quoted) {
+    out.push({
+      promptId: 'resourceQuote',
+      group: 'resources',
+      kind: 'resource',
+      resourceId: r.id,
+      resourceTitle: r.title,
+      quote: quoteExcerpt(quote!),
+    });
+  }
   for (const r of learned) {
     for (const promptId of ['resourceApply', 'resourceTeach'] as const) {
       out.push({ promptId, group: 'resources', kind: 'resource', resourceId: r.id, resourceTitle: r.title });

@@ -30,13 +30,13 @@ export async function resourcesForPrompts(now: number, db?: LoopDatabase): Promi
     .store.index('updatedAt')
     .openCursor(IDBKeyRange.lowerBound(now - LEARNED_RECENTLY_DAYS * DAY), 'prev');
   for (let seen = 0; cursor && seen < SCAN_LIMIT; seen++) {
-    if (cursor.value.status === 'learned') out.push(cursor.value);
+    if (cursor.value.status === 'learned' || cursor.value.quotes?.length) out.push(cursor.value);
     cursor = await cursor.continue();
   }
   const range = IDBKeyRange.bound(now - QUEUED_AT_MOST_DAYS * DAY, now - QUEUED_FOR_DAYS * DAY);
   let queued = await database.transaction('resources').store.index('createdAt').openCursor(range);
   for (let seen = 0; queued && seen < SCAN_LIMIT; seen++) {
-    if (queued.value.status === 'queued') out.push(queued.value);
+    if (queued.value.status === 'queued' && !out.some((r) => r.id === queued?.value.id)) out.push(queued.value);
     queued = await queued.continue();
   }
   return out;

@@ -15,6 +15,7 @@ export function dueToCandidate(due: DuePromptState): PromptCandidate {
     ...(due.resourceId ? { resourceId: due.resourceId } : {}),
     ...(due.resourceTitle ? { resourceTitle: due.resourceTitle } : {}),
     ...(due.days !== undefined ? { days: due.days } : {}),
+    ...(due.quote ? { quote: due.quote } : {}),
   };
 }
 

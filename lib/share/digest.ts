@@ -3,9 +3,10 @@ import type { Action, ActionStatus, Resource, ResourceKind, SharedHow } from '..
 import { formatClipTime } from '../clips/time';
 import { locale, t } from '../i18n';
 import { capLine, LIMITS } from '../limits';
+import { quoteHref } from '../quotes/fragment';
 import { openUrl } from '../resource-links';
 import { kindLabel } from '../resource-format';
-import { escapeMarkdown, escapeSlack, markdownLink, slackLink } from './escape';
+import { escapeMarkdown, escapeMarkdownLine, escapeSlack, markdownLink, slackLink } from './escape';
 import { inPeriod, type Period } from './period';
 
 export interface DigestAction {
@@ -25,6 +26,13 @@ export interface DigestClip {
   url?: string;
 }
 
+/** A quote as a digest lists it: the passage, the user's note, a link that opens the page at it. */
+export interface DigestQuote {
+  text: string;
+  note: string;
+  url?: string;
+}
+
 export interface DigestItem {
   id: string;
   title: string;
@@ -36,6 +44,7 @@ export interface DigestItem {
   sharedHow?: SharedHow;
   takeaways: string[];
   clips: DigestClip[];
+  quotes: DigestQuote[];
   actions: DigestAction[];
 }
 
@@ -81,6 +90,15 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
       if (clip.chapter) out.chapter = clip.chapter;
       const url = openUrl(resource, clip.atSec);
       if (url) out.url = new URL(url).href;
+      return out;
+    }),
+    quotes: (resource.quotes ?? []).map((quote) => {
+      const out: DigestQuote = {
+        text: capLine(quote.exact, LIMITS.quote),
+        note: capLine(quote.note, LIMITS.quoteNote),
+      };
+      const url = quoteHref(resource.url, quote.fragment);
+      if (url) out.url = url;
       return out;
     }),
     actions: actions
@@ -222,6 +240,11 @@ export function clipText(clip: DigestClip): string {
   return [clip.chapter, clip.note].filter(Boolean).join(' — ');
 }
 
+/** "“The passage” — note" (plain text). */
+export function quoteLine(quote: DigestQuote): string {
+  return `“${quote.text}”${quote.note ? ` — ${quote.note}` : ''}`;
+}
+
 /** Markdown: reads as plain text when pasted anywhere, renders in Mattermost, Discord, GitHub. */
 export function digestMarkdown(digest: Digest): string {
   const out: string[] = [`# ${escapeMarkdown(digestTitle(digest))}`, ''];
@@ -238,6 +261,18 @@ export function digestMarkdown(digest: Digest): string {
         return `- ${markdownLink(clip.at, clip.url)}${text ? ` · ${escapeMarkdown(text)}` : ''}`;
       };
       out.push(`**${t('digestClips')}**`, '', ...item.clips.map(line), '');
+    }
+    if (item.quotes.length) {
+      out.push(`**${t('digestQuotes')}**`, '');
+      for (const quote of item.quotes) {
+        const after = [
+          quote.note && `— ${escapeMarkdown(quote.note)}`,
+          quote.url && markdownLink(t('digestQuoteOpen'), quote.url),
+        ]
+          .filter(Boolean)
+          .join(' · ');
+        out.push(`> ${escapeMarkdownLine(quote.text)}`, ...(after ? ['>', `> ${after}`] : []), '');
+      }
     }
     if (item.actions.length) {
       out.push(`**${t('digestActions')}**`, '', ...item.actions.map((a) => `- ${actionLine(a, digest)}`), '');
@@ -264,6 +299,11 @@ export function digestText(digest: Digest): string {
           (clip) => `- ${[clip.at, clipText(clip)].filter(Boolean).join(' · ')}${clip.url ? ` ${clip.url}` : ''}`,
         ),
       );
+    if (item.quotes.length)
+      out.push(
+        `${t('digestQuotes')}:`,
+        ...item.quotes.map((quote) => `- ${quoteLine(quote)}${quote.url ? ` ${quote.url}` : ''}`),
+      );
     if (item.actions.length)
       out.push(`${t('digestActions')}:`, ...item.actions.map((a) => `- ${actionLine(a, digest)}`));
     out.push('');
@@ -289,6 +329,17 @@ export function digestSlack(digest: Digest): string {
           return `• ${slackLink(clip.at, clip.url)}${text ? ` · ${escapeSlack(text)}` : ''}`;
         }),
       );
+    for (const [index, quote] of item.quotes.entries()) {
+      if (index === 0) out.push(`_${escapeSlack(t('digestQuotes'))}_`);
+      out.push(`> ${escapeSlack(quote.text)}`);
+      const after = [
+        quote.note && `— ${escapeSlack(quote.note)}`,
+        quote.url && slackLink(t('digestQuoteOpen'), quote.url),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      if (after) out.push(`> ${after}`);
+    }
     if (item.actions.length)
       out.push(
         `_${escapeSlack(t('digestActions'))}_`,

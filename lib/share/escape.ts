@@ -8,6 +8,16 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, (ch) => `\\${ch}`);
 }
 
+/**
+ * A line that starts a block (a quote's text inside `> `): besides `escapeMarkdown`, a leading
+ * `#`, `>`, `-`, `+`, `=`, `|` or `1.` would make it a heading, a nested quote or a list.
+ */
+export function escapeMarkdownLine(text: string): string {
+  return escapeMarkdown(text)
+    .replace(/^(\s*)([#>+=|-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
 /** A URL safe inside `(…)`: parentheses and spaces percent-encoded. Undefined unless http(s). */
 export function markdownUrl(url: string | undefined): string | undefined {
   if (!isWebUrl(url)) return undefined;

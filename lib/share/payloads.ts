@@ -10,6 +10,7 @@ import {
   digestText,
   digestTitle,
   itemMeta,
+  quoteLine,
   type Digest,
 } from './digest';
 
@@ -105,6 +106,13 @@ export function teamsPayload(digest: Digest): unknown {
         items.push({ type: 'TextBlock', text: `• ${at}${text ? ` · ${text}` : ''}`, wrap: true, spacing: 'None' });
       }
     }
+    if (item.quotes.length) {
+      items.push({ type: 'TextBlock', text: t('digestQuotes'), weight: 'Bolder', wrap: true, spacing: 'Small' });
+      for (const quote of item.quotes) {
+        const link = quote.url ? ` · [${t('digestQuoteOpen')}](${quote.url})` : '';
+        items.push({ type: 'TextBlock', text: plainTitle(quoteLine(quote)) + link, wrap: true, spacing: 'None' });
+      }
+    }
     if (item.actions.length) {
       items.push({ type: 'TextBlock', text: t('digestActions'), weight: 'Bolder', wrap: true, spacing: 'Small' });
       for (const action of item.actions)
@@ -153,6 +161,7 @@ export function genericPayload(digest: Digest): unknown {
         note: clip.note,
         url: clip.url ?? null,
       })),
+      quotes: item.quotes.map((quote) => ({ text: quote.text, note: quote.note, url: quote.url ?? null })),
       actions: item.actions.map((action) => ({
         text: action.text,
         status: action.status,

@@ -50,7 +50,7 @@ describe('export → wipe → import', () => {
     const file = await buildBackup({ now: 0 });
     const text = serializeBackup(file);
     expect(JSON.parse(text)).toEqual(file);
-    expect(file).toMatchObject({ format: 'learning-loop', version: 2, exportedAt: '1970-01-01T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'learning-loop', version: 3, exportedAt: '1970-01-01T00:00:00.000Z' });
     expect(text.split('\n').filter((line) => line.startsWith('{"id":"res-'))).toHaveLength(5);
   });
 

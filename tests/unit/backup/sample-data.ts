@@ -71,6 +71,20 @@ export function sampleRecords(resourceCount = 40, seed = 1): BackupRecords {
       r.publishedAt = '2023-11-05T10:00:00.000Z';
       r.iconUrl = 'https://blog.example.org/favicon.ico';
     }
+    if (i % 4 === 1) {
+      r.quotes = [
+        {
+          id: `q${i}-a`,
+          exact: 'Small batches make feedback cheap, & *often* is the point.',
+          prefix: 'Teams that review often learn faster. ',
+          suffix: ' That is the whole trick.',
+          fragment: 'text=Small%20batches%20make%20feedback%20cheap%2C%20%26%20*often*%20is%20the%20point.',
+          note: i % 2 ? 'Try it in the next retro' : '',
+          createdAt: created + 2,
+        },
+        { id: `q${i}-b`, exact: 'Kept from a PDF, without its place', note: '', createdAt: created + 3 },
+      ];
+    }
     if (r.status === 'learned') r.learnedAt = created + 5000;
     if (i % 7 === 0) {
       r.sharedAt = created + 6000;

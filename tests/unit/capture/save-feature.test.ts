@@ -69,6 +69,7 @@ describe('save from the context menu and the keyboard shortcut', () => {
       expect(menus().map((m) => [m.id, m.title, m.contexts.join()])).toEqual([
         [MENU_SAVE_PAGE, 'Save this page to Learning Loop', 'page'],
         [MENU_SAVE_LINK, 'Save link to Learning Loop', 'link'],
+        ['save-quote', 'Save quote “%s”', 'selection'],
         ['clip-moment', 'Clip this moment in Learning Loop', 'page,video'],
       ]),
     );
@@ -78,6 +79,7 @@ describe('save from the context menu and the keyboard shortcut', () => {
       expect(menus().map((m) => m.title)).toEqual([
         'Spara sidan i Learning Loop',
         'Spara länken i Learning Loop',
+        'Spara citatet ”%s”',
         'Klipp det här ögonblicket i Learning Loop',
       ]),
     );

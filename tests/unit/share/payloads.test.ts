@@ -29,6 +29,13 @@ const DIGEST: Digest = {
           url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s',
         },
       ],
+      quotes: [
+        {
+          text: '# Ship <b>small</b> & *often*, @everyone <!channel> [x](https://evil.example)',
+          note: 'Try it > twice',
+          url: 'https://example.org/a#:~:text=%23%20Ship%20%3Cb%3Esmall%3C%2Fb%3E',
+        },
+      ],
       actions: [{ text: 'Run a retro', status: 'done', outcome: 'Two blockers found' }],
     },
   ],
@@ -50,7 +57,16 @@ describe('webhook payloads per chat service', () => {
         expect(text).toContain(
           '• <https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s|12:34> · Shared vision — Dialogue, not slides',
         );
-        expect(text).not.toContain('](');
+        // Links in Slack's own form only (the quote's "[x](…)" is the page's text, shown as it is).
+        expect(text).not.toMatch(/\]\(https:\/\/(?:www\.youtube|example\.org)/);
+        // A quote is a mrkdwn blockquote; its control characters are entities, so no <!channel> ping.
+        expect(text).toContain(
+          '_Quotes_\n> # Ship &lt;b&gt;small&lt;/b&gt; &amp; *often*, @everyone &lt;!channel&gt; [x](https://evil.example)',
+        );
+        expect(text).toContain(
+          '> — Try it &gt; twice · <https://example.org/a#:~:text=%23%20Ship%20%3Cb%3Esmall%3C%2Fb%3E|open at the quote>',
+        );
+        expect(text).not.toContain('<!channel>');
       },
     ],
     [
@@ -60,6 +76,10 @@ describe('webhook payloads per chat service', () => {
         expect(Object.keys(bodies[0] as object)).toEqual(['text']);
         expect(text).toContain('## [Tips & tricks \\<for\\> \\[teams\\] | part \\*1\\*](https://example.org/a|b)');
         expect(text).toContain('**Takeaways**');
+        // A quote's text cannot become a heading, HTML or a link.
+        expect(text).toContain(
+          '**Quotes**\n\n> \\# Ship \\<b\\>small\\</b\\> & \\*often\\*, @everyone \\<!channel\\> \\[x\\](https://evil.example)\n>\n> — Try it \\> twice · [open at the quote](https://example.org/a#:~:text=%23%20Ship%20%3Cb%3Esmall%3C%2Fb%3E)',
+        );
       },
     ],
     [
@@ -69,6 +89,9 @@ describe('webhook payloads per chat service', () => {
         const body = bodies[0] as { content: string; allowed_mentions: { parse: string[] } };
         expect(body.content).toContain('## [Tips & tricks');
         expect(body.allowed_mentions).toEqual({ parse: [] });
+        // @everyone inside a quote reaches the channel as text: Discord is told to ping no one.
+        expect(body.content).toContain('> \\# Ship');
+        expect(body.content).toContain('@everyone');
       },
     ],
     [
@@ -102,6 +125,10 @@ describe('webhook payloads per chat service', () => {
         expect(container.items!.map((i) => i.text)).toContain(
           '• [12:34](https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s) · Shared vision — Dialogue, not slides',
         );
+        // A quote's brackets cannot make a link in the card; its own link opens the page at it.
+        expect(container.items!.map((i) => i.text)).toContain(
+          '“# Ship <b>small</b> & *often*, @everyone <!channel> (x)(https://evil.example)” — Try it > twice · [open at the quote](https://example.org/a#:~:text=%23%20Ship%20%3Cb%3Esmall%3C%2Fb%3E)',
+        );
       },
     ],
     [
@@ -134,6 +161,13 @@ describe('webhook payloads per chat service', () => {
                 chapter: 'Shared vision',
                 note: 'Dialogue, not slides',
                 url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=754s',
+              },
+            ],
+            quotes: [
+              {
+                text: '# Ship <b>small</b> & *often*, @everyone <!channel> [x](https://evil.example)',
+                note: 'Try it > twice',
+                url: 'https://example.org/a#:~:text=%23%20Ship%20%3Cb%3Esmall%3C%2Fb%3E',
               },
             ],
             actions: [{ text: 'Run a retro', status: 'done', followUpAt: null, outcome: 'Two blockers found' }],

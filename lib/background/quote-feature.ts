@@ -1,0 +1,76 @@
+import { browser, type Browser } from 'wxt/browser';
+import { keepQuote } from '../app/resources';
+import { captureFailureMessage, captureTab } from '../capture/capture-tab';
+import { describeWriteError } from '../db/errors';
+import { t } from '../i18n';
+import { capLine, LIMITS } from '../limits';
+import { fragmentFromText } from '../quotes/fragment';
+import type { SelectedQuote } from '../quotes/quote';
+import { confirmOnButton } from './clip-feature';
+import { notify } from './notify';
+
+export const MENU_SAVE_QUOTE = 'save-quote';
+const NOTIFICATION_PREFIX = 'quoted:';
+
+/** "Save quote" on a selection: the context menu item is created with the others (save-feature). */
+export function setupQuoteFeature(): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_SAVE_QUOTE) void quoteFromMenu(info, tab);
+  });
+}
+
+export function quoteMenu(): Browser.contextMenus.CreateProperties {
+  // The browser puts the selected words in for `%s`.
+  return { id: MENU_SAVE_QUOTE, title: t('menuSaveQuote'), contexts: ['selection'] };
+}
+
+/**
+ * A quote from the selection the user right-clicked. The page is read as the popup reads it, so
+ * the quote gets its context and its text directive from the live selection. Where the page
+ * cannot be read (the PDF viewer, a frame of another site) the menu's own `selectionText` is
+ * kept, without context, and the notification says so.
+ */
+export async function quoteFromMenu(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
+  const menuText = capLine(info.selectionText, LIMITS.quote);
+  if (info.editable) {
+    await say(() => t('notifyQuoteInField'), t('notifyQuoteInFieldDetail'));
+    return;
+  }
+  if (!tab) return;
+  const result = await captureTab(tab);
+  const page = result.ok ? result.page : result.fallback;
+  if (!page) {
+    await say(() => t('notifyNothingToSave'), result.ok ? '' : captureFailureMessage(result.reason));
+    return;
+  }
+  if (page.selectionRefused) {
+    await say(() => t('notifyQuoteInField'), t('notifyQuoteInFieldDetail'));
+    return;
+  }
+  // A selection in a frame is not the top page's: the page's own reading would miss it.
+  const inFrame = info.frameId !== undefined && info.frameId !== 0;
+  let selection: SelectedQuote | undefined = inFrame ? undefined : page.selection;
+  const withoutPlace = !selection;
+  if (!selection && menuText) {
+    const fragment = fragmentFromText(menuText);
+    selection = { exact: menuText, ...(fragment ? { fragment } : {}) };
+  }
+  if (!selection) {
+    await say(() => t('notifyNothingSelected'), page.title);
+    return;
+  }
+  try {
+    const { resource, already } = await keepQuote(page, selection);
+    const title = () =>
+      already ? t('notifyQuoteAlready') : withoutPlace ? t('notifyQuoteSavedNoPlace') : t('notifyQuoteSaved');
+    const excerpt = `“${capLine(selection.exact, 120)}” · ${resource.title}`;
+    await say(title, withoutPlace && !already ? `${excerpt}\n${t('notifyQuoteNoPlaceDetail')}` : excerpt);
+    await confirmOnButton(title());
+  } catch (error) {
+    await say(() => t('notifySaveFailed'), describeWriteError(error));
+  }
+}
+
+function say(title: () => string, message: string): Promise<void> {
+  return notify(`${NOTIFICATION_PREFIX}${Date.now()}`, () => ({ title: title(), message }));
+}

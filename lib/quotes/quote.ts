@@ -1,0 +1,73 @@
+import type { Quote } from '../db/types';
+import { capLine, capText, LIMITS } from '../limits';
+import { isFragmentDirective } from './fragment';
+
+/** What capture reads of the user's selection: the quote before it is kept. */
+export interface SelectedQuote {
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+  fragment?: string;
+}
+
+/** Whitespace runs folded to one space, ends kept (context touches the quote's own edges). */
+const fold = (text: string) => text.replace(/\s+/g, ' ');
+
+/** The context before a quote: its last `LIMITS.quoteContext` characters. */
+export function capPrefix(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  const folded = fold(text).trimStart();
+  return Array.from(folded).slice(-LIMITS.quoteContext).join('');
+}
+
+/** The context after a quote: its first `LIMITS.quoteContext` characters. */
+export function capSuffix(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  const folded = fold(text).trimEnd();
+  return Array.from(folded).slice(0, LIMITS.quoteContext).join('');
+}
+
+/** A selection as stored: folded, capped, with nothing left that is not text or a valid directive. */
+export function cleanSelection(value: unknown): SelectedQuote | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  const exact = capLine(record.exact, LIMITS.quote);
+  if (!exact) return undefined;
+  const out: SelectedQuote = { exact };
+  const prefix = capPrefix(record.prefix);
+  if (prefix.trim()) out.prefix = prefix;
+  const suffix = capSuffix(record.suffix);
+  if (suffix.trim()) out.suffix = suffix;
+  if (isFragmentDirective(record.fragment)) out.fragment = record.fragment;
+  return out;
+}
+
+export function cleanQuote(quote: Quote): Quote | undefined {
+  const selection = cleanSelection(quote);
+  if (!selection) return undefined;
+  return { id: quote.id, ...selection, note: capText(quote.note, LIMITS.quoteNote), createdAt: quote.createdAt };
+}
+
+/** In the order they were kept; at most `LIMITS.quotes`. */
+export function cleanQuotes(quotes: readonly Quote[]): Quote[] {
+  return quotes
+    .map(cleanQuote)
+    .filter((quote): quote is Quote => quote !== undefined)
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .slice(0, LIMITS.quotes);
+}
+
+/** The same passage kept twice (a double click on the menu) is one quote. */
+export function hasQuote(quotes: readonly Quote[] | undefined, selection: SelectedQuote): Quote | undefined {
+  return quotes?.find(
+    (quote) =>
+      quote.exact === selection.exact &&
+      (quote.prefix ?? '') === (selection.prefix ?? '') &&
+      (quote.suffix ?? '') === (selection.suffix ?? ''),
+  );
+}
+
+/** "“The quote”", shortened for a prompt or a label. */
+export function quoteExcerpt(quote: Pick<Quote, 'exact'>, max = 140): string {
+  return capLine(quote.exact, max);
+}
