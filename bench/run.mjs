@@ -10,7 +10,7 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,popup,save,clip,quote,library,search,memory,export,import,snapshot   a subset
+ *   --only=bundle,popup,save,clip,quote,log,library,search,memory,export,import,snapshot   a subset
  *   --lib             also time import and export through lib/backup alone (no UI)
  *   --skip-build      reuse .output-bench and .output-bench-size
  *   --out=bench/results.json
@@ -1009,6 +1009,52 @@ async function measureQuote(b) {
   return stats(samples);
 }
 
+/**
+ * Learning with no link, logged from the popup: "Log learning", a type, a title, Enter (its
+ * keydown timestamp) to the status "Logged" (written after the activity is stored).
+ */
+async function measureLog(b) {
+  const samples = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const popup = await b.context.newPage();
+    await popup.setViewportSize(POPUP_VIEWPORT);
+    await popup.goto(b.url(`popup.html?tab=${b.articleTab}`));
+    const open = popup.getByRole('button', { name: 'Log learning' });
+    try {
+      await open.waitFor({ timeout: 10_000 });
+    } catch {
+      await popup.close();
+      return { na: 'no "Log learning" button in the popup' };
+    }
+    await open.click();
+    await popup.getByLabel('Kind of learning').selectOption('workshop');
+    const title = popup.getByLabel('What did you learn from?');
+    await title.fill(`Bench workshop ${i + 1}`);
+    await popup.evaluate(() => {
+      window.__logDone = new Promise((resolveDone, reject) => {
+        let keyAt = null;
+        document.addEventListener('keydown', (e) => (keyAt ??= e.timeStamp), { capture: true, once: true });
+        const ok = () =>
+          [...document.querySelectorAll('[role=status]')].some((s) => s.textContent.trim().startsWith('Logged'));
+        const observer = new MutationObserver(() => {
+          if (keyAt !== null && ok()) {
+            observer.disconnect();
+            resolveDone(performance.now() - keyAt);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => reject(new Error('no "Logged" status within 15 s')), 15_000);
+      });
+    });
+    await title.press('Enter');
+    const ms = await popup.evaluate(() => window.__logDone);
+    if (i >= WARMUP) samples.push(ms);
+    await popup.close();
+    await sleep(100);
+  }
+  return stats(samples);
+}
+
 /** The automatic snapshot in the control page: a full one, then one after a single changed note. */
 async function measureSnapshot(b) {
   const out = {};
@@ -1138,7 +1184,13 @@ async function main() {
         want('search') ||
         want('snapshot') ||
         (isMedium &&
-          (want('save') || want('clip') || want('quote') || want('memory') || want('export') || want('import')));
+          (want('save') ||
+            want('clip') ||
+            want('quote') ||
+            want('log') ||
+            want('memory') ||
+            want('export') ||
+            want('import')));
       if (!needs) {
         await close(size);
         continue;
@@ -1155,6 +1207,12 @@ async function main() {
         const target = { max: 100, on: 'p95', label: '≤ 100 ms p95' };
         if (res.na) skip('quote', `quote: click to stored (${label} resources)`, res.na, target);
         else record('quote', `quote: click to stored (${label} resources)`, 'ms', res, target);
+      }
+      if (isMedium && want('log')) {
+        const res = await attempt(() => measureLog(b));
+        const target = { max: 100, on: 'p95', label: '≤ 100 ms p95' };
+        if (res.na) skip('log', `log learning: Enter to stored (${label} resources)`, res.na, target);
+        else record('log', `log learning: Enter to stored (${label} resources)`, 'ms', res, target);
       }
       if (isMedium && want('save')) {
         const res = await attempt(() => measureSave(b));

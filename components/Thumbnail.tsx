@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Resource } from '@/lib/db/types';
 import { safeHref } from '@/lib/limits';
 
-const KIND_GLYPH: Record<Resource['kind'], string> = { video: '▶', article: '¶', page: '🔗' };
+const KIND_GLYPH: Record<Resource['kind'], string> = { video: '▶', article: '¶', page: '🔗', activity: '✦' };
 
 /** Thumbnails are the one request the extension makes on its own; `show` follows the setting. */
 export function Thumbnail({

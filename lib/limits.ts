@@ -18,6 +18,8 @@ export const LIMITS = {
   quotes: 500,
   transcriptLine: 500,
   transcriptLines: 20,
+  /** Who an activity was with: a few names, free text. */
+  withWhom: 300,
   tag: 50,
   tags: 30,
   answer: 20_000,

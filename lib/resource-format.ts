@@ -1,5 +1,6 @@
-import type { Resource, ResourceStatus, SharedHow } from './db/types';
-import { formatClock, formatDuration, type MessageKey, t } from './i18n';
+import { dayTime, isDay } from './activities/fields';
+import type { ActivityType, Resource, ResourceStatus, SharedHow } from './db/types';
+import { formatClock, formatDate, formatDuration, type MessageKey, t } from './i18n';
 
 /** The ways of sharing a user can choose, in the order every view offers them. */
 export const SHARED_HOW_OPTIONS: readonly { how: SharedHow; label: MessageKey }[] = [
@@ -14,14 +15,45 @@ export function statusLabel(status: ResourceStatus): string {
 }
 
 export function kindLabel(kind: Resource['kind']): string {
-  return kind === 'video' ? t('kindVideo') : kind === 'article' ? t('kindArticle') : t('kindPage');
+  return kind === 'video'
+    ? t('kindVideo')
+    : kind === 'article'
+      ? t('kindArticle')
+      : kind === 'activity'
+        ? t('kindActivity')
+        : t('kindPage');
+}
+
+/** A calendar day (YYYY-MM-DD) in the user's language, the same day wherever they are. */
+export function formatDay(day: string): string {
+  return formatDate(dayTime(day), { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+export function activityTypeLabel(type: ActivityType): string {
+  return t(`activity_${type}`);
+}
+
+/** A resource's kind as its chip says it: an activity says what kind of learning it was. */
+export function kindChip(resource: Pick<Resource, 'kind' | 'activityType'>): string {
+  return resource.kind === 'activity' && resource.activityType
+    ? activityTypeLabel(resource.activityType)
+    : kindLabel(resource.kind);
 }
 
 /** "YouTube · 12 min" / "Ars Technica · 6 min read": the line under a title. */
 export function resourceMetaLine(
-  resource: Pick<Resource, 'site' | 'author' | 'kind' | 'durationSec' | 'readingMinutes'>,
+  resource: Pick<Resource, 'site' | 'author' | 'kind' | 'durationSec' | 'readingMinutes'> &
+    Partial<Pick<Resource, 'happenedOn' | 'withWhom'>>,
 ): string {
   const parts: string[] = [];
+  // An activity: the day it happened, with whom, the author of a book, how long it took.
+  if (resource.kind === 'activity') {
+    if (resource.happenedOn && isDay(resource.happenedOn)) parts.push(formatDay(resource.happenedOn));
+    if (resource.withWhom) parts.push(t('activityWith', resource.withWhom));
+    if (resource.author) parts.push(resource.author);
+    if (resource.durationSec) parts.push(formatDuration(resource.durationSec));
+    return parts.join(' · ');
+  }
   const who = resource.kind === 'video' ? (resource.author ?? resource.site) : (resource.site ?? resource.author);
   if (who) parts.push(who);
   if (resource.kind === 'video' && resource.durationSec) parts.push(formatDuration(resource.durationSec));

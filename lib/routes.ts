@@ -1,6 +1,7 @@
 export const SECTIONS = [
   'resources',
   'resource',
+  'log',
   'journal',
   'actions',
   'team',

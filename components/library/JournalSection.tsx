@@ -10,6 +10,7 @@ import {
   listReflections,
 } from '@/lib/app/reflections';
 import { ConflictNotice } from '@/components/ConflictNotice';
+import { logActivity } from '@/lib/app/activities';
 import { getResource } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Reflection } from '@/lib/db/types';
@@ -19,6 +20,7 @@ import { LIMITS } from '@/lib/limits';
 import { routeHash, type Route } from '@/lib/routes';
 import { BUILT_IN_PROMPTS, isResourcePromptId, newestQuote, type PromptCandidate } from '@/lib/prompts/catalogue';
 import { quoteExcerpt } from '@/lib/quotes/quote';
+import { activityFromAnswer } from '@/lib/activities/activity';
 import { choosePrompt } from '@/lib/prompts/choose';
 import { describeSchedule, formatPromptTime } from '@/lib/prompts/describe';
 import { askedText, dueToCandidate } from '@/lib/prompts/due';
@@ -351,6 +353,24 @@ function Entry({ reflection, onDelete }: { reflection: Reflection; onDelete: (r:
           >
             {t('promptTurnIntoAction')}
           </a>
+          {reflection.promptId === 'noLinkThisWeek' && !reflection.resourceId && (
+            <button
+              type="button"
+              class="btn btn-small btn-ghost"
+              aria-describedby={promptId}
+              onClick={() =>
+                void logActivity(activityFromAnswer(reflection.answer, reflection.createdAt)).then(
+                  (result) => {
+                    if (result.ok) location.hash = routeHash('resource', result.resource.id);
+                    else setError(t('libLogProblemTitle'));
+                  },
+                  (e: unknown) => setError(describeWriteError(e)),
+                )
+              }
+            >
+              {t('journalLogAsActivity')}
+            </button>
+          )}
         </div>
       )}
     </article>

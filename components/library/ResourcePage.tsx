@@ -16,7 +16,7 @@ import type { Clip, Quote, Resource, ResourceStatus, SharedHow } from '@/lib/db/
 import { formatClock, formatDate, t } from '@/lib/i18n';
 import { LIMITS, normaliseTags, parseTagInput } from '@/lib/limits';
 import { STATUSES } from '@/lib/library/filter';
-import { kindLabel, resourceMetaLine, SHARED_HOW_OPTIONS, statusLabel } from '@/lib/resource-format';
+import { kindChip, resourceMetaLine, SHARED_HOW_OPTIONS, statusLabel } from '@/lib/resource-format';
 import { openUrl } from '@/lib/resource-links';
 import { ConflictNotice } from '../ConflictNotice';
 import { Thumbnail } from '../Thumbnail';
@@ -24,6 +24,8 @@ import { useShowThumbnails } from '@/components/hooks/live';
 import { resourcesListHash } from './ResourcesSection';
 import { ResourceClips } from './ResourceClips';
 import { ResourceQuotes } from './ResourceQuotes';
+import { ActivityDetails } from './ActivityDetails';
+import '@/components/activities/activities.css';
 import './resources.css';
 
 type SaveState = { phase: 'idle' | 'saving' | 'saved' | 'merged' } | { phase: 'error'; message: string };
@@ -38,7 +40,7 @@ function metaLine(resource: Resource): string {
   const parts = [resourceMetaLine(resource)];
   if (resource.publishedAt && !Number.isNaN(Date.parse(resource.publishedAt)))
     parts.push(t('libPublished', formatDate(resource.publishedAt)));
-  parts.push(t('libSavedOn', formatDate(resource.createdAt)));
+  parts.push(t(resource.kind === 'activity' ? 'libLoggedOn' : 'libSavedOn', formatDate(resource.createdAt)));
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -297,7 +299,7 @@ export function ResourcePage({ id }: { id: string }) {
             {resource.title || t('untitled')}
           </h1>
           <p class="res-meta small muted">
-            <span class="chip">{kindLabel(resource.kind)}</span>
+            <span class="chip">{kindChip(resource)}</span>
             <span>{metaLine(resource)}</span>
           </p>
           {resource.description && <p class="res-description clamp-3 muted">{resource.description}</p>}
@@ -322,6 +324,9 @@ export function ResourcePage({ id }: { id: string }) {
 
       <div class="res-page-grid">
         <div class="stack">
+          {resource.kind === 'activity' && (
+            <ActivityDetails resource={resource} onChange={(activity) => void persist({ activity })} />
+          )}
           <section class="card panel">
             <label class="field">
               <span>{t('libNotes')}</span>
@@ -374,7 +379,7 @@ export function ResourcePage({ id }: { id: string }) {
               />
             ))}
           </section>
-          {(resource.kind !== 'video' || (resource.quotes?.length ?? 0) > 0) && (
+          {((resource.kind !== 'video' && resource.kind !== 'activity') || (resource.quotes?.length ?? 0) > 0) && (
             <ResourceQuotes resource={resource} onStored={setResource} onTakeaway={quoteToTakeaway} />
           )}
           {resource.kind === 'video' && (

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useUndoOffer } from '@/components/hooks/undo';
 import { newActionHref } from '@/lib/actions/source';
-import { editQuoteNote, getResource, removeQuote } from '@/lib/app/resources';
+import { editQuoteNote, removeQuote } from '@/lib/app/quotes';
+import { getResource } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Quote, Resource } from '@/lib/db/types';
 import { formatDate, t } from '@/lib/i18n';

@@ -2,7 +2,7 @@ import { formatClock, locale, t } from '@/lib/i18n';
 import type { ResourceRow } from '@/lib/library/filter';
 import { matchingQuote } from '@/lib/library/search';
 import { routeHash } from '@/lib/routes';
-import { kindLabel, resourceMetaLine, statusLabel } from '@/lib/resource-format';
+import { kindChip, resourceMetaLine, statusLabel } from '@/lib/resource-format';
 import { openUrl } from '@/lib/resource-links';
 import { Thumbnail } from '../Thumbnail';
 
@@ -71,7 +71,7 @@ export function ResourceRowView({
           {row.title || t('untitled')}
         </a>
         <p class="res-meta small muted">
-          <span class="chip">{kindLabel(row.kind)}</span>
+          <span class="chip">{kindChip(row)}</span>
           <span
             class={
               row.status === 'learned' ? 'chip chip-accent' : row.status === 'learning' ? 'chip chip-learning' : 'chip'

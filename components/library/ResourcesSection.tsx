@@ -17,7 +17,8 @@ import {
 import { resourceIndex, type SearchResult } from '@/lib/library/resource-index';
 import { queryTerms } from '@/lib/library/search';
 import { routeHash, type Route } from '@/lib/routes';
-import { kindLabel, statusLabel } from '@/lib/resource-format';
+import { ACTIVITY_TYPES, isActivityType } from '@/lib/activities/fields';
+import { activityTypeLabel, kindLabel, statusLabel } from '@/lib/resource-format';
 import type { ResourceKind, ResourceStatus } from '@/lib/db/types';
 import { BulkBar } from './BulkBar';
 import { LibraryHeader } from './LibraryHeader';
@@ -114,7 +115,15 @@ export function ResourcesSection({ route }: { route: Route }) {
 
   const set = (patch: Partial<Criteria>) => setCriteria((current) => ({ ...current, ...patch }));
   const clearFilters = () => {
-    setCriteria({ ...criteria, query: '', kind: undefined, status: undefined, shared: 'any', tag: undefined });
+    setCriteria({
+      ...criteria,
+      query: '',
+      kind: undefined,
+      activityType: undefined,
+      status: undefined,
+      shared: 'any',
+      tag: undefined,
+    });
     search.current?.focus();
   };
 
@@ -154,6 +163,9 @@ export function ResourcesSection({ route }: { route: Route }) {
       <LibraryHeader />
       <div class="section-head">
         <h1 id="res-heading">{t('navResources')}</h1>
+        <a class="btn" href={routeHash('log')}>
+          {t('libLogLearning')}
+        </a>
       </div>
       {index.error ? (
         <p class="notice notice-error" role="alert">
@@ -184,8 +196,19 @@ export function ResourcesSection({ route }: { route: Route }) {
                 <select
                   id="res-filter-kind"
                   class="input"
-                  value={criteria.kind ?? ''}
-                  onChange={(e) => set({ kind: (e.currentTarget.value || undefined) as ResourceKind | undefined })}
+                  value={
+                    criteria.kind === 'activity' && criteria.activityType
+                      ? `activity:${criteria.activityType}`
+                      : (criteria.kind ?? '')
+                  }
+                  onChange={(e) => {
+                    // "activity:book" is the kind Activity narrowed to one kind of learning.
+                    const [kind, type] = e.currentTarget.value.split(':');
+                    set({
+                      kind: (kind || undefined) as ResourceKind | undefined,
+                      activityType: isActivityType(type) ? type : undefined,
+                    });
+                  }}
                 >
                   <option value="">{t('libFilterAnyKind')}</option>
                   {KINDS.map((kind) => (
@@ -193,6 +216,13 @@ export function ResourcesSection({ route }: { route: Route }) {
                       {kindLabel(kind)}
                     </option>
                   ))}
+                  <optgroup label={kindLabel('activity')}>
+                    {ACTIVITY_TYPES.map((type) => (
+                      <option key={type} value={`activity:${type}`}>
+                        {activityTypeLabel(type)}
+                      </option>
+                    ))}
+                  </optgroup>
                 </select>
               </div>
               <div class="field">

@@ -1,16 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { routeHash } from '@/lib/routes';
 import { captureTab, captureFailureMessage } from '@/lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure, CaptureResult } from '@/lib/capture/types';
 import { describeWriteError } from '@/lib/db/errors';
-import {
-  editQuoteNote,
-  editResource,
-  getResourceByUrl,
-  keepQuote,
-  type ResourceBase,
-  saveCapturedPage,
-  startEdit,
-} from '@/lib/app/resources';
+import { editResource, getResourceByUrl, type ResourceBase, saveCapturedPage, startEdit } from '@/lib/app/resources';
 import { useShowThumbnails } from '@/components/hooks/live';
 import type { Quote, Resource } from '@/lib/db/types';
 import { formatNumber, t } from '@/lib/i18n';
@@ -23,6 +17,11 @@ import { lazyComponent } from '../Lazy';
 
 // Only a video gets the clip box: its code loads when one is shown, not in every popup's first paint.
 const ClipBox = lazyComponent(() => import('./ClipBox').then((m) => m.ClipBox), 'nothing');
+// Logging learning with no link opens a form: its code loads when asked for.
+const ActivityForm = lazyComponent(
+  () => import('@/components/activities/ActivityForm').then((m) => m.ActivityForm),
+  'nothing',
+);
 
 /** The quote's note draft sits beside the page's own note draft. */
 const quoteDraftKey = (page: CapturedPage) => `quote:${page.canonicalUrl}`;
@@ -49,6 +48,8 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const quoteButton = useRef<HTMLButtonElement>(null);
   const [quoteNote, setQuoteNote] = useState('');
   const [keptQuote, setKeptQuote] = useState<Quote | null>(null);
+  const [logging, setLogging] = useState(false);
+  const [logged, setLogged] = useState<Resource | null>(null);
   const base = useRef<{ id: string; fields: ResourceBase }>({ id: '', fields: {} });
 
   useEffect(() => {
@@ -98,6 +99,8 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
     setBusy(true);
     setMessage(null);
     try {
+      // Loaded when a quote is kept: most opens keep none.
+      const { keepQuote } = await import('@/lib/app/quotes');
       const kept = await keepQuote(page, page.selection, {
         note: quoteNote.trim(),
         extras: saved ? {} : { notes: note, tags: parseTagInput(tags) },
@@ -123,9 +126,9 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
     setQuoteNote(value);
     if (!page) return;
     if (keptQuote && saved)
-      void editQuoteNote(saved.id, keptQuote.id, value).catch((error: unknown) =>
-        setMessage({ tone: 'error', text: describeWriteError(error) }),
-      );
+      void import('@/lib/app/quotes')
+        .then(({ editQuoteNote }) => editQuoteNote(saved.id, keptQuote.id, value))
+        .catch((error: unknown) => setMessage({ tone: 'error', text: describeWriteError(error) }));
     else writeDraft(quoteDraftKey(page), { note: value });
   };
 
@@ -297,6 +300,17 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
         >
           {t('popupSavePage')}
         </button>
+        <button
+          type="button"
+          class="btn btn-ghost"
+          aria-expanded={logging}
+          onClick={() => {
+            setLogging(!logging);
+            setLogged(null);
+          }}
+        >
+          {t('popupLogLearning')}
+        </button>
         {message && (
           <p
             class={`small ${message.tone === 'error' ? 'notice notice-error' : 'muted'}`}
@@ -306,6 +320,31 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
           </p>
         )}
       </div>
+      {logging && (
+        <div class="log-box">
+          <ActivityForm
+            full={false}
+            idPrefix="popup-log"
+            onLogged={(resource) => {
+              setLogging(false);
+              setLogged(resource);
+            }}
+            onCancel={() => setLogging(false)}
+          />
+        </div>
+      )}
+      {logged && (
+        <p class="small" role="status">
+          {t('popupLogged')}{' '}
+          <a
+            href={browser.runtime.getURL(`/library.html${routeHash('resource', logged.id)}`)}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('popupLoggedOpen')}
+          </a>
+        </p>
+      )}
     </section>
   );
 }

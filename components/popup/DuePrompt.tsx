@@ -8,6 +8,8 @@ import { LIMITS } from '@/lib/limits';
 import { promptKey } from '@/lib/prompts/catalogue';
 import { queuedResources } from '@/lib/prompts/choose';
 import { answerPrompt, skipDuePrompt } from '@/lib/app/reflections';
+import { logActivity } from '@/lib/app/activities';
+import { activityFromAnswer } from '@/lib/activities/activity';
 import { askedText, dueToCandidate } from '@/lib/prompts/due';
 import { pickMicroLearning } from '@/lib/prompts/micro';
 import { openUrl } from '@/lib/resource-links';
@@ -162,6 +164,8 @@ function MicroLearning({ resource }: { resource: Resource }) {
 }
 
 function SavedConfirmation({ reflection }: { reflection: Reflection }) {
+  const [logged, setLogged] = useState<Resource | null>(null);
+  const [error, setError] = useState('');
   const actionHref = browser.runtime.getURL(
     `/library.html#actions?from=${encodeURIComponent(`reflection:${reflection.id}`)}` as '/',
   );
@@ -176,10 +180,41 @@ function SavedConfirmation({ reflection }: { reflection: Reflection }) {
         <a class="btn btn-small" href={actionHref} target="_blank" rel="noopener">
           {t('promptTurnIntoAction')}
         </a>
+        {reflection.promptId === 'noLinkThisWeek' && !logged && (
+          <button
+            type="button"
+            class="btn btn-small"
+            onClick={() =>
+              void logActivity(activityFromAnswer(reflection.answer, reflection.createdAt)).then(
+                (result) => (result.ok ? setLogged(result.resource) : setError(t('libLogProblemTitle'))),
+                (e: unknown) => setError(describeWriteError(e)),
+              )
+            }
+          >
+            {t('journalLogAsActivity')}
+          </button>
+        )}
         <a class="btn btn-small btn-ghost" href={journalHref} target="_blank" rel="noopener">
           {t('promptOpenJournal')}
         </a>
       </div>
+      {logged && (
+        <p class="small" role="status">
+          {t('journalLoggedAsActivity', logged.title)}{' '}
+          <a
+            href={browser.runtime.getURL(`/library.html#resource/${encodeURIComponent(logged.id)}` as '/')}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('popupLoggedOpen')}
+          </a>
+        </p>
+      )}
+      {error && (
+        <p class="notice notice-error small" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

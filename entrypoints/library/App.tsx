@@ -6,6 +6,7 @@ import { lazyComponent } from '@/components/Lazy';
 
 // Resources is what the library opens on; every other view loads its code when first shown.
 const ResourcePage = lazyComponent(() => import('@/components/library/ResourcePage').then((m) => m.ResourcePage));
+const LogSection = lazyComponent(() => import('@/components/library/LogSection').then((m) => m.LogSection));
 const JournalSection = lazyComponent(() => import('@/components/library/JournalSection').then((m) => m.JournalSection));
 const ActionsSection = lazyComponent(() => import('@/components/library/ActionsSection').then((m) => m.ActionsSection));
 const TeamSection = lazyComponent(() => import('@/components/library/TeamSection').then((m) => m.TeamSection));
@@ -43,7 +44,7 @@ function useRoute(): Route {
 
 export function App() {
   const route = useRoute();
-  const active = route.section === 'resource' ? 'resources' : route.section;
+  const active = route.section === 'resource' || route.section === 'log' ? 'resources' : route.section;
   useEffect(() => {
     const label = NAV.find((n) => n.section === active)?.label;
     document.title = label ? `${t(label)} · ${t('extName')}` : t('extName');
@@ -81,6 +82,8 @@ function SectionView({ route }: { route: Route }) {
   switch (route.section) {
     case 'resource':
       return <ResourcePage id={route.param ?? ''} />;
+    case 'log':
+      return <LogSection />;
     case 'journal':
       return <JournalSection route={route} />;
     case 'actions':

@@ -1,8 +1,6 @@
 import type { CapturedPage } from '../capture/types';
 import * as store from '../db/resources';
-import type { Clip, Quote, Resource } from '../db/types';
-import { newId } from '../ids';
-import { hasQuote, type SelectedQuote } from '../quotes/quote';
+import type { Clip, Resource } from '../db/types';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';
 
@@ -15,6 +13,7 @@ export {
   getResource,
   getResourceByUrl,
   listNewest,
+  type ActivityPatch,
   type ResourceBase,
   type ResourcePatch,
   type SaveExtras,
@@ -115,102 +114,6 @@ export async function removeClip(id: string, clipId: string, now = Date.now()): 
       label: clip.note || undefined,
       restore: async () => {
         await addClip(id, clip);
-      },
-    },
-    now,
-  );
-}
-
-export interface KeptQuote {
-  resource: Resource;
-  quote: Quote;
-  /** The page was saved by this quote (it was not in the library yet). */
-  created: boolean;
-  /** The same passage was kept before: nothing was added. */
-  already: boolean;
-}
-
-/**
- * Keep a passage of a page: the page is saved first when it is new (with everything capture
- * read), and the quote is added inside the write transaction, so a quote kept in another tab
- * meanwhile stays. The same passage kept twice is one quote.
- */
-export async function keepQuote(
-  page: CapturedPage,
-  selection: SelectedQuote,
-  { note = '', extras = {} }: { note?: string; extras?: store.SaveExtras } = {},
-  now = Date.now(),
-): Promise<KeptQuote> {
-  const { resource: saved, created } = await store.saveResource(page, extras, now);
-  let quote: Quote = { id: newId(), ...selection, note, createdAt: now };
-  let already = false;
-  const [updated] = await store.updateResources(
-    [saved.id],
-    (resource) => {
-      const kept = hasQuote(resource.quotes, selection);
-      already = kept !== undefined;
-      if (kept) {
-        quote = kept;
-        return {};
-      }
-      return { quotes: [...(resource.quotes ?? []), quote] };
-    },
-    now,
-  );
-  const resource = updated ?? saved;
-  void announce([resource]);
-  return { resource, quote: resource.quotes?.find((q) => q.id === quote.id) ?? quote, created, already };
-}
-
-/** A quote put back (Undo) or added to a resource that exists. */
-export async function addQuote(id: string, quote: Quote, now = Date.now()): Promise<Resource | undefined> {
-  const [updated] = await store.updateResources(
-    [id],
-    (resource) =>
-      resource.quotes?.some((q) => q.id === quote.id) ? {} : { quotes: [...(resource.quotes ?? []), quote] },
-    now,
-  );
-  void announce(updated ? [updated] : []);
-  return updated;
-}
-
-/** A quote's note rewritten (the quote found by id inside the write). */
-export async function editQuoteNote(
-  id: string,
-  quoteId: string,
-  note: string,
-  now = Date.now(),
-): Promise<Resource | undefined> {
-  const [updated] = await store.updateResources(
-    [id],
-    (resource) => ({ quotes: (resource.quotes ?? []).map((q) => (q.id === quoteId ? { ...q, note } : q)) }),
-    now,
-  );
-  void announce(updated ? [updated] : []);
-  return updated;
-}
-
-/** A quote removed; Undo puts it back. */
-export async function removeQuote(id: string, quoteId: string, now = Date.now()): Promise<UndoOffer | undefined> {
-  let removed: Quote | undefined;
-  const [updated] = await store.updateResources(
-    [id],
-    (resource) => {
-      removed = resource.quotes?.find((q) => q.id === quoteId);
-      return { quotes: (resource.quotes ?? []).filter((q) => q.id !== quoteId) };
-    },
-    now,
-  );
-  void announce(updated ? [updated] : []);
-  if (!removed) return undefined;
-  const quote = removed;
-  return offerUndo(
-    {
-      kind: 'quote',
-      count: 1,
-      label: quote.exact,
-      restore: async () => {
-        await addQuote(id, quote);
       },
     },
     now,

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { keepQuote } from '../app/resources';
+import { keepQuote } from '../app/quotes';
 import { captureFailureMessage, captureTab } from '../capture/capture-tab';
 import { describeWriteError } from '../db/errors';
 import { t } from '../i18n';

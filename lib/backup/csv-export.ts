@@ -17,7 +17,7 @@ function isoOrEmpty(ms: number | undefined): string {
 export function resourcesToCsv(resources: readonly Resource[]): string {
   const rows = resources.map((r) => ({
     title: r.title,
-    url: r.url,
+    url: r.url ?? '',
     kind: r.kind,
     status: r.status,
     tags: r.tags.join('|'),
@@ -29,6 +29,10 @@ export function resourcesToCsv(resources: readonly Resource[]): string {
     updated: isoOrEmpty(r.updatedAt),
     learned: isoOrEmpty(r.learnedAt),
     shared: isoOrEmpty(r.sharedAt),
+    // Learning with no link: what kind, the day it happened, with whom (empty for pages).
+    'activity type': r.activityType ?? '',
+    happened: r.happenedOn ?? '',
+    'with whom': r.withWhom ?? '',
   }));
   const columns = [
     'title',
@@ -44,6 +48,9 @@ export function resourcesToCsv(resources: readonly Resource[]): string {
     'updated',
     'learned',
     'shared',
+    'activity type',
+    'happened',
+    'with whom',
   ];
   // A BOM so spreadsheet programs read UTF-8 (å, ä, ö, emoji) correctly.
   return `\uFEFF${Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((c) => row[c as keyof typeof row])) }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;

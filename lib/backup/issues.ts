@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { StoreName } from '../db/types';
 import { formatNumber, t, type MessageKey } from '../i18n';
 import { EARLIEST_RECORD_TIME, latestRecordTime } from '../time';
-import { RECORD_TIME, WEB_URL } from './schema';
+import { DAY, MUST_HAVE, MUST_NOT_HAVE, RECORD_TIME, WEB_URL } from './schema';
 
 const STORE_LABEL: Record<StoreName, MessageKey> = {
   resources: 'backupStoreResource',
@@ -67,7 +67,12 @@ export function issueReason(issue: v.BaseIssue<unknown>): string {
       return t('backupReasonTooBig', String(requirement));
     case 'integer':
       return t('backupReasonInteger');
+    case 'raw_check':
+      if (issue.message === MUST_HAVE) return t('backupReasonMissing');
+      if (issue.message === MUST_NOT_HAVE) return t('backupReasonActivityCannot');
+      return t('backupReasonInvalid');
     case 'check':
+      if (issue.message === DAY) return t('backupReasonDay');
       if (issue.message === WEB_URL) return t('backupReasonWebUrl', clip(String(issue.input), 60));
       if (issue.message === RECORD_TIME)
         return t(

@@ -170,12 +170,14 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords, now 
 
   // Resources: by id, then by canonical URL.
   const resources = new Map(existing.resources.map((r) => [r.id, r]));
-  const byUrl = new Map(existing.resources.map((r) => [r.canonicalUrl, r.id]));
+  // Activities have no address: they match by id only.
+  const byUrl = new Map<string, string>();
+  for (const r of existing.resources) if (r.canonicalUrl !== undefined) byUrl.set(r.canonicalUrl, r.id);
   const renamed = new Map<string, string>();
   for (const record of incoming.resources) {
     let target = resources.get(record.id);
     if (!target) {
-      const sameUrl = byUrl.get(record.canonicalUrl);
+      const sameUrl = record.canonicalUrl === undefined ? undefined : byUrl.get(record.canonicalUrl);
       if (sameUrl !== undefined) {
         target = resources.get(sameUrl);
         renamed.set(record.id, sameUrl);
@@ -183,13 +185,13 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords, now 
     }
     if (!target) {
       resources.set(record.id, record);
-      byUrl.set(record.canonicalUrl, record.id);
+      if (record.canonicalUrl !== undefined) byUrl.set(record.canonicalUrl, record.id);
       puts.push({ store: 'resources', record });
       counts.resources.added++;
       continue;
     }
     const merged = mergeResource(target, record, now);
-    const owner = byUrl.get(merged.canonicalUrl);
+    const owner = merged.canonicalUrl === undefined ? undefined : byUrl.get(merged.canonicalUrl);
     if (owner !== undefined && owner !== merged.id) {
       // The page moved to an address another record already holds: keep this record's own.
       merged.url = target.url;
@@ -202,8 +204,8 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords, now 
       continue;
     }
     if (merged.canonicalUrl !== target.canonicalUrl) {
-      byUrl.delete(target.canonicalUrl);
-      byUrl.set(merged.canonicalUrl, merged.id);
+      if (target.canonicalUrl !== undefined) byUrl.delete(target.canonicalUrl);
+      if (merged.canonicalUrl !== undefined) byUrl.set(merged.canonicalUrl, merged.id);
     }
     resources.set(merged.id, merged);
     puts.push({ store: 'resources', record: merged });

@@ -140,8 +140,9 @@ function* parseSteps(text: string, onProgress?: (progress: ParseProgress) => voi
         );
       }
       seenIds.set(record.id, index);
-      if (store === 'resources') {
-        const url = (record as BackupRecords['resources'][number]).canonicalUrl;
+      const url = store === 'resources' ? (record as BackupRecords['resources'][number]).canonicalUrl : undefined;
+      // An activity has no address: only pages can be the same page twice.
+      if (url !== undefined) {
         const first = seenUrls.get(url);
         if (first !== undefined) {
           fail(

@@ -1,9 +1,18 @@
 import { isRecordTime } from '../time';
 import * as v from 'valibot';
-import type { Action, Assessment, CustomPrompt, Reflection, Resource, StoreName } from '../db/types';
+import {
+  ACTIVITY_TYPES,
+  type Action,
+  type Assessment,
+  type CustomPrompt,
+  type Reflection,
+  type Resource,
+  type StoreName,
+} from '../db/types';
 import { clipsFromTimestampNotes } from '../clips/clip';
 import { capText, isWebUrl, LIMITS } from '../limits';
 import { isFragmentDirective } from '../quotes/fragment';
+import { isDay } from '../activities/fields';
 
 /**
  * Valibot schemas for every record of our export format. Strict: an unknown field is an error
@@ -18,6 +27,10 @@ import { isFragmentDirective } from '../quotes/fragment';
 /** Issue messages are tokens; lib/backup/parse.ts turns them into sentences. */
 export const WEB_URL = 'web-url';
 export const RECORD_TIME = 'record-time';
+export const DAY = 'day';
+/** An activity's rules (kindRule): a field its kind needs, or one it cannot have. */
+export const MUST_HAVE = 'must-have';
+export const MUST_NOT_HAVE = 'must-not-have';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 /** A record time (lib/time.ts): the bounds are checked when the file is read. */
@@ -80,11 +93,20 @@ export const quoteSchema = v.strictObject({
   createdAt: time,
 });
 
-export const resourceSchema = v.strictObject({
+const resourceEntries = {
   id,
-  url: webUrl,
-  canonicalUrl: webUrl,
-  kind: v.picklist(['video', 'article', 'page']),
+  url: v.optional(webUrl),
+  canonicalUrl: v.optional(webUrl),
+  kind: v.picklist(['video', 'article', 'page', 'activity']),
+  activityType: v.optional(v.picklist(ACTIVITY_TYPES)),
+  happenedOn: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((value) => isDay(value), DAY),
+    ),
+  ),
+  withWhom: v.optional(userText(LIMITS.withWhom)),
+  isbn: v.optional(v.pipe(v.string(), v.maxLength(20))),
   title: pageText(LIMITS.title),
   site: v.optional(pageText(LIMITS.site)),
   author: v.optional(pageText(LIMITS.author)),
@@ -108,7 +130,29 @@ export const resourceSchema = v.strictObject({
   updatedAt: time,
   learnedAt: v.optional(time),
   conflicts: conflictsSchema,
-});
+};
+
+const resourceObject = v.strictObject(resourceEntries);
+const LINK_FIELDS = ['url', 'canonicalUrl'] as const;
+const ACTIVITY_FIELDS = ['activityType', 'happenedOn'] as const;
+
+/**
+ * Pages have a link and no activity type or day; an activity has both and no link (nothing
+ * pretends to be one). Each issue names its field, so the message says which.
+ */
+export const resourceSchema = v.pipe(
+  resourceObject,
+  v.rawCheck<v.InferOutput<typeof resourceObject>>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const record = dataset.value;
+    const activity = record.kind === 'activity';
+    const issue = (key: (typeof LINK_FIELDS)[number] | (typeof ACTIVITY_FIELDS)[number], message: string) =>
+      addIssue({ message, path: [{ type: 'object', origin: 'value', input: record, key, value: record[key] }] });
+    for (const key of activity ? ACTIVITY_FIELDS : LINK_FIELDS) if (record[key] === undefined) issue(key, MUST_HAVE);
+    for (const key of activity ? LINK_FIELDS : ACTIVITY_FIELDS)
+      if (record[key] !== undefined) issue(key, MUST_NOT_HAVE);
+  }),
+);
 
 export const reflectionSchema = v.strictObject({
   id,
@@ -170,9 +214,12 @@ export const RECORD_SCHEMAS = {
  * Export format 1 (database versions 1 to 4): a resource's moments were `timestampNotes`. Read
  * with this schema, then turned into clips by `upgradeRecord` (the database upgrade does the same).
  */
-const { clips: _clips, ...resourceEntriesV1 } = resourceSchema.entries;
+const { clips: _clips, ...resourceEntriesV1 } = resourceEntries;
 export const resourceSchemaV1 = v.strictObject({
   ...resourceEntriesV1,
+  url: webUrl,
+  canonicalUrl: webUrl,
+  kind: v.picklist(['video', 'article', 'page']),
   timestampNotes: v.pipe(v.array(timestampNoteSchema), v.maxLength(500)),
 });
 

@@ -15,7 +15,8 @@ const loadMergeRule = (): Promise<MergeRule> => {
 import { getDb, type LoopDatabase } from './open';
 import { cleanClips } from '../clips/clip';
 import { cleanQuotes } from '../quotes/quote';
-import type { Clip, Quote, Resource, ResourceStatus, SharedHow } from './types';
+import { isActivityType, isDay, isIsbn } from '../activities/fields';
+import type { ActivityType, Clip, Quote, Resource, ResourceStatus, SharedHow } from './types';
 
 export interface SaveExtras {
   notes?: string;
@@ -109,6 +110,12 @@ export async function saveResource(
   return { resource, created: !existing };
 }
 
+/** A new record that no address identifies (an activity): written as it is. */
+export async function addResource(resource: Resource, db?: LoopDatabase): Promise<Resource> {
+  await (db ?? (await getDb())).add('resources', resource);
+  return resource;
+}
+
 export async function getResource(id: string, db?: LoopDatabase): Promise<Resource | undefined> {
   return (db ?? (await getDb())).get('resources', id);
 }
@@ -129,6 +136,33 @@ export async function listNewest(limit: number, db?: LoopDatabase): Promise<Reso
   return out;
 }
 
+export interface ActivityPatch {
+  activityType?: ActivityType;
+  happenedOn?: string;
+  withWhom?: string | null;
+  durationMin?: number | null;
+  author?: string | null;
+  isbn?: string | null;
+}
+
+function applyActivityPatch(next: Resource, patch: ActivityPatch): void {
+  if (patch.activityType !== undefined && isActivityType(patch.activityType)) next.activityType = patch.activityType;
+  if (patch.happenedOn !== undefined && isDay(patch.happenedOn)) next.happenedOn = patch.happenedOn;
+  const text = (key: 'withWhom' | 'author', value: string | null | undefined, max: number) => {
+    if (value === undefined) return;
+    const clean = value === null ? '' : capLine(value, max);
+    if (clean) next[key] = clean;
+    else delete next[key];
+  };
+  text('withWhom', patch.withWhom, LIMITS.withWhom);
+  text('author', patch.author, LIMITS.author);
+  if (patch.durationMin === null) delete next.durationSec;
+  else if (patch.durationMin !== undefined && Number.isFinite(patch.durationMin) && patch.durationMin > 0)
+    next.durationSec = Math.round(patch.durationMin * 60);
+  if (patch.isbn === null || patch.isbn?.trim() === '') delete next.isbn;
+  else if (patch.isbn !== undefined && isIsbn(patch.isbn)) next.isbn = patch.isbn.replace(/[\s-]/g, '').toUpperCase();
+}
+
 export interface ResourcePatch {
   /** Replaces the kept conflict versions (the user chose one). */
   conflicts?: FieldConflict[];
@@ -140,6 +174,8 @@ export interface ResourcePatch {
   shared?: { how?: SharedHow } | false;
   clips?: Clip[];
   quotes?: Quote[];
+  /** An activity's own fields (ignored on a page); `null` clears an optional one. */
+  activity?: ActivityPatch;
   /** "Resume later at 30:30": where to pick the video up again (null forgets it). */
   resumeAt?: number | null;
 }
@@ -197,6 +233,7 @@ export function applyPatch(resource: Resource, patch: ResourcePatch, now: number
     if (quotes.length) next.quotes = quotes;
     else delete next.quotes;
   }
+  if (patch.activity && resource.kind === 'activity') applyActivityPatch(next, patch.activity);
   if (patch.resumeAt === null) delete next.positionSec;
   else if (patch.resumeAt !== undefined && Number.isFinite(patch.resumeAt))
     next.positionSec = Math.max(0, Math.floor(patch.resumeAt));

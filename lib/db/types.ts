@@ -1,6 +1,23 @@
 import type { FieldConflict } from '../merge';
 
-export type ResourceKind = 'video' | 'article' | 'page';
+/** A page saved from the web, or a learning activity with no link (a workshop, a book…). */
+export type ResourceKind = 'video' | 'article' | 'page' | 'activity';
+
+/** What kind of learning an activity was (lib/activities/activity.ts has the labels and rules). */
+export const ACTIVITY_TYPES = [
+  'followUp',
+  'collaboration',
+  'customers',
+  'behaviour',
+  'shadowing',
+  'workshop',
+  'book',
+  'study',
+  'course',
+  'conference',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export type ResourceStatus = 'queued' | 'learning' | 'learned';
 export type SharedHow = 'chat' | 'meeting' | 'demo' | 'write-up';
 
@@ -37,9 +54,15 @@ export interface Quote {
 
 export interface Resource {
   id: string;
-  url: string;
-  canonicalUrl: string;
+  /** Absent for an activity only: nothing pretends to be a link. */
+  url?: string;
+  canonicalUrl?: string;
   kind: ResourceKind;
+  /** An activity's type, the day it happened (YYYY-MM-DD), with whom (free text), a book's ISBN. */
+  activityType?: ActivityType;
+  happenedOn?: string;
+  withWhom?: string;
+  isbn?: string;
   title: string;
   site?: string;
   author?: string;

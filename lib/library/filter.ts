@@ -1,4 +1,5 @@
-import type { Resource, ResourceKind, ResourceStatus } from '../db/types';
+import type { ActivityType, Resource, ResourceKind, ResourceStatus } from '../db/types';
+import { isActivityType } from '../activities/fields';
 import { capLine } from '../limits';
 import { matchesTerms, searchText } from './search';
 
@@ -11,7 +12,7 @@ const QUOTE_SNIPPET = 300;
  */
 export interface ResourceRow {
   id: string;
-  url: string;
+  url?: string;
   kind: ResourceKind;
   title: string;
   site?: string;
@@ -28,6 +29,9 @@ export interface ResourceRow {
   updatedAt: number;
   /** Folded search text (see searchText). */
   text: string;
+  activityType?: ActivityType;
+  happenedOn?: string;
+  withWhom?: string;
   /** The quotes' texts (shortened), so a search hit on one can show it. */
   quotes?: { text: string; note: string }[];
   /** Seconds it takes: video length, or reading minutes × 60; Infinity when unknown. */
@@ -62,6 +66,9 @@ export function toRow(resource: Resource): ResourceRow {
   if (resource.durationSec !== undefined) row.durationSec = resource.durationSec;
   if (resource.readingMinutes !== undefined) row.readingMinutes = resource.readingMinutes;
   if (resource.sharedAt !== undefined) row.sharedAt = resource.sharedAt;
+  if (resource.activityType) row.activityType = resource.activityType;
+  if (resource.happenedOn) row.happenedOn = resource.happenedOn;
+  if (resource.withWhom) row.withWhom = resource.withWhom;
   if (resource.quotes?.length)
     row.quotes = resource.quotes.map((quote) => ({
       text: capLine(quote.exact, QUOTE_SNIPPET),
@@ -72,13 +79,15 @@ export function toRow(resource: Resource): ResourceRow {
 
 export const SORTS = ['newest', 'oldest', 'shortest'] as const;
 export type SortOrder = (typeof SORTS)[number];
-export const KINDS: readonly ResourceKind[] = ['video', 'article', 'page'];
+export const KINDS: readonly ResourceKind[] = ['video', 'article', 'page', 'activity'];
 export const STATUSES: readonly ResourceStatus[] = ['queued', 'learning', 'learned'];
 export type SharedFilter = 'any' | 'shared' | 'unshared';
 
 export interface Criteria {
   query: string;
   kind?: ResourceKind;
+  /** With kind `activity`: one kind of learning. */
+  activityType?: ActivityType;
   status?: ResourceStatus;
   shared: SharedFilter;
   tag?: string;
@@ -91,6 +100,7 @@ export const DEFAULT_CRITERIA: Criteria = { query: '', shared: 'any', sort: 'new
 export function criteriaFromQuery(query: Record<string, string>): Criteria {
   const out: Criteria = { ...DEFAULT_CRITERIA, query: query.q ?? '' };
   if ((KINDS as readonly string[]).includes(query.kind ?? '')) out.kind = query.kind as ResourceKind;
+  if (out.kind === 'activity' && isActivityType(query.type)) out.activityType = query.type;
   if ((STATUSES as readonly string[]).includes(query.status ?? '')) out.status = query.status as ResourceStatus;
   if (query.shared === 'shared' || query.shared === 'unshared') out.shared = query.shared;
   if (query.tag) out.tag = query.tag;
@@ -102,6 +112,7 @@ export function criteriaToQuery(criteria: Criteria): Record<string, string> {
   const out: Record<string, string> = {};
   if (criteria.query) out.q = criteria.query;
   if (criteria.kind) out.kind = criteria.kind;
+  if (criteria.kind === 'activity' && criteria.activityType) out.type = criteria.activityType;
   if (criteria.status) out.status = criteria.status;
   if (criteria.shared !== 'any') out.shared = criteria.shared;
   if (criteria.tag) out.tag = criteria.tag;
@@ -118,6 +129,7 @@ export function hasFilters(criteria: Criteria): boolean {
 /** Everything but the search terms: cheap field comparisons. */
 export function matchesFilters(row: ResourceRow, criteria: Omit<Criteria, 'query' | 'sort'>): boolean {
   if (criteria.kind && row.kind !== criteria.kind) return false;
+  if (criteria.activityType && row.activityType !== criteria.activityType) return false;
   if (criteria.status && row.status !== criteria.status) return false;
   if (criteria.shared === 'shared' && row.sharedAt === undefined) return false;
   if (criteria.shared === 'unshared' && row.sharedAt !== undefined) return false;

@@ -69,6 +69,8 @@ export interface SearchableFields {
   title: string;
   site?: string;
   author?: string;
+  /** An activity's people. */
+  withWhom?: string;
   notes?: string;
   takeaways?: string;
   tags?: readonly string[];
@@ -87,6 +89,7 @@ export function searchText(fields: SearchableFields): string {
     fields.title,
     fields.site ?? '',
     fields.author ?? '',
+    fields.withWhom ?? '',
     fields.notes ?? '',
     fields.takeaways ?? '',
     ...(fields.tags ?? []),

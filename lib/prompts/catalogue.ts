@@ -1,4 +1,4 @@
-import type { CustomPrompt, Resource } from '../db/types';
+import { ACTIVITY_TYPES, type ActivityType, type CustomPrompt, type Resource } from '../db/types';
 import { t, type MessageKey } from '../i18n';
 import { quoteExcerpt } from '../quotes/quote';
 
@@ -58,6 +58,8 @@ export const BUILT_IN_PROMPTS = [
   { id: 'doingDifferently', group: 'doing' },
   { id: 'doingFirstStep', group: 'doing' },
   { id: 'doingFollowUp', group: 'doing' },
+  // Most learning has no link: the answer can become an activity in one click (the journal).
+  { id: 'noLinkThisWeek', group: 'doing' },
 ] as const satisfies readonly { id: string; group: ActivityGroup }[];
 export type BuiltInPromptId = (typeof BUILT_IN_PROMPTS)[number]['id'];
 
@@ -65,8 +67,19 @@ export type BuiltInPromptId = (typeof BUILT_IN_PROMPTS)[number]['id'];
  * Templates about one resource: `$1` is its title (`$2` the days since it was saved), or for
  * `resourceQuote` the newest passage the user kept from it.
  */
-export const RESOURCE_PROMPTS = ['resourceApply', 'resourceTeach', 'resourceQueued', 'resourceQuote'] as const;
+export const RESOURCE_PROMPTS = [
+  'resourceApply',
+  'resourceTeach',
+  'resourceQueued',
+  'resourceQuote',
+  ...ACTIVITY_TYPES.map((type) => `activity_${type}` as const),
+] as const;
 export type ResourcePromptId = (typeof RESOURCE_PROMPTS)[number];
+
+/** The prompt that fits an activity's kind of learning ("What does your colleague do that you will try?"). */
+export function activityPromptId(type: ActivityType): ResourcePromptId {
+  return `activity_${type}`;
+}
 
 // Every id has its message: a missing key fails the type check here.
 const _keysExist: readonly MessageKey[] = [
@@ -115,6 +128,8 @@ export function promptText(prompt: PromptCandidate): string {
   if (prompt.kind === 'builtIn' && isBuiltInId(prompt.promptId)) return builtInText(prompt.promptId);
   if (prompt.kind === 'resource' && isResourcePromptId(prompt.promptId)) {
     if (prompt.promptId === 'resourceQuote') return prompt.quote ? t('prompt_resourceQuote', prompt.quote) : '';
+    if (prompt.promptId.startsWith('activity_'))
+      return t(`prompt_${prompt.promptId as `activity_${ActivityType}`}`, prompt.resourceTitle ?? t('untitled'));
     return t(`prompt_${prompt.promptId}`, prompt.resourceTitle ?? t('untitled'), prompt.days ?? 0);
   }
   return prompt.text ?? '';
@@ -179,7 +194,26 @@ export function resourceCandidates(resources: readonly Resource[], now: number, 
     .filter(({ quote }) => quote && quote.createdAt <= now && now - quote.createdAt <= LEARNED_RECENTLY_DAYS * DAY)
     .sort((a, b) => (b.quote?.createdAt ?? 0) - (a.quote?.createdAt ?? 0))
     .slice(0, limit);
+  // Learning with no link, logged lately: the question that fits its kind.
+  const activities = resources
+    .filter(
+      (r) =>
+        r.kind === 'activity' &&
+        r.activityType !== undefined &&
+        r.createdAt <= now &&
+        now - r.createdAt <= LEARNED_RECENTLY_DAYS * DAY,
+    )
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, limit);
   const out: PromptCandidate[] = [];
+  for (const r of activities)
+    out.push({
+      promptId: activityPromptId(r.activityType!),
+      group: 'resources',
+      kind: 'resource',
+      resourceId: r.id,
+      resourceTitle: r.title,
+    });
   for (const { r, quote } of quoted) {
     out.push({
       promptId: 'resourceQuote',

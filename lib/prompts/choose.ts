@@ -30,7 +30,8 @@ export async function resourcesForPrompts(now: number, db?: LoopDatabase): Promi
     .store.index('updatedAt')
     .openCursor(IDBKeyRange.lowerBound(now - LEARNED_RECENTLY_DAYS * DAY), 'prev');
   for (let seen = 0; cursor && seen < SCAN_LIMIT; seen++) {
-    if (cursor.value.status === 'learned' || cursor.value.quotes?.length) out.push(cursor.value);
+    if (cursor.value.status === 'learned' || cursor.value.quotes?.length || cursor.value.kind === 'activity')
+      out.push(cursor.value);
     cursor = await cursor.continue();
   }
   const range = IDBKeyRange.bound(now - QUEUED_AT_MOST_DAYS * DAY, now - QUEUED_FOR_DAYS * DAY);

@@ -1,11 +1,12 @@
 import { getDb, type LoopDatabase } from '../db/open';
-import type { Action, ActionStatus, Resource, ResourceKind, SharedHow } from '../db/types';
+import { isDay } from '../activities/fields';
+import type { Action, ActionStatus, ActivityType, Resource, ResourceKind, SharedHow } from '../db/types';
 import { formatClipTime } from '../clips/time';
 import { locale, t } from '../i18n';
 import { capLine, LIMITS } from '../limits';
 import { quoteHref } from '../quotes/fragment';
 import { openUrl } from '../resource-links';
-import { kindLabel } from '../resource-format';
+import { activityTypeLabel, formatDay, kindLabel } from '../resource-format';
 import { escapeMarkdown, escapeMarkdownLine, escapeSlack, markdownLink, slackLink } from './escape';
 import { inPeriod, type Period } from './period';
 
@@ -38,6 +39,12 @@ export interface DigestItem {
   title: string;
   url?: string;
   kind: ResourceKind;
+  /** An activity (no link): its kind of learning, the day it happened, with whom. */
+  activityType?: ActivityType;
+  happenedOn?: string;
+  withWhom?: string;
+  /** A book's author (a page names its site instead). */
+  author?: string;
   site?: string;
   learnedAt?: number;
   sharedAt?: number;
@@ -109,6 +116,10 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
   const url = openUrl(resource);
   if (url) item.url = new URL(url).href;
   if (resource.site) item.site = resource.site;
+  if (resource.activityType) item.activityType = resource.activityType;
+  if (resource.happenedOn) item.happenedOn = resource.happenedOn;
+  if (resource.withWhom) item.withWhom = resource.withWhom;
+  if (resource.kind === 'activity' && resource.author) item.author = resource.author;
   if (resource.status === 'learned' && resource.learnedAt !== undefined) item.learnedAt = resource.learnedAt;
   if (resource.sharedAt !== undefined) item.sharedAt = resource.sharedAt;
   if (resource.sharedHow) item.sharedHow = resource.sharedHow;
@@ -218,7 +229,10 @@ function sharedLabel(how: SharedHow | undefined): string {
 
 /** "Video · YouTube · Learned 4 Mar 2025 · Shared in a meeting 5 Mar 2025" (plain text). */
 export function itemMeta(item: DigestItem, digest: Digest): string {
-  const parts = [kindLabel(item.kind)];
+  const parts = [item.activityType ? activityTypeLabel(item.activityType) : kindLabel(item.kind)];
+  if (item.happenedOn && isDay(item.happenedOn)) parts.push(formatDay(item.happenedOn));
+  if (item.withWhom) parts.push(t('activityWith', item.withWhom));
+  if (item.author) parts.push(item.author);
   if (item.site) parts.push(item.site);
   if (item.learnedAt !== undefined) parts.push(t('digestLearnedOn', day(item.learnedAt, digest)));
   if (item.sharedAt !== undefined) parts.push(`${sharedLabel(item.sharedHow)} ${day(item.sharedAt, digest)}`);

@@ -150,6 +150,13 @@ export function genericPayload(digest: Digest): unknown {
       title: item.title,
       url: item.url ?? null,
       kind: item.kind,
+      ...(item.kind === 'activity'
+        ? {
+            activityType: item.activityType ?? null,
+            happenedOn: item.happenedOn ?? null,
+            withWhom: item.withWhom ?? null,
+          }
+        : {}),
       site: item.site ?? null,
       learnedAt: iso(item.learnedAt) ?? null,
       sharedAt: iso(item.sharedAt) ?? null,

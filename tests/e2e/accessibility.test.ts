@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 const ARTICLE = 'https://arstechnica.com/science/2015/07/some-article/';
-const SECTIONS = ['resources', 'journal', 'actions', 'team', 'assessment', 'settings', 'welcome'];
+const SECTIONS = ['resources', 'log', 'journal', 'actions', 'team', 'assessment', 'settings', 'welcome'];
 
 async function withSavedArticle(launched: Launched) {
   await serve(launched.context, ARTICLE, articleFixture('ars-1'));
@@ -45,8 +45,14 @@ describe('accessibility', () => {
         const violations = await axeViolations(library);
         if (violations.length) found[section] = violations;
       }
+      // The saved article's own page: notes, quotes, status, sharing.
+      await library.goto(extensionUrl(ext, 'library.html#resources'));
+      await library.locator('.res-row .res-title').first().click();
+      await library.getByRole('region', { name: /^Quotes/ }).waitFor();
+      const onResource = await axeViolations(library);
+      if (onResource.length) found.resource = onResource;
       const resource = await library.evaluate(() => location.href);
-      expect(resource).toContain('library.html');
+      expect(resource).toContain('library.html#resource/');
       expect(found).toEqual({});
     },
   );

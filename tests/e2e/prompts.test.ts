@@ -153,9 +153,9 @@ describe('reflection prompts', () => {
     await settings.getByLabel('Kind of learning').selectOption({ label: "The customer's view" });
     await settings.getByRole('button', { name: 'Add prompt' }).click();
     await settings.getByText('What did a customer thank us for this week?').waitFor();
-    await settings.getByText('Built-in prompts (27 of 27 on)').click();
+    await settings.getByText('Built-in prompts (28 of 28 on)').click();
     await settings.getByRole('checkbox', { name: 'What went well this week, and why?' }).uncheck();
-    await settings.getByText('Built-in prompts (26 of 27 on)').waitFor();
+    await settings.getByText('Built-in prompts (27 of 28 on)').waitFor();
     expect(
       await settings.evaluate(
         async () => (await chrome.storage.local.get('disabledBuiltInPrompts')).disabledBuiltInPrompts,

@@ -35,6 +35,9 @@ describe('CSV export of resources', () => {
       'updated',
       'learned',
       'shared',
+      'activity type',
+      'happened',
+      'with whom',
     ]);
     expect(first!.slice(0, 7)).toEqual([
       '\'=HYPERLINK("http://evil.example","click")',

@@ -7,7 +7,14 @@ import { importText, prepareImport } from '../../../lib/backup/import';
 import { planMerge } from '../../../lib/backup/merge';
 import { parseBackup } from '../../../lib/backup/parse';
 import { closeDb } from '../../../lib/db/open';
-import type { Action, Assessment, CustomPrompt, Reflection, Resource } from '../../../lib/db/types';
+import {
+  ACTIVITY_TYPES,
+  type Action,
+  type Assessment,
+  type CustomPrompt,
+  type Reflection,
+  type Resource,
+} from '../../../lib/db/types';
 import { LIMITS } from '../../../lib/limits';
 import { backupText, readAll, sampleRecords, sorted } from './helpers';
 import { IDBFactory } from 'fake-indexeddb';
@@ -80,6 +87,27 @@ const resource: fc.Arbitrary<Resource> = fc.record(
   },
 );
 
+/** Learning with no link: a resource without an address, with a type and the day it happened. */
+const day = fc
+  .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const activity: fc.Arbitrary<Resource> = fc
+  .tuple(
+    resource,
+    fc.constantFrom(...ACTIVITY_TYPES),
+    day,
+    fc.option(anyText(LIMITS.withWhom), { nil: undefined }),
+    fc.option(fc.constantFrom('9780306406157', '0306406152'), { nil: undefined }),
+  )
+  .map(([{ url: _url, canonicalUrl: _canonical, ...rest }, activityType, happenedOn, withWhom, isbn]) => ({
+    ...rest,
+    kind: 'activity' as const,
+    activityType,
+    happenedOn,
+    ...(withWhom === undefined ? {} : { withWhom }),
+    ...(isbn === undefined ? {} : { isbn }),
+  }));
+
 const reflection: fc.Arbitrary<Reflection> = fc.record(
   {
     id,
@@ -131,10 +159,10 @@ const assessment: fc.Arbitrary<Assessment> = fc.record(
 );
 
 const records: fc.Arbitrary<BackupRecords> = fc.record({
-  resources: fc.uniqueArray(resource, { selector: (r) => r.id, maxLength: 6 }).map((list) => {
-    // canonicalUrl is a unique index: make them distinct.
+  resources: fc.uniqueArray(fc.oneof(resource, activity), { selector: (r) => r.id, maxLength: 6 }).map((list) => {
+    // canonicalUrl is a unique index: make them distinct (activities have none).
     const seen = new Set<string>();
-    return list.filter((r) => !seen.has(r.canonicalUrl) && seen.add(r.canonicalUrl));
+    return list.filter((r) => r.canonicalUrl === undefined || (!seen.has(r.canonicalUrl) && seen.add(r.canonicalUrl)));
   }),
   reflections: fc.uniqueArray(reflection, { selector: (r) => r.id, maxLength: 4 }),
   prompts: fc.uniqueArray(prompt, { selector: (r) => r.id, maxLength: 3 }),

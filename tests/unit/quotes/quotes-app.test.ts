@@ -1,14 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadSource, newActionHref, parseFrom } from '../../../lib/actions/source';
-import {
-  addQuote,
-  editQuoteNote,
-  editResource,
-  getResourceByUrl,
-  keepQuote,
-  removeQuote,
-  startEdit,
-} from '../../../lib/app/resources';
+import { addQuote, editQuoteNote, keepQuote, removeQuote } from '../../../lib/app/quotes';
+import { editResource, getResourceByUrl, startEdit } from '../../../lib/app/resources';
 import { undo } from '../../../lib/app/undo';
 import { mergeResource } from '../../../lib/backup/merge';
 import { importText } from '../../../lib/backup/import';

@@ -1,0 +1,225 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ActivityProblem, type ActivityType, today } from '@/lib/activities/activity';
+import { ActivityTypeOptions } from './ActivityTypeOptions';
+import { logActivity } from '@/lib/app/activities';
+import { describeWriteError } from '@/lib/db/errors';
+import type { Resource } from '@/lib/db/types';
+import { type MessageKey, t } from '@/lib/i18n';
+import { LIMITS, parseTagInput } from '@/lib/limits';
+import './activities.css';
+
+interface Props {
+  /** The popup's quick form (type, title, day) or the library's whole one. */
+  full: boolean;
+  onLogged: (resource: Resource) => void;
+  onCancel?: () => void;
+  /** Prefilled from elsewhere (a reflection's answer). */
+  initial?: { title?: string; notes?: string; type?: ActivityType };
+  idPrefix: string;
+}
+
+const PROBLEM_TEXT: Record<ActivityProblem, MessageKey> = {
+  title: 'libLogProblemTitle',
+  type: 'libLogProblemTitle',
+  happenedOn: 'libLogProblemDate',
+  durationMin: 'libLogProblemDuration',
+  isbn: 'libLogProblemIsbn',
+};
+
+/**
+ * Log learning that has no link, keyboard first: the type, a title, the day (today unless
+ * changed), Enter. The library's form also takes with whom, how long, a book's author and ISBN,
+ * notes and tags.
+ */
+export function ActivityForm({ full, onLogged, onCancel, initial = {}, idPrefix }: Props) {
+  const [type, setType] = useState<ActivityType>(initial.type ?? 'workshop');
+  const [title, setTitle] = useState(initial.title ?? '');
+  const [day, setDay] = useState(() => today());
+  const [withWhom, setWithWhom] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [author, setAuthor] = useState('');
+  const [isbn, setIsbn] = useState('');
+  const [notes, setNotes] = useState(initial.notes ?? '');
+  const [tags, setTags] = useState('');
+  const [problems, setProblems] = useState<ActivityProblem[]>([]);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const typeSelect = useRef<HTMLSelectElement>(null);
+  // The user asked for this form: it starts where they type, at its first field.
+  useEffect(() => typeSelect.current?.focus(), []);
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const book = type === 'book';
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      const result = await logActivity({
+        type,
+        title,
+        happenedOn: day,
+        ...(full && withWhom.trim() ? { withWhom } : {}),
+        ...(full && minutes.trim() ? { durationMin: Number(minutes.replace(',', '.')) } : {}),
+        ...(full && book && author.trim() ? { author } : {}),
+        ...(full && book && isbn.trim() ? { isbn } : {}),
+        ...(notes.trim() ? { notes } : {}),
+        ...(full && tags.trim() ? { tags: parseTagInput(tags) } : {}),
+      });
+      if (!result.ok) {
+        setProblems(result.problems);
+        if (result.problems.includes('title')) titleInput.current?.focus();
+        return;
+      }
+      setProblems([]);
+      onLogged(result.resource);
+    } catch (e) {
+      setError(describeWriteError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const problemOf = (field: ActivityProblem) =>
+    problems.includes(field) ? (
+      <span id={id(`${field}-problem`)} class="notice notice-error small" role="alert">
+        {t(PROBLEM_TEXT[field])}
+      </span>
+    ) : null;
+  const invalid = (field: ActivityProblem) =>
+    problems.includes(field) ? { 'aria-invalid': true, 'aria-describedby': id(`${field}-problem`) } : {};
+
+  return (
+    <form class={full ? 'activity-form activity-form-full' : 'activity-form'} onSubmit={submit} noValidate>
+      <label class="field">
+        <span>{t('popupLogType')}</span>
+        <select
+          ref={typeSelect}
+          class="input"
+          value={type}
+          onChange={(e) => setType(e.currentTarget.value as ActivityType)}
+        >
+          <ActivityTypeOptions />
+        </select>
+      </label>
+      <label class="field activity-title">
+        <span>{full ? t('libLogName') : t('popupLogTitle')}</span>
+        <input
+          ref={titleInput}
+          class="input"
+          type="text"
+          value={title}
+          maxLength={LIMITS.title}
+          placeholder={t('popupLogTitlePlaceholder')}
+          {...invalid('title')}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
+        {problemOf('title')}
+      </label>
+      <label class="field">
+        <span>{t('popupLogDate')}</span>
+        <input
+          class="input"
+          type="date"
+          value={day}
+          max={today()}
+          {...invalid('happenedOn')}
+          onInput={(e) => setDay(e.currentTarget.value)}
+        />
+        {problemOf('happenedOn')}
+      </label>
+      {full && (
+        <>
+          <label class="field">
+            <span>{t('libLogWithWhom')}</span>
+            <input
+              class="input"
+              type="text"
+              value={withWhom}
+              maxLength={LIMITS.withWhom}
+              aria-describedby={id('with-hint')}
+              onInput={(e) => setWithWhom(e.currentTarget.value)}
+            />
+            <span id={id('with-hint')} class="small muted">
+              {t('libLogWithWhomHint')}
+            </span>
+          </label>
+          <label class="field">
+            <span>{t('libLogDuration')}</span>
+            <input
+              class="input"
+              type="text"
+              inputMode="numeric"
+              value={minutes}
+              {...invalid('durationMin')}
+              onInput={(e) => setMinutes(e.currentTarget.value)}
+            />
+            {problemOf('durationMin')}
+          </label>
+          {book && (
+            <>
+              <label class="field">
+                <span>{t('libLogAuthor')}</span>
+                <input
+                  class="input"
+                  type="text"
+                  value={author}
+                  maxLength={LIMITS.author}
+                  onInput={(e) => setAuthor(e.currentTarget.value)}
+                />
+              </label>
+              <label class="field">
+                <span>{t('libLogIsbn')}</span>
+                <input
+                  class="input"
+                  type="text"
+                  value={isbn}
+                  maxLength={20}
+                  {...invalid('isbn')}
+                  onInput={(e) => setIsbn(e.currentTarget.value)}
+                />
+                {problemOf('isbn')}
+              </label>
+            </>
+          )}
+          <label class="field activity-wide">
+            <span>{t('libLogNotes')}</span>
+            <textarea
+              class="input"
+              rows={4}
+              value={notes}
+              maxLength={LIMITS.notes}
+              onInput={(e) => setNotes(e.currentTarget.value)}
+            />
+          </label>
+          <label class="field activity-wide">
+            <span>{t('popupTags')}</span>
+            <input
+              class="input"
+              type="text"
+              value={tags}
+              placeholder={t('popupTagsPlaceholder')}
+              onInput={(e) => setTags(e.currentTarget.value)}
+            />
+          </label>
+        </>
+      )}
+      <div class="row activity-buttons">
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {full ? t('libLogSave') : t('popupLogSave')}
+        </button>
+        {onCancel && (
+          <button type="button" class="btn btn-ghost" onClick={onCancel}>
+            {t('popupLogCancel')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

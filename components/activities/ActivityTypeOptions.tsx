@@ -1,0 +1,15 @@
+import { ACTIVITY_TYPES } from '@/lib/activities/fields';
+import { activityTypeLabel } from '@/lib/resource-format';
+
+/** The kinds of learning, in the order every form offers them. */
+export function ActivityTypeOptions() {
+  return (
+    <>
+      {ACTIVITY_TYPES.map((type) => (
+        <option key={type} value={type}>
+          {activityTypeLabel(type)}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { extensionUrl, launch, openPopup, openTab, readStore, type Launched } from './harness';
+import { openLibrary } from './library-helpers';
+
+// Learning with no link: a day shadowing a colleague logged from the popup, a book from the library.
+
+let ext: Launched | undefined;
+afterEach(async () => {
+  await ext?.close();
+  ext = undefined;
+});
+
+interface StoredActivity {
+  id: string;
+  kind: string;
+  url?: string;
+  canonicalUrl?: string;
+  activityType?: string;
+  title: string;
+  happenedOn?: string;
+  withWhom?: string;
+  author?: string;
+  isbn?: string;
+  status: string;
+  takeaways: string;
+}
+
+/** YYYY-MM-DD for `daysAgo` days before today, in the browser's time zone. */
+function dayBefore(daysAgo: number): string {
+  const date = new Date(Date.now() - daysAgo * 86_400_000);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+describe('learning with no link', () => {
+  it('logged from the popup and the library, found, reflected on, acted on and shared', async () => {
+    ext = await launch();
+
+    // From the popup, on a page that cannot be saved: type, title, day, Enter.
+    const settings = await openTab(ext, 'chrome://settings/');
+    const popup = await openPopup(ext, settings);
+    await popup.getByText('Nothing to save here').waitFor();
+    await popup.getByRole('button', { name: 'Log learning' }).click();
+    const kind = popup.getByLabel('Kind of learning');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await kind.selectOption({ label: 'Shadowing a colleague' });
+    await popup.getByLabel('What did you learn from?').fill('A day with Anna in support');
+    const when = popup.getByLabel('When');
+    expect(await when.inputValue()).toBe(dayBefore(0));
+    await when.fill(dayBefore(2));
+    await when.press('Enter');
+    await popup.getByRole('status').filter({ hasText: 'Logged. Add takeaways on its page.' }).waitFor();
+
+    // From the library: the whole form, a book with its author and ISBN.
+    const library = await openLibrary(ext);
+    await library.getByRole('link', { name: 'Log learning' }).click();
+    await library.getByRole('heading', { name: 'Log learning that has no link' }).waitFor();
+    await library.getByLabel('Kind of learning').selectOption({ label: 'Book' });
+    await library.getByLabel('Title').fill('The Fifth Discipline');
+    await library.getByLabel('Author (optional)').fill('Peter Senge');
+    await library.getByLabel('ISBN (optional)').fill('978-0-306-40615-8');
+    await library.getByRole('button', { name: 'Log it' }).click();
+    // A wrong check digit is caught before anything is stored.
+    await library.getByRole('alert').filter({ hasText: 'That is not a valid ISBN' }).waitFor();
+    await library.getByLabel('ISBN (optional)').fill('978-0-306-40615-7');
+    await library.getByRole('button', { name: 'Log it' }).click();
+    await library.getByRole('heading', { name: 'The Fifth Discipline', level: 1 }).waitFor();
+    await library.getByRole('region', { name: 'About this activity' }).waitFor();
+    // No link pretends to be one.
+    expect(await library.getByRole('link', { name: /^Open/ }).count()).toBe(0);
+
+    const stored = await readStore<StoredActivity>(library, 'resources');
+    const shadowing = stored.find((r) => r.activityType === 'shadowing')!;
+    const book = stored.find((r) => r.activityType === 'book')!;
+    expect(shadowing).toMatchObject({
+      kind: 'activity',
+      title: 'A day with Anna in support',
+      happenedOn: dayBefore(2),
+    });
+    expect(book).toMatchObject({ kind: 'activity', author: 'Peter Senge', isbn: '9780306406157', status: 'learning' });
+    for (const activity of [shadowing, book]) expect('url' in activity || 'canonicalUrl' in activity).toBe(false);
+
+    // In the library with the rest, each with its kind of learning; the filter finds each kind.
+    await library.goto(extensionUrl(ext, 'library.html#resources'));
+    await expect.poll(() => library.locator('.res-row').count()).toBe(2);
+    const chips = await library.locator('.res-row .res-meta .chip').allTextContents();
+    expect(chips).toEqual(expect.arrayContaining(['Shadowing a colleague', 'Book']));
+    await library.getByLabel('Kind', { exact: true }).selectOption({ label: 'Shadowing a colleague' });
+    await expect
+      .poll(() => library.locator('.res-row .res-title').allTextContents())
+      .toEqual(['A day with Anna in support']);
+
+    // A prompt about the shadowing day, in its own words, answered.
+    await library.goto(
+      extensionUrl(ext, `library.html#journal?prompt=activity_shadowing&resource=${encodeURIComponent(shadowing.id)}`),
+    );
+    const question = library.getByRole('textbox', { name: 'What does your colleague do that you will try?' });
+    await question.fill('She writes the reply before she reads the logs.');
+    await library.getByRole('button', { name: 'Save answer' }).click();
+    await library.getByRole('status').filter({ hasText: 'Saved to your journal.' }).waitFor();
+    const [reflection] = await readStore<{ resourceId?: string; answer: string }>(library, 'reflections');
+    expect(reflection).toMatchObject({
+      resourceId: shadowing.id,
+      answer: 'She writes the reply before she reads the logs.',
+    });
+
+    // The book's takeaway becomes an action.
+    await library.goto(extensionUrl(ext, `library.html#resource/${encodeURIComponent(book.id)}`));
+    await library.getByLabel('Takeaways').fill('Share the mental model before the plan');
+    await library.getByText('Saved', { exact: true }).waitFor();
+    await library.getByRole('radio', { name: 'Learned' }).check();
+    await library.getByRole('link', { name: 'Turn into an action' }).click();
+    await library.getByText('Share the mental model before the plan').first().waitFor();
+    await library.getByLabel('What will you do differently?').fill('Draw the system with the team on Monday');
+    await library.getByRole('button', { name: 'Save action' }).click();
+    await library.getByRole('status').filter({ hasText: 'Action saved.' }).waitFor();
+    const [action] = await readStore<{ source: { kind: string; id: string; title: string } }>(library, 'actions');
+    expect(action?.source).toEqual({ kind: 'resource', id: book.id, title: 'The Fifth Discipline' });
+
+    // The team digest lists both, by their kind and day, with the takeaway, and no link.
+    await library.goto(extensionUrl(ext, 'library.html#team'));
+    const preview = library.getByRole('region', { name: 'Team digest' }).getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.textContent()).toContain('## The Fifth Discipline');
+    const digest = (await preview.textContent()) ?? '';
+    expect(digest).toContain('## A day with Anna in support\n\nShadowing a colleague · ');
+    expect(digest).toMatch(/## The Fifth Discipline\n\nBook · .* · Peter Senge · Learned/);
+    expect(digest).toContain('- Share the mental model before the plan');
+    expect(digest).toContain('- Draw the system with the team on Monday');
+    expect(digest).not.toMatch(/## \[(A day with Anna|The Fifth Discipline)/);
+
+    // "What did you learn this week that has no link?" answered, then one click makes it an activity.
+    await library.goto(extensionUrl(ext, 'library.html#journal?prompt=noLinkThisWeek'));
+    await library
+      .getByRole('textbox', { name: 'What did you learn this week that has no link?' })
+      .fill('Customer call with Nordbank\nThey read our status page before they call.');
+    await library.getByRole('button', { name: 'Save answer' }).click();
+    await library.getByRole('status').filter({ hasText: 'Saved to your journal.' }).waitFor();
+    await library.getByRole('button', { name: 'Log it as learning' }).click();
+    await library.getByRole('heading', { name: 'Customer call with Nordbank', level: 1 }).waitFor();
+    expect(await library.getByLabel('Notes').inputValue()).toBe(
+      'Customer call with Nordbank\nThey read our status page before they call.',
+    );
+  });
+});
