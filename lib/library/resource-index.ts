@@ -264,7 +264,7 @@ export class ResourceIndex {
       // Nothing to match: the whole library in the order asked for.
       return { done: { rows: this.inOrder(criteria.sort), total: this.total, loading } };
     }
-    const filterKey = `${this.version}|${criteria.kind ?? ''}|${criteria.status ?? ''}|${criteria.shared}|${criteria.tag ?? ''}|${criteria.sort}`;
+    const filterKey = `${this.version}|${criteria.kind ?? ''}|${criteria.activityType ?? ''}|${criteria.status ?? ''}|${criteria.shared}|${criteria.tag ?? ''}|${criteria.sort}`;
     if (filterKey !== this.cacheKey) {
       this.cache.clear();
       this.cacheKey = filterKey;

@@ -90,6 +90,24 @@ describe('ResourceIndex', () => {
     index.stop();
   });
 
+  it('each kind of learning is its own filter: switching between them never shows the other’s rows', async () => {
+    const { activityRecord } = await import('../../../lib/activities/activity');
+    await seed([
+      ...many(5),
+      activityRecord({ type: 'book', title: 'The Fifth Discipline', happenedOn: '2025-01-02' }, 'a-book', 2_000),
+      activityRecord({ type: 'shadowing', title: 'A day with Anna', happenedOn: '2025-01-03' }, 'a-shadow', 2_001),
+    ]);
+    const index = new ResourceIndex(getDb);
+    await index.start();
+    const ids = (criteria: Partial<Criteria>) => search(index, criteria).rows.map((r) => r.id);
+    expect(ids({ kind: 'activity' })).toEqual(['a-shadow', 'a-book']);
+    expect(ids({ kind: 'activity', activityType: 'book' })).toEqual(['a-book']);
+    expect(ids({ kind: 'activity', activityType: 'shadowing' })).toEqual(['a-shadow']);
+    expect(ids({ kind: 'activity', activityType: 'book', query: 'fifth' })).toEqual(['a-book']);
+    expect(ids({ kind: 'activity', activityType: 'shadowing', query: 'fifth' })).toEqual([]);
+    index.stop();
+  });
+
   it('follows edits, deletes and restores made anywhere, without reading everything again', async () => {
     await seed(many(20));
     const index = new ResourceIndex(getDb);
