@@ -1143,22 +1143,18 @@ async function main() {
       log(`popup: ${WARMUP + RUNS} rounds over ${sizes.length} profiles`);
       const res = await measurePopups(browsers);
       for (const [k, size] of sizes.entries()) {
-        const label = fmtN(size);
+        // "1 resource", "10,000 resources": the figure's name reads as English.
+        const label = `${fmtN(size)} ${size === 1 ? 'resource' : 'resources'}`;
         const { empty, popup, dcl, firstRender } = res[k];
         // Phases (medians): scripts run (DOMContentLoaded), the app's first render, the list.
         const phases = {
           ...(dcl.length ? { scriptsRunMs: Math.round(stats(dcl).median) } : {}),
           ...(firstRender.length ? { firstRenderMs: Math.round(stats(firstRender).median) } : {}),
         };
-        record(`popup.${size}`, `popup list rendered, ${label} resources`, 'ms', stats(popup), null, { phases });
-        record(
-          `popup.${size}.vsEmpty`,
-          `popup ÷ empty extension page, ${label} resources`,
-          '×',
-          ratioStats(popup, empty),
-          null,
-          { empty: stats(empty) },
-        );
+        record(`popup.${size}`, `popup list rendered, ${label}`, 'ms', stats(popup), null, { phases });
+        record(`popup.${size}.vsEmpty`, `popup ÷ empty extension page, ${label}`, '×', ratioStats(popup, empty), null, {
+          empty: stats(empty),
+        });
         if (size > 1) {
           record(
             `popup.${size}.vs1`,

@@ -5,7 +5,7 @@ import { libraryStats, type LibraryStats } from '@/lib/library/stats';
 const TILES: { key: keyof LibraryStats; label: MessageKey; days?: boolean }[] = [
   { key: 'savedThisWeek', label: 'libStatSavedWeek' },
   { key: 'learnedThisMonth', label: 'libStatLearnedMonth' },
-  { key: 'shared', label: 'libStatShared' },
+  { key: 'sharedThisMonth', label: 'libStatShared' },
   { key: 'streak', label: 'libStatStreak', days: true },
 ];
 

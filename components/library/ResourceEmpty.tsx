@@ -29,9 +29,22 @@ export function ResourceEmpty() {
   return (
     <section class="res-empty card" aria-labelledby="res-empty-title">
       <div class="res-empty-head">
-        <span class="res-empty-icon" aria-hidden="true">
-          📚
-        </span>
+        {/* An SVG, not an emoji: Linux without an emoji font shows a box. */}
+        <svg class="res-empty-icon" viewBox="0 0 48 48" width="44" height="44" aria-hidden="true">
+          <rect x="6" y="8" width="9" height="32" rx="2" fill="currentColor" opacity="0.85" />
+          <rect x="17" y="12" width="9" height="28" rx="2" fill="currentColor" opacity="0.6" />
+          <rect
+            x="28"
+            y="9"
+            width="8"
+            height="31"
+            rx="2"
+            fill="currentColor"
+            opacity="0.75"
+            transform="rotate(-12 32 24)"
+          />
+          <rect x="4" y="40" width="40" height="3" rx="1.5" fill="currentColor" opacity="0.5" />
+        </svg>
         <div>
           <h2 id="res-empty-title">{t('libEmptyTitle')}</h2>
           <p class="muted">{t('libEmptyIntro')}</p>

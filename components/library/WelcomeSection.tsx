@@ -1,4 +1,5 @@
-import { useStorageItem } from '@/components/hooks/live';
+import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
+import { countReflections } from '@/lib/app/reflections';
 import { t, type MessageKey } from '@/lib/i18n';
 import { routeHash } from '@/lib/routes';
 import { describeSchedule, formatPromptTime } from '@/lib/prompts/describe';
@@ -17,6 +18,8 @@ const STEPS: { title: MessageKey; body: MessageKey }[] = [
 /** Opened once, on install: what the extension does, when the first prompt comes, how to change it. */
 export function WelcomeSection() {
   const schedule = useStorageItem(promptSchedule) ?? null;
+  // Once a prompt has been answered, the next one is not "the first" any more.
+  const answered = (useLiveQuery(countReflections, ['reflections']).data ?? 0) > 0;
 
   const next = schedule ? nextPromptAt(Date.now(), schedule, hostTimeZone()) : null;
 
@@ -43,7 +46,9 @@ export function WelcomeSection() {
         <h2 id="welcome-prompt-heading">{t('welcomePromptHeading')}</h2>
         {schedule === null ? null : next !== null ? (
           <>
-            <p class="welcome-next">{t('welcomeFirstPrompt', formatPromptTime(next))}</p>
+            <p class="welcome-next">
+              {t(answered ? 'welcomeNextPrompt' : 'welcomeFirstPrompt', formatPromptTime(next))}
+            </p>
             <p>{t('welcomeScheduleNow', describeSchedule(schedule))}</p>
           </>
         ) : (

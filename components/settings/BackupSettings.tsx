@@ -436,7 +436,7 @@ function Result({ result, fileName }: { result: ImportResult; fileName: string }
           <dt>{t('backupResultUpdated')}</dt>
           <dd>{formatNumber(result.updated)}</dd>
         </div>
-        <div class="is-skipped">
+        <div class={result.skipped > 0 ? 'is-skipped' : undefined}>
           <dt>{t('backupResultSkipped')}</dt>
           <dd>{formatNumber(result.skipped)}</dd>
         </div>

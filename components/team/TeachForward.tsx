@@ -7,18 +7,25 @@ import { formatDate, t } from '@/lib/i18n';
 import { SHARED_HOW_OPTIONS } from '@/lib/resource-format';
 import { routeHash } from '@/lib/routes';
 import { newActionHref } from '@/lib/actions/source';
-import { collectResourceDigest, listTeachForward, takeawayLines, type Digest } from '@/lib/share/digest';
+import {
+  anythingLearned,
+  collectResourceDigest,
+  listTeachForward,
+  takeawayLines,
+  type Digest,
+} from '@/lib/share/digest';
 import type { WebhookSettings } from '@/lib/settings';
 import { PostToChat } from './PostToChat';
 
 const SHOWN = 50;
 
 /** Learned, not shared yet, with each shown item's digest built ahead (a Post click asks for permission before any await). */
-async function loadTeachForward(): Promise<{ items: Resource[]; digests: Record<string, Digest> }> {
+async function loadTeachForward(): Promise<{ items: Resource[]; digests: Record<string, Digest>; learned: boolean }> {
   const items = await listTeachForward();
   const digests: Record<string, Digest> = {};
   for (const resource of items.slice(0, SHOWN)) digests[resource.id] = await collectResourceDigest(resource);
-  return { items, digests };
+  // Empty because all is shared, or because nothing is learned yet: the empty state says which.
+  return { items, digests, learned: items.length > 0 || (await anythingLearned()) };
 }
 
 export function TeachForward({ hook }: { hook: WebhookSettings | null | undefined }) {
@@ -29,10 +36,11 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
   const [marked, setMarked] = useState('');
   const error = writeError || (live.error ? describeWriteError(live.error) : '');
 
-  const markShared = async (resource: Resource, how: SharedHow, posted = false) => {
+  // No channel chosen: shared, without saying how (never a guess such as "in a meeting").
+  const markShared = async (resource: Resource, how: SharedHow | undefined, posted = false) => {
     setError('');
     try {
-      await editResource(resource.id, { shared: { how } });
+      await editResource(resource.id, { shared: how ? { how } : {} });
       setMarked(posted ? t('teachPostedAndMarked', resource.title) : t('teachMarked', resource.title));
     } catch (e) {
       setError(describeWriteError(e));
@@ -51,7 +59,7 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
       {items === null ? (
         <div class="skeleton" aria-busy="true" />
       ) : items.length === 0 ? (
-        <p class="empty">{t('teachEmpty')}</p>
+        <p class="empty">{live.data?.learned ? t('teachEmpty') : t('teachEmptyNothingLearned')}</p>
       ) : (
         <ul class="teach-list">
           {items.slice(0, SHOWN).map((resource) => (
@@ -82,9 +90,9 @@ function TeachItem({
   resource: Resource;
   hook: WebhookSettings | null | undefined;
   digest: Digest | null;
-  onShared: (how: SharedHow, posted?: boolean) => Promise<void>;
+  onShared: (how: SharedHow | undefined, posted?: boolean) => Promise<void>;
 }) {
-  const [how, setHow] = useState<SharedHow>('meeting');
+  const [how, setHow] = useState<SharedHow | ''>('');
   const titleId = `teach-title-${resource.id}`;
   const howId = `teach-how-${resource.id}`;
   const takeaway = takeawayLines(resource.takeaways)[0];
@@ -108,15 +116,21 @@ function TeachItem({
           class="input input-compact"
           value={how}
           aria-describedby={titleId}
-          onChange={(event) => setHow(event.currentTarget.value as SharedHow)}
+          onChange={(event) => setHow(event.currentTarget.value as SharedHow | '')}
         >
+          <option value="">{t('libSharedHowNone')}</option>
           {SHARED_HOW_OPTIONS.map((option) => (
             <option key={option.how} value={option.how}>
               {t(option.label)}
             </option>
           ))}
         </select>
-        <button type="button" class="btn btn-small" aria-describedby={titleId} onClick={() => void onShared(how)}>
+        <button
+          type="button"
+          class="btn btn-small"
+          aria-describedby={titleId}
+          onClick={() => void onShared(how || undefined)}
+        >
           {t('teachMarkShared')}
         </button>
         {hook && (

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { type MessageKey, t } from '../i18n';
 import { serialQueue } from '../serial';
+import { languageReady } from './language';
 import { type BadgeReason, badgeReasons } from '../settings';
 
 export type { BadgeReason } from '../settings';
@@ -27,10 +29,24 @@ export function markBadge(reason: BadgeReason, on: boolean): Promise<void> {
   });
 }
 
-/** The badge shows the most pressing reason: a due prompt first. */
+/** What the toolbar button's tooltip says while the badge shows a reason. */
+const BADGE_TITLE: Record<Exclude<BadgeReason, 'clipped'>, MessageKey> = {
+  prompt: 'actionTitlePrompt',
+  'follow-up': 'actionTitleFollowUp',
+  assessment: 'actionTitleAssessment',
+  backup: 'actionTitleBackup',
+};
+
+/**
+ * The badge shows the most pressing reason (a due prompt first), and the tooltip says in words
+ * what is waiting. A clip's or quote's confirmation sets its own tooltip for its minute.
+ */
 export async function renderBadge(list?: BadgeReason[]): Promise<void> {
   const current = list ?? (await badgeReasons.getValue());
   const top = ORDER.find((r) => current.includes(r));
   await browser.action.setBadgeText({ text: top ? BADGE_TEXT[top] : '' });
   if (top) await browser.action.setBadgeBackgroundColor({ color: '#1f6f5c' });
+  if (top === 'clipped') return;
+  await languageReady();
+  await browser.action.setTitle({ title: top ? `${t('extName')}: ${t(BADGE_TITLE[top])}` : t('actionTitle') });
 }

@@ -43,9 +43,9 @@ export async function confirmOnButton(text: string): Promise<void> {
   await browser.alarms.create(CLIP_CONFIRMED_ALARM, { delayInMinutes: CONFIRM_MINUTES });
 }
 
+/** The badge and tooltip go back to what is waiting, if anything (renderBadge). */
 async function endConfirmation(): Promise<void> {
   await markBadge('clipped', false);
-  await browser.action.setTitle({ title: t('actionTitle') });
 }
 
 async function clipActiveTab(tab?: Browser.tabs.Tab): Promise<void> {

@@ -11,7 +11,7 @@ import {
 } from '../db/types';
 import { clipsFromTimestampNotes } from '../clips/clip';
 import { capText, isWebUrl, LIMITS } from '../limits';
-import { isFragmentDirective } from '../quotes/fragment';
+import { isFragmentDirective } from '../quotes/directive';
 import { isDay } from '../activities/fields';
 
 /**

@@ -43,6 +43,11 @@ export async function listReflections(db?: LoopDatabase): Promise<Reflection[]> 
   return all.reverse();
 }
 
+/** How many reflections there are (a count, nothing read). */
+export async function countReflections(db?: LoopDatabase): Promise<number> {
+  return (db ?? (await getDb())).count('reflections');
+}
+
 /** Reflections written at or after `since`, newest first, through the createdAt index. */
 export async function reflectionsSince(since: number, db?: LoopDatabase): Promise<Reflection[]> {
   const all = await (db ?? (await getDb())).getAllFromIndex('reflections', 'createdAt', IDBKeyRange.lowerBound(since));

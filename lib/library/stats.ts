@@ -23,7 +23,7 @@ export function startOfMonth(now: number): number {
 export interface LibraryStats {
   savedThisWeek: number;
   learnedThisMonth: number;
-  shared: number;
+  sharedThisMonth: number;
   streak: number;
 }
 
@@ -32,9 +32,9 @@ export async function countSavedSince(since: number, db?: LoopDatabase): Promise
   return (db ?? (await getDb())).countFromIndex('resources', 'createdAt', IDBKeyRange.lowerBound(since));
 }
 
-/** Resources shared with the team: the sharedAt index only holds records that have one. */
-export async function countShared(db?: LoopDatabase): Promise<number> {
-  return (db ?? (await getDb())).countFromIndex('resources', 'sharedAt');
+/** Shared with the team since `since`: a count over the sharedAt index (only shared records are in it). */
+export async function countSharedSince(since: number, db?: LoopDatabase): Promise<number> {
+  return (db ?? (await getDb())).countFromIndex('resources', 'sharedAt', IDBKeyRange.lowerBound(since));
 }
 
 /**
@@ -80,11 +80,12 @@ export async function reflectionStreak(now: number, db?: LoopDatabase, timeZone?
 
 export async function libraryStats(now: number, db?: LoopDatabase): Promise<LibraryStats> {
   const database = db ?? (await getDb());
-  const [savedThisWeek, learnedThisMonth, shared, streak] = await Promise.all([
+  // Every figure says its window (this week, this month), so none counts all time beside them.
+  const [savedThisWeek, learnedThisMonth, sharedThisMonth, streak] = await Promise.all([
     countSavedSince(startOfWeek(now), database),
     countLearnedSince(startOfMonth(now), database),
-    countShared(database),
+    countSharedSince(startOfMonth(now), database),
     reflectionStreak(now, database).catch(() => 0),
   ]);
-  return { savedThisWeek, learnedThisMonth, shared, streak };
+  return { savedThisWeek, learnedThisMonth, sharedThisMonth, streak };
 }

@@ -1,4 +1,7 @@
-import { isWebUrl, LIMITS } from '../limits';
+import { isWebUrl } from '../limits';
+import { isFragmentDirective } from './directive';
+
+export { isFragmentDirective } from './directive';
 
 /**
  * Text fragments (`#:~:text=…`, https://wicg.github.io/scroll-to-text-fragment/): a link that
@@ -32,15 +35,6 @@ export function fragmentDirective(parts: FragmentParts): string | undefined {
   if (parts.suffix?.trim()) terms.push(`-${encodeFragmentTerm(parts.suffix.trim())}`);
   const directive = `text=${terms.join(',')}`;
   return isFragmentDirective(directive) ? directive : undefined;
-}
-
-/** What a stored directive may look like: `text=` and encoded terms, nothing that ends the URL. */
-export function isFragmentDirective(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length <= LIMITS.url &&
-    /^text=(?:[^\s#&,-]+-,)?[^\s#&,-]+(?:,[^\s#&,-]+)?(?:,-[^\s#&,-]+)?$/.test(value)
-  );
 }
 
 /** A quote of at most this many words is matched whole; a longer one by its first and last words. */

@@ -1,6 +1,6 @@
 import type { Quote } from '../db/types';
 import { capLine, capText, LIMITS } from '../limits';
-import { isFragmentDirective } from './fragment';
+import { isFragmentDirective } from './directive';
 
 /** What capture reads of the user's selection: the quote before it is kept. */
 export interface SelectedQuote {

@@ -372,6 +372,11 @@ export function digestFileName(digest: Digest): string {
   return `learning-digest-${date}.md`;
 }
 
+/** Whether anything is marked learned at all (a count over the status index). */
+export async function anythingLearned(db?: LoopDatabase): Promise<boolean> {
+  return (await (db ?? (await getDb())).countFromIndex('resources', 'status', 'learned')) > 0;
+}
+
 /** Learned but not shared yet, most recently learned first: what "Teach it forward" offers. */
 export async function listTeachForward(db?: LoopDatabase): Promise<Resource[]> {
   const learned = await (db ?? (await getDb())).getAllFromIndex('resources', 'status', 'learned');

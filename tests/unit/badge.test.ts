@@ -24,4 +24,15 @@ describe('markBadge', () => {
     await markBadge('backup', false);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
+
+  it('the tooltip says in words what is waiting, and goes back when nothing is', async () => {
+    await markBadge('backup', true);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Learning Loop: Time to back up your library');
+    await markBadge('follow-up', true);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Learning Loop: A follow-up is due');
+    await markBadge('prompt', true);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Learning Loop: A reflection question is waiting');
+    await Promise.all([markBadge('prompt', false), markBadge('follow-up', false), markBadge('backup', false)]);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Learning Loop: save this page');
+  });
 });

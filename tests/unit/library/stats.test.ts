@@ -4,7 +4,7 @@ import type { Reflection, Resource } from '../../../lib/db/types';
 import {
   countLearnedSince,
   countSavedSince,
-  countShared,
+  countSharedSince,
   libraryStats,
   reflectionStreak,
   startOfMonth,
@@ -61,7 +61,7 @@ describe('library figures', () => {
         updatedAt: at('2025-03-10T00:00:00'),
         status: 'learned',
         learnedAt: at('2025-03-10T00:00:00'),
-        sharedAt: 1,
+        sharedAt: at('2025-03-10T12:00:00'),
       }),
       resource({
         id: 'c',
@@ -87,8 +87,10 @@ describe('library figures', () => {
     ]);
     expect(await countSavedSince(startOfWeek(now))).toBe(2);
     expect(await countLearnedSince(startOfMonth(now))).toBe(2);
-    expect(await countShared()).toBe(2);
-    expect(await libraryStats(now)).toEqual({ savedThisWeek: 2, learnedThisMonth: 2, shared: 2, streak: 0 });
+    // Shared this month: one; the other was shared long before.
+    expect(await countSharedSince(startOfMonth(now))).toBe(1);
+    expect(await countSharedSince(0)).toBe(2);
+    expect(await libraryStats(now)).toEqual({ savedThisWeek: 2, learnedThisMonth: 2, sharedThisMonth: 1, streak: 0 });
   });
 
   it.each<[string, string[], number]>([
