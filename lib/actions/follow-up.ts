@@ -1,4 +1,4 @@
-import { isRecordTime } from '../time';
+import { isRecordTime, localDay } from '../time';
 import type { Action } from '../db/types';
 import { addMonths } from '../assessment/schedule';
 
@@ -29,10 +29,7 @@ export function followUpTomorrow(now: number): number {
 }
 
 /** "2025-03-14" for an <input type="date">, in local time. */
-export function toDateInput(time: number): string {
-  const d = new Date(time);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export const toDateInput = localDay;
 
 /** An <input type="date"> value as 09:00 local time that day; undefined when not a date. */
 export function fromDateInput(value: string): number | undefined {

@@ -1,4 +1,5 @@
 import { ACTIVITY_TYPES, type ActivityType } from '../db/types';
+import { localDay } from '../time';
 
 /**
  * An activity's fields, checked: what the database layer, the filters and the import schema need
@@ -21,9 +22,7 @@ export function isDay(value: unknown): value is string {
 
 /** Today in the user's own time zone, as YYYY-MM-DD (what a date input shows). */
 export function today(now = Date.now()): string {
-  const date = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return localDay(now);
 }
 
 /** The day as a time, at noon UTC, for formatting without a time zone moving it a day. */
