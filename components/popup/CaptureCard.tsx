@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { routeHash } from '@/lib/routes';
+import { libraryPath } from '@/lib/routes';
 import { captureTab, captureFailureMessage } from '@/lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure, CaptureResult } from '@/lib/capture/types';
 import { describeWriteError } from '@/lib/db/errors';
@@ -336,11 +336,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
       {logged && (
         <p class="small" role="status">
           {t('popupLogged')}{' '}
-          <a
-            href={browser.runtime.getURL(`/library.html${routeHash('resource', logged.id)}`)}
-            target="_blank"
-            rel="noopener"
-          >
+          <a href={browser.runtime.getURL(libraryPath('resource', logged.id) as '/')} target="_blank" rel="noopener">
             {t('popupLoggedOpen')}
           </a>
         </p>

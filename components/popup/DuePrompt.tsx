@@ -13,6 +13,7 @@ import { activityFromAnswer } from '@/lib/activities/activity';
 import { askedText, dueToCandidate } from '@/lib/prompts/due';
 import { pickMicroLearning } from '@/lib/prompts/micro';
 import { openUrl } from '@/lib/resource-links';
+import { libraryPath } from '@/lib/routes';
 import { kindLabel, resourceMetaLine } from '@/lib/resource-format';
 import { duePrompt, readDraft, writeDraft, type DuePromptState } from '@/lib/settings';
 import './due-prompt.css';
@@ -201,11 +202,7 @@ function SavedConfirmation({ reflection }: { reflection: Reflection }) {
       {logged && (
         <p class="small" role="status">
           {t('journalLoggedAsActivity', logged.title)}{' '}
-          <a
-            href={browser.runtime.getURL(`/library.html#resource/${encodeURIComponent(logged.id)}` as '/')}
-            target="_blank"
-            rel="noopener"
-          >
+          <a href={browser.runtime.getURL(libraryPath('resource', logged.id) as '/')} target="_blank" rel="noopener">
             {t('popupLoggedOpen')}
           </a>
         </p>

@@ -49,6 +49,8 @@ describe('learning with no link', () => {
     await when.fill(dayBefore(2));
     await when.press('Enter');
     await popup.getByRole('status').filter({ hasText: 'Logged. Add takeaways on its page.' }).waitFor();
+    const pageLink = await popup.getByRole('link', { name: 'Open its page' }).getAttribute('href');
+    expect(pageLink).toMatch(/\/library\.html#resource\/[\w-]+$/);
 
     // From the library: the whole form, a book with its author and ISBN.
     const library = await openLibrary(ext);
