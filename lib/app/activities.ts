@@ -2,7 +2,7 @@ import { type ActivityInput, type ActivityProblem, activityRecord, checkActivity
 import { addResource } from '../db/resources';
 import type { Resource } from '../db/types';
 import { newId } from '../ids';
-import { committed } from './commit';
+import { announceResources } from './resources';
 
 /**
  * Log learning that has no link (a workshop, a book, a day shadowing a colleague): a resource of
@@ -16,6 +16,6 @@ export async function logActivity(
   const problems = checkActivity(input, now);
   if (problems.length) return { ok: false, problems };
   const resource = await addResource(activityRecord(input, newId(), now));
-  void committed({ stores: ['resources'], ids: [resource.id] });
+  void announceResources([resource]);
   return { ok: true, resource };
 }

@@ -3,17 +3,13 @@ import * as store from '../db/resources';
 import type { Quote, Resource } from '../db/types';
 import { newId } from '../ids';
 import { hasQuote, type SelectedQuote } from '../quotes/quote';
-import { committed } from './commit';
+import { announceResources as announce } from './resources';
 import { offerUndo, type UndoOffer } from './undo';
 
 /**
  * Quotes: keeping one (the page saved first when new), its note, its removal with Undo. Its own
  * module, so the popup loads it when a quote is kept rather than in its first render.
  */
-
-function announce(records: readonly Resource[]): Promise<void> {
-  return records.length ? committed({ stores: ['resources'], ids: records.map((r) => r.id) }) : Promise.resolve();
-}
 
 export interface KeptQuote {
   resource: Resource;

@@ -20,7 +20,8 @@ export {
   type SaveResult,
 } from '../db/resources';
 
-function announce(records: readonly Resource[]): Promise<void> {
+/** Tells every page (and the background, where it cares) that these resources changed. */
+export function announceResources(records: readonly Resource[]): Promise<void> {
   return records.length ? committed({ stores: ['resources'], ids: records.map((r) => r.id) }) : Promise.resolve();
 }
 
@@ -31,7 +32,7 @@ export async function saveCapturedPage(
   now = Date.now(),
 ): Promise<store.SaveResult> {
   const result = await store.saveResource(page, extras, now);
-  void announce([result.resource]);
+  void announceResources([result.resource]);
   return result;
 }
 
@@ -63,7 +64,7 @@ export async function editResource(
   base?: store.ResourceBase,
 ): Promise<Resource | undefined> {
   const updated = await store.updateResources([id], patch, now, undefined, base);
-  void announce(updated);
+  void announceResources(updated);
   return updated[0];
 }
 
@@ -73,7 +74,7 @@ export async function editResource(
  */
 export async function addClip(id: string, clip: Clip, now = Date.now()): Promise<Resource | undefined> {
   const [updated] = await store.updateResources([id], (resource) => ({ clips: [...resource.clips, clip] }), now);
-  void announce(updated ? [updated] : []);
+  void announceResources(updated ? [updated] : []);
   return updated;
 }
 
@@ -89,7 +90,7 @@ export async function editClipNote(
     (resource) => ({ clips: resource.clips.map((clip) => (clip.id === clipId ? { ...clip, note } : clip)) }),
     now,
   );
-  void announce(updated ? [updated] : []);
+  void announceResources(updated ? [updated] : []);
   return updated;
 }
 
@@ -104,7 +105,7 @@ export async function removeClip(id: string, clipId: string, now = Date.now()): 
     },
     now,
   );
-  void announce(updated ? [updated] : []);
+  void announceResources(updated ? [updated] : []);
   if (!removed) return undefined;
   const clip = removed;
   return offerUndo(
@@ -127,14 +128,14 @@ export async function editResources(
   now = Date.now(),
 ): Promise<Resource[]> {
   const updated = await store.updateResources(ids, patch, now);
-  void announce(updated);
+  void announceResources(updated);
   return updated;
 }
 
 /** Deletes, and offers an Undo that puts the records back exactly as they were. */
 export async function deleteResources(ids: readonly string[], now = Date.now()): Promise<UndoOffer | undefined> {
   const removed = await store.deleteResources(ids);
-  void announce(removed);
+  void announceResources(removed);
   return offerUndo(
     {
       kind: 'resources',
@@ -142,7 +143,7 @@ export async function deleteResources(ids: readonly string[], now = Date.now()):
       label: removed[0]?.title,
       restore: async () => {
         await store.restoreResources(removed);
-        void announce(removed);
+        void announceResources(removed);
       },
     },
     now,
