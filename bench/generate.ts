@@ -352,7 +352,10 @@ export function makeResource(seed: number, index: number, total: number): Resour
     title: t,
     notes: r() < 0.6 ? sentences(r, int(r, 1, 4)) : '',
     clips: [],
-    takeaways: r() < 0.35 ? sentences(r, int(r, 1, 2)) : '',
+    takeaways:
+      r() < 0.35
+        ? Array.from({ length: int(r, 1, 3) }, (_, i) => ({ id: `${id}-k${i}`, text: sentences(r, 1), createdAt }))
+        : [],
     tags: [],
     status,
     createdAt,

@@ -6,7 +6,12 @@ export const LIMITS = {
   description: 2_000,
   url: 2_048,
   notes: 100_000,
+  /** The one text of export formats 1–3; now a takeaway, and the takeaways of one resource. */
   takeaways: 50_000,
+  takeaway: 4_000,
+  takeawayItems: 500,
+  /** The answers kept on one review card. */
+  reviewHistory: 200,
   /** A clip's note, and the clips of one video. */
   clipNote: 2_000,
   clips: 500,

@@ -32,6 +32,8 @@ const BACKGROUND_ITEMS: ReadonlySet<ItemName> = new Set([
   'promptSchedule',
   'disabledBuiltInPrompts',
   'duePrompt',
+  'reviewsPerPrompt',
+  'reviewSession',
   'lastExportAt',
   'backupReminder',
 ]);

@@ -2,6 +2,7 @@ export const SECTIONS = [
   'resources',
   'resource',
   'log',
+  'review',
   'journal',
   'actions',
   'team',

@@ -300,11 +300,34 @@ export const welcomeShownAt = defineSetting<number | null>('local:welcomeShownAt
 });
 
 /** Why the toolbar icon wants attention. Written by the background alone; persisted because the worker that set it may be gone. */
-export type BadgeReason = 'clipped' | 'prompt' | 'follow-up' | 'assessment' | 'backup';
+export type BadgeReason = 'clipped' | 'prompt' | 'review' | 'follow-up' | 'assessment' | 'backup';
 export const badgeReasons = defineSetting<BadgeReason[]>('local:badgeReasons', {
   fallback: [],
   version: 1,
-  schema: v.array(v.picklist(['clipped', 'prompt', 'follow-up', 'assessment', 'backup'])),
+  schema: v.array(v.picklist(['clipped', 'prompt', 'review', 'follow-up', 'assessment', 'backup'])),
+});
+
+/** How many of the user's own takeaways, quotes and clips come back with each prompt (0: none). */
+export const REVIEWS_PER_PROMPT_MAX = 10;
+export const reviewsPerPrompt = defineSetting<number>('local:reviewsPerPrompt', {
+  fallback: 3,
+  version: 1,
+  schema: v.pipe(integer, v.minValue(0), v.maxValue(REVIEWS_PER_PROMPT_MAX)),
+});
+
+/**
+ * Today's review, opened by the background at the prompt's time (also when prompts are off):
+ * the popup shows up to `reviewsPerPrompt` due cards, less those answered since. Null: nothing
+ * to show until the next slot.
+ */
+export interface ReviewSessionState {
+  startedAt: number;
+  answered: number;
+}
+export const reviewSession = defineSetting<ReviewSessionState | null>('local:reviewSession', {
+  fallback: null,
+  version: 1,
+  schema: v.nullable(v.object({ startedAt: time, answered: v.pipe(integer, v.minValue(0)) })),
 });
 
 /** How long a "Clip the last N s" segment is (the popup's clip box). */
@@ -358,6 +381,8 @@ export const ITEMS = {
   backupReminder,
   welcomeShownAt,
   badgeReasons,
+  reviewsPerPrompt,
+  reviewSession,
   snapshotSchedule,
   clipSegmentSeconds,
 } as const;

@@ -50,6 +50,8 @@ export function ActionForm({ from, onSaved }: Props) {
         if (!alive) return;
         setLoaded(result);
         setMissing(result === null);
+        // From one takeaway, quote or clip: the action starts from its words, ready to sharpen.
+        if (result?.suggested) setText((current) => current || (result.suggested ?? ''));
         textRef.current?.focus();
       },
       () => alive && setMissing(true),

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { PromptResourceContext } from '@/components/prompts/PromptResourceContext';
 import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
 import { listCustomPrompts } from '@/lib/app/prompts';
@@ -413,6 +414,7 @@ function AnswerCard({ prompt, onSaved }: { prompt: PromptCandidate; onSaved: (r:
       <label for="journal-answer" class="journal-question">
         {text}
       </label>
+      {prompt.resourceId && <PromptResourceContext resourceId={prompt.resourceId} />}
       <textarea
         id="journal-answer"
         ref={box}

@@ -6,6 +6,8 @@ const TILES: { key: keyof LibraryStats; label: MessageKey; days?: boolean }[] = 
   { key: 'savedThisWeek', label: 'libStatSavedWeek' },
   { key: 'learnedThisMonth', label: 'libStatLearnedMonth' },
   { key: 'sharedThisMonth', label: 'libStatShared' },
+  { key: 'reviewedThisWeek', label: 'libStatReviewedWeek' },
+  { key: 'appliedThisMonth', label: 'libStatAppliedMonth' },
   { key: 'streak', label: 'libStatStreak', days: true },
 ];
 
@@ -13,7 +15,8 @@ const TILES: { key: keyof LibraryStats; label: MessageKey; days?: boolean }[] = 
 export function LibraryHeader() {
   // Bulk edits announce once; a burst of single edits (typing) is counted once.
   const stats =
-    useLiveQuery(() => libraryStats(Date.now()), ['resources', 'reflections'], [], { debounceMs: 250 }).data ?? null;
+    useLiveQuery(() => libraryStats(Date.now()), ['resources', 'reflections', 'reviews'], [], { debounceMs: 250 })
+      .data ?? null;
 
   return (
     <section class="lib-stats" aria-label={t('libStatsLabel')}>

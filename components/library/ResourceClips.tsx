@@ -100,7 +100,10 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
                   aria-label={t('libStampNoteAt', clock)}
                   onInput={(e) => edit(clip.id, e.currentTarget.value)}
                 />
-                <a class="res-clip-action small" href={newActionHref('resource', resource.id, clip.id)}>
+                <a
+                  class="res-clip-action small"
+                  href={newActionHref('resource', resource.id, { kind: 'clip', id: clip.id })}
+                >
                   {t('clipMakeAction')}
                 </a>
                 {clip.transcript && clip.transcript.length > 0 && (

@@ -24,6 +24,9 @@ import { useShowThumbnails } from '@/components/hooks/live';
 import { resourcesListHash } from './ResourcesSection';
 import { ResourceClips } from './ResourceClips';
 import { ResourceQuotes } from './ResourceQuotes';
+import { ResourceTakeaways } from './ResourceTakeaways';
+import { ResourceConnections } from './ResourceConnections';
+import { addTakeaways } from '@/lib/app/takeaways';
 import { ActivityDetails } from './ActivityDetails';
 import '@/components/activities/activities.css';
 import './resources.css';
@@ -33,7 +36,7 @@ type SaveState = { phase: 'idle' | 'saving' | 'saved' | 'merged' } | { phase: 'e
 /** How soon a write the disk refused is tried again: soon at first, then every half minute. */
 const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000];
 /** What a user typed (kept through a full disk); a status or sharing click just goes back. */
-const TYPED_FIELDS: ReadonlySet<keyof ResourcePatch> = new Set(['notes', 'takeaways', 'tags', 'clips', 'conflicts']);
+const TYPED_FIELDS: ReadonlySet<keyof ResourcePatch> = new Set(['notes', 'tags', 'clips', 'conflicts']);
 
 /** "YouTube channel · 42 min · Published 5 Mar 2024 · Saved 12 Mar 2025" */
 function metaLine(resource: Resource): string {
@@ -53,14 +56,13 @@ function isFocused(element: Element | null): boolean {
 export function ResourcePage({ id }: { id: string }) {
   const [resource, setResource] = useState<Resource | null | undefined>(undefined);
   const [notes, setNotes] = useState('');
-  const [takeaways, setTakeaways] = useState('');
+  const [learnedUndo, setLearnedUndo] = useState(false);
   const [tags, setTags] = useState('');
   const [stamps, setStamps] = useState<Clip[]>([]);
   const [save, setSave] = useState<SaveState>({ phase: 'idle' });
   const [deletedElsewhere, setDeletedElsewhere] = useState(false);
   const thumbnails = useShowThumbnails();
   const notesField = useRef<HTMLTextAreaElement>(null);
-  const takeawaysField = useRef<HTMLTextAreaElement>(null);
   const tagsField = useRef<HTMLInputElement>(null);
   const stampsBox = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -101,10 +103,6 @@ export function ResourcePage({ id }: { id: string }) {
     if (initial || !isFocused(notesField.current)) {
       setNotes(record.notes);
       base.current.notes = storedBase.current.notes = record.notes;
-    }
-    if (initial || !isFocused(takeawaysField.current)) {
-      setTakeaways(record.takeaways);
-      base.current.takeaways = storedBase.current.takeaways = record.takeaways;
     }
     if (initial || !isFocused(tagsField.current)) {
       setTags(record.tags.join(', '));
@@ -207,11 +205,6 @@ export function ResourcePage({ id }: { id: string }) {
       base.current.notes = storedBase.current.notes = stored.notes;
       merged = true;
     }
-    if (patch.takeaways !== undefined && stored.takeaways !== patch.takeaways) {
-      setTakeaways(stored.takeaways);
-      base.current.takeaways = storedBase.current.takeaways = stored.takeaways;
-      merged = true;
-    }
     if (patch.tags !== undefined && stored.tags.join(',') !== normaliseTags(patch.tags).join(',')) {
       if (!isFocused(tagsField.current)) setTags(stored.tags.join(', '));
       base.current.tags = storedBase.current.tags = stored.tags;
@@ -225,19 +218,25 @@ export function ResourcePage({ id }: { id: string }) {
     const rest = (resource?.conflicts ?? []).filter((c) => c !== conflict);
     if (!useIt) return void persist({ conflicts: rest });
     if (conflict.field === 'notes') setNotes(conflict.text);
-    if (conflict.field === 'takeaways') setTakeaways(conflict.text);
     // The chosen text replaces the field outright: no merge against what it replaces.
     base.current = { ...base.current, [conflict.field]: undefined };
     storedBase.current = { ...storedBase.current, [conflict.field]: undefined };
     void persist({ [conflict.field]: conflict.text, conflicts: rest });
   };
 
-  /** A quote becomes a takeaway line, written as if typed into the field (it merges the same way). */
+  /** A quote becomes a takeaway of its own (with its review card). */
   const quoteToTakeaway = (quote: Quote) => {
     const line = `“${quote.exact}”${quote.note.trim() ? ` — ${quote.note.trim()}` : ''}`;
-    const next = takeaways.trim() ? `${takeaways.replace(/\s+$/, '')}\n${line}` : line;
-    setTakeaways(next);
-    void persist({ takeaways: next });
+    void addTakeaways(id, line.replace(/\s+/g, ' ')).then(
+      (updated) => updated && setResource(updated),
+      (error: unknown) => setSave({ phase: 'error', message: describeWriteError(error) }),
+    );
+  };
+
+  /** One click once there is a takeaway; Undo puts it back to To learn. Status never changes by itself. */
+  const markLearned = () => {
+    setLearnedUndo(true);
+    void persist({ status: 'learned' });
   };
 
   if (resource === undefined) {
@@ -342,21 +341,6 @@ export function ResourcePage({ id }: { id: string }) {
                 }}
               />
             </label>
-            <label class="field">
-              <span>{t('libTakeaways')}</span>
-              <textarea
-                ref={takeawaysField}
-                class="input res-takeaways"
-                rows={5}
-                value={takeaways}
-                maxLength={LIMITS.takeaways}
-                placeholder={t('libTakeawaysPlaceholder')}
-                onInput={(e) => {
-                  setTakeaways(e.currentTarget.value);
-                  void persist({ takeaways: e.currentTarget.value });
-                }}
-              />
-            </label>
             <p
               class={save.phase === 'error' ? 'notice notice-error' : 'small muted res-save-state'}
               role={save.phase === 'error' ? 'alert' : undefined}
@@ -379,6 +363,22 @@ export function ResourcePage({ id }: { id: string }) {
               />
             ))}
           </section>
+          <ResourceTakeaways resource={resource} onStored={setResource} onMarkLearned={markLearned} />
+          {learnedUndo && resource.status === 'learned' && (
+            <p class="notice res-undo-inline" role="status">
+              <span>{t('libMarkedLearned')}</span>
+              <button
+                type="button"
+                class="btn btn-small"
+                onClick={() => {
+                  setLearnedUndo(false);
+                  void persist({ status: 'queued' });
+                }}
+              >
+                {t('libUndo')}
+              </button>
+            </p>
+          )}
           {((resource.kind !== 'video' && resource.kind !== 'activity') || (resource.quotes?.length ?? 0) > 0) && (
             <ResourceQuotes resource={resource} onStored={setResource} onTakeaway={quoteToTakeaway} />
           )}
@@ -397,6 +397,7 @@ export function ResourcePage({ id }: { id: string }) {
         </div>
 
         <aside class="stack res-page-side">
+          <ResourceConnections resource={resource} />
           <fieldset class="card panel res-status">
             <legend>{t('libStatus')}</legend>
             <div class="res-segments">

@@ -110,7 +110,10 @@ export function ResourceQuotes({ resource, onStored, onTakeaway }: Props) {
                   >
                     {t('libQuoteToTakeaway')}
                   </button>
-                  <a class="btn btn-small btn-ghost" href={newActionHref('resource', resource.id, undefined, quote.id)}>
+                  <a
+                    class="btn btn-small btn-ghost"
+                    href={newActionHref('resource', resource.id, { kind: 'quote', id: quote.id })}
+                  >
                     {t('libQuoteToAction')}
                   </a>
                   <button

@@ -1,6 +1,7 @@
-import { formatClock, locale, t } from '@/lib/i18n';
+import { formatClock, locale, t, type MessageKey } from '@/lib/i18n';
 import type { ResourceRow } from '@/lib/library/filter';
-import { matchingQuote } from '@/lib/library/search';
+import type { Snippet, SnippetField } from '@/lib/library/snippet';
+import { useSnippet } from './useSnippet';
 import { routeHash } from '@/lib/routes';
 import { kindChip, resourceMetaLine, statusLabel } from '@/lib/resource-format';
 import { openUrl } from '@/lib/resource-links';
@@ -19,6 +20,20 @@ interface Props {
 }
 
 const MAX_TAGS = 3;
+
+/** A snippet's parts as text, the matched words in <mark>: page and user text never become HTML. */
+export function SnippetText({ snippet }: { snippet: Snippet }) {
+  return <>{snippet.parts.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}</>;
+}
+
+const SNIPPET_LABEL: Record<SnippetField, MessageKey> = {
+  note: 'libSnippetNote',
+  takeaway: 'libSnippetTakeaway',
+  quote: 'libSnippetQuote',
+  clip: 'libSnippetClip',
+  tag: 'libSnippetTag',
+  people: 'libSnippetPeople',
+};
 
 let dateFormat: { locale: string; format: (time: number) => string } | null = null;
 /** One date formatter for every row (an Intl formatter per row costs more than the row). */
@@ -43,8 +58,9 @@ export function ResourceRowView({
   terms = [],
 }: Props) {
   const titleId = `res-title-${row.id}`;
-  // Found by a quote: the quote takes the tags' line, so every row keeps its height.
-  const quote = matchingQuote(row.quotes, terms);
+  // Found by a note, takeaway, quote, clip or tag: the excerpt takes the tags' line, so every
+  // row keeps its height.
+  const snippet = useSnippet(row.id, row.updatedAt, terms);
   const href = openUrl(row);
   const duration = row.kind === 'video' && row.durationSec ? formatClock(row.durationSec) : undefined;
   return (
@@ -82,9 +98,13 @@ export function ResourceRowView({
           {row.sharedAt !== undefined && <span class="chip chip-accent">{t('sharedWithTeam')}</span>}
           <span class="res-meta-text">{resourceMetaLine(row)}</span>
         </p>
-        {quote ? (
+        {snippet ? (
           <p class="res-snippet small clamp-1">
-            <span class="visually-hidden">{t('libQuotesTitle')}: </span>“{quote.text}”
+            <span class="res-snippet-field">
+              {t(SNIPPET_LABEL[snippet.field])}
+              {snippet.where ? ` ${snippet.where}` : ''}:
+            </span>{' '}
+            <SnippetText snippet={snippet} />
           </p>
         ) : (
           row.tags.length > 0 && (

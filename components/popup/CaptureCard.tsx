@@ -46,6 +46,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const thumbs = useShowThumbnails();
   const saveButton = useRef<HTMLButtonElement>(null);
   const quoteButton = useRef<HTMLButtonElement>(null);
+  const logButton = useRef<HTMLButtonElement>(null);
   const [quoteNote, setQuoteNote] = useState('');
   const [keptQuote, setKeptQuote] = useState<Quote | null>(null);
   const [logging, setLogging] = useState(false);
@@ -87,12 +88,16 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const page = capture.phase === 'ready' ? capture.page : null;
   const draftKey = page?.canonicalUrl ?? '';
 
-  // First focus: Save as quote when text is selected, else Save this page, once it can be
-  // pressed — unless the user (or a due prompt) already put focus somewhere.
+  // First focus, on the page's primary action once it can be pressed: Save as quote when text is
+  // selected; on a saved video the clip note (ClipBox takes it); on a page not saved yet Save this
+  // page; where nothing can be saved, Log learning. Never away from where the user already is.
+  const nothingFocused = () => document.activeElement === document.body || document.activeElement === null;
+  const videoTakesFocus = page?.kind === 'video' && saved !== null && !page.selection;
   useEffect(() => {
-    if (autoFocus && page && (document.activeElement === document.body || document.activeElement === null))
-      (page.selection ? quoteButton : saveButton).current?.focus();
-  }, [page !== null]);
+    if (!autoFocus || !nothingFocused()) return;
+    if (capture.phase === 'unsavable') logButton.current?.focus();
+    else if (page && !videoTakesFocus) (page.selection ? quoteButton : saveButton).current?.focus();
+  }, [capture.phase, videoTakesFocus]);
 
   const onSaveQuote = async () => {
     if (!page?.selection) return;
@@ -253,7 +258,12 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
         </figure>
       )}
       {page?.kind === 'video' && (
-        <ClipBox page={page} saved={saved} ensureSaved={async () => saved ?? (await onSave())} />
+        <ClipBox
+          page={page}
+          saved={saved}
+          focusFirst={autoFocus && videoTakesFocus}
+          ensureSaved={async () => saved ?? (await onSave())}
+        />
       )}
       {page && (
         <>
@@ -301,8 +311,9 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
           {t('popupSavePage')}
         </button>
         <button
+          ref={logButton}
           type="button"
-          class="btn btn-ghost"
+          class={capture.phase === 'unsavable' ? 'btn btn-primary' : 'btn btn-ghost'}
           aria-expanded={logging}
           onClick={() => {
             setLogging(!logging);

@@ -18,6 +18,8 @@ interface Props {
   saved: Resource | null;
   /** Saves the video first when it is not saved yet. */
   ensureSaved: () => Promise<Resource | null>;
+  /** Put the focus on the note box when nothing else has it (a saved video's first action). */
+  focusFirst?: boolean;
 }
 
 type Message = { tone: 'ok' | 'error'; text: string } | null;
@@ -73,13 +75,18 @@ const draftKey = (page: CapturedPage) => `clip:${page.canonicalUrl}`;
  * not drift while they type), added with Enter or the button, the box cleared for the next one.
  * This video's clips are listed newest first, each opening the video at its second.
  */
-export function ClipBox({ page, saved, ensureSaved }: Props) {
+export function ClipBox({ page, saved, ensureSaved, focusFirst = false }: Props) {
   const initial = readDraft(draftKey(page));
   const [text, setText] = useState(initial.note);
   const [moment, setMoment] = useState<number | undefined>(initial.clipAt);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const box = useRef<HTMLTextAreaElement>(null);
+  // On a saved video the clip note is the popup's first thing (unless a fresh clip's note takes it).
+  useEffect(() => {
+    if (focusFirst && (document.activeElement === document.body || document.activeElement === null))
+      box.current?.focus();
+  }, [focusFirst]);
   const undo = useUndoOffer((error) => setMessage(error ? { tone: 'error', text: error } : null));
   const stored = useLiveQuery(
     () => (saved ? getResource(saved.id).then((r) => r ?? null) : Promise.resolve(null)),

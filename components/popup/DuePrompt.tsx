@@ -16,14 +16,16 @@ import { openUrl } from '@/lib/resource-links';
 import { libraryPath } from '@/lib/routes';
 import { kindLabel, resourceMetaLine } from '@/lib/resource-format';
 import { duePrompt, readDraft, writeDraft, type DuePromptState } from '@/lib/settings';
+import { PromptResourceContext } from '@/components/prompts/PromptResourceContext';
 import './due-prompt.css';
 
 const DRAFT_KEY = '';
+const libraryUrl = browser.runtime.getURL('/library.html');
 
 /**
- * The due reflection prompt, first in the popup: type, Save answer, done. What is typed is kept
- * as a draft on every input (the popup closes whenever it loses focus). Renders nothing when no
- * prompt is due.
+ * The due reflection prompt, after the page's own card: the question, and Answer opens the box
+ * (open at once when a draft waits). What is typed is kept as a draft on every input (the popup
+ * closes whenever it loses focus). Renders nothing when no prompt is due.
  */
 export function DuePrompt() {
   const [due, setDue] = useState<DuePromptState | null>(null);
@@ -32,6 +34,7 @@ export function DuePrompt() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [suggestion, setSuggestion] = useState<Resource | null>(null);
+  const [open, setOpen] = useState(false);
   const textbox = useRef<HTMLTextAreaElement>(null);
 
   // The prompt shown stays while it is being answered; answered or skipped elsewhere (the
@@ -45,7 +48,10 @@ export function DuePrompt() {
     }
     if (due) return;
     const draft = readDraft(DRAFT_KEY);
-    if (draft.answer && draft.answerPromptId === promptKey(stored)) setAnswer(draft.answer);
+    if (draft.answer && draft.answerPromptId === promptKey(stored)) {
+      setAnswer(draft.answer);
+      setOpen(true);
+    }
     setDue(stored);
     let alive = true;
     void queuedResources()
@@ -56,10 +62,13 @@ export function DuePrompt() {
     };
   }, [stored]);
 
-  // The popup's first focus lands on the question.
+  // Opened with Answer: the focus goes to the box. Opened for a waiting draft, the page's own
+  // action keeps it.
+  const focusOnOpen = useRef(false);
   useEffect(() => {
-    if (due && !saved) textbox.current?.focus();
-  }, [due?.shownAt]);
+    if (open && focusOnOpen.current) textbox.current?.focus();
+    focusOnOpen.current = false;
+  }, [open]);
 
   if (saved) return <SavedConfirmation reflection={saved} />;
   if (!due) return null;
@@ -105,38 +114,58 @@ export function DuePrompt() {
         <p id="due-prompt-eyebrow" class="due-eyebrow">
           {t('promptDueHeading')}
         </p>
-        <label for="due-answer" class="due-question">
-          {text}
-        </label>
-        <textarea
-          id="due-answer"
-          ref={textbox}
-          class="input"
-          rows={3}
-          value={answer}
-          maxLength={LIMITS.answer}
-          aria-describedby={error ? 'due-error' : undefined}
-          onInput={(e) => onInput(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void onSave(e);
-          }}
-        />
+        {open ? (
+          <>
+            <label for="due-answer" class="due-question">
+              {text}
+            </label>
+            <textarea
+              id="due-answer"
+              ref={textbox}
+              class="input"
+              rows={3}
+              value={answer}
+              maxLength={LIMITS.answer}
+              aria-describedby={error ? 'due-error' : undefined}
+              onInput={(e) => onInput(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void onSave(e);
+              }}
+            />
+          </>
+        ) : (
+          <p class="due-question">{text}</p>
+        )}
+        {due.resourceId && <PromptResourceContext resourceId={due.resourceId} libraryUrl={libraryUrl} />}
         {error && (
           <p id="due-error" class="notice notice-error small" role="alert">
             {error}
           </p>
         )}
         <div class="row">
-          <button type="submit" class="btn btn-primary" disabled={busy}>
-            {t('promptSaveAnswer')}
-          </button>
+          {open ? (
+            <button type="submit" class="btn btn-primary" disabled={busy}>
+              {t('promptSaveAnswer')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              class="btn btn-primary"
+              onClick={() => {
+                focusOnOpen.current = true;
+                setOpen(true);
+              }}
+            >
+              {t('promptAnswerOpen')}
+            </button>
+          )}
           <button type="button" class="btn btn-ghost" onClick={() => void onSkip()}>
             {t('promptSkip')}
           </button>
-          <span class="small muted due-hint">{t('promptSaveHint')}</span>
+          {open && <span class="small muted due-hint">{t('promptSaveHint')}</span>}
         </div>
       </form>
-      {suggestion && <MicroLearning resource={suggestion} />}
+      {open && suggestion && <MicroLearning resource={suggestion} />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/hooks/live';
 import { editResource, listNewest } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
@@ -7,7 +8,8 @@ import { t } from '@/lib/i18n';
 import { openUrl } from '@/lib/resource-links';
 import { statusLabel, resourceMetaLine } from '@/lib/resource-format';
 
-export const RECENT_LIMIT = 20;
+/** About five compact rows; the library has the rest. */
+export const RECENT_LIMIT = 5;
 
 export function RecentList() {
   const live = useLiveQuery(() => listNewest(RECENT_LIMIT), ['resources']);
@@ -71,6 +73,11 @@ export function RecentList() {
             );
           })}
         </ul>
+      )}
+      {items !== null && items.length >= RECENT_LIMIT && (
+        <a class="small recent-more" href={browser.runtime.getURL('/library.html')} target="_blank" rel="noopener">
+          {t('popupRecentMore')}
+        </a>
       )}
     </section>
   );

@@ -48,6 +48,7 @@ const STORE_COUNT_LABEL: Record<StoreName, MessageKey> = {
   prompts: 'backupCountPrompts',
   actions: 'backupCountActions',
   assessments: 'backupCountAssessments',
+  reviews: 'backupCountReviews',
 };
 
 const SOURCE_LABEL: Record<LinkSource | 'learning-loop', MessageKey> = {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks/live';
 import { saveSetting } from '@/lib/app/settings';
 import { describeWriteError } from '@/lib/db/errors';
-import { t, type MessageKey } from '@/lib/i18n';
+import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 import { describeSchedule, formatMinutes, formatPromptTime, WEEK_ORDER, weekdayName } from '@/lib/prompts/describe';
 import {
   hostTimeZone,
@@ -13,7 +13,7 @@ import {
   timeToMinutes,
   type SchedulePreset,
 } from '@/lib/prompts/schedule';
-import { promptSchedule, type PromptSchedule } from '@/lib/settings';
+import { promptSchedule, REVIEWS_PER_PROMPT_MAX, reviewsPerPrompt, type PromptSchedule } from '@/lib/settings';
 import { PromptSettings } from './PromptSettings';
 import './schedule-settings.css';
 import { ErrorNotice } from '@/components/Notices';
@@ -28,6 +28,7 @@ const SNOOZE_CHOICES = [10, 30, 60, 120, 240];
 /** When prompts come: saved at every change, and the background re-plans its alarm at once. */
 export function ScheduleSettings() {
   const stored = useStorageItem(promptSchedule);
+  const reviews = useStorageItem(reviewsPerPrompt) ?? 3;
   // Edits show at once (two quick clicks build on each other); the stored value follows.
   const [schedule, setSchedule] = useState<PromptSchedule | null>(null);
   const [error, setError] = useState('');
@@ -47,10 +48,20 @@ export function ScheduleSettings() {
     }
   };
 
+  const saveReviews = async (count: number) => {
+    setError('');
+    try {
+      await saveSetting('reviewsPerPrompt', count);
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+
   if (!schedule) return null;
   const next = nextPromptAt(Date.now(), schedule, hostTimeZone());
   const preset = presetOf(schedule.days);
   const quiet = schedule.quietHours;
+  const slotUsed = schedule.enabled || reviews > 0;
 
   const toggleDay = (day: number, on: boolean) => {
     const days = on ? [...new Set([...schedule.days, day])] : schedule.days.filter((d) => d !== day);
@@ -75,7 +86,8 @@ export function ScheduleSettings() {
           {t('scheduleEnabled')}
         </label>
 
-        <fieldset class="schedule-group" disabled={!schedule.enabled}>
+        {/* The review keeps the prompt's days and time when prompts are off. */}
+        <fieldset class="schedule-group" disabled={!slotUsed}>
           <legend class="label">{t('scheduleDays')}</legend>
           <div class="row schedule-presets" role="group" aria-label={t('schedulePresets')}>
             {PRESET_LABELS.map(({ preset: p, label }) => (
@@ -110,7 +122,7 @@ export function ScheduleSettings() {
             <input
               class="input"
               type="time"
-              disabled={!schedule.enabled}
+              disabled={!slotUsed}
               value={minutesToTime(schedule.timeOfDay)}
               onChange={(e) => setTime(e.currentTarget.value, (m) => ({ timeOfDay: m }))}
             />
@@ -168,6 +180,22 @@ export function ScheduleSettings() {
           </div>
           <p class="small muted">{t('scheduleQuietHelp')}</p>
         </fieldset>
+
+        <label class="field schedule-reviews">
+          <span>{t('reviewSettingLabel')}</span>
+          <select
+            class="input"
+            value={String(reviews)}
+            onChange={(e) => void saveReviews(Number(e.currentTarget.value))}
+          >
+            {Array.from({ length: REVIEWS_PER_PROMPT_MAX + 1 }, (_, n) => (
+              <option key={n} value={String(n)}>
+                {formatNumber(n)}
+              </option>
+            ))}
+          </select>
+          <span class="small muted">{t('reviewSettingHint')}</span>
+        </label>
 
         <p class={`notice ${next === null ? 'notice-warn' : 'notice-ok'}`} role="status">
           {!schedule.enabled

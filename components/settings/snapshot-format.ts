@@ -8,6 +8,7 @@ const COUNT_LABEL: Record<StoreName, MessageKey> = {
   prompts: 'backupCountPrompts',
   actions: 'backupCountActions',
   assessments: 'backupCountAssessments',
+  reviews: 'backupCountReviews',
 };
 
 /** "Resources 120 · Reflections 14 · Actions 3": what a snapshot holds, stores with records only. */

@@ -7,6 +7,7 @@ import { lazyComponent } from '@/components/Lazy';
 // Resources is what the library opens on; every other view loads its code when first shown.
 const ResourcePage = lazyComponent(() => import('@/components/library/ResourcePage').then((m) => m.ResourcePage));
 const LogSection = lazyComponent(() => import('@/components/library/LogSection').then((m) => m.LogSection));
+const ReviewSection = lazyComponent(() => import('@/components/library/ReviewSection').then((m) => m.ReviewSection));
 const JournalSection = lazyComponent(() => import('@/components/library/JournalSection').then((m) => m.JournalSection));
 const ActionsSection = lazyComponent(() => import('@/components/library/ActionsSection').then((m) => m.ActionsSection));
 const TeamSection = lazyComponent(() => import('@/components/library/TeamSection').then((m) => m.TeamSection));
@@ -25,6 +26,7 @@ const StorageNotices = lazyComponent(
 
 const NAV: { section: Section; label: MessageKey }[] = [
   { section: 'resources', label: 'navResources' },
+  { section: 'review', label: 'reviewNav' },
   { section: 'journal', label: 'navJournal' },
   { section: 'actions', label: 'navActions' },
   { section: 'team', label: 'navTeam' },
@@ -84,6 +86,8 @@ function SectionView({ route }: { route: Route }) {
       return <ResourcePage id={route.param ?? ''} />;
     case 'log':
       return <LogSection />;
+    case 'review':
+      return <ReviewSection />;
     case 'journal':
       return <JournalSection route={route} />;
     case 'actions':

@@ -5,8 +5,10 @@ import { CaptureCard } from '@/components/popup/CaptureCard';
 import { RecentList } from '@/components/popup/RecentList';
 
 // Saving and the recent list are what every open needs; the cards for what is due (most opens:
-// nothing) load their code beside the first render instead of before it.
+// nothing) load their code beside the first render instead of before it (the review's scheduler,
+// ts-fsrs, only with the first answer).
 const DuePrompt = lazyComponent(() => import('@/components/popup/DuePrompt').then((m) => m.DuePrompt), 'nothing');
+const DueReviews = lazyComponent(() => import('@/components/popup/DueReviews').then((m) => m.DueReviews), 'nothing');
 const FollowUpPrompt = lazyComponent(
   () => import('@/components/popup/FollowUpPrompt').then((m) => m.FollowUpPrompt),
   'nothing',
@@ -27,10 +29,12 @@ export function App() {
           {t('popupOpenLibrary')}
         </a>
       </header>
-      {/* What is due comes first: a reflection, then a follow-up; each renders nothing when nothing is due. */}
-      <DuePrompt />
-      <FollowUpPrompt />
+      {/* The page's own action first (focused, above the fold); then what is due, each compact and
+          nothing when nothing is due: the prompt, today's review, a follow-up, the backup reminder. */}
       <CaptureCard />
+      <DuePrompt />
+      <DueReviews />
+      <FollowUpPrompt />
       <BackupReminder />
       <RecentList />
     </main>

@@ -1,27 +1,34 @@
 import { formatClock } from '../clips/time';
 import { capLine, LIMITS } from '../limits';
 import { getDb, type LoopDatabase } from '../db/open';
-import type { ActionSource } from '../db/types';
+import type { ActionSource, ItemKind, Resource } from '../db/types';
+import { takeawaysText } from '../takeaways/items';
 import { routeHash } from '../routes';
 
 export type SourceKind = 'reflection' | 'resource';
 
+export interface ParsedFrom {
+  kind: SourceKind;
+  id: string;
+  /** One takeaway, quote or clip of the resource. */
+  item?: { kind: ItemKind; id: string };
+}
+
 /**
  * `#actions?from=reflection:<id>`: the link other views use to start an action from a record;
- * `clip` or `quote` starts it from one clip or quote of a resource (the source is the resource).
+ * `#takeaway:<id>`, `#quote:<id>` or `#clip:<id>` after a resource starts it from one item of it.
  */
-export function newActionHref(kind: SourceKind, id: string, clipId?: string, quoteId?: string): string {
-  const part = clipId ? `#clip:${clipId}` : quoteId ? `#quote:${quoteId}` : '';
+export function newActionHref(kind: SourceKind, id: string, item?: { kind: ItemKind; id: string }): string {
+  const part = item ? `#${item.kind}:${item.id}` : '';
   return routeHash('actions', undefined, { from: `${kind}:${id}${part}` });
 }
 
-export function parseFrom(
-  value: string | undefined,
-): { kind: SourceKind; id: string; clipId?: string; quoteId?: string } | null {
-  const match = /^(reflection|resource):(.+?)(?:#(clip|quote):(.+))?$/.exec(value ?? '');
+export function parseFrom(value: string | undefined): ParsedFrom | null {
+  const match = /^(reflection|resource):(.+?)(?:#(takeaway|quote|clip):(.+))?$/.exec(value ?? '');
   if (!match) return null;
-  const part = match[4] ? { [match[3] === 'clip' ? 'clipId' : 'quoteId']: match[4] } : {};
-  return { kind: match[1] as SourceKind, id: match[2]!, ...part };
+  const parsed: ParsedFrom = { kind: match[1] as SourceKind, id: match[2]! };
+  if (match[3] && match[4]) parsed.item = { kind: match[3] as ItemKind, id: match[4] };
+  return parsed;
 }
 
 const EXCERPT = 160;
@@ -30,6 +37,32 @@ export interface LoadedSource {
   source: ActionSource;
   /** Longer text to show while writing the action (the reflection's prompt and answer). */
   detail?: string;
+  /** What the action box starts with: the takeaway, the quote's note or the clip's note. */
+  suggested?: string;
+}
+
+/** What one item of a resource says: the detail shown beside the form, and the action's first words. */
+function describeItem(resource: Resource, item: { kind: ItemKind; id: string }) {
+  if (item.kind === 'takeaway') {
+    const takeaway = resource.takeaways.find((t) => t.id === item.id);
+    return takeaway && { detail: takeaway.text, suggested: takeaway.text };
+  }
+  if (item.kind === 'quote') {
+    const quote = resource.quotes?.find((q) => q.id === item.id);
+    return (
+      quote && {
+        detail: [`“${quote.exact}”`, quote.note].filter(Boolean).join(' · '),
+        suggested: quote.note || `“${capLine(quote.exact, EXCERPT)}”`,
+      }
+    );
+  }
+  const clip = resource.clips.find((c) => c.id === item.id);
+  return (
+    clip && {
+      detail: [formatClock(clip.atSec), clip.chapter, clip.note].filter(Boolean).join(' · '),
+      suggested: clip.note,
+    }
+  );
 }
 
 /** Reads the record an action starts from, so the action can keep its title if it is deleted. */
@@ -40,18 +73,18 @@ export async function loadSource(from: string | undefined, db?: LoopDatabase): P
   if (parsed.kind === 'resource') {
     const resource = await database.get('resources', parsed.id);
     if (!resource) return null;
-    const clip = parsed.clipId ? resource.clips.find((c) => c.id === parsed.clipId) : undefined;
-    const quote = parsed.quoteId ? resource.quotes?.find((q) => q.id === parsed.quoteId) : undefined;
-    // From a clip or a quote: what was noted there is what the action follows up.
-    const detail = clip
-      ? [formatClock(clip.atSec), clip.chapter, clip.note].filter(Boolean).join(' · ')
-      : quote
-        ? [`“${quote.exact}”`, quote.note].filter(Boolean).join(' · ')
-        : resource.takeaways;
-    return {
-      source: { kind: 'resource', id: resource.id, title: capLine(resource.title, LIMITS.title) },
-      ...(detail ? { detail } : {}),
-    };
+    const source: ActionSource = { kind: 'resource', id: resource.id, title: capLine(resource.title, LIMITS.title) };
+    // From one item: what was noted there is what the action follows up, and its first words.
+    const described = parsed.item ? describeItem(resource, parsed.item) : undefined;
+    if (described && parsed.item) {
+      return {
+        source: { ...source, item: parsed.item },
+        detail: described.detail,
+        ...(described.suggested ? { suggested: capLine(described.suggested, LIMITS.actionText) } : {}),
+      };
+    }
+    const detail = takeawaysText(resource.takeaways);
+    return { source, ...(detail ? { detail } : {}) };
   }
   const reflection = await database.get('reflections', parsed.id);
   if (!reflection) return null;

@@ -67,7 +67,7 @@ export function activityRecord(input: ActivityInput, id: string, now: number): R
     happenedOn: input.happenedOn,
     notes: capText(input.notes?.trim() ?? '', LIMITS.notes),
     clips: [],
-    takeaways: '',
+    takeaways: [],
     tags: normaliseTags(input.tags ?? []),
     status,
     createdAt: now,

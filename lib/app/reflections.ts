@@ -8,7 +8,13 @@ import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';
 
 /** Reflections and the due prompt: answering, skipping, editing and deleting journal entries. */
-export { countReflections, getReflection, listReflections, reflectionsSince } from '../db/reflections';
+export {
+  countReflections,
+  getReflection,
+  listReflections,
+  reflectionsAbout,
+  reflectionsSince,
+} from '../db/reflections';
 
 function sameDue(due: DuePromptState | null, prompt: AskedPrompt): boolean {
   return !!due && due.promptId === prompt.promptId && (due.resourceId ?? '') === (prompt.resourceId ?? '');

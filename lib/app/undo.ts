@@ -3,7 +3,16 @@
  * the page closes, so an Undo can put it back for as long as the page is open. Views subscribe to
  * show the latest offer of their kind.
  */
-export type UndoKind = 'resources' | 'reflection' | 'action' | 'assessment' | 'prompt' | 'clip' | 'quote';
+export type UndoKind =
+  | 'resources'
+  | 'reflection'
+  | 'action'
+  | 'assessment'
+  | 'prompt'
+  | 'clip'
+  | 'quote'
+  | 'takeaway'
+  | 'review';
 
 export interface UndoOffer {
   id: number;

@@ -9,12 +9,13 @@ export type { BadgeReason } from '../settings';
 const BADGE_TEXT: Record<BadgeReason, string> = {
   clipped: '✓',
   prompt: '?',
+  review: '?',
   'follow-up': '!',
   assessment: '?',
   backup: '!',
 };
 // A clip's confirmation lasts a minute, so it goes first; then a due prompt.
-const ORDER: BadgeReason[] = ['clipped', 'prompt', 'follow-up', 'assessment', 'backup'];
+const ORDER: BadgeReason[] = ['clipped', 'prompt', 'review', 'follow-up', 'assessment', 'backup'];
 
 // Only the background writes the badge, and features mark it concurrently (a prompt fires while
 // follow-ups re-plan): each read-modify-write waits for the one before it, so no reason is lost.
@@ -32,6 +33,7 @@ export function markBadge(reason: BadgeReason, on: boolean): Promise<void> {
 /** What the toolbar button's tooltip says while the badge shows a reason. */
 const BADGE_TITLE: Record<Exclude<BadgeReason, 'clipped'>, MessageKey> = {
   prompt: 'actionTitlePrompt',
+  review: 'actionTitleReview',
   'follow-up': 'actionTitleFollowUp',
   assessment: 'actionTitleAssessment',
   backup: 'actionTitleBackup',

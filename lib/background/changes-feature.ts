@@ -4,7 +4,7 @@ import { syncAssessment } from './assessment-feature';
 import { syncBackupReminder } from './backup-feature';
 import { syncFollowUps } from './follow-up-feature';
 import { reloadLanguage } from './language';
-import { ensurePromptAlarm, onDuePromptChanged } from './prompt-feature';
+import { ensurePromptAlarm, onDuePromptChanged, onReviewSessionChanged } from './prompt-feature';
 import { createMenus } from './save-feature';
 import { noteLibraryChange } from './snapshot-feature';
 
@@ -21,9 +21,15 @@ export async function reactToChange(change: Change): Promise<void> {
   if (stores.has('actions')) jobs.push(syncFollowUps());
   if (stores.has('assessments') || items.has('assessmentReminder') || items.has('assessmentSchedule'))
     jobs.push(syncAssessment());
-  if (items.has('promptSchedule') || items.has('disabledBuiltInPrompts') || stores.has('prompts'))
+  if (
+    items.has('promptSchedule') ||
+    items.has('disabledBuiltInPrompts') ||
+    items.has('reviewsPerPrompt') ||
+    stores.has('prompts')
+  )
     jobs.push(ensurePromptAlarm());
   if (items.has('duePrompt')) jobs.push(onDuePromptChanged());
+  if (items.has('reviewSession')) jobs.push(onReviewSessionChanged());
   if (items.has('lastExportAt') || items.has('backupReminder')) jobs.push(syncBackupReminder({ notify: false }));
   if (stores.size) jobs.push(noteLibraryChange(change));
   await Promise.all(jobs);

@@ -3,12 +3,16 @@ import { t } from '../i18n';
 import { choosePrompt, recordShown } from '../prompts/choose';
 import { askedText, dueToCandidate, PROMPT_NOTIFICATION_PREFIX } from '../prompts/due';
 import { hostTimeZone, nextPromptAt } from '../prompts/schedule';
+import { listDueReviews } from '../db/reviews';
+import { endOfLocalDay } from '../review/card';
 import { libraryPath } from '../routes';
 import { serialQueue } from '../serial';
 import {
   duePrompt,
   promptAlarmState,
   promptSchedule,
+  reviewSession,
+  reviewsPerPrompt,
   welcomeShownAt,
   type DuePromptState,
   type PromptAlarmState,
@@ -74,14 +78,19 @@ export function ensurePromptAlarm(now = Date.now()): Promise<void> {
 }
 
 async function scheduleNext(now: number): Promise<void> {
-  const [schedule, state] = await Promise.all([promptSchedule.getValue(), promptAlarmState.getValue()]);
+  const [schedule, state, reviews] = await Promise.all([
+    promptSchedule.getValue(),
+    promptAlarmState.getValue(),
+    reviewsPerPrompt.getValue(),
+  ]);
   let when: number | null;
   let reason: PromptAlarmState['reason'] = 'slot';
-  if (!schedule.enabled) when = null;
+  // With prompts off, the review still comes on the prompt's days and time.
+  if (!schedule.enabled && reviews === 0) when = null;
   else if (state.reason === 'snooze' && state.scheduledFor !== null && state.scheduledFor > now) {
     when = state.scheduledFor;
     reason = 'snooze';
-  } else when = nextPromptAt(now, schedule, hostTimeZone());
+  } else when = nextPromptAt(now, { ...schedule, enabled: true }, hostTimeZone());
 
   if (when === null) {
     await browser.alarms.clear(PROMPT_ALARM);
@@ -95,6 +104,8 @@ async function scheduleNext(now: number): Promise<void> {
 
 async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void> {
   await promptAlarmState.setValue({ ...state, lastSlotShown: now });
+  // A slot (not a snooze) opens today's review: the user's own takeaways come back with the prompt.
+  if (state.reason !== 'snooze') await openReviewSession(now);
   const schedule = await promptSchedule.getValue();
   if (!schedule.enabled) return;
   let due = await duePrompt.getValue();
@@ -143,6 +154,22 @@ export function clearPromptNotifications(): Promise<void> {
 export async function onDuePromptChanged(): Promise<void> {
   if ((await duePrompt.getValue()) !== null) return;
   await Promise.all([markBadge('prompt', false), clearPromptNotifications().catch(() => undefined)]);
+}
+
+/**
+ * Today's review: when cards are due (by the end of today) and the user wants some with the
+ * prompt, the popup shows them and the badge says so; else there is nothing to show.
+ */
+export async function openReviewSession(now: number): Promise<void> {
+  const limit = await reviewsPerPrompt.getValue();
+  const due = limit > 0 ? await listDueReviews(endOfLocalDay(now), 1) : [];
+  await reviewSession.setValue(due.length ? { startedAt: now, answered: 0 } : null);
+  await markBadge('review', due.length > 0);
+}
+
+/** A page answered the last of today's cards (the application layer closed the session). */
+export async function onReviewSessionChanged(): Promise<void> {
+  await markBadge('review', (await reviewSession.getValue()) !== null);
 }
 
 export async function onPromptButton(index: number, now = Date.now()): Promise<void> {

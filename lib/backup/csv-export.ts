@@ -1,4 +1,5 @@
 import { isFormattableTime } from '../time';
+import { takeawaysText } from '../takeaways/items';
 import Papa from 'papaparse';
 import type { Resource } from '../db/types';
 
@@ -22,7 +23,7 @@ export function resourcesToCsv(resources: readonly Resource[]): string {
     status: r.status,
     tags: r.tags.join('|'),
     notes: r.notes,
-    takeaways: r.takeaways,
+    takeaways: takeawaysText(r.takeaways),
     site: r.site ?? '',
     author: r.author ?? '',
     created: isoOrEmpty(r.createdAt),

@@ -13,15 +13,16 @@ export interface ExportOptions {
 export async function readAllRecords(db?: LoopDatabase): Promise<BackupRecords> {
   const database = db ?? (await getDb());
   const tx = database.transaction([...STORES], 'readonly');
-  const [resources, reflections, prompts, actions, assessments] = await Promise.all([
+  const [resources, reflections, prompts, actions, assessments, reviews] = await Promise.all([
     tx.objectStore('resources').getAll(),
     tx.objectStore('reflections').getAll(),
     tx.objectStore('prompts').getAll(),
     tx.objectStore('actions').getAll(),
     tx.objectStore('assessments').getAll(),
+    tx.objectStore('reviews').getAll(),
   ]);
   await tx.done;
-  return { resources, reflections, prompts, actions, assessments };
+  return { resources, reflections, prompts, actions, assessments, reviews };
 }
 
 export async function buildBackup(options: ExportOptions = {}): Promise<BackupFile> {

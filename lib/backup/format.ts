@@ -7,16 +7,18 @@ export const BACKUP_FORMAT = 'learning-loop';
  * field, and teach the importer to read every older version (`recordSchemasFor` and
  * `upgradeRecord` in lib/backup/schema.ts); files from a newer version are refused with a message
  * asking the user to update. 2: a resource's `timestampNotes` became `clips`. 3: a resource may
- * hold `quotes` (a file of version 2 reads as it is).
+ * hold `quotes` (a file of version 2 reads as it is). 4: takeaways are items (`[{id, text,
+ * createdAt}]`, split from the one text of older files), an action's source may name its `item`,
+ * and the `reviews` store (review cards) is exported.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 /**
  * The export version whose records have the shape a database version stores: a snapshot taken
  * before an upgrade holds records of the older shape, and restores like an export of then.
  * Add the new database version here when you bump DB_VERSION.
  */
-const BACKUP_VERSION_OF_DATABASE: Record<number, number> = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 3 };
+const BACKUP_VERSION_OF_DATABASE: Record<number, number> = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 3, 6: 4 };
 export function backupVersionOfDatabase(dbVersion: number): number {
   return BACKUP_VERSION_OF_DATABASE[dbVersion] ?? BACKUP_VERSION;
 }
@@ -45,7 +47,7 @@ export interface BackupFile extends BackupRecords {
 export type StoreRecord = BackupRecords[StoreName][number];
 
 export function emptyRecords(): BackupRecords {
-  return { resources: [], reflections: [], prompts: [], actions: [], assessments: [] };
+  return { resources: [], reflections: [], prompts: [], actions: [], assessments: [], reviews: [] };
 }
 
 export function countRecords(records: BackupRecords): number {

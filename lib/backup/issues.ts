@@ -10,6 +10,7 @@ const STORE_LABEL: Record<StoreName, MessageKey> = {
   prompts: 'backupStorePrompt',
   actions: 'backupStoreAction',
   assessments: 'backupStoreAssessment',
+  reviews: 'backupStoreReview',
 };
 
 /** "Resource 3 (id “abc”)": the record a message is about, 1-based as people count. */

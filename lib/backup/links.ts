@@ -111,7 +111,7 @@ export function resourceFromLink(entry: LinkEntry, url: string, canonicalUrl: st
     site: capLine(page?.site, LIMITS.site),
     notes: capText(entry.notes?.trim() ?? '', LIMITS.notes),
     clips: [],
-    takeaways: '',
+    takeaways: [],
     tags: normaliseTags(entry.tags),
     status: entry.status ?? 'queued',
     createdAt,

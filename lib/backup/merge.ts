@@ -2,6 +2,8 @@ import { sortClips } from '../clips/clip';
 import type { Clip, Quote, Resource, StoreName } from '../db/types';
 import { LIMITS, normaliseTags } from '../limits';
 import { type FieldConflict, mergeText, withConflict } from '../merge';
+import { missingReviewCards, reviewCardId } from '../review/card';
+import { mergeTakeawayLists } from '../takeaways/items';
 import { STORES, type BackupRecords, type StoreRecord } from './format';
 
 /** Why a record of our format was not written in a merge. */
@@ -98,10 +100,7 @@ export function countConflicts(
 /** A record that may carry conflict versions (resources, reflections, actions). */
 type Textual = StoreRecord & { conflicts?: FieldConflict[] };
 
-const RESOURCE_TEXTS = [
-  { name: 'notes', limit: LIMITS.notes },
-  { name: 'takeaways', limit: LIMITS.takeaways },
-] as const;
+const RESOURCE_TEXTS = [{ name: 'notes', limit: LIMITS.notes }] as const;
 
 const TEXTS: Partial<Record<StoreName, readonly { name: string; limit: number }[]>> = {
   reflections: [{ name: 'answer', limit: LIMITS.answer }],
@@ -141,6 +140,7 @@ export function mergeResource(current: Resource, incoming: Resource, now = Date.
     ...texts,
     id: current.id,
     clips: mergeClips(winner.clips, loser.clips),
+    takeaways: mergeTakeawayLists(winner.takeaways, loser.takeaways),
     createdAt: Math.min(current.createdAt, incoming.createdAt),
     updatedAt: Math.max(current.updatedAt, incoming.updatedAt),
   };
@@ -213,7 +213,7 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords, now 
     conflictsKept += countConflicts(target, merged);
   }
 
-  const pointAt = (id: string | undefined) => (id !== undefined ? (renamed.get(id) ?? id) : id);
+  const pointAt = <T extends string | undefined>(id: T): T => (id !== undefined ? (renamed.get(id) ?? id) : id) as T;
   for (const store of STORES) {
     if (store === 'resources') continue;
     const current = new Map<string, StoreRecord>((existing[store] as StoreRecord[]).map((r) => [r.id, r]));
@@ -234,6 +234,9 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords, now 
         renamed.has(record.source.id)
       ) {
         record = { ...record, source: { ...record.source, id: pointAt(record.source.id) } };
+      } else if (store === 'reviews' && 'itemKind' in record && renamed.has(record.resourceId)) {
+        const resourceId = pointAt(record.resourceId);
+        record = { ...record, resourceId, id: reviewCardId(resourceId, record.itemKind, record.itemId) };
       }
       const here = current.get(record.id);
       if (!here) {
@@ -262,17 +265,30 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords, now 
         counts[store].same++;
       }
     }
+    if (store === 'reviews') {
+      // What a file of format 3 or older brings has no card yet: each item joins the queue.
+      for (const card of missingReviewCards(
+        puts.flatMap((put) => (put.store === 'resources' ? [put.record as Resource] : [])),
+        current,
+        now,
+      )) {
+        current.set(card.id, card);
+        puts.push({ store: 'reviews', record: card });
+      }
+    }
   }
   return { puts, counts, conflictsKept };
 }
 
 /** Replace: everything in the file is added to emptied stores. */
-export function planReplace(incoming: BackupRecords): MergePlan {
+export function planReplace(incoming: BackupRecords, now = Date.now()): MergePlan {
   const counts = emptyCounts();
   const puts: Put[] = [];
   for (const store of STORES) {
     for (const record of incoming[store] as StoreRecord[]) puts.push({ store, record });
     counts[store].added = incoming[store].length;
   }
+  const cards = new Map(incoming.reviews.map((card) => [card.id, card]));
+  for (const card of missingReviewCards(incoming.resources, cards, now)) puts.push({ store: 'reviews', record: card });
   return { puts, counts, conflictsKept: 0 };
 }

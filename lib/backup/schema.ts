@@ -6,9 +6,13 @@ import {
   type Assessment,
   type CustomPrompt,
   type Reflection,
+  ITEM_KINDS,
+  REVIEW_ANSWERS,
   type Resource,
+  type ReviewCard,
   type StoreName,
 } from '../db/types';
+import { takeawaysAsItems } from '../takeaways/items';
 import { clipsFromTimestampNotes } from '../clips/clip';
 import { capText, isWebUrl, LIMITS } from '../limits';
 import { isFragmentDirective } from '../quotes/directive';
@@ -93,6 +97,12 @@ export const quoteSchema = v.strictObject({
   createdAt: time,
 });
 
+export const takeawaySchema = v.strictObject({
+  id,
+  text: userText(LIMITS.takeaway),
+  createdAt: time,
+});
+
 const resourceEntries = {
   id,
   url: v.optional(webUrl),
@@ -121,7 +131,7 @@ const resourceEntries = {
   notes: userText(LIMITS.notes),
   clips: v.pipe(v.array(clipSchema), v.maxLength(LIMITS.clips)),
   quotes: v.optional(v.pipe(v.array(quoteSchema), v.maxLength(LIMITS.quotes))),
-  takeaways: userText(LIMITS.takeaways),
+  takeaways: v.pipe(v.array(takeawaySchema), v.maxLength(LIMITS.takeawayItems)),
   tags: v.pipe(v.array(userText(LIMITS.tag)), v.maxLength(LIMITS.tags)),
   status: v.picklist(['queued', 'learning', 'learned']),
   sharedAt: v.optional(time),
@@ -136,13 +146,16 @@ const resourceObject = v.strictObject(resourceEntries);
 const LINK_FIELDS = ['url', 'canonicalUrl'] as const;
 const ACTIVITY_FIELDS = ['activityType', 'happenedOn'] as const;
 
+type KindFields = { kind: string } & Partial<
+  Record<(typeof LINK_FIELDS)[number] | (typeof ACTIVITY_FIELDS)[number], string>
+>;
+
 /**
  * Pages have a link and no activity type or day; an activity has both and no link (nothing
  * pretends to be one). Each issue names its field, so the message says which.
  */
-export const resourceSchema = v.pipe(
-  resourceObject,
-  v.rawCheck<v.InferOutput<typeof resourceObject>>(({ dataset, addIssue }) => {
+function kindRule<T extends KindFields>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const record = dataset.value;
     const activity = record.kind === 'activity';
@@ -151,8 +164,10 @@ export const resourceSchema = v.pipe(
     for (const key of activity ? ACTIVITY_FIELDS : LINK_FIELDS) if (record[key] === undefined) issue(key, MUST_HAVE);
     for (const key of activity ? LINK_FIELDS : ACTIVITY_FIELDS)
       if (record[key] !== undefined) issue(key, MUST_NOT_HAVE);
-  }),
-);
+  });
+}
+
+export const resourceSchema = v.pipe(resourceObject, kindRule<v.InferOutput<typeof resourceObject>>());
 
 export const reflectionSchema = v.strictObject({
   id,
@@ -182,6 +197,7 @@ export const actionSchema = v.strictObject({
     kind: v.picklist(['reflection', 'resource', 'none']),
     id: v.optional(id),
     title: v.optional(pageText(LIMITS.title)),
+    item: v.optional(v.strictObject({ kind: v.picklist(ITEM_KINDS), id })),
   }),
   followUpAt: v.optional(time),
   status: v.picklist(['open', 'done', 'dropped']),
@@ -202,12 +218,35 @@ export const assessmentSchema = v.strictObject({
   note: v.optional(userText(LIMITS.answer)),
 });
 
+export const reviewSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(620)),
+  resourceId: id,
+  itemKind: v.picklist(ITEM_KINDS),
+  itemId: id,
+  due: v.optional(time),
+  stability: v.pipe(v.number(), v.minValue(0)),
+  difficulty: v.pipe(v.number(), v.minValue(0)),
+  scheduledDays: v.pipe(v.number(), v.minValue(0)),
+  reps: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  lapses: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  state: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3)),
+  lastReview: v.optional(time),
+  retiredAt: v.optional(time),
+  history: v.pipe(
+    v.array(v.strictObject({ at: time, answer: v.picklist(REVIEW_ANSWERS) })),
+    v.maxLength(LIMITS.reviewHistory),
+  ),
+  createdAt: time,
+  updatedAt: time,
+});
+
 export const RECORD_SCHEMAS = {
   resources: resourceSchema,
   reflections: reflectionSchema,
   prompts: promptSchema,
   actions: actionSchema,
   assessments: assessmentSchema,
+  reviews: reviewSchema,
 } as const satisfies Record<StoreName, v.GenericSchema>;
 
 /**
@@ -221,18 +260,30 @@ export const resourceSchemaV1 = v.strictObject({
   canonicalUrl: webUrl,
   kind: v.picklist(['video', 'article', 'page']),
   timestampNotes: v.pipe(v.array(timestampNoteSchema), v.maxLength(500)),
+  takeaways: userText(LIMITS.takeaways),
 });
+
+/** Export formats 2 and 3: takeaways were one text, actions had no source item, no review cards. */
+const resourceObjectV3 = v.strictObject({ ...resourceEntries, takeaways: userText(LIMITS.takeaways) });
+export const resourceSchemaV3 = v.pipe(resourceObjectV3, kindRule<v.InferOutput<typeof resourceObjectV3>>());
 
 /** The schemas a file of export `version` is read with. */
 export function recordSchemasFor(version: number): Record<StoreName, v.GenericSchema> {
-  return version < 2 ? { ...RECORD_SCHEMAS, resources: resourceSchemaV1 } : RECORD_SCHEMAS;
+  if (version < 2) return { ...RECORD_SCHEMAS, resources: resourceSchemaV1 };
+  if (version < 4) return { ...RECORD_SCHEMAS, resources: resourceSchemaV3 };
+  return RECORD_SCHEMAS;
 }
 
 /** A record read from an older file, in today's shape. */
 export function upgradeRecord(store: StoreName, record: unknown, version: number): unknown {
-  if (store !== 'resources' || version >= 2) return record;
-  const { timestampNotes, ...rest } = record as v.InferOutput<typeof resourceSchemaV1>;
-  return { ...rest, clips: clipsFromTimestampNotes(timestampNotes, rest.createdAt) };
+  if (store !== 'resources' || version >= 4) return record;
+  let value = record as Record<string, unknown> & { createdAt: number };
+  if (version < 2) {
+    const { timestampNotes, ...rest } = value as unknown as v.InferOutput<typeof resourceSchemaV1>;
+    value = { ...rest, clips: clipsFromTimestampNotes(timestampNotes, rest.createdAt) };
+  }
+  // Takeaways as items, with the ids the database upgrade gives them (lib/db/upgrade.ts).
+  return takeawaysAsItems(value as unknown as Resource & { takeaways: unknown });
 }
 
 /** The file around the records: checked first, records one by one after (for progress and precise messages). */
@@ -245,6 +296,8 @@ export const envelopeSchema = v.strictObject({
   prompts: v.array(v.unknown()),
   actions: v.array(v.unknown()),
   assessments: v.array(v.unknown()),
+  /** From export format 4; older files have no review cards (each item gets a new one). */
+  reviews: v.optional(v.array(v.unknown()), []),
   settings: v.record(v.string(), v.unknown()),
 });
 
@@ -257,4 +310,5 @@ export const schemaMatchesTypes: [
   Same<v.InferOutput<typeof promptSchema>, CustomPrompt>,
   Same<v.InferOutput<typeof actionSchema>, Action>,
   Same<v.InferOutput<typeof assessmentSchema>, Assessment>,
-] = [true, true, true, true, true];
+  Same<v.InferOutput<typeof reviewSchema>, ReviewCard>,
+] = [true, true, true, true, true, true];

@@ -10,6 +10,7 @@ import {
   languageSchema,
   promptSchedule,
   promptScheduleSchema,
+  reviewsPerPrompt,
   showThumbnails,
   webhook,
   webhookSchema,
@@ -44,6 +45,7 @@ export const EXPORTED_SETTINGS = {
   showThumbnails: entry(showThumbnails, v.boolean()),
   clipSegmentSeconds: entry(clipSegmentSeconds, v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600))),
   assessmentReminder: entry(assessmentReminder, v.boolean()),
+  reviewsPerPrompt: entry(reviewsPerPrompt, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))),
   webhook: entry(webhook, webhookSchema, true),
 };
 

@@ -1,5 +1,6 @@
 import { capLine, capText, LIMITS } from '../limits';
 import type { Clip } from '../db/types';
+import { contentHash } from '../ids';
 
 /** The shape of the first version's moments (`timestampNotes`, export format 1, database ≤ 4). */
 export interface LegacyTimestampNote {
@@ -7,20 +8,10 @@ export interface LegacyTimestampNote {
   text: string;
 }
 
-/** FNV-1a: a moment's id from what it is, so the upgrade and an old export agree. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
-
 /** The same old moment always becomes the same clip (the database upgrade and an old export). */
 export function clipFromTimestampNote(note: LegacyTimestampNote, createdAt: number): Clip {
   const atSec = Math.max(0, Math.floor(note.atSec));
-  return { id: `t${atSec}-${hash(note.text)}`, atSec, note: note.text, createdAt };
+  return { id: `t${atSec}-${contentHash(note.text)}`, atSec, note: note.text, createdAt };
 }
 
 export function clipsFromTimestampNotes(notes: readonly LegacyTimestampNote[] | undefined, createdAt: number): Clip[] {

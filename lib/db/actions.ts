@@ -16,6 +16,8 @@ export function cleanSource(source: ActionSource | undefined): ActionSource {
   const out: ActionSource = { kind: source.kind, id: source.id.slice(0, 200) };
   const title = capLine(source.title, LIMITS.title);
   if (title) out.title = title;
+  if (source.kind === 'resource' && source.item?.id)
+    out.item = { kind: source.item.kind, id: source.item.id.slice(0, 200) };
   return out;
 }
 

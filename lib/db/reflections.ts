@@ -43,6 +43,12 @@ export async function listReflections(db?: LoopDatabase): Promise<Reflection[]> 
   return all.reverse();
 }
 
+/** The reflections about one resource (the resourceId index), newest first. */
+export async function reflectionsAbout(resourceId: string, db?: LoopDatabase): Promise<Reflection[]> {
+  const list = await (db ?? (await getDb())).getAllFromIndex('reflections', 'resourceId', resourceId);
+  return list.sort((a, b) => b.createdAt - a.createdAt);
+}
+
 /** How many reflections there are (a count, nothing read). */
 export async function countReflections(db?: LoopDatabase): Promise<number> {
   return (db ?? (await getDb())).count('reflections');

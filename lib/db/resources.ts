@@ -4,19 +4,24 @@ import { capLine, capText, isWebUrl, LIMITS, normaliseTags } from '../limits';
 import type { FieldConflict } from '../merge';
 
 /** The merge rule, loaded on the first merging write only: the popup's first render does without it. */
-type MergeRule = typeof import('../merge');
+type MergeRule = typeof import('../merge') & typeof import('../takeaways/edit');
 let mergeRule: Promise<MergeRule> | undefined;
 // One promise for every write: writes that wait for it resume in the order they were made, so a
 // page's keystrokes still commit in order.
-const loadMergeRule = (): Promise<MergeRule> => {
-  mergeRule ??= import('../merge');
+export const loadMergeRule = (): Promise<MergeRule> => {
+  mergeRule ??= Promise.all([import('../merge'), import('../takeaways/edit')]).then(([merge, edit]) => ({
+    ...merge,
+    ...edit,
+  }));
   return mergeRule;
 };
 import { getDb, type LoopDatabase } from './open';
+import { addCardsForNewItems } from './reviews';
 import { cleanClips } from '../clips/clip';
 import { cleanQuotes } from '../quotes/quote';
 import { isActivityType, isDay, isIsbn } from '../activities/fields';
-import type { ActivityType, Clip, Quote, Resource, ResourceStatus, SharedHow } from './types';
+import { cleanTakeaways } from '../takeaways/items';
+import type { ActivityType, Clip, Quote, Resource, ResourceStatus, SharedHow, Takeaway } from './types';
 
 export interface SaveExtras {
   notes?: string;
@@ -98,7 +103,7 @@ export async function saveResource(
       ...fields,
       notes: capText(extras.notes?.trim() ?? '', LIMITS.notes),
       clips: [],
-      takeaways: '',
+      takeaways: [],
       tags: normaliseTags(extras.tags ?? []),
       status: 'queued',
       createdAt: now,
@@ -112,7 +117,10 @@ export async function saveResource(
 
 /** A new record that no address identifies (an activity): written as it is. */
 export async function addResource(resource: Resource, db?: LoopDatabase): Promise<Resource> {
-  await (db ?? (await getDb())).add('resources', resource);
+  const tx = (db ?? (await getDb())).transaction(['resources', 'reviews'], 'readwrite');
+  await tx.objectStore('resources').add(resource);
+  await addCardsForNewItems(tx.objectStore('reviews'), undefined, resource, resource.createdAt);
+  await tx.done;
   return resource;
 }
 
@@ -168,7 +176,7 @@ export interface ResourcePatch {
   conflicts?: FieldConflict[];
   title?: string;
   notes?: string;
-  takeaways?: string;
+  takeaways?: Takeaway[];
   tags?: string[];
   status?: ResourceStatus;
   shared?: { how?: SharedHow } | false;
@@ -197,17 +205,19 @@ export function rebasePatch(
   patch: ResourcePatch,
   base: ResourceBase,
   now: number,
-  { mergeSet, mergeText, withConflict }: MergeRule,
+  { mergeSet, mergeText, withConflict, rebaseTakeaways }: MergeRule,
 ): ResourcePatch {
   const next: ResourcePatch = { ...patch };
   let conflicts = current.conflicts;
-  for (const field of ['notes', 'takeaways'] as const) {
+  for (const field of ['notes'] as const) {
     const ours = patch[field];
     if (ours === undefined || base[field] === undefined) continue;
     const merged = mergeText(base[field], ours, current[field], LIMITS[field]);
     next[field] = merged.text;
     if (merged.conflict !== undefined) conflicts = withConflict(conflicts, field, merged.conflict, now);
   }
+  if (patch.takeaways && base.takeaways)
+    next.takeaways = rebaseTakeaways(base.takeaways, patch.takeaways, current.takeaways);
   if (patch.tags && base.tags) next.tags = mergeSet(normaliseTags(base.tags), normaliseTags(patch.tags), current.tags);
   if (patch.clips && base.clips) next.clips = mergeSet(base.clips, patch.clips, current.clips, clipKey);
   if (patch.quotes && base.quotes) next.quotes = mergeSet(base.quotes, patch.quotes, current.quotes ?? [], quoteKey);
@@ -224,7 +234,7 @@ export function applyPatch(resource: Resource, patch: ResourcePatch, now: number
     else delete next.conflicts;
   }
   if (patch.notes !== undefined) next.notes = capText(patch.notes, LIMITS.notes);
-  if (patch.takeaways !== undefined) next.takeaways = capText(patch.takeaways, LIMITS.takeaways);
+  if (patch.takeaways !== undefined) next.takeaways = cleanTakeaways(patch.takeaways);
   if (patch.tags !== undefined) next.tags = normaliseTags(patch.tags);
   if (patch.clips !== undefined)
     next.clips = cleanClips(patch.clips.filter((clip) => Number.isFinite(clip.atSec) && clip.atSec >= 0));
@@ -273,15 +283,19 @@ export async function updateResources(
   const database = db ?? (await getDb());
   // Loaded before the transaction opens: nothing but IndexedDB is awaited inside one.
   const rule = base ? await loadMergeRule() : undefined;
-  const tx = database.transaction('resources', 'readwrite');
+  // Review cards in the same transaction: a takeaway, quote or clip and its card are written together.
+  const tx = database.transaction(['resources', 'reviews'], 'readwrite');
+  const store = tx.objectStore('resources');
   const out: Resource[] = [];
   for (const id of ids) {
-    const current = await tx.store.get(id);
+    const current = await store.get(id);
     if (!current) continue;
     // The merge happens here, inside the transaction, against what is stored at this moment.
     const own = typeof patch === 'function' ? patch(current) : patch;
     const next = applyPatch(current, base && rule ? rebasePatch(current, own, base, now, rule) : own, now);
-    await tx.store.put(next);
+    await store.put(next);
+    if (next.takeaways !== current.takeaways || next.clips !== current.clips || next.quotes !== current.quotes)
+      await addCardsForNewItems(tx.objectStore('reviews'), current, next, now);
     out.push(next);
   }
   await tx.done;
@@ -306,7 +320,10 @@ export async function deleteResources(ids: readonly string[], db?: LoopDatabase)
 /** Undo of a delete: puts the records back exactly as they were. */
 export async function restoreResources(records: readonly Resource[], db?: LoopDatabase): Promise<void> {
   const database = db ?? (await getDb());
-  const tx = database.transaction('resources', 'readwrite');
-  for (const record of records) await tx.store.put(record);
+  const tx = database.transaction(['resources', 'reviews'], 'readwrite');
+  for (const record of records) {
+    await tx.objectStore('resources').put(record);
+    await addCardsForNewItems(tx.objectStore('reviews'), undefined, record, Date.now());
+  }
   await tx.done;
 }

@@ -1,9 +1,9 @@
 import type { DBSchema } from 'idb';
-import type { Action, Assessment, CustomPrompt, DatabaseInstance, Reflection, Resource } from './types';
+import type { Action, Assessment, CustomPrompt, DatabaseInstance, Reflection, Resource, ReviewCard } from './types';
 
 export const DB_NAME = 'learning-loop';
 /** Bump with a new `if (oldVersion < N)` step in upgrade.ts and a fixture in tests/fixtures/db/. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface LoopDB extends DBSchema {
   resources: {
@@ -43,6 +43,12 @@ export interface LoopDB extends DBSchema {
     key: string;
     value: Assessment;
     indexes: { createdAt: number; updatedAt: number };
+  };
+  /** One card per takeaway, quote and clip (v6): the `due` index is the review queue. */
+  reviews: {
+    key: string;
+    value: ReviewCard;
+    indexes: { due: number; resourceId: string; updatedAt: number };
   };
   /** About the database itself (not exported): which one this is, for the automatic snapshots. */
   meta: {

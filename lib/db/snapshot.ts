@@ -71,7 +71,13 @@ const FULL_READ_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /** Resource parts: ids are random UUIDs, so the first character spreads them evenly. */
 const BOUNDS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'];
-export const RESOURCE_PARTS = ['0', ...BOUNDS].map((c) => `resources.${c}`);
+const sixteenParts = (store: StoreName) => ['0', ...BOUNDS].map((c) => `${store}.${c}`);
+export const RESOURCE_PARTS = sixteenParts('resources');
+/** Review cards' ids start with their resource's id: they spread the same way, a card or three a resource. */
+const SPLIT_STORES: Partial<Record<StoreName, string[]>> = {
+  resources: RESOURCE_PARTS,
+  reviews: sixteenParts('reviews'),
+};
 
 /** The part a resource id belongs to; every string falls in exactly one (ids from elsewhere too). */
 export function resourcePartOf(id: string): number {
@@ -252,9 +258,9 @@ async function readParts(
   await Promise.all(
     stores.map(async (store) => {
       const objectStore = tx.objectStore(store);
-      // Resources in 16 parts; the other stores (a few thousand records at most) in one.
-      const split = store === 'resources';
-      const partNames = split ? RESOURCE_PARTS : [store];
+      // Resources and review cards in 16 parts; the other stores (a few thousand records at most) in one.
+      const split = SPLIT_STORES[store] !== undefined;
+      const partNames = SPLIT_STORES[store] ?? [store];
       const partOf = split ? resourcePartOf : () => 0;
       const rangeOf = (index: number) => (split ? resourcePartRange(index) : undefined);
       // Which parts hold a record written since the previous snapshot (an index range: a few
@@ -428,7 +434,14 @@ export async function listSnapshots(env: SnapshotEnv = {}): Promise<Snapshot[]> 
 /** Every record of one snapshot. */
 export async function readSnapshot(snapshot: Snapshot, env: SnapshotEnv = {}): Promise<StoredRecords> {
   const folder = await (env.folder ?? defaultFolder)();
-  const records: StoredRecords = { resources: [], reflections: [], prompts: [], actions: [], assessments: [] };
+  const records: StoredRecords = {
+    resources: [],
+    reflections: [],
+    prompts: [],
+    actions: [],
+    assessments: [],
+    reviews: [],
+  };
   const names = Object.keys(snapshot.parts).sort();
   for (const name of names) {
     const part = snapshot.parts[name]!;

@@ -52,6 +52,16 @@ export interface Quote {
   createdAt: number;
 }
 
+/**
+ * One thing the user took away from a resource: a line they wrote, with an id that stays when
+ * the text is edited, so a review card and an action made from it keep pointing at it.
+ */
+export interface Takeaway {
+  id: string;
+  text: string;
+  createdAt: number;
+}
+
 export interface Resource {
   id: string;
   /** Absent for an activity only: nothing pretends to be a link. */
@@ -80,7 +90,8 @@ export interface Resource {
   clips: Clip[];
   /** Passages kept from the page, in the order they were kept (absent until the first one). */
   quotes?: Quote[];
-  takeaways: string;
+  /** One per line or bullet, in the order written (database version 6; one text before). */
+  takeaways: Takeaway[];
   tags: string[];
   status: ResourceStatus;
   sharedAt?: number;
@@ -115,11 +126,17 @@ export interface CustomPrompt {
 }
 
 export type ActionStatus = 'open' | 'done' | 'dropped';
+/** What of a resource the review brings back (and an action can start from). */
+export type ItemKind = 'takeaway' | 'quote' | 'clip';
+export const ITEM_KINDS: readonly ItemKind[] = ['takeaway', 'quote', 'clip'];
+
 export interface ActionSource {
   kind: 'reflection' | 'resource' | 'none';
   id?: string;
   /** What the source said when the action was made: kept if the source is deleted. */
   title?: string;
+  /** The one takeaway, quote or clip of the resource the action came from. */
+  item?: { kind: ItemKind; id: string };
 }
 export interface Action {
   id: string;
@@ -143,9 +160,46 @@ export interface Assessment {
   note?: string;
 }
 
-export type StoreName = 'resources' | 'reflections' | 'prompts' | 'actions' | 'assessments';
+/** How the user answered a review card. */
+export type ReviewAnswer = 'applied' | 'useful' | 'action' | 'retire';
+export const REVIEW_ANSWERS: readonly ReviewAnswer[] = ['applied', 'useful', 'action', 'retire'];
+
+/**
+ * The review schedule of one takeaway, quote or clip (database version 6): ts-fsrs's card,
+ * stored in plain numbers (times in ms), and what the user answered. `due` is absent once the
+ * item is retired, so the `due` index holds only the queue.
+ */
+export interface ReviewCard {
+  /** `<resourceId>/<itemKind>/<itemId>` (reviewCardId), so each item has one card. */
+  id: string;
+  resourceId: string;
+  itemKind: ItemKind;
+  itemId: string;
+  due?: number;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  reps: number;
+  lapses: number;
+  /** ts-fsrs's State: 0 new, 1 learning, 2 review, 3 relearning. */
+  state: number;
+  lastReview?: number;
+  retiredAt?: number;
+  history: { at: number; answer: ReviewAnswer }[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type StoreName = 'resources' | 'reflections' | 'prompts' | 'actions' | 'assessments' | 'reviews';
 /** The user's stores in export order: resources first, since the others may point at them. */
-export const STORE_NAMES: readonly StoreName[] = ['resources', 'reflections', 'prompts', 'actions', 'assessments'];
+export const STORE_NAMES: readonly StoreName[] = [
+  'resources',
+  'reflections',
+  'prompts',
+  'actions',
+  'assessments',
+  'reviews',
+];
 
 export interface StoredRecords {
   resources: Resource[];
@@ -153,6 +207,7 @@ export interface StoredRecords {
   prompts: CustomPrompt[];
   actions: Action[];
   assessments: Assessment[];
+  reviews: ReviewCard[];
 }
 
 /**

@@ -2,6 +2,8 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { clipsFromTimestampNotes, type LegacyTimestampNote } from '../clips/clip';
 import { newId } from '../ids';
 import type { LoopDB } from './schema';
+import { reviewItemsOf, newReviewCard } from '../review/card';
+import { takeawaysAsItems } from '../takeaways/items';
 import type { Resource } from './types';
 
 /**
@@ -50,17 +52,40 @@ export function upgradeDatabase(
     for (const store of ['reflections', 'prompts', 'actions', 'assessments'] as const)
       transaction.objectStore(store).createIndex('updatedAt', 'updatedAt');
   }
+  if (oldVersion < 6) {
+    const reviews = db.createObjectStore('reviews', { keyPath: 'id' });
+    reviews.createIndex('due', 'due');
+    reviews.createIndex('resourceId', 'resourceId');
+    reviews.createIndex('updatedAt', 'updatedAt');
+  }
+  // Steps that rewrite records share one pass over the store, in order: two cursors at once
+  // would each write its own version of a record.
+  const rewrites: ((record: Resource) => Resource)[] = [];
   if (oldVersion < 5 && oldVersion > 0) {
     // A video's moments (`timestampNotes`) become clips: every one kept, its time and text, with
     // the id an old export's moment gets too (lib/clips/clip.ts).
+    rewrites.push((value) => {
+      const { timestampNotes, ...record } = value as Resource & { timestampNotes?: LegacyTimestampNote[] };
+      return { ...record, clips: record.clips ?? clipsFromTimestampNotes(timestampNotes, record.createdAt) };
+    });
+  }
+  if (oldVersion < 6 && oldVersion > 0) {
+    // Takeaways become items, one per line or bullet, with the ids an old export's get too; a
+    // takeaways conflict version becomes items beside them (nothing is dropped).
+    rewrites.push((record) => takeawaysAsItems(record as Resource & { takeaways: unknown }));
+  }
+  if (rewrites.length) {
     const resources = transaction.objectStore('resources');
+    const reviews = oldVersion < 6 ? transaction.objectStore('reviews') : undefined;
     void resources.openCursor().then(function step(cursor): Promise<void> | undefined {
       if (!cursor) return;
-      const { timestampNotes, ...record } = cursor.value as Resource & { timestampNotes?: LegacyTimestampNote[] };
-      void cursor.update({
-        ...record,
-        clips: record.clips ?? clipsFromTimestampNotes(timestampNotes, record.createdAt),
-      });
+      const record = rewrites.reduce((value, rewrite) => rewrite(value), cursor.value);
+      void cursor.update(record);
+      // Everything the user wrote before joins the review queue, due from a day after it was written.
+      if (reviews)
+        // The card's own times are the item's: the upgrade of one database always gives the same cards.
+        for (const item of reviewItemsOf(record))
+          void reviews.put(newReviewCard(record.id, item.itemKind, item.itemId, item.createdAt, item.createdAt));
       return cursor.continue().then(step);
     });
   }

@@ -6,6 +6,7 @@ type Messages = typeof import('../../locales/en/common.json') &
   typeof import('../../locales/en/library.json') &
   typeof import('../../locales/en/prompts.json') &
   typeof import('../../locales/en/actions.json') &
-  typeof import('../../locales/en/backup.json');
+  typeof import('../../locales/en/backup.json') &
+  typeof import('../../locales/en/review.json');
 
 export type MessageKey = keyof Messages & string;

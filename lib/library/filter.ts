@@ -1,10 +1,6 @@
 import type { ActivityType, Resource, ResourceKind, ResourceStatus } from '../db/types';
 import { isActivityType } from '../activities/fields';
-import { capLine } from '../limits';
 import { matchesTerms, searchText } from './search';
-
-/** How much of a quote a row keeps for its snippet. */
-const QUOTE_SNIPPET = 300;
 
 /**
  * What the list needs of a resource: display fields and the prepared search text. Notes and
@@ -32,8 +28,6 @@ export interface ResourceRow {
   activityType?: ActivityType;
   happenedOn?: string;
   withWhom?: string;
-  /** The quotes' texts (shortened), so a search hit on one can show it. */
-  quotes?: { text: string; note: string }[];
   /** Seconds it takes: video length, or reading minutes × 60; Infinity when unknown. */
   length: number;
 }
@@ -69,11 +63,6 @@ export function toRow(resource: Resource): ResourceRow {
   if (resource.activityType) row.activityType = resource.activityType;
   if (resource.happenedOn) row.happenedOn = resource.happenedOn;
   if (resource.withWhom) row.withWhom = resource.withWhom;
-  if (resource.quotes?.length)
-    row.quotes = resource.quotes.map((quote) => ({
-      text: capLine(quote.exact, QUOTE_SNIPPET),
-      note: capLine(quote.note, QUOTE_SNIPPET),
-    }));
   return row;
 }
 

@@ -72,7 +72,7 @@ export interface SearchableFields {
   /** An activity's people. */
   withWhom?: string;
   notes?: string;
-  takeaways?: string;
+  takeaways?: readonly { text: string }[];
   tags?: readonly string[];
   clips?: readonly { note: string; chapter?: string; transcript?: readonly string[] }[];
   quotes?: readonly { exact: string; note: string }[];
@@ -91,7 +91,7 @@ export function searchText(fields: SearchableFields): string {
     fields.author ?? '',
     fields.withWhom ?? '',
     fields.notes ?? '',
-    fields.takeaways ?? '',
+    ...(fields.takeaways ?? []).map((item) => item.text),
     ...(fields.tags ?? []),
   ];
   for (const clip of fields.clips ?? []) parts.push(clip.note, clip.chapter ?? '', ...(clip.transcript ?? []));
@@ -107,19 +107,4 @@ export function matchesTerms(text: string, terms: readonly string[]): boolean {
 /** True when every record matching `next` also matches `previous`: results can be narrowed. */
 export function narrows(previous: readonly string[], next: readonly string[]): boolean {
   return previous.every((old) => next.some((term) => term.includes(old)));
-}
-
-/**
- * The quote a search found the record by, for the row's snippet: the first whose text or note
- * holds one of the terms (the snippet shows where the words are, not the whole match).
- */
-export function matchingQuote<Q extends { text: string; note: string }>(
-  quotes: readonly Q[] | undefined,
-  terms: readonly string[],
-): Q | undefined {
-  if (!quotes?.length || !terms.length) return undefined;
-  return quotes.find((quote) => {
-    const folded = foldText(`${quote.text}\n${quote.note}`);
-    return terms.some((term) => folded.includes(term));
-  });
 }

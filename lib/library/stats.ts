@@ -1,5 +1,6 @@
 import { getDb, type LoopDatabase } from '../db/open';
 import { streakDays } from '../prompts/streak';
+import { countAnswers } from '../review/card';
 
 const DAY = 86_400_000;
 
@@ -24,8 +25,15 @@ export interface LibraryStats {
   savedThisWeek: number;
   learnedThisMonth: number;
   sharedThisMonth: number;
+  /** Review cards answered this week (Retire not counted) and items applied this month. */
+  reviewedThisWeek: number;
+  appliedThisMonth: number;
+  /** Days in a row with a reflection or a review. */
   streak: number;
 }
+
+/** A review streak longer than this reads its older days from reflections alone (cards are many). */
+const REVIEW_STREAK_WINDOW = 60 * DAY;
 
 /** Saved since `since`: a count over the createdAt index. */
 export async function countSavedSince(since: number, db?: LoopDatabase): Promise<number> {
@@ -60,9 +68,14 @@ export async function countLearnedSince(since: number, db?: LoopDatabase): Promi
  * Days in a row with a reflection. Walks the reflections' createdAt index from the newest and
  * stops at the first gap of more than two days, so a long journal is not read to the start.
  */
-export async function reflectionStreak(now: number, db?: LoopDatabase, timeZone?: string): Promise<number> {
+export async function reflectionStreak(
+  now: number,
+  db?: LoopDatabase,
+  timeZone?: string,
+  reviewTimes: readonly number[] = [],
+): Promise<number> {
   const database = db ?? (await getDb());
-  const times: number[] = [];
+  const times: number[] = [...reviewTimes];
   let cursor = await database
     .transaction('reflections')
     .store.index('createdAt')
@@ -70,7 +83,7 @@ export async function reflectionStreak(now: number, db?: LoopDatabase, timeZone?
   let previous = now;
   while (cursor) {
     const time = cursor.key;
-    if (previous - time > 2 * DAY) break;
+    if (previous - time > 2 * DAY && !times.some((t) => t < previous && t >= time)) break;
     times.push(time);
     previous = time;
     cursor = await cursor.continue();
@@ -81,11 +94,24 @@ export async function reflectionStreak(now: number, db?: LoopDatabase, timeZone?
 export async function libraryStats(now: number, db?: LoopDatabase): Promise<LibraryStats> {
   const database = db ?? (await getDb());
   // Every figure says its window (this week, this month), so none counts all time beside them.
+  const since = Math.min(startOfMonth(now), now - REVIEW_STREAK_WINDOW);
+  const cards = await database.getAllFromIndex('reviews', 'updatedAt', IDBKeyRange.lowerBound(since));
+  const reviewTimes = cards.flatMap((card) =>
+    card.history.filter((entry) => entry.answer !== 'retire' && entry.at <= now).map((entry) => entry.at),
+  );
   const [savedThisWeek, learnedThisMonth, sharedThisMonth, streak] = await Promise.all([
     countSavedSince(startOfWeek(now), database),
     countLearnedSince(startOfMonth(now), database),
     countSharedSince(startOfMonth(now), database),
-    reflectionStreak(now, database).catch(() => 0),
+    reflectionStreak(now, database, undefined, reviewTimes).catch(() => 0),
   ]);
-  return { savedThisWeek, learnedThisMonth, sharedThisMonth, streak };
+  const end = now + 1;
+  return {
+    savedThisWeek,
+    learnedThisMonth,
+    sharedThisMonth,
+    reviewedThisWeek: countAnswers(cards, startOfWeek(now), end, ['applied', 'useful', 'action']),
+    appliedThisMonth: countAnswers(cards, startOfMonth(now), end, ['applied']),
+    streak,
+  };
 }

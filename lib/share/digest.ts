@@ -1,10 +1,11 @@
 import { getDb, type LoopDatabase } from '../db/open';
 import { isDay } from '../activities/fields';
-import type { Action, ActionStatus, ActivityType, Resource, ResourceKind, SharedHow } from '../db/types';
+import type { Action, ActionStatus, ActivityType, Resource, ResourceKind, SharedHow, Takeaway } from '../db/types';
 import { formatClipTime } from '../clips/time';
 import { locale, t } from '../i18n';
 import { capLine, LIMITS } from '../limits';
 import { quoteHref } from '../quotes/fragment';
+import { countAnswers } from '../review/card';
 import { openUrl } from '../resource-links';
 import { activityTypeLabel, formatDay, kindLabel } from '../resource-format';
 import { escapeMarkdown, escapeMarkdownLine, escapeSlack, markdownLink, slackLink } from './escape';
@@ -63,16 +64,15 @@ export interface Digest {
   items: DigestItem[];
   learnedCount: number;
   sharedCount: number;
+  /** Takeaways, quotes and clips the user said they applied in the period (the daily review). */
+  appliedCount?: number;
   /** Dates are written in this time zone (tests pin it; the UI leaves it to the browser). */
   timeZone?: string;
 }
 
-/** Takeaways as list items: one per line, bullets and blank lines dropped. */
-export function takeawayLines(takeaways: string): string[] {
-  return takeaways
-    .split(/\r?\n/)
-    .map((line) => capLine(line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, ''), LIMITS.takeaways))
-    .filter(Boolean);
+/** Takeaways as list items, one line each (an item's own line breaks fold to spaces). */
+export function takeawayLines(takeaways: readonly Takeaway[]): string[] {
+  return takeaways.map((item) => capLine(item.text, LIMITS.takeaway)).filter(Boolean);
 }
 
 function digestAction(action: Action): DigestAction {
@@ -166,12 +166,16 @@ export async function collectDigest(period: Period, options: DigestOptions = {})
   const when = (r: Resource) => Math.min(...[r.learnedAt, r.sharedAt].filter((x): x is number => inPeriod(x, period)));
   const resources = [...byId.values()].sort((a, b) => when(a) - when(b) || a.title.localeCompare(b.title));
   const actions = await actionsByResource(new Set(byId.keys()), database);
+  // A card answered in the period was updated in it or later: the updatedAt index finds them.
+  const cards = await database.getAllFromIndex('reviews', 'updatedAt', IDBKeyRange.lowerBound(period.start));
+  const appliedCount = countAnswers(cards, period.start, period.end, ['applied']);
   return {
     kind: 'period',
     period,
     items: resources.map((r) => digestItem(r, actions.get(r.id) ?? [])),
     learnedCount: learned.length,
     sharedCount: shared.length,
+    ...(appliedCount ? { appliedCount } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
 }
@@ -209,7 +213,8 @@ export function digestTitle(digest: Digest): string {
 }
 
 export function digestSummary(digest: Digest): string {
-  return t('digestSummary', digest.learnedCount, digest.sharedCount);
+  const summary = t('digestSummary', digest.learnedCount, digest.sharedCount);
+  return digest.appliedCount ? `${summary} · ${t('digestApplied', digest.appliedCount)}` : summary;
 }
 
 function sharedLabel(how: SharedHow | undefined): string {

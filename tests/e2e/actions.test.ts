@@ -11,6 +11,7 @@ import {
   launch,
   openPopup,
   openTab,
+  putRecords,
   readStore,
   type Launched,
 } from './harness';
@@ -26,28 +27,6 @@ interface StoredAction {
 }
 
 const DAY = 86_400_000;
-
-/** Put records straight into the extension's database, the way an earlier session would have left them. */
-async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
-  await page.evaluate(
-    ([storeName, values]) =>
-      new Promise<void>((resolvePromise, reject) => {
-        const open = indexedDB.open('learning-loop');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(storeName as string, 'readwrite');
-          for (const value of values as unknown[]) tx.objectStore(storeName as string).put(value);
-          tx.oncomplete = () => {
-            db.close();
-            resolvePromise();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [store, records] as const,
-  );
-}
 
 /** Tell open pages and the background that a store changed (what every write in the extension does). */
 /** What the application layer does after a write: tell open pages, and send the background the change. */
@@ -87,7 +66,10 @@ function learnedResource(now: number) {
     videoId: 'dQw4w9WgXcQ',
     notes: '',
     clips: [],
-    takeaways: 'Shared vision needs dialogue, not slides.\nAsk before telling.',
+    takeaways: [
+      { id: 'k1', text: 'Shared vision needs dialogue, not slides.', createdAt: now - DAY },
+      { id: 'k2', text: 'Ask before telling.', createdAt: now - DAY },
+    ],
     tags: [],
     status: 'learned',
     learnedAt: now - 1000,
@@ -108,7 +90,7 @@ function unsharedResource(now: number) {
     site: 'Example Blog',
     notes: '',
     clips: [],
-    takeaways: 'Ask what went well, and why.',
+    takeaways: [{ id: 'k1', text: 'Ask what went well, and why.', createdAt: now - DAY }],
     tags: [],
     status: 'learned',
     learnedAt: now - 2000,

@@ -22,7 +22,7 @@ interface StoredActivity {
   author?: string;
   isbn?: string;
   status: string;
-  takeaways: string;
+  takeaways: { id: string; text: string }[];
 }
 
 /** YYYY-MM-DD for `daysAgo` days before today, in the browser's time zone. */
@@ -107,16 +107,28 @@ describe('learning with no link', () => {
 
     // The book's takeaway becomes an action.
     await library.goto(extensionUrl(ext, `library.html#resource/${encodeURIComponent(book.id)}`));
-    await library.getByLabel('Takeaways').fill('Share the mental model before the plan');
-    await library.getByText('Saved', { exact: true }).waitFor();
+    await library.getByRole('textbox', { name: 'Add takeaway' }).fill('Share the mental model before the plan');
+    await library.getByRole('button', { name: 'Add takeaway' }).click();
+    await library.getByRole('textbox', { name: 'Takeaway 1' }).waitFor();
     await library.getByRole('radio', { name: 'Learned' }).check();
-    await library.getByRole('link', { name: 'Turn into an action' }).click();
-    await library.getByText('Share the mental model before the plan').first().waitFor();
+    await library.getByRole('link', { name: 'Turn into an action: Share the mental model before the plan' }).click();
+    // The action starts from the takeaway's words.
+    await expect
+      .poll(() => library.getByLabel('What will you do differently?').inputValue())
+      .toBe('Share the mental model before the plan');
     await library.getByLabel('What will you do differently?').fill('Draw the system with the team on Monday');
     await library.getByRole('button', { name: 'Save action' }).click();
     await library.getByRole('status').filter({ hasText: 'Action saved.' }).waitFor();
     const [action] = await readStore<{ source: { kind: string; id: string; title: string } }>(library, 'actions');
-    expect(action?.source).toEqual({ kind: 'resource', id: book.id, title: 'The Fifth Discipline' });
+    const takeawayId = (await readStore<{ id: string; takeaways: { id: string }[] }>(library, 'resources')).find(
+      (r) => r.id === book.id,
+    )!.takeaways[0]!.id;
+    expect(action?.source).toEqual({
+      kind: 'resource',
+      id: book.id,
+      title: 'The Fifth Discipline',
+      item: { kind: 'takeaway', id: takeawayId },
+    });
 
     // The team digest lists both, by their kind and day, with the takeaway, and no link.
     await library.goto(extensionUrl(ext, 'library.html#team'));

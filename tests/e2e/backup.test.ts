@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BACKUP_VERSION } from '../../lib/backup/format';
 import { sampleRecords } from '../unit/backup/sample-data';
 import { currentWorker, extensionUrl, launch, openPopup, openTab, readStore, ROOT, type Launched } from './harness';
 
-const STORES = ['resources', 'reflections', 'prompts', 'actions', 'assessments'] as const;
+const STORES = ['resources', 'reflections', 'prompts', 'actions', 'assessments', 'reviews'] as const;
 type Records = Record<(typeof STORES)[number], ({ id: string } & Record<string, unknown>)[]>;
 const SHOTS = '/tmp/shots-backup';
 const FIXTURES = join(ROOT, 'tests/fixtures/import');
@@ -140,13 +141,16 @@ describe('backup and restore', () => {
   it('Export, wipe the database, Import: every record is back', async () => {
     const page = await openSettings();
     const records = sampleRecords(25) as unknown as Records;
+    // Every store, review cards (one per takeaway and clip) included.
+    const total = STORES.reduce((sum, store) => sum + records[store].length, 0);
+    expect(records.reviews.length).toBeGreaterThan(0);
     await seedInPage(page, records);
     await page.screenshot({ path: `${SHOTS}/settings-idle.png`, fullPage: true });
 
     const { path } = await exportFile(page);
     await page
       .getByRole('status')
-      .filter({ hasText: /^Saved learning-loop-.*\.json \(records: 49\)\.$/ })
+      .filter({ hasText: new RegExp(`^Saved learning-loop-.*\\.json \\(records: ${total}\\)\\.$`) })
       .waitFor();
     await page.getByText(/^Last backup: /).waitFor();
     const file = JSON.parse(readFileSync(path, 'utf8')) as Records & {
@@ -163,7 +167,7 @@ describe('backup and restore', () => {
 
     await page.getByLabel('Import').setInputFiles(path);
     await page.locator('.backup-result').waitFor();
-    expect(await counts(page)).toEqual({ Added: '49', Updated: '0', Skipped: '0' });
+    expect(await counts(page)).toEqual({ Added: String(total), Updated: '0', Skipped: '0' });
     expect(await readAll(page)).toEqual(sortedRecords(records));
   });
 
@@ -212,7 +216,7 @@ describe('backup and restore', () => {
       path,
       JSON.stringify({
         format: 'learning-loop',
-        version: 2,
+        version: BACKUP_VERSION,
         exportedAt: new Date().toISOString(),
         ...bad,
         settings: {},
@@ -245,7 +249,7 @@ describe('backup and restore', () => {
       path,
       JSON.stringify({
         format: 'learning-loop',
-        version: 2,
+        version: BACKUP_VERSION,
         exportedAt: '2025-02-01T10:00:00.000Z',
         ...file,
         settings: { showThumbnails: false },

@@ -1,5 +1,5 @@
 /// <reference types="chrome" />
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -207,4 +207,78 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/** Put records straight into the extension's database, the way an earlier session would have left them. */
+export async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
+  await page.evaluate(
+    ([storeName, values]) =>
+      new Promise<void>((resolvePromise, reject) => {
+        const open = indexedDB.open('learning-loop');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(storeName as string, 'readwrite');
+          for (const value of values as unknown[]) tx.objectStore(storeName as string).put(value);
+          tx.oncomplete = () => {
+            db.close();
+            resolvePromise();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, records] as const,
+  );
+}
+
+/**
+ * Prompts on today's weekday, `seconds` from now, in the browser's own time zone (the time of
+ * day takes fractions of a minute, which the settings UI never writes but the schedule honours).
+ * Written from an extension page as the settings panel writes it; the worker's storage watcher
+ * and the `reschedule` message both re-plan the alarm.
+ */
+export async function promptDueIn(page: Page, seconds: number): Promise<number> {
+  return page.evaluate(async (ahead) => {
+    const now = Date.now();
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        hourCycle: 'h23',
+        weekday: 'short',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })
+        .formatToParts(new Date(now))
+        .map((p) => [p.type, p.value]),
+    );
+    const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
+    const minutes =
+      Number(parts.hour) * 60 + Number(parts.minute) + (Number(parts.second) + (now % 1000) / 1000 + ahead) / 60;
+    const schedule = {
+      enabled: true,
+      days: [weekday],
+      timeOfDay: minutes,
+      quietHours: { enabled: false, start: 1320, end: 420 },
+      snoozeMinutes: 60,
+    };
+    await chrome.storage.local.set({ promptSchedule: schedule });
+    // As the application layer's saveSetting does: the change message re-plans the alarm.
+    const change = { stores: [], ids: [], items: ['promptSchedule'] };
+    await chrome.runtime
+      .sendMessage({ id: 1, type: 'changed', data: change, timestamp: Date.now() })
+      .catch(() => undefined);
+    return now + ahead * 1000;
+  }, seconds);
+}
+
+/**
+ * Screenshots of what a feature shows, for a person to look at (never asserted): full-page PNGs
+ * into `dir` when it is set (an environment variable names it), nothing otherwise.
+ */
+export function screenshotsInto(dir: string | undefined): (page: Page, name: string) => Promise<void> {
+  return async (page, name) => {
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  };
 }

@@ -10,7 +10,7 @@ export interface StoredResource {
   title: string;
   kind: string;
   notes: string;
-  takeaways: string;
+  takeaways: { id: string; text: string; createdAt: number }[];
   tags: string[];
   status: string;
   sharedAt?: number;

@@ -83,7 +83,8 @@ describe('the library', () => {
     await library.getByRole('link', { name: TALK_A.title, exact: true }).click();
     await library.getByRole('heading', { level: 1, name: TALK_A.title }).waitFor();
 
-    await library.getByLabel('Takeaways').pressSequentially('Ask before telling.');
+    await library.getByRole('textbox', { name: 'Add takeaway' }).pressSequentially('Ask before telling.');
+    await library.getByRole('textbox', { name: 'Add takeaway' }).press('Enter');
     await library.getByLabel('Learned', { exact: true }).check();
     await library.getByRole('checkbox', { name: 'Shared with team' }).check();
     await library.getByLabel('How you shared it').selectOption('meeting');
@@ -91,7 +92,7 @@ describe('the library', () => {
     await expect
       .poll(async () => (await readStore<StoredResource>(library, 'resources'))[0])
       .toMatchObject({
-        takeaways: 'Ask before telling.',
+        takeaways: [expect.objectContaining({ text: 'Ask before telling.' })],
         status: 'learned',
         sharedHow: 'meeting',
         tags: ['leadership', 'dialogue'],
@@ -231,7 +232,7 @@ describe('the library', () => {
     ext = await launch({ lang: 'sv' });
     const library = await openLibrary(ext);
     await library.getByRole('heading', { name: 'Ditt bibliotek är tomt, än så länge' }).waitFor();
-    expect(await library.getByText('Reflektioner i rad').count()).toBe(1);
+    expect(await library.getByText('Dagar i rad').count()).toBe(1);
     expect(await library.getByRole('link', { name: 'Importera under Inställningar' }).count()).toBe(1);
   });
 

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -8,18 +7,16 @@ import {
   launch,
   openPopup,
   openTab,
+  promptDueIn,
+  putRecords,
   readStore,
+  screenshotsInto,
   stopServiceWorkers,
   type Launched,
 } from './harness';
 
-/** Screenshots of what this feature shows, for a person to look at (not asserted). */
-const SHOTS = process.env.PROMPT_SHOTS_DIR ?? '';
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
+/** Screenshots of what this feature shows, for a person to look at: PROMPT_SHOTS_DIR=/tmp/… */
+const shot = screenshotsInto(process.env.PROMPT_SHOTS_DIR);
 
 let ext: Launched | undefined;
 afterEach(async () => {
@@ -32,66 +29,6 @@ interface StoredReflection {
   promptId: string;
   promptText: string;
   answer: string;
-}
-
-/**
- * Prompts on today's weekday, `seconds` from now, in the browser's own time zone (the time of
- * day takes fractions of a minute, which the settings UI never writes but the schedule honours).
- * Written from an extension page as the settings panel writes it; the worker's storage watcher
- * and the `reschedule` message both re-plan the alarm.
- */
-async function promptDueIn(page: Page, seconds: number): Promise<number> {
-  return page.evaluate(async (ahead) => {
-    const now = Date.now();
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        hourCycle: 'h23',
-        weekday: 'short',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      })
-        .formatToParts(new Date(now))
-        .map((p) => [p.type, p.value]),
-    );
-    const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
-    const minutes =
-      Number(parts.hour) * 60 + Number(parts.minute) + (Number(parts.second) + (now % 1000) / 1000 + ahead) / 60;
-    const schedule = {
-      enabled: true,
-      days: [weekday],
-      timeOfDay: minutes,
-      quietHours: { enabled: false, start: 1320, end: 420 },
-      snoozeMinutes: 60,
-    };
-    await chrome.storage.local.set({ promptSchedule: schedule });
-    // As the application layer's saveSetting does: the change message re-plans the alarm.
-    const change = { stores: [], ids: [], items: ['promptSchedule'] };
-    await chrome.runtime
-      .sendMessage({ id: 1, type: 'changed', data: change, timestamp: Date.now() })
-      .catch(() => undefined);
-    return now + ahead * 1000;
-  }, seconds);
-}
-
-async function putRecord(page: Page, store: string, record: Record<string, unknown>): Promise<void> {
-  await page.evaluate(
-    ([storeName, value]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('learning-loop');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(storeName as string, 'readwrite');
-          tx.objectStore(storeName as string).put(value);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [store, record] as const,
-  );
 }
 
 async function promptAlarms(worker: Worker) {
@@ -176,26 +113,32 @@ describe('reflection prompts', () => {
     expect(prompt.length).toBeGreaterThan(10);
 
     // A short read waiting in the queue: the popup suggests it beside the prompt.
-    await putRecord(settings, 'resources', {
-      id: 'short-read',
-      url: 'https://blog.example.org/feedback',
-      canonicalUrl: 'https://blog.example.org/feedback',
-      kind: 'article',
-      title: 'Five questions for a better retrospective',
-      site: 'Example Blog',
-      readingMinutes: 6,
-      notes: '',
-      clips: [],
-      takeaways: '',
-      tags: [],
-      status: 'queued',
-      createdAt: Date.now() - 86_400_000,
-      updatedAt: Date.now() - 86_400_000,
-    });
+    await putRecords(settings, 'resources', [
+      {
+        id: 'short-read',
+        url: 'https://blog.example.org/feedback',
+        canonicalUrl: 'https://blog.example.org/feedback',
+        kind: 'article',
+        title: 'Five questions for a better retrospective',
+        site: 'Example Blog',
+        readingMinutes: 6,
+        notes: '',
+        clips: [],
+        takeaways: [],
+        tags: [],
+        status: 'queued',
+        createdAt: Date.now() - 86_400_000,
+        updatedAt: Date.now() - 86_400_000,
+      },
+    ]);
 
-    // The popup: the due prompt first, focused; type and Save answer.
+    // The popup on a page that cannot be saved: Log learning first and focused; the due prompt
+    // below it, compact; Answer opens the box with the focus in it; type and Save answer.
     const tabId = await openTab(ext, 'chrome://version/');
     const popup = await openPopup(ext, tabId);
+    await popup.getByText(prompt, { exact: true }).waitFor();
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Log learning');
+    await popup.getByRole('button', { name: 'Answer', exact: true }).click();
     const answerBox = popup.getByRole('textbox', { name: prompt, exact: true });
     await answerBox.waitFor();
     await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('due-answer');
@@ -343,6 +286,7 @@ describe('reflection prompts', () => {
     expect(title).toHaveLength(1);
     const prompt = await dueText(page);
     const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
+    await popup.getByRole('button', { name: 'Svara', exact: true }).click();
     await popup.getByRole('textbox', { name: prompt, exact: true }).fill('Vi hjälptes åt med releasen.');
     await shot(popup, 'popup-due-sv');
     await popup.getByRole('button', { name: 'Spara svaret' }).click();

@@ -127,11 +127,15 @@ describe('quotes from an article', () => {
       .toBe(true);
     await article.close();
 
-    // Make it a takeaway: the quote goes into the takeaways, as if typed.
+    // Make it a takeaway: the quote becomes a takeaway of its own.
     await quotes.locator('.res-quote').nth(1).getByRole('button', { name: 'Make it a takeaway' }).click();
-    await expect.poll(() => library.getByLabel('Takeaways').inputValue()).toBe(`“${ZLIB}”`);
+    await expect.poll(() => library.getByRole('textbox', { name: 'Takeaway 1' }).inputValue()).toBe(`“${ZLIB}”`);
     await expect
-      .poll(async () => (await readStore<WithQuotes & { takeaways: string }>(library, 'resources'))[0]?.takeaways)
+      .poll(
+        async () =>
+          (await readStore<WithQuotes & { takeaways: { text: string }[] }>(library, 'resources'))[0]?.takeaways[0]
+            ?.text,
+      )
       .toBe(`“${ZLIB}”`);
 
     // Learned, then in the team digest: the quotes travel with the link.

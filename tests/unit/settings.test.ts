@@ -25,6 +25,8 @@ const WRONG: Record<ItemName, unknown[]> = {
   welcomeShownAt: ['once', true, 1e308],
   badgeReasons: ['prompt', ['prompt', 'party'], [1]],
   clipSegmentSeconds: ['30', 2, 601, 12.5],
+  reviewsPerPrompt: ['3', -1, 11, 2.5],
+  reviewSession: ['today', { startedAt: 'now', answered: 0 }, { startedAt: 1, answered: -1 }],
   snapshotSchedule: ['soon', { changedAt: 'now', fullSince: null, lastAttemptAt: null, lastError: null }, [1]],
 };
 

@@ -76,7 +76,12 @@ async function seedDemo(library: Page, now: number): Promise<void> {
             ]
           : [],
       takeaways:
-        i === 0 ? 'Write the timeline before the causes.\nEvery action item gets an owner and a follow-up date.' : '',
+        i === 0
+          ? [
+              { id: 'k1', text: 'Write the timeline before the causes.', createdAt: now },
+              { id: 'k2', text: 'Every action item gets an owner and a follow-up date.', createdAt: now },
+            ]
+          : [],
       tags: [
         ['incidents', 'retrospectives'],
         ['teams', 'leadership'],
@@ -193,7 +198,7 @@ describe('screenshots', () => {
         (r) => r.kind === 'article' && r.title.includes('Minecraft'),
       )!;
       await openLibrary(ext, `resource/${ars.id}`, library);
-      await library.getByLabel('Takeaways').waitFor();
+      await library.getByRole('heading', { name: /^Takeaways/ }).waitFor();
       await library.screenshot({ path: `${SHOTS}/article-${colorScheme}.png`, fullPage: true });
       await check('article');
       expect(violations).toEqual({});
@@ -291,7 +296,7 @@ async function seedMany(library: Page, total: number): Promise<void> {
             : { readingMinutes: 1 + Math.floor(random() * 30) }),
           notes: random() < 0.4 ? sentence(20 + Math.floor(random() * 60)) : '',
           clips: [],
-          takeaways: random() < 0.2 ? sentence(15) : '',
+          takeaways: random() < 0.2 ? [{ id: `k${i}`, text: sentence(15), createdAt }] : [],
           tags: random() < 0.7 ? [pick(tags), pick(tags)].filter((t, j, all) => all.indexOf(t) === j) : [],
           status,
           createdAt,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { takeawaysFromText } from '../../../lib/takeaways/items';
 import { existingSources, loadSource, newActionHref, parseFrom } from '../../../lib/actions/source';
 import { createAction, getAction } from '../../../lib/db/actions';
 import { getDb } from '../../../lib/db/open';
@@ -22,7 +23,7 @@ const resource: Resource = {
   title: 'Shadowing a colleague',
   notes: '',
   clips: [],
-  takeaways: 'Watch before you judge',
+  takeaways: takeawaysFromText('Watch before you judge', 1),
   tags: [],
   status: 'learned',
   createdAt: 1,
@@ -58,12 +59,13 @@ describe('action sources', () => {
       ...resource,
       clips: [{ id: 'c1', atSec: 754, chapter: 'Shared vision', note: 'Try it in the next retro', createdAt: 1 }],
     });
-    const href = newActionHref('resource', 'res1', 'c1');
+    const href = newActionHref('resource', 'res1', { kind: 'clip', id: 'c1' });
     const from = parseRoute(href).query.from;
-    expect(parseFrom(from)).toEqual({ kind: 'resource', id: 'res1', clipId: 'c1' });
+    expect(parseFrom(from)).toEqual({ kind: 'resource', id: 'res1', item: { kind: 'clip', id: 'c1' } });
     expect(await loadSource(from)).toEqual({
-      source: { kind: 'resource', id: 'res1', title: 'Shadowing a colleague' },
+      source: { kind: 'resource', id: 'res1', title: 'Shadowing a colleague', item: { kind: 'clip', id: 'c1' } },
       detail: '12:34 · Shared vision · Try it in the next retro',
+      suggested: 'Try it in the next retro',
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { takeawaysFromText } from '../../../lib/takeaways/items';
 import {
   ACTIVITY_TYPES,
   activityFromAnswer,
@@ -76,7 +77,7 @@ describe('the activity model', () => {
       durationSec: 5400,
       notes: 'notes',
       clips: [],
-      takeaways: '',
+      takeaways: [],
       tags: [],
       status: 'learned',
       learnedAt: NOW,
@@ -237,7 +238,7 @@ describe('activities in prompts and the digest', () => {
 
   it('the digest lists it by its kind, with its day and people and takeaways, and no link', async () => {
     const digest = await collectResourceDigest(
-      { ...record, takeaways: 'Ask why before how\n- Write the reply *first*' },
+      { ...record, takeaways: takeawaysFromText('Ask why before how\nWrite the reply *first*', 1) },
       { timeZone: 'UTC' },
     );
     const markdown = digestMarkdown(digest);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { takeawaysFromText } from '../../../lib/takeaways/items';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { FORMULA_START, resourcesToCsv } from '../../../lib/backup/csv-export';
@@ -15,10 +16,10 @@ describe('CSV export of resources', () => {
         ...r!,
         title: '=HYPERLINK("http://evil.example","click")',
         notes: "+1+cmd|' /C calc'!A0",
-        takeaways: '-2+3',
+        takeaways: takeawaysFromText('-2+3', 1),
         tags: ['@SUM(A1)'],
       },
-      { ...r!, id: 'b', title: '=1\nsecond line', notes: '\tTabbed', takeaways: 'plain = fine' },
+      { ...r!, id: 'b', title: '=1\nsecond line', notes: '\tTabbed', takeaways: takeawaysFromText('plain = fine', 1) },
     ]);
     const [header, first, second] = parse(csv);
     expect(header).toEqual([

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { missingReviewCards, reviewCardId } from '../../../lib/review/card';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../lib/backup/errors';
 import { buildBackup, serializeBackup } from '../../../lib/backup/export';
@@ -9,6 +10,9 @@ import { parseBackup } from '../../../lib/backup/parse';
 import { closeDb } from '../../../lib/db/open';
 import {
   ACTIVITY_TYPES,
+  ITEM_KINDS,
+  REVIEW_ANSWERS,
+  type ReviewCard,
   type Action,
   type Assessment,
   type CustomPrompt,
@@ -19,6 +23,7 @@ import { LIMITS } from '../../../lib/limits';
 import { backupText, readAll, sampleRecords, sorted } from './helpers';
 import { IDBFactory } from 'fake-indexeddb';
 
+const T0 = Date.UTC(2026, 0, 1);
 const anyText = (max: number) => fc.string({ unit: 'binary', maxLength: Math.min(max, 60) });
 // Record times as lib/time.ts allows them: 1990 to a few years ahead.
 const time = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.now() + 4 * 365 * 86_400_000 });
@@ -60,7 +65,10 @@ const resource: fc.Arbitrary<Resource> = fc.record(
       ),
       { maxLength: 3, selector: (clip) => clip.id },
     ),
-    takeaways: anyText(LIMITS.takeaways),
+    takeaways: fc.uniqueArray(fc.record({ id, text: anyText(LIMITS.takeaway), createdAt: time }), {
+      maxLength: 3,
+      selector: (item) => item.id,
+    }),
     tags: fc.array(fc.string({ maxLength: LIMITS.tag }), { maxLength: 5 }),
     status: fc.constantFrom('queued', 'learning', 'learned'),
     sharedAt: time,
@@ -134,7 +142,12 @@ const action: fc.Arbitrary<Action> = fc.record(
     id,
     text: anyText(LIMITS.actionText),
     source: fc.record(
-      { kind: fc.constantFrom('reflection', 'resource', 'none'), id, title: anyText(LIMITS.title) },
+      {
+        kind: fc.constantFrom('reflection', 'resource', 'none'),
+        id,
+        title: anyText(LIMITS.title),
+        item: fc.record({ kind: fc.constantFrom(...ITEM_KINDS), id }),
+      },
       { requiredKeys: ['kind'] },
     ),
     followUpAt: time,
@@ -158,17 +171,64 @@ const assessment: fc.Arbitrary<Assessment> = fc.record(
   { requiredKeys: ['id', 'createdAt', 'updatedAt', 'scores'] },
 );
 
-const records: fc.Arbitrary<BackupRecords> = fc.record({
-  resources: fc.uniqueArray(fc.oneof(resource, activity), { selector: (r) => r.id, maxLength: 6 }).map((list) => {
-    // canonicalUrl is a unique index: make them distinct (activities have none).
-    const seen = new Set<string>();
-    return list.filter((r) => r.canonicalUrl === undefined || (!seen.has(r.canonicalUrl) && seen.add(r.canonicalUrl)));
-  }),
-  reflections: fc.uniqueArray(reflection, { selector: (r) => r.id, maxLength: 4 }),
-  prompts: fc.uniqueArray(prompt, { selector: (r) => r.id, maxLength: 3 }),
-  actions: fc.uniqueArray(action, { selector: (r) => r.id, maxLength: 3 }),
-  assessments: fc.uniqueArray(assessment, { selector: (r) => r.id, maxLength: 2 }),
-});
+const review: fc.Arbitrary<ReviewCard> = fc
+  .record(
+    {
+      resourceId: id,
+      itemKind: fc.constantFrom(...ITEM_KINDS),
+      itemId: id,
+      due: time,
+      stability: fc.double({ min: 0, max: 1000, noNaN: true }).filter((n) => !Object.is(n, -0)),
+      difficulty: fc.double({ min: 0, max: 10, noNaN: true }).filter((n) => !Object.is(n, -0)),
+      scheduledDays: fc.nat({ max: 1000 }),
+      reps: fc.nat({ max: 100 }),
+      lapses: fc.nat({ max: 100 }),
+      state: fc.integer({ min: 0, max: 3 }),
+      lastReview: time,
+      retiredAt: time,
+      history: fc.array(fc.record({ at: time, answer: fc.constantFrom(...REVIEW_ANSWERS) }), { maxLength: 3 }),
+      createdAt: time,
+      updatedAt: time,
+    },
+    {
+      requiredKeys: [
+        'resourceId',
+        'itemKind',
+        'itemId',
+        'stability',
+        'difficulty',
+        'scheduledDays',
+        'reps',
+        'lapses',
+        'state',
+        'history',
+        'createdAt',
+        'updatedAt',
+      ],
+    },
+  )
+  .map((card) => ({ id: reviewCardId(card.resourceId, card.itemKind, card.itemId), ...card }));
+
+const records: fc.Arbitrary<BackupRecords> = fc
+  .record({
+    resources: fc.uniqueArray(fc.oneof(resource, activity), { selector: (r) => r.id, maxLength: 6 }).map((list) => {
+      // canonicalUrl is a unique index: make them distinct (activities have none).
+      const seen = new Set<string>();
+      return list.filter(
+        (r) => r.canonicalUrl === undefined || (!seen.has(r.canonicalUrl) && seen.add(r.canonicalUrl)),
+      );
+    }),
+    reflections: fc.uniqueArray(reflection, { selector: (r) => r.id, maxLength: 4 }),
+    prompts: fc.uniqueArray(prompt, { selector: (r) => r.id, maxLength: 3 }),
+    actions: fc.uniqueArray(action, { selector: (r) => r.id, maxLength: 3 }),
+    assessments: fc.uniqueArray(assessment, { selector: (r) => r.id, maxLength: 2 }),
+    reviews: fc.uniqueArray(review, { selector: (r) => r.id, maxLength: 3 }),
+  })
+  .map((data) => ({
+    ...data,
+    // Every takeaway, quote and clip has its card (an import makes the missing ones, with today's time).
+    reviews: [...data.reviews, ...missingReviewCards(data.resources, new Map(data.reviews.map((c) => [c.id, c])), T0)],
+  }));
 
 function onlyImportErrors(run: () => unknown): void {
   try {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { takeawaysFromText } from '../../../lib/takeaways/items';
 import type { Change } from '../../../lib/messaging';
 
 // Record times must lie between 1990 and a few years ahead (lib/time.ts).
@@ -21,17 +22,27 @@ describe('export → wipe → import', () => {
     expect((await readAll()).resources).toEqual([]);
 
     const result = await importText(text, 'learning-loop-2025-03-14.json');
-    expect(result).toMatchObject({ source: 'learning-loop', added: 60 + 30 + 2 + 15 + 2, updated: 0, skipped: 0 });
+    // Resources, reflections, prompts, actions, assessments and a review card per takeaway and clip.
+    const cards = records.reviews.length;
+    expect(cards).toBeGreaterThan(60);
+    expect(result).toMatchObject({
+      source: 'learning-loop',
+      added: 60 + 30 + 2 + 15 + 2 + cards,
+      updated: 0,
+      skipped: 0,
+    });
     expect(sorted(await readAll())).toEqual(sorted(records));
   });
 
   it('a file of export version 1 still imports: its timestamp notes become clips, every one', async () => {
     const records = sampleRecords(4, 3);
-    const old = records.resources.map(({ clips, ...resource }) => ({
+    const old = records.resources.map(({ clips, takeaways, ...resource }) => ({
       ...resource,
       timestampNotes: clips.map((clip) => ({ atSec: clip.atSec, text: clip.note })),
+      takeaways: takeaways.map((item) => item.text).join('\n'),
     }));
-    await importText(JSON.stringify({ ...JSON.parse(backupText(records)), version: 1, resources: old }), 'old.json');
+    const { reviews: _cards, ...v1 } = JSON.parse(backupText(records)) as Record<string, unknown>;
+    await importText(JSON.stringify({ ...v1, version: 1, resources: old }), 'old.json');
     const stored = (await readAll()).resources.sort((a, b) => a.id.localeCompare(b.id));
     const wanted = records.resources.sort((a, b) => a.id.localeCompare(b.id));
     expect(stored.map((r) => r.clips.map((c) => [c.atSec, c.note, c.createdAt]))).toEqual(
@@ -41,7 +52,14 @@ describe('export → wipe → import', () => {
     expect(stored[0]!.clips[0]!.id).toMatch(/^t\d+-[0-9a-z]+$/);
     // And a version-1 file with today's field is refused, naming it.
     await expect(
-      importText(JSON.stringify({ ...JSON.parse(backupText(records)), version: 1 }), 'mixed.json'),
+      importText(
+        JSON.stringify({
+          ...v1,
+          version: 1,
+          resources: old.map(({ timestampNotes: _notes, ...r }, i) => ({ ...r, clips: records.resources[i]!.clips })),
+        }),
+        'mixed.json',
+      ),
     ).rejects.toThrow(/timestampNotes|clips/);
   });
 
@@ -50,8 +68,10 @@ describe('export → wipe → import', () => {
     const file = await buildBackup({ now: 0 });
     const text = serializeBackup(file);
     expect(JSON.parse(text)).toEqual(file);
-    expect(file).toMatchObject({ format: 'learning-loop', version: 3, exportedAt: '1970-01-01T00:00:00.000Z' });
-    expect(text.split('\n').filter((line) => line.startsWith('{"id":"res-'))).toHaveLength(5);
+    expect(file).toMatchObject({ format: 'learning-loop', version: 4, exportedAt: '1970-01-01T00:00:00.000Z' });
+    expect(text.split('\n').filter((line) => line.startsWith('{"id":"res-') && line.includes('"kind"'))).toHaveLength(
+      5,
+    );
   });
 
   it('restores the settings, and leaves the webhook secret out unless asked', async () => {
@@ -82,6 +102,7 @@ describe('export → wipe → import', () => {
       'disabledBuiltInPrompts',
       'language',
       'promptSchedule',
+      'reviewsPerPrompt',
       'showThumbnails',
       'webhook',
     ]);
@@ -115,7 +136,7 @@ describe('export → wipe → import', () => {
 
     const now = Date.UTC(2025, 4, 2, 12);
     const result = await exportEverything({ now });
-    expect(result).toMatchObject({ fileName: 'learning-loop-2025-05-02.json', records: 3 + 2 + 2 + 1 + 2 });
+    expect(result).toMatchObject({ fileName: 'learning-loop-2025-05-02.json', records: 3 + 2 + 2 + 1 + 2 + 5 });
     expect(clicks).toEqual([{ download: 'learning-loop-2025-05-02.json', href: 'blob:test', inDocument: true }]);
     expect(document.querySelectorAll('a[download]')).toHaveLength(0);
     expect(JSON.parse(await created[0]!.text()).resources).toHaveLength(3);
@@ -176,7 +197,7 @@ describe('merge', () => {
         {
           ...mine!,
           notes: 'Written on this laptop',
-          takeaways: 'A',
+          takeaways: takeawaysFromText('A', T),
           clips: [{ id: 'here', atSec: 5, note: 'here', createdAt: T }],
           updatedAt: T + 100,
         },
@@ -185,7 +206,7 @@ describe('merge', () => {
     const theirs = {
       ...mine!,
       notes: 'Written on the old machine',
-      takeaways: 'A',
+      takeaways: takeawaysFromText('B', T),
       clips: [{ id: 'there', atSec: 9, note: 'there', createdAt: T }],
       title: 'Fresh',
       updatedAt: T + 200,
@@ -195,7 +216,7 @@ describe('merge', () => {
     expect(merged).toMatchObject({
       title: 'Fresh',
       notes: 'Written on the old machine\n\nWritten on this laptop',
-      takeaways: 'A',
+      takeaways: [...takeawaysFromText('B', T), ...takeawaysFromText('A', T)],
       updatedAt: T + 200,
     });
     expect(merged!.clips.map((c) => c.note)).toEqual(['here', 'there']);
@@ -275,7 +296,7 @@ describe('merge', () => {
     const once = sorted(await readAll());
     const again = await importText(text, 'b.json');
     expect(again).toMatchObject({ added: 0, updated: 0 });
-    expect(again.skipped).toBe(10 + 5 + 2 + 3 + 2);
+    expect(again.skipped).toBe(10 + 5 + 2 + 3 + 2 + sampleRecords(10).reviews.length);
     expect(sorted(await readAll())).toEqual(once);
   });
 
@@ -307,6 +328,7 @@ describe('one transaction: all or nothing', () => {
       'prompts',
       'reflections',
       'resources',
+      'reviews',
     ]);
   });
 
@@ -374,7 +396,14 @@ describe('after an import', () => {
     expect(sent).toHaveLength(1);
     const { type, data } = sent[0] as { type: string; data: Change };
     expect(type).toBe('changed');
-    expect([...data.stores].sort()).toEqual(['actions', 'assessments', 'prompts', 'reflections', 'resources']);
+    expect([...data.stores].sort()).toEqual([
+      'actions',
+      'assessments',
+      'prompts',
+      'reflections',
+      'resources',
+      'reviews',
+    ]);
     expect(data.items).toEqual(expect.arrayContaining(['language', 'promptSchedule']));
   });
 });

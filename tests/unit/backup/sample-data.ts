@@ -1,4 +1,6 @@
 import type { Action, Assessment, CustomPrompt, Reflection, Resource } from '../../../lib/db/types';
+import { missingReviewCards } from '../../../lib/review/card';
+import { takeawaysFromText } from '../../../lib/takeaways/items';
 import type { BackupRecords } from '../../../lib/backup/format';
 
 /** Pure test data (no database, no browser): shared by unit and e2e tests. */
@@ -53,7 +55,7 @@ export function sampleRecords(resourceCount = 40, seed = 1): BackupRecords {
             },
           ]
         : [],
-      takeaways: i % 5 === 0 ? 'Ask the team about it on Monday.' : '',
+      takeaways: i % 5 === 0 ? takeawaysFromText('Ask the team about it on Monday.', created) : [],
       tags: i % 2 === 0 ? ['leadership', 'systems thinking'] : ['retros'],
       status: i % 3 === 0 ? 'learned' : i % 3 === 1 ? 'learning' : 'queued',
       createdAt: created,
@@ -143,5 +145,7 @@ export function sampleRecords(resourceCount = 40, seed = 1): BackupRecords {
       note: 'Overall: improving.',
     },
   ];
-  return { resources, reflections, prompts, actions, assessments };
+  // As a real library holds them: every takeaway, quote and clip has its review card.
+  const reviews = missingReviewCards(resources, new Map(), Date.UTC(2025, 5, 1));
+  return { resources, reflections, prompts, actions, assessments, reviews };
 }

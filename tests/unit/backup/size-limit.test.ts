@@ -35,7 +35,7 @@ function realistic(items: number): BackupRecords {
     createdAt: i,
     updatedAt: i,
   }));
-  return { resources, reflections, prompts: [], actions: [], assessments: [] };
+  return { resources, reflections, prompts: [], actions: [], assessments: [], reviews: [] };
 }
 
 describe('the import size limit', () => {

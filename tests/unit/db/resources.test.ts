@@ -1,4 +1,5 @@
 import { saveCapturedPage } from '../../../lib/app/resources';
+import { takeawaysFromText } from '../../../lib/takeaways/items';
 import { describe, expect, it } from 'vitest';
 import type { CapturedPage } from '../../../lib/capture/types';
 import { onDbChange } from '../../../lib/db/changes';
@@ -50,7 +51,11 @@ describe('saveResource', () => {
 
   it('saving the same canonical URL again updates the one record and keeps notes, tags, shared state and where to resume', async () => {
     const first = await saveResource(page({ positionSec: 42 }), { notes: 'keep me', tags: ['a'] }, 1000);
-    await updateResource(first.resource.id, { shared: { how: 'demo' }, takeaways: 'the point' }, 2000);
+    await updateResource(
+      first.resource.id,
+      { shared: { how: 'demo' }, takeaways: takeawaysFromText('the point', 2000) },
+      2000,
+    );
     const second = await saveResource(
       page({ title: 'A talk (updated title)', positionSec: 99 }),
       { notes: 'and me', tags: ['b'] },
@@ -64,7 +69,7 @@ describe('saveResource', () => {
       positionSec: 42,
       notes: 'keep me\n\nand me',
       tags: ['a', 'b'],
-      takeaways: 'the point',
+      takeaways: [expect.objectContaining({ text: 'the point' })],
       sharedAt: 2000,
       sharedHow: 'demo',
       createdAt: 1000,

@@ -149,6 +149,43 @@ describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a version
   });
 });
 
+describe('version 6: takeaways become items, and every item gets a review card', () => {
+  it('a bulleted text splits one item per bullet (continuation lines kept), a conflict version joins as items', async () => {
+    await closeDb();
+    const v5 = fixtures.find((f) => f.version === 5)!;
+    const [first] = v5.records.resources!;
+    const record = {
+      ...first,
+      id: 'bullets',
+      canonicalUrl: 'https://example.org/bullets',
+      takeaways: '- Ask first\n  then listen\n\n* Write it down\n1. Follow up in a week',
+      conflicts: [{ field: 'takeaways', text: 'Write it down\nShare it with the team', at: 1_700_000_500_000 }],
+      quotes: [{ id: 'q', exact: 'Learning is a team sport.', note: '', createdAt: 1_700_000_600_000 }],
+      clips: [],
+    };
+    await createOldDatabase({ ...v5, records: { resources: [record] } });
+    const db = await getDb();
+    const stored = await db.get('resources', 'bullets');
+    expect(stored!.takeaways.map((item) => item.text)).toEqual([
+      'Ask first\nthen listen',
+      'Write it down',
+      'Follow up in a week',
+      'Share it with the team',
+    ]);
+    expect(stored!.conflicts).toBeUndefined();
+    // The conflict's lines keep the time they were written.
+    expect(stored!.takeaways[3]!.createdAt).toBe(1_700_000_500_000);
+    const cards = await db.getAllFromIndex('reviews', 'resourceId', 'bullets');
+    expect(cards.map((card) => [card.itemKind, card.due])).toEqual(
+      expect.arrayContaining([
+        ['takeaway', (first!.createdAt as number) + 86_400_000],
+        ['quote', 1_700_000_600_000 + 86_400_000],
+      ]),
+    );
+    expect(cards).toHaveLength(5);
+  });
+});
+
 describe('an upgrade while another page holds the database', () => {
   /** A page still running the previous version's code: the version-1 step, and open.ts's handling. */
   async function oldPage() {

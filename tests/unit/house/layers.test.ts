@@ -53,6 +53,7 @@ const DATA_WRITES = [
   'lib/db/actions',
   'lib/db/assessments',
   'lib/db/prompts',
+  'lib/db/reviews',
 ];
 
 describe('layers', () => {
@@ -86,7 +87,8 @@ describe('layers', () => {
   });
 
   it('the domains below the application layer do not reach up into it or into the background', () => {
-    const domain = (f: string) => /^lib\/(prompts|capture|db|share|backup|assessment|actions|library|i18n)\//.test(f);
+    const domain = (f: string) =>
+      /^lib\/(prompts|capture|db|share|backup|assessment|actions|library|i18n|review|takeaways)\//.test(f);
     expect(breaking(domain, (m) => m.startsWith('lib/background/'))).toEqual([]);
     // lib/db is the bottom: it knows nothing of any domain above it.
     expect(

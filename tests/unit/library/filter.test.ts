@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { takeawaysFromText } from '../../../lib/takeaways/items';
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../lib/db/types';
 import { resource } from './records';
@@ -50,7 +51,7 @@ const LIBRARY = [
     id: 'page',
     kind: 'page',
     title: 'Team handbook',
-    takeaways: 'Write things down',
+    takeaways: takeawaysFromText('Write things down', 1),
     createdAt: 2000,
     sharedAt: 9,
     status: 'learned',

@@ -9,7 +9,7 @@ export function resource(overrides: Partial<Resource> & { id: string }): Resourc
     title: overrides.id,
     notes: '',
     clips: [],
-    takeaways: '',
+    takeaways: [],
     tags: [],
     status: 'queued',
     createdAt: 1000,

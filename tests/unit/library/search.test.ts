@@ -40,7 +40,7 @@ describe('searchText and matchesTerms', () => {
     site: 'YouTube',
     author: 'Kanal för Övning',
     notes: 'Retrospektiv varje fredag',
-    takeaways: 'Fråga "vad gick bra?" först',
+    takeaways: [{ text: 'Fråga "vad gick bra?" först' }],
     tags: ['feedback', 'team work'],
     clips: [{ note: 'Bra exempel på blameless', chapter: 'Incidenter' }],
   };

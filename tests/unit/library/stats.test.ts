@@ -90,7 +90,14 @@ describe('library figures', () => {
     // Shared this month: one; the other was shared long before.
     expect(await countSharedSince(startOfMonth(now))).toBe(1);
     expect(await countSharedSince(0)).toBe(2);
-    expect(await libraryStats(now)).toEqual({ savedThisWeek: 2, learnedThisMonth: 2, sharedThisMonth: 1, streak: 0 });
+    expect(await libraryStats(now)).toEqual({
+      savedThisWeek: 2,
+      learnedThisMonth: 2,
+      sharedThisMonth: 1,
+      reviewedThisWeek: 0,
+      appliedThisMonth: 0,
+      streak: 0,
+    });
   });
 
   it.each<[string, string[], number]>([

@@ -208,7 +208,7 @@ describe('prompt alarm', () => {
     expect(local).toBe('07:00');
   });
 
-  it('a schedule saved in Settings re-plans the alarm through the change message; turning prompts off clears it', async () => {
+  it('a schedule saved in Settings re-plans the alarm through the change message; prompts and review off clear it', async () => {
     await useSchedule();
     await wake({ asPage: true });
     const changed = { ...DEFAULT_PROMPT_SCHEDULE, days: EVERY_DAY, timeOfDay: 16 * 60 + 30 };
@@ -216,6 +216,10 @@ describe('prompt alarm', () => {
     await settle();
     expect(await alarmTime()).toBe(nextPromptAt(T0, changed, zone));
     await saveSetting('promptSchedule', { ...changed, enabled: false });
+    await settle();
+    // The daily review keeps the prompt's days and time while it is on.
+    expect(await alarmTime()).toBe(nextPromptAt(T0, changed, zone));
+    await saveSetting('reviewsPerPrompt', 0);
     await settle();
     expect(await alarmTime()).toBeUndefined();
     expect((await promptAlarmState.getValue()).scheduledFor).toBeNull();

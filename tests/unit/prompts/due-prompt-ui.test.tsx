@@ -47,6 +47,14 @@ async function type(value: string) {
   });
 }
 
+/** Compact at first: the question and Answer, which opens the box and puts the focus in it. */
+async function openAnswer() {
+  await vi.waitFor(() => expect(host.textContent).toContain(due.text));
+  expect(textbox()).toBeNull();
+  await act(async () => button('Answer').click());
+  await vi.waitFor(() => expect(textbox()).toBeTruthy());
+}
+
 describe('DuePrompt', () => {
   it('renders nothing when no prompt is due', async () => {
     await mount();
@@ -56,7 +64,7 @@ describe('DuePrompt', () => {
   it('asks the due prompt: a focused textbox named by the prompt, Save answer, and a draft on every input', async () => {
     await duePrompt.setValue(due);
     await mount();
-    await vi.waitFor(() => expect(textbox()).toBeTruthy());
+    await openAnswer();
     expect(nameOf(textbox())).toBe('What went well this week, and why?');
     expect(document.activeElement).toBe(textbox());
     await type('We cut scope early');
@@ -80,18 +88,21 @@ describe('DuePrompt', () => {
   it('restores the draft typed before the popup closed', async () => {
     await duePrompt.setValue(due);
     await mount();
-    await vi.waitFor(() => expect(textbox()).toBeTruthy());
+    await openAnswer();
     await type('Half a thought');
     await vi.waitFor(async () => expect((await readDraft('')).answer).toBe('Half a thought'));
     render(null, host);
     await mount();
+    // A waiting draft opens the box at once, without taking the focus from the page's action.
     await vi.waitFor(() => expect(textbox()?.value).toBe('Half a thought'));
+    expect(document.activeElement).not.toBe(textbox());
   });
 
   it('Skip is one click: nothing stored, nothing due', async () => {
     await duePrompt.setValue(due);
     await mount();
-    await vi.waitFor(() => expect(textbox()).toBeTruthy());
+    await vi.waitFor(() => expect(host.textContent).toContain(due.text));
+    expect(textbox()).toBeNull();
     await act(async () => button('Skip').click());
     await vi.waitFor(() => expect(host.innerHTML).toBe(''));
     expect(await duePrompt.getValue()).toBeNull();
@@ -101,7 +112,7 @@ describe('DuePrompt', () => {
   it('an empty answer is not saved and says why', async () => {
     await duePrompt.setValue(due);
     await mount();
-    await vi.waitFor(() => expect(textbox()).toBeTruthy());
+    await openAnswer();
     await act(async () => button('Save answer').click());
     await vi.waitFor(() =>
       expect(host.querySelector('[role="alert"]')?.textContent).toBe('Write a few words first, or skip this one.'),
@@ -126,8 +137,35 @@ describe('DuePrompt', () => {
     });
     await duePrompt.setValue(due);
     await mount();
+    await openAnswer();
     await vi.waitFor(() => expect(host.querySelector('.micro')?.textContent).toContain('A short read'));
     expect(host.querySelector('.micro')?.textContent).toContain('Fits a short break');
     expect(host.textContent).not.toContain('A long read');
+  });
+
+  it('a prompt about a saved resource shows what was taken from it, with a link to its page', async () => {
+    const { resource } = await saveResource({
+      url: 'https://example.com/sre',
+      canonicalUrl: 'https://example.com/sre',
+      kind: 'article',
+      title: 'Site Reliability Engineering',
+    });
+    const { addTakeaways } = await import('../../../lib/app/takeaways');
+    await addTakeaways(resource.id, 'Error budgets\nBlameless postmortems');
+    await duePrompt.setValue({
+      ...due,
+      promptId: 'resourceApply',
+      kind: 'resource',
+      text: 'What is one thing from “Site Reliability Engineering” you will apply?',
+      resourceId: resource.id,
+      resourceTitle: resource.title,
+    });
+    await mount();
+    await vi.waitFor(() => expect(host.querySelector('.prompt-context')?.textContent).toContain('Error budgets'));
+    const context = host.querySelector('.prompt-context')!;
+    expect(context.textContent).toContain('Blameless postmortems');
+    expect(context.querySelector('a')?.getAttribute('href')).toMatch(
+      new RegExp(`library\\.html#resource/${resource.id}$`),
+    );
   });
 });

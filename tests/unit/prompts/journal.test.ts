@@ -58,7 +58,7 @@ function resource(id: string, patch: Partial<Resource>): Resource {
     title: id,
     notes: '',
     clips: [],
-    takeaways: '',
+    takeaways: [],
     tags: [],
     status: 'queued',
     createdAt: 1,

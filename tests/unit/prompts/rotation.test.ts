@@ -31,7 +31,7 @@ function resource(patch: Partial<Resource>): Resource {
     title: 'Team Topologies',
     notes: '',
     clips: [],
-    takeaways: '',
+    takeaways: [],
     tags: [],
     status: 'queued',
     createdAt: NOW - DAY,

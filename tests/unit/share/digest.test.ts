@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { takeawaysFromText } from '../../../lib/takeaways/items';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -74,6 +75,6 @@ describe('takeawayLines', () => {
     ['one paragraph', ['one paragraph']],
     ['\n\n  \n', []],
   ])('%j', (input, expected) => {
-    expect(takeawayLines(input)).toEqual(expected);
+    expect(takeawayLines(takeawaysFromText(input, 1))).toEqual(expected);
   });
 });

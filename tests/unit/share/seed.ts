@@ -1,4 +1,5 @@
 import { getDb } from '../../../lib/db/open';
+import { takeawaysFromText } from '../../../lib/takeaways/items';
 import type { Action, Reflection, Resource } from '../../../lib/db/types';
 
 export const utc = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min);
@@ -12,7 +13,7 @@ function resource(fields: Partial<Resource> & Pick<Resource, 'id' | 'title' | 'u
     kind: 'page',
     notes: '',
     clips: [],
-    takeaways: '',
+    takeaways: [],
     tags: [],
     status: 'queued',
     createdAt: utc(2025, 2, 1),
@@ -42,7 +43,7 @@ export const TALK = resource({
       createdAt: utc(2025, 3, 3, 9, 30),
     },
   ],
-  takeaways: '- Shared vision needs dialogue, not slides.\n\n* Ask before telling.',
+  takeaways: takeawaysFromText('- Shared vision needs dialogue, not slides.\n\n* Ask before telling.', utc(2025, 2, 1)),
   status: 'learned',
   learnedAt: utc(2025, 3, 3, 10),
   sharedAt: utc(2025, 3, 5, 14),
@@ -55,7 +56,7 @@ export const ARTICLE = resource({
   url: 'https://blog.example.org/retros (part)?x=1',
   kind: 'article',
   site: 'Example Blog',
-  takeaways: 'Ask what went well, and why.',
+  takeaways: takeawaysFromText('Ask what went well, and why.', utc(2025, 2, 1)),
   status: 'learned',
   learnedAt: utc(2025, 3, 6, 9),
 });

@@ -1,0 +1,162 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { newActionHref } from '@/lib/actions/source';
+import { answerReview, type DueReview } from '@/lib/app/review';
+import { undo as takeBack } from '@/lib/app/undo';
+import { describeWriteError } from '@/lib/db/errors';
+import { REVIEW_ANSWERS, type ReviewAnswer } from '@/lib/db/types';
+import { formatDate, t } from '@/lib/i18n';
+import { answerLabel, describeReviewItem, itemKindLabel } from '@/lib/review/describe';
+import { kindChip } from '@/lib/resource-format';
+import { routeHash } from '@/lib/routes';
+import './review.css';
+
+interface Props {
+  reviews: readonly DueReview[];
+  /** Where library links go: '' inside the library, the library's URL from the popup (new tab). */
+  libraryUrl?: string;
+  /** 1–4 answer the first card from anywhere on the page (the library's Review section). */
+  keys?: boolean;
+  /** Called after an answer or an undo, so the caller loads the queue again. */
+  onChanged: () => void;
+  /** Make an action: where the action form opens (the library navigates, the popup opens a tab). */
+  onMakeAction: (href: string) => void;
+}
+
+interface Said {
+  text: string;
+  undoId?: number;
+}
+
+/** One click each: the card is answered, its next time said, and an Undo offered. */
+export function ReviewQueue({ reviews, libraryUrl = '', keys = false, onChanged, onMakeAction }: Props) {
+  const [said, setSaid] = useState<Said | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLButtonElement>(null);
+
+  const answer = async (review: DueReview, choice: ReviewAnswer) => {
+    if (busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      const outcome = await answerReview(review.card.id, choice);
+      if (choice === 'action') {
+        const item = { kind: review.card.itemKind, id: review.card.itemId };
+        onMakeAction(newActionHref('resource', review.resource.id, item));
+      }
+      const next = outcome?.card.due;
+      setSaid({
+        text:
+          choice === 'retire' || next === undefined
+            ? t('reviewRetired')
+            : t('reviewAnswered', answerLabel(choice), formatDate(next)),
+        ...(outcome?.undo ? { undoId: outcome.undo.id } : {}),
+      });
+      onChanged();
+    } catch (e) {
+      setError(describeWriteError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Keyboard-first in the library: 1–4 answer the card on top, unless the user is typing. Bound
+  // before the cards are painted, so a key pressed as soon as they show is not lost.
+  const top = reviews[0];
+  useLayoutEffect(() => {
+    if (!keys || !top) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        target?.closest('input, textarea, select, [contenteditable]')
+      )
+        return;
+      const index = ['1', '2', '3', '4'].indexOf(event.key);
+      if (index < 0) return;
+      event.preventDefault();
+      void answer(top, REVIEW_ANSWERS[index]!);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [keys, top?.card.id, busy]);
+
+  return (
+    <div class="review-queue">
+      {said && (
+        <p class="notice review-said small" role="status">
+          <span>{said.text}</span>
+          {said.undoId !== undefined && (
+            <button
+              type="button"
+              class="btn btn-small btn-ghost"
+              onClick={() =>
+                void takeBack(said.undoId!).then(
+                  () => {
+                    setSaid(null);
+                    onChanged();
+                  },
+                  (e: unknown) => setError(describeWriteError(e)),
+                )
+              }
+            >
+              {t('reviewUndo')}
+            </button>
+          )}
+        </p>
+      )}
+      {error && (
+        <p class="notice notice-error small" role="alert">
+          {error}
+        </p>
+      )}
+      <ol class="review-list">
+        {reviews.map((review, index) => {
+          const { text, detail } = describeReviewItem(review.item);
+          const headingId = `review-${review.card.id}`;
+          return (
+            <li key={review.card.id} class="review-card card" aria-labelledby={headingId} data-card-id={review.card.id}>
+              <p class="review-source small">
+                <span class="chip" title={kindChip(review.resource)}>
+                  {itemKindLabel(review.card.itemKind)}
+                </span>
+                <a
+                  href={`${libraryUrl}${routeHash('resource', review.resource.id)}`}
+                  {...(libraryUrl ? { target: '_blank', rel: 'noopener' } : {})}
+                >
+                  {t('reviewFrom', review.resource.title || t('untitled'))}
+                </a>
+              </p>
+              <p id={headingId} class="review-text">
+                {text}
+              </p>
+              {detail && <p class="review-detail small muted">{detail}</p>}
+              <div class="review-answers" role="group" aria-label={t('reviewPopupIntro')}>
+                {REVIEW_ANSWERS.map((choice, i) => (
+                  <button
+                    key={choice}
+                    ref={index === 0 && i === 0 ? first : undefined}
+                    type="button"
+                    class={choice === 'applied' ? 'btn btn-small btn-primary' : 'btn btn-small'}
+                    disabled={busy}
+                    aria-keyshortcuts={keys && index === 0 ? String(i + 1) : undefined}
+                    onClick={() => void answer(review, choice)}
+                  >
+                    {keys && index === 0 && (
+                      <kbd class="review-key" title={t('reviewKeyHint', i + 1)}>
+                        {i + 1}
+                      </kbd>
+                    )}
+                    {answerLabel(choice)}
+                  </button>
+                ))}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import * as store from '../db/reviews';
+import type { ReviewAnswer, ReviewCard } from '../db/types';
+import { endOfLocalDay } from '../review/card';
+import { reviewSession, reviewsPerPrompt } from '../settings';
+import { committed } from './commit';
+import { offerUndo, type UndoOffer } from './undo';
+
+/**
+ * The daily review: answering a card (through ts-fsrs, loaded with the first answer only) and
+ * today's session, which the background opens at the prompt's time and closes when its cards are
+ * answered or nothing is due any more.
+ */
+export { cardsOfResource, countDueCards, listDueReviews, type DueReview } from '../db/reviews';
+
+export interface ReviewOutcome {
+  card: ReviewCard;
+  undo?: UndoOffer;
+}
+
+async function noteAnswered(now: number, delta: 1 | -1): Promise<boolean> {
+  const session = await reviewSession.getValue();
+  if (!session) return false;
+  const answered = Math.max(0, session.answered + delta);
+  const [limit, left] = await Promise.all([reviewsPerPrompt.getValue(), store.countDueCards(endOfLocalDay(now))]);
+  // Done for today: every card the session offered is answered, or nothing is due any more.
+  const done = delta > 0 && (answered >= limit || left === 0);
+  await reviewSession.setValue(done ? null : { ...session, answered });
+  return true;
+}
+
+/** One click on a review card; Undo puts the card back as it was (and into today's review). */
+export async function answerReview(
+  id: string,
+  answer: ReviewAnswer,
+  now = Date.now(),
+): Promise<ReviewOutcome | undefined> {
+  // Loaded before the transaction opens: nothing but IndexedDB is awaited inside one.
+  const { answerCard } = await import('../review/schedule');
+  const result = await store.updateCard(id, (card) => answerCard(card, answer, now));
+  if (!result) return undefined;
+  const sessionChanged = await noteAnswered(now, 1);
+  await committed({ stores: ['reviews'], ids: [id], items: sessionChanged ? ['reviewSession'] : [] });
+  const undo = offerUndo(
+    {
+      kind: 'review',
+      count: 1,
+      restore: async () => {
+        await store.putCard(result.before);
+        const reopened = await noteAnswered(now, -1);
+        await committed({ stores: ['reviews'], ids: [id], items: reopened ? ['reviewSession'] : [] });
+      },
+    },
+    now,
+  );
+  return { card: result.after, ...(undo ? { undo } : {}) };
+}

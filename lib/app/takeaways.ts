@@ -1,0 +1,82 @@
+import * as store from '../db/resources';
+import type { Resource, Takeaway } from '../db/types';
+import { LIMITS } from '../limits';
+import { newTakeaways } from '../takeaways/items';
+import { announceResources } from './resources';
+import { offerUndo, type UndoOffer } from './undo';
+
+/**
+ * Takeaways, one item at a time, each write inside the resource's transaction (an item added or
+ * edited in another tab meanwhile stays). Each new item gets its review card in the same
+ * transaction (lib/db/resources.ts).
+ */
+
+/** New takeaways from what was typed or pasted: one per line or bullet, after the others. */
+export async function addTakeaways(id: string, text: string, now = Date.now()): Promise<Resource | undefined> {
+  const added = newTakeaways(text, now);
+  if (!added.length) return store.getResource(id);
+  const [updated] = await store.updateResources(
+    [id],
+    (resource) => ({ takeaways: [...resource.takeaways, ...added].slice(0, LIMITS.takeawayItems) }),
+    now,
+  );
+  void announceResources(updated ? [updated] : []);
+  return updated;
+}
+
+/**
+ * One takeaway rewritten as typed, from `baseText` (what this page last showed of it): another
+ * writer's change meanwhile merges in, or stays beside it as a takeaway of its own.
+ */
+export async function editTakeaway(
+  id: string,
+  itemId: string,
+  text: string,
+  baseText: string,
+  now = Date.now(),
+): Promise<Resource | undefined> {
+  if (!text.trim()) return store.getResource(id);
+  // Loaded before the transaction opens: nothing but IndexedDB is awaited inside one.
+  const { editTakeawayIn } = await store.loadMergeRule();
+  const [updated] = await store.updateResources(
+    [id],
+    (resource) => ({ takeaways: editTakeawayIn(resource.takeaways, itemId, text, baseText, now) }),
+    now,
+  );
+  void announceResources(updated ? [updated] : []);
+  return updated;
+}
+
+/** A takeaway removed; Undo puts it back where it was, with its review card as it was. */
+export async function removeTakeaway(id: string, itemId: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  let removed: { item: Takeaway; index: number } | undefined;
+  const [updated] = await store.updateResources(
+    [id],
+    (resource) => {
+      const index = resource.takeaways.findIndex((item) => item.id === itemId);
+      if (index >= 0) removed = { item: resource.takeaways[index]!, index };
+      return { takeaways: resource.takeaways.filter((item) => item.id !== itemId) };
+    },
+    now,
+  );
+  void announceResources(updated ? [updated] : []);
+  if (!removed) return undefined;
+  const { item, index } = removed;
+  return offerUndo(
+    {
+      kind: 'takeaway',
+      count: 1,
+      label: item.text,
+      restore: async () => {
+        const [restored] = await store.updateResources([id], (resource) => {
+          if (resource.takeaways.some((t) => t.id === item.id)) return {};
+          const takeaways = [...resource.takeaways];
+          takeaways.splice(Math.min(index, takeaways.length), 0, item);
+          return { takeaways };
+        });
+        void announceResources(restored ? [restored] : []);
+      },
+    },
+    now,
+  );
+}

@@ -1,0 +1,99 @@
+import type { IDBPObjectStore } from 'idb';
+import { itemOf, newReviewCard, reviewCardId, reviewItemsOf } from '../review/card';
+import { getDb, type LoopDatabase } from './open';
+import type { LoopDB } from './schema';
+import type { Resource, ReviewCard } from './types';
+
+type ReviewStore = IDBPObjectStore<LoopDB, ('resources' | 'reviews')[], 'reviews', 'readwrite'>;
+
+/**
+ * Inside a resource's write transaction: every takeaway, quote or clip it did not have before gets
+ * its review card (first due a day after it was written). A card already there (an item removed
+ * and brought back by Undo) keeps its schedule and history.
+ */
+export async function addCardsForNewItems(
+  reviews: ReviewStore,
+  before: Resource | undefined,
+  after: Resource,
+  now: number,
+): Promise<void> {
+  const had = new Set(before ? reviewItemsOf(before).map((item) => `${item.itemKind}/${item.itemId}`) : []);
+  for (const item of reviewItemsOf(after)) {
+    if (had.has(`${item.itemKind}/${item.itemId}`)) continue;
+    const id = reviewCardId(after.id, item.itemKind, item.itemId);
+    if (!(await reviews.getKey(id)))
+      await reviews.put(newReviewCard(after.id, item.itemKind, item.itemId, item.createdAt, now));
+  }
+}
+
+export interface DueReview {
+  card: ReviewCard;
+  resource: Resource;
+  item: NonNullable<ReturnType<typeof itemOf>>;
+}
+
+/**
+ * The queue: cards due by `until`, most overdue first, each with its resource and item as they
+ * are now. A card whose item or resource was removed is passed over (Undo may bring it back).
+ */
+export async function listDueReviews(until: number, limit = Infinity, db?: LoopDatabase): Promise<DueReview[]> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction(['reviews', 'resources']);
+  const resources = tx.objectStore('resources');
+  const out: DueReview[] = [];
+  let cursor = await tx.objectStore('reviews').index('due').openCursor(IDBKeyRange.upperBound(until));
+  while (cursor && out.length < limit) {
+    const card = cursor.value;
+    const resource = await resources.get(card.resourceId);
+    const item = resource && itemOf(resource, card);
+    if (resource && item) out.push({ card, resource, item });
+    cursor = await cursor.continue();
+  }
+  // Cards due at the same moment (written together) come in the order they are on their page.
+  const position = (review: DueReview) =>
+    reviewItemsOf(review.resource).findIndex(
+      (item) => item.itemKind === review.card.itemKind && item.itemId === review.card.itemId,
+    );
+  return out.sort(
+    (a, b) =>
+      (a.card.due ?? 0) - (b.card.due ?? 0) || a.resource.id.localeCompare(b.resource.id) || position(a) - position(b),
+  );
+}
+
+/** How many cards are due by `until` (removed items included: an upper bound, one index count). */
+export async function countDueCards(until: number, db?: LoopDatabase): Promise<number> {
+  return (db ?? (await getDb())).countFromIndex('reviews', 'due', IDBKeyRange.upperBound(until));
+}
+
+export async function cardsOfResource(resourceId: string, db?: LoopDatabase): Promise<ReviewCard[]> {
+  return (db ?? (await getDb())).getAllFromIndex('reviews', 'resourceId', resourceId);
+}
+
+/** Cards answered (or made) since `since`: the stats count their answers without reading the store. */
+export async function cardsChangedSince(since: number, db?: LoopDatabase): Promise<ReviewCard[]> {
+  return (db ?? (await getDb())).getAllFromIndex('reviews', 'updatedAt', IDBKeyRange.lowerBound(since));
+}
+
+/** One card rewritten from what is stored now, in one transaction; undefined when it is gone. */
+export async function updateCard(
+  id: string,
+  change: (card: ReviewCard) => ReviewCard,
+  db?: LoopDatabase,
+): Promise<{ before: ReviewCard; after: ReviewCard } | undefined> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction('reviews', 'readwrite');
+  const before = await tx.store.get(id);
+  if (!before) {
+    await tx.done;
+    return undefined;
+  }
+  const after = change(before);
+  await tx.store.put(after);
+  await tx.done;
+  return { before, after };
+}
+
+/** Undo of an answer: the card exactly as it was. */
+export async function putCard(card: ReviewCard, db?: LoopDatabase): Promise<void> {
+  await (db ?? (await getDb())).put('reviews', card);
+}

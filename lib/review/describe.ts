@@ -1,0 +1,36 @@
+import { formatClipTime } from '../clips/time';
+import type { ItemKind, ReviewAnswer } from '../db/types';
+import { type MessageKey, t } from '../i18n';
+import type { itemOf } from './card';
+
+/** What each answer and each kind of item is called, in the chosen language. */
+export const ANSWER_LABEL: Record<ReviewAnswer, MessageKey> = {
+  applied: 'reviewApplied',
+  useful: 'reviewUseful',
+  action: 'reviewMakeAction',
+  retire: 'reviewRetire',
+};
+
+export const ITEM_KIND_LABEL: Record<ItemKind, MessageKey> = {
+  takeaway: 'reviewKindTakeaway',
+  quote: 'reviewKindQuote',
+  clip: 'reviewKindClip',
+};
+
+export function answerLabel(answer: ReviewAnswer): string {
+  return t(ANSWER_LABEL[answer]);
+}
+
+export function itemKindLabel(kind: ItemKind): string {
+  return t(ITEM_KIND_LABEL[kind]);
+}
+
+/** An item as a card shows it: the main text, and what places it (a clip's moment, a quote's note). */
+export function describeReviewItem(found: NonNullable<ReturnType<typeof itemOf>>): { text: string; detail?: string } {
+  if (found.kind === 'takeaway') return { text: found.item.text };
+  if (found.kind === 'quote')
+    return { text: `“${found.item.exact}”`, ...(found.item.note ? { detail: found.item.note } : {}) };
+  const clip = found.item;
+  const place = [formatClipTime(clip), clip.chapter].filter(Boolean).join(' · ');
+  return clip.note ? { text: clip.note, detail: place } : { text: place };
+}
