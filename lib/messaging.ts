@@ -32,6 +32,7 @@ const BACKGROUND_ITEMS: ReadonlySet<ItemName> = new Set([
   'promptSchedule',
   'disabledBuiltInPrompts',
   'duePrompt',
+  'promptAlarmState',
   'reviewsPerPrompt',
   'reviewSession',
   'lastExportAt',

@@ -13,6 +13,8 @@ export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment)
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // After a save with conditions left unrated: each of those is marked where it is.
+  const [marking, setMarking] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   const submit = async (event: Event) => {
@@ -20,7 +22,8 @@ export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment)
     setError('');
     const missing = CONDITIONS.filter((c) => scores[c.id] === undefined);
     if (missing.length) {
-      setError(t('assessmentMissing', missing.map((c) => t(c.name)).join(', ')));
+      setMarking(true);
+      setError(t('assessmentMissingMarked'));
       formRef.current?.querySelector<HTMLInputElement>(`input[name="score-${missing[0]!.id}"]`)?.focus();
       return;
     }
@@ -51,15 +54,26 @@ export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment)
       <ol class="condition-list">
         {CONDITIONS.map((condition, index) => {
           const statementId = `statement-${condition.id}`;
+          const unrated = marking && scores[condition.id] === undefined;
+          const missingId = `missing-${condition.id}`;
           return (
             <li key={condition.id}>
-              <fieldset class="condition" aria-describedby={statementId}>
+              <fieldset
+                class={unrated ? 'condition condition-unrated' : 'condition'}
+                aria-describedby={unrated ? `${missingId} ${statementId}` : statementId}
+                aria-invalid={unrated || undefined}
+              >
                 <legend>
                   <span class="condition-number" aria-hidden="true">
                     {index + 1}
                   </span>
                   {t(condition.name)}
                 </legend>
+                {unrated && (
+                  <p id={missingId} class="condition-missing small">
+                    {t('assessmentConditionMissing')}
+                  </p>
+                )}
                 <p id={statementId} class="condition-statement">
                   {t(condition.statement)}
                 </p>

@@ -47,6 +47,11 @@ export function AssessmentTrends({
                 {trend.latest !== undefined ? t('trendLatest', trend.latest) : ''} {changeText(trend.change)}
               </p>
               <TrendChart name={name} points={trend.points} />
+              {trend.latestNote && (
+                <p class="small trend-condition-note">
+                  “{trend.latestNote.text}” <span class="muted">{formatDate(trend.latestNote.at)}</span>
+                </p>
+              )}
             </li>
           );
         })}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
 import type { Route } from '@/lib/routes';
-import { t } from '@/lib/i18n';
+import { formatDate, t } from '@/lib/i18n';
 import { deleteAssessment, listAssessments, setAssessmentReminder } from '@/lib/app/assessments';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Assessment } from '@/lib/db/types';
@@ -25,7 +25,9 @@ export function AssessmentSection(_props: { route: Route }) {
   const error = writeError || (live.error ? describeWriteError(live.error) : '');
   // The form opens by itself when there is no check yet or the last one is a month old.
   const last = assessments?.[assessments.length - 1];
-  const showForm = formChoice ?? (assessments !== null && (!last || Date.now() >= addMonths(last.createdAt, 1)));
+  const nextDue = last ? addMonths(last.createdAt, 1) : undefined;
+  const dueNow = nextDue === undefined || Date.now() >= nextDue;
+  const showForm = formChoice ?? (assessments !== null && dueNow);
 
   const toggleReminder = (on: boolean) =>
     setAssessmentReminder(on).catch((e: unknown) => setError(describeWriteError(e)));
@@ -42,10 +44,16 @@ export function AssessmentSection(_props: { route: Route }) {
     <div class="assessment-section">
       <div class="section-head">
         <h1>{t('navAssessment')}</h1>
+        {/* Taken this month: the next one is not due yet, so the button says what it is. */}
         {assessments && assessments.length > 0 && !showForm && (
-          <button type="button" class="btn btn-primary" onClick={() => setShowForm(true)}>
-            {t('assessmentTakeAgain')}
-          </button>
+          <span class="row">
+            {!dueNow && nextDue !== undefined && (
+              <span class="small muted">{t('assessmentNextDue', formatDate(nextDue))}</span>
+            )}
+            <button type="button" class={dueNow ? 'btn btn-primary' : 'btn'} onClick={() => setShowForm(true)}>
+              {dueNow ? t('assessmentTakeAgain') : t('assessmentTakeAnother')}
+            </button>
+          </span>
         )}
       </div>
       <p class="section-intro muted">{t('assessmentIntro')}</p>

@@ -47,6 +47,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const saveButton = useRef<HTMLButtonElement>(null);
   const quoteButton = useRef<HTMLButtonElement>(null);
   const logButton = useRef<HTMLButtonElement>(null);
+  const openLink = useRef<HTMLAnchorElement>(null);
   const [quoteNote, setQuoteNote] = useState('');
   const [keptQuote, setKeptQuote] = useState<Quote | null>(null);
   const [logging, setLogging] = useState(false);
@@ -96,8 +97,8 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   useEffect(() => {
     if (!autoFocus || !nothingFocused()) return;
     if (capture.phase === 'unsavable') logButton.current?.focus();
-    else if (page && !videoTakesFocus) (page.selection ? quoteButton : saveButton).current?.focus();
-  }, [capture.phase, videoTakesFocus]);
+    else if (page && !videoTakesFocus) (page.selection ? quoteButton : saved ? openLink : saveButton).current?.focus();
+  }, [capture.phase, videoTakesFocus, saved !== null]);
 
   const onSaveQuote = async () => {
     if (!page?.selection) return;
@@ -150,7 +151,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
       setSaved(resource);
       setNote(resource.notes);
       setTags(resource.tags.join(', '));
-      setMessage({ tone: 'ok', text: created ? t('popupSaved') : t('popupAlreadySaved') });
+      setMessage({ tone: 'ok', text: created ? t('popupSaved') : t('popupUpdated') });
       return resource;
     } catch (error) {
       setMessage({ tone: 'error', text: describeWriteError(error) });
@@ -301,15 +302,31 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
             {keptQuote ? `✓ ${t('popupQuoteSavedButton')}` : t('popupSaveQuote')}
           </button>
         )}
-        <button
-          ref={saveButton}
-          type="button"
-          class={page?.selection ? 'btn' : 'btn btn-primary'}
-          disabled={!page || busy}
-          onClick={() => void onSave()}
-        >
-          {t('popupSavePage')}
-        </button>
+        {/* Where nothing can be saved, no disabled Save: only what can be done (Log learning). */}
+        {/* Saved already: what is typed here saves as it goes, so the page's own page is next, and
+            the button says what it does now (read the page again: title, length, chapters). */}
+        {saved && (
+          <a
+            ref={openLink}
+            class={page?.selection || page?.kind === 'video' ? 'btn' : 'btn btn-primary'}
+            href={browser.runtime.getURL(libraryPath('resource', saved.id) as '/')}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('popupOpenItsPage')}
+          </a>
+        )}
+        {capture.phase !== 'unsavable' && (
+          <button
+            ref={saveButton}
+            type="button"
+            class={saved ? 'btn btn-ghost' : page?.selection ? 'btn' : 'btn btn-primary'}
+            disabled={!page || busy}
+            onClick={() => void onSave()}
+          >
+            {saved ? t('popupUpdateFromPage') : t('popupSavePage')}
+          </button>
+        )}
         <button
           ref={logButton}
           type="button"

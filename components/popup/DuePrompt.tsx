@@ -7,7 +7,7 @@ import { t } from '@/lib/i18n';
 import { LIMITS } from '@/lib/limits';
 import { promptKey } from '@/lib/prompts/catalogue';
 import { queuedResources } from '@/lib/prompts/choose';
-import { answerPrompt, skipDuePrompt } from '@/lib/app/reflections';
+import { answerPrompt, isSnoozed, skipDuePrompt, snoozeDuePrompt } from '@/lib/app/reflections';
 import { logActivity } from '@/lib/app/activities';
 import { activityFromAnswer } from '@/lib/activities/activity';
 import { askedText, dueToCandidate } from '@/lib/prompts/due';
@@ -15,7 +15,7 @@ import { pickMicroLearning } from '@/lib/prompts/micro';
 import { openUrl } from '@/lib/resource-links';
 import { libraryPath } from '@/lib/routes';
 import { kindLabel, resourceMetaLine } from '@/lib/resource-format';
-import { duePrompt, readDraft, writeDraft, type DuePromptState } from '@/lib/settings';
+import { duePrompt, promptAlarmState, readDraft, writeDraft, type DuePromptState } from '@/lib/settings';
 import { PromptResourceContext } from '@/components/prompts/PromptResourceContext';
 import './due-prompt.css';
 
@@ -40,9 +40,10 @@ export function DuePrompt() {
   // The prompt shown stays while it is being answered; answered or skipped elsewhere (the
   // journal, another window), nothing is due here either.
   const stored = useStorageItem(duePrompt);
+  const alarm = useStorageItem(promptAlarmState);
   useEffect(() => {
-    if (stored === undefined) return;
-    if (stored === null) {
+    if (stored === undefined || alarm === undefined) return;
+    if (stored === null || isSnoozed(alarm)) {
       setDue(null);
       return;
     }
@@ -60,7 +61,7 @@ export function DuePrompt() {
     return () => {
       alive = false;
     };
-  }, [stored]);
+  }, [stored, alarm]);
 
   // Opened with Answer: the focus goes to the box. Opened for a waiting draft, the page's own
   // action keeps it.
@@ -99,14 +100,17 @@ export function DuePrompt() {
     }
   };
 
-  const onSkip = async () => {
+  // Skip (not now) or Later (the same question after the snooze): either way the popup stops asking.
+  const putAway = (work: () => Promise<void>) => async () => {
     try {
-      await skipDuePrompt();
+      await work();
       setDue(null);
     } catch (e) {
       setError(describeWriteError(e));
     }
   };
+  const onSkip = putAway(skipDuePrompt);
+  const onLater = putAway(() => snoozeDuePrompt());
 
   return (
     <section class="due-prompt card" aria-labelledby="due-prompt-eyebrow">
@@ -159,6 +163,9 @@ export function DuePrompt() {
               {t('promptAnswerOpen')}
             </button>
           )}
+          <button type="button" class="btn btn-ghost" onClick={() => void onLater()}>
+            {t('promptLater')}
+          </button>
           <button type="button" class="btn btn-ghost" onClick={() => void onSkip()}>
             {t('promptSkip')}
           </button>

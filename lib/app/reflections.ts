@@ -3,7 +3,7 @@ import * as store from '../db/reflections';
 import type { FieldConflict } from '../merge';
 import type { Reflection } from '../db/types';
 import { askedText, type AskedPrompt } from '../prompts/due';
-import { clearDraft, duePrompt, type DuePromptState } from '../settings';
+import { clearDraft, duePrompt, promptAlarmState, promptSchedule, type DuePromptState } from '../settings';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';
 
@@ -51,6 +51,22 @@ export async function answerPrompt(prompt: AskedPrompt, answer: string, now = Da
 /** One click: not now. The prompt stays in the rotation history, so it will not come right back. */
 export function skipDuePrompt(): Promise<void> {
   return finishDuePrompt();
+}
+
+/**
+ * Later, from a page (the notification's Later does the same): the same prompt again after the
+ * snooze length. The background moves its alarm there and takes the badge and notification away.
+ */
+export async function snoozeDuePrompt(now = Date.now()): Promise<void> {
+  const [schedule, state] = await Promise.all([promptSchedule.getValue(), promptAlarmState.getValue()]);
+  const when = now + Math.max(1, schedule.snoozeMinutes) * 60_000;
+  await promptAlarmState.setValue({ ...state, scheduledFor: when, reason: 'snooze' });
+  await committed({ items: ['promptAlarmState'] });
+}
+
+/** Whether the due prompt was put off with Later and its time has not come yet. */
+export function isSnoozed(state: { reason: string; scheduledFor: number | null }, now = Date.now()): boolean {
+  return state.reason === 'snooze' && state.scheduledFor !== null && state.scheduledFor > now;
 }
 
 export async function editReflection(id: string, answer: string, now = Date.now()): Promise<Reflection | undefined> {

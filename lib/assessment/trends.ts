@@ -14,6 +14,8 @@ export interface ConditionTrend {
   /** Latest minus the one before: positive is better. Undefined with fewer than two points. */
   change?: number;
   average?: number;
+  /** The newest note written for this condition, and when. */
+  latestNote?: { text: string; at: number };
 }
 
 /** Each condition's scores over time, in the fixed order of the check. */
@@ -26,6 +28,10 @@ export function conditionTrends(assessments: readonly Assessment[]): ConditionTr
       if (typeof score === 'number' && score >= 1 && score <= 5) points.push({ at: assessment.createdAt, score });
     }
     const trend: ConditionTrend = { id, points };
+    for (const assessment of sorted) {
+      const text = assessment.notes?.[id]?.trim();
+      if (text) trend.latestNote = { text, at: assessment.createdAt };
+    }
     const last = points[points.length - 1];
     const before = points[points.length - 2];
     if (last) {

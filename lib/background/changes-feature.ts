@@ -4,7 +4,7 @@ import { syncAssessment } from './assessment-feature';
 import { syncBackupReminder } from './backup-feature';
 import { syncFollowUps } from './follow-up-feature';
 import { reloadLanguage } from './language';
-import { ensurePromptAlarm, onDuePromptChanged, onReviewSessionChanged } from './prompt-feature';
+import { ensurePromptAlarm, onDuePromptChanged, onPromptSnoozed, onReviewSessionChanged } from './prompt-feature';
 import { createMenus } from './save-feature';
 import { noteLibraryChange } from './snapshot-feature';
 
@@ -29,6 +29,7 @@ export async function reactToChange(change: Change): Promise<void> {
   )
     jobs.push(ensurePromptAlarm());
   if (items.has('duePrompt')) jobs.push(onDuePromptChanged());
+  if (items.has('promptAlarmState')) jobs.push(onPromptSnoozed());
   if (items.has('reviewSession')) jobs.push(onReviewSessionChanged());
   if (items.has('lastExportAt') || items.has('backupReminder')) jobs.push(syncBackupReminder({ notify: false }));
   if (stores.size) jobs.push(noteLibraryChange(change));

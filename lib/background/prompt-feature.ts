@@ -182,10 +182,23 @@ export function snoozePrompt(now = Date.now()): Promise<void> {
   return serially(async () => {
     const [schedule, state] = await Promise.all([promptSchedule.getValue(), promptAlarmState.getValue()]);
     const when = now + Math.max(1, schedule.snoozeMinutes) * MINUTE;
-    await browser.alarms.create(PROMPT_ALARM, { when });
     await promptAlarmState.setValue({ ...state, scheduledFor: when, reason: 'snooze' });
-    await clearPromptNotifications();
-    await markBadge('prompt', false);
+    await putOff(when);
+  });
+}
+
+async function putOff(when: number): Promise<void> {
+  await browser.alarms.create(PROMPT_ALARM, { when });
+  await clearPromptNotifications();
+  await markBadge('prompt', false);
+}
+
+/** A page's Later (lib/app/reflections.ts wrote the snooze): the alarm, notification and badge follow. */
+export function onPromptSnoozed(now = Date.now()): Promise<void> {
+  return serially(async () => {
+    const state = await promptAlarmState.getValue();
+    if (state.reason === 'snooze' && state.scheduledFor !== null && state.scheduledFor > now)
+      await putOff(state.scheduledFor);
   });
 }
 

@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 const ARTICLE = 'https://arstechnica.com/science/2015/07/some-article/';
-const SECTIONS = ['resources', 'log', 'journal', 'actions', 'team', 'assessment', 'settings', 'welcome'];
+const SECTIONS = ['resources', 'log', 'review', 'journal', 'actions', 'team', 'assessment', 'settings', 'welcome'];
 
 async function withSavedArticle(launched: Launched) {
   await serve(launched.context, ARTICLE, articleFixture('ars-1'));

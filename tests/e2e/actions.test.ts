@@ -367,10 +367,10 @@ describe('the learning-environment check', () => {
     const groups = form.getByRole('group');
     expect(await groups.count()).toBe(7);
     await form.getByRole('button', { name: 'Save check' }).click();
-    await form
-      .getByRole('alert')
-      .filter({ hasText: 'Rate every condition before saving. Missing: Felt need to change' })
-      .waitFor();
+    await form.getByRole('alert').filter({ hasText: 'Rate the conditions marked below before saving.' }).waitFor();
+    // Each empty condition is marked where it is, not named in one long sentence.
+    await expect.poll(() => form.locator('fieldset[aria-invalid="true"]').count()).toBe(7);
+    expect(await groups.first().textContent()).toContain('Give this condition a score.');
 
     for (let i = 0; i < 7; i++)
       await groups

@@ -281,7 +281,7 @@ describe('backup and restore', () => {
     await card.getByRole('button', { name: 'Not now' }).click();
     await expect.poll(() => card.count()).toBe(0);
     const again = await openPopup(ext, tabId);
-    await again.getByRole('button', { name: 'Save this page' }).waitFor();
+    await again.getByRole('button', { name: 'Log learning' }).waitFor();
     // The card's check has run (its pending marker is gone) and decided there is nothing to show.
     await expect.poll(() => again.locator('.backup-reminder-pending').count()).toBe(0);
     expect(await again.getByRole('region', { name: 'Back up your notes' }).count()).toBe(0);

@@ -64,8 +64,8 @@ describe('clips while watching', () => {
     await popup.getByRole('status').filter({ hasText: 'Clipped 30:30 · Team learning.' }).waitFor();
 
     // Saving again does not move where to resume, and keeps both clips.
-    await popup.getByRole('button', { name: 'Save this page' }).click();
-    await popup.getByRole('status').filter({ hasText: 'Already saved' }).waitFor();
+    await popup.getByRole('button', { name: 'Update from the page' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Updated from the page.' }).waitFor();
     const again = await stored(popup);
     expect(again?.positionSec).toBe(754);
     expect(again?.clips.map((c) => [c.atSec, c.chapter, c.note])).toEqual([
@@ -209,8 +209,8 @@ describe('clipping a real video as it plays', () => {
       .getByRole('status')
       .filter({ hasText: `Clipped ${clock} · YouTube Chapters.` })
       .waitFor();
-    await popup.getByRole('button', { name: 'Save this page' }).click();
-    await popup.getByRole('status').filter({ hasText: 'Already saved' }).waitFor();
+    await popup.getByRole('button', { name: 'Update from the page' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Updated from the page.' }).waitFor();
     const saved = await stored(popup);
     expect(saved?.positionSec).toBe(4);
     expect(saved?.durationSec).toBe(20);

@@ -44,6 +44,16 @@ describe('conditionTrends', () => {
     expect(trends[1]).toMatchObject({ latest: 3, change: 0 });
   });
 
+  it('each condition carries its newest note (a blank one does not hide an older)', () => {
+    const [first, second] = conditionTrends([
+      { ...check(100, all(3)), notes: { 'felt-need': 'We never talk about change.' } },
+      { ...check(200, all(3)), notes: { 'felt-need': '  ', cooperation: 'Better after the offsite.' } },
+    ]);
+    expect(first?.latestNote).toEqual({ text: 'We never talk about change.', at: 100 });
+    expect(second?.latestNote).toEqual({ text: 'Better after the offsite.', at: 200 });
+    expect(conditionTrends([check(1, all(2))])[0]?.latestNote).toBeUndefined();
+  });
+
   it('a check that skipped a condition leaves a gap, not a zero', () => {
     const [first] = conditionTrends([check(100, { 'felt-need': 2 }), check(200, { cooperation: 3 })]);
     expect(first!.points).toEqual([{ at: 100, score: 2 }]);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addCustomPrompt } from '../../../lib/app/prompts';
-import { answerPrompt, listReflections, skipDuePrompt } from '../../../lib/app/reflections';
+import { answerPrompt, listReflections, skipDuePrompt, snoozeDuePrompt } from '../../../lib/app/reflections';
 import { saveSetting } from '../../../lib/app/settings';
 import { PROMPT_ALARM } from '../../../lib/background/prompt-feature';
 import { BUILT_IN_PROMPTS } from '../../../lib/prompts/catalogue';
@@ -262,6 +262,22 @@ describe('notification buttons and clicks', () => {
     expect(await browser.action.getBadgeText({})).toBe('?');
     // Then back to the regular schedule.
     expect(await alarmTime()).toBe(nextPromptAt(now + 30 * MINUTE, await promptSchedule.getValue(), zone));
+  });
+
+  it('Later in the popup does what the notification’s Later does, through the change message', async () => {
+    const { slot, due } = await dueNow();
+    const now = setNow(slot + 3 * MINUTE);
+    await snoozeDuePrompt(now);
+    await settle();
+    expect(await alarmTime()).toBe(now + 30 * MINUTE);
+    expect(await promptNotifications()).toHaveLength(0);
+    expect(await browser.action.getBadgeText({})).toBe('');
+    expect((await duePrompt.getValue())?.promptId).toBe(due.promptId);
+
+    await fireAlarm();
+    const [[, notification]] = await promptNotifications();
+    expect(notification.message).toBe(due.text);
+    expect(await browser.action.getBadgeText({})).toBe('?');
   });
 
   it('a snoozed prompt answered meanwhile does not come back', async () => {

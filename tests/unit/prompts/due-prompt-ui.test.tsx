@@ -168,4 +168,29 @@ describe('DuePrompt', () => {
       new RegExp(`library\\.html#resource/${resource.id}$`),
     );
   });
+
+  it('Later puts the prompt off: gone from the popup until the snooze is over, then back', async () => {
+    const { promptAlarmState } = await import('../../../lib/settings');
+    await duePrompt.setValue(due);
+    await mount();
+    await vi.waitFor(() => expect(host.textContent).toContain(due.text));
+    await act(async () => button('Later').click());
+    await vi.waitFor(() => expect(host.innerHTML).toBe(''));
+    const state = await promptAlarmState.getValue();
+    expect(state.reason).toBe('snooze');
+    expect(state.scheduledFor! - Date.now()).toBeGreaterThan(59 * 60_000);
+    // Still due: it comes back when the snooze is over (the background moves the state on).
+    expect(await duePrompt.getValue()).toMatchObject({ promptId: due.promptId });
+    render(null, host);
+    await mount();
+    // Both storage reads answered and rendered: still nothing asked.
+    await act(async () => {
+      await Promise.all([duePrompt.getValue(), promptAlarmState.getValue()]);
+    });
+    expect(host.innerHTML).toBe('');
+    await act(async () => {
+      await promptAlarmState.setValue({ ...state, reason: 'slot', scheduledFor: Date.now() + 86_400_000 });
+    });
+    await vi.waitFor(() => expect(host.textContent).toContain(due.text));
+  });
 });

@@ -1,0 +1,46 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AssessmentSection } from '../../../components/library/AssessmentSection';
+import { saveAssessment } from '../../../lib/app/assessments';
+import { parseRoute } from '../../../lib/routes';
+
+// After this month's check is saved, the page no longer asks for "this month's check".
+
+const DAY = 86_400_000;
+
+describe('the learning-environment page', () => {
+  let root: HTMLElement;
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    vi.useRealTimers();
+  });
+
+  const mount = async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(<AssessmentSection route={parseRoute('#assessment')} />, root);
+    });
+  };
+  const buttons = () => [...root.querySelectorAll('.section-head button')].map((b) => b.textContent);
+
+  it('taken this month: "Take another check" and when the next is due, no form', async () => {
+    vi.setSystemTime(new Date('2026-03-10T10:00:00'));
+    await saveAssessment({ scores: { vision: 4 } });
+    await mount();
+    await vi.waitFor(() => expect(buttons()).toEqual(['Take another check']));
+    expect(root.querySelector('.section-head')?.textContent).toContain('Next check due 10 Apr 2026');
+    expect(root.querySelector('.assessment-form')).toBeNull();
+  });
+
+  it('a month later the form is open again, and the button, when closed, asks for this month’s', async () => {
+    vi.setSystemTime(new Date('2026-03-10T10:00:00'));
+    await saveAssessment({ scores: { vision: 4 } });
+    vi.setSystemTime(new Date('2026-03-10T10:00:00').getTime() + 32 * DAY);
+    await mount();
+    await vi.waitFor(() => expect(root.querySelector('form')).not.toBeNull());
+    expect(buttons()).toEqual([]);
+  });
+});
