@@ -16,35 +16,51 @@ import {
 } from '../tests/e2e/harness';
 import { TALK_A, watchPage } from '../tests/e2e/pages/youtube';
 import { demoData } from './demo-data';
+import { upgradeRecord } from '../lib/backup/schema';
+import type { Resource } from '../lib/db/types';
+import { missingReviewCards } from '../lib/review/card';
 
 const review = Boolean(process.env.SHOTS_DIR);
 const outDir = process.env.SHOTS_DIR ?? join(ROOT, 'docs/screenshots');
+
+/**
+ * The demo data is written in export format 1's shapes; the database holds today's. Read it the
+ * way an import of such a file does (moments become clips, takeaways items), with review cards.
+ */
+function currentShape(data: ReturnType<typeof demoData>) {
+  const resources = data.resources.map((record) => upgradeRecord('resources', record, 1) as Resource);
+  return { ...data, resources, reviews: missingReviewCards(resources, new Map(), Date.now()) };
+}
 
 async function seed(ext: Launched): Promise<void> {
   const page = await ext.context.newPage();
   await page.goto(extensionUrl(ext, 'library.html'));
   await page.waitForSelector('#main');
-  await page.evaluate(async (data) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('learning-loop');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const stores = ['resources', 'reflections', 'actions', 'assessments'] as const;
-    const tx = db.transaction([...stores], 'readwrite');
-    for (const store of stores) for (const record of data[store] as object[]) tx.objectStore(store).put(record);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, demoData(Date.now()));
+  await page.evaluate(
+    async (data) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('learning-loop');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const stores = ['resources', 'reflections', 'actions', 'assessments', 'reviews'] as const;
+      const tx = db.transaction([...stores], 'readwrite');
+      for (const store of stores) for (const record of data[store] as object[]) tx.objectStore(store).put(record);
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    currentShape(demoData(Date.now())),
+  );
   await page.close();
 }
 
 const VIEWS = [
   'resources',
   'resource/demo-aBcDeFgHiJk',
+  'review',
   'journal',
   'actions',
   'team',
@@ -70,7 +86,9 @@ async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Promise<void>
 
     const library = await ext.context.newPage();
     await library.setViewportSize({ width: 1200, height: 800 });
-    for (const view of review ? VIEWS : ['resources', 'resource/demo-aBcDeFgHiJk', 'journal', 'team', 'assessment']) {
+    for (const view of review
+      ? VIEWS
+      : ['resources', 'resource/demo-aBcDeFgHiJk', 'review', 'journal', 'team', 'assessment']) {
       await library.goto(extensionUrl(ext, `library.html#${view}`));
       await library.waitForTimeout(600);
       await library.screenshot({

@@ -96,6 +96,6 @@ describe('Swedish', () => {
     await library.getByRole('navigation').getByRole('link', { name: 'Resurser' }).waitFor();
     const popup = await ext.context.newPage();
     await popup.goto(extensionUrl(ext, 'popup.html?tab=0'));
-    await popup.getByRole('button', { name: 'Spara den här sidan' }).waitFor();
+    await popup.getByRole('button', { name: 'Logga lärande' }).waitFor();
   });
 });
