@@ -113,6 +113,28 @@ export const webhook = defineSetting<WebhookSettings | null>('local:webhook', {
   schema: webhookSchema,
 });
 
+/** The learning-environment condition the user put in the team digest, to talk about together. */
+export interface DigestTopic {
+  conditionId: string;
+  /** Its score (1–5) in the check it came from. */
+  score: number;
+  assessmentId: string;
+  addedAt: number;
+}
+export const digestTopicSchema = v.nullable(
+  v.object({
+    conditionId: shortText(100),
+    score: v.pipe(integer, v.minValue(1), v.maxValue(5)),
+    assessmentId: shortText(200),
+    addedAt: time,
+  }),
+) satisfies v.GenericSchema<unknown, DigestTopic | null>;
+export const digestTopic = defineSetting<DigestTopic | null>('local:digestTopic', {
+  fallback: null,
+  version: 1,
+  schema: digestTopicSchema,
+});
+
 /** Background state: action id → the followUpAt already notified, so nobody is asked twice. */
 export const followUpNotified = defineSetting<Record<string, number>>('local:followUpNotified', {
   fallback: {},
@@ -370,6 +392,7 @@ export const ITEMS = {
   language,
   showThumbnails,
   webhook,
+  digestTopic,
   followUpNotified,
   followUpDrafts,
   assessmentReminder,

@@ -13,6 +13,7 @@ import {
 } from '@/lib/actions/follow-up';
 import { loadSource, type LoadedSource } from '@/lib/actions/source';
 import { ErrorNotice } from '@/components/Notices';
+import { DateField } from '@/components/fields/DateField';
 
 type Choice = FollowUpPreset | 'date' | 'none';
 
@@ -25,14 +26,16 @@ const PRESET_LABELS: Record<FollowUpPreset, MessageKey> = {
 interface Props {
   /** `reflection:<id>` or `resource:<id>` from the route. */
   from?: string;
+  /** Words to start from (`#actions?draft=…`), e.g. the monthly check's weakest condition. */
+  draft?: string;
   onSaved?: (action: Action) => void;
 }
 
 /** Write a concrete action, from a reflection, a resource or on its own, with a follow-up date. */
-export function ActionForm({ from, onSaved }: Props) {
+export function ActionForm({ from, draft, onSaved }: Props) {
   const [loaded, setLoaded] = useState<LoadedSource | null>(null);
   const [missing, setMissing] = useState(false);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => (draft ?? '').slice(0, LIMITS.actionText));
   const [choice, setChoice] = useState<Choice>('week');
   const [date, setDate] = useState(() => toDateInput(followUpFromPreset('week', Date.now())));
   const [error, setError] = useState('');
@@ -158,16 +161,13 @@ export function ActionForm({ from, onSaved }: Props) {
           </label>
         </div>
         {choice === 'date' && (
-          <label class="field follow-up-date-field">
-            <span>{t('followUpDateLabel')}</span>
-            <input
-              class="input follow-up-date"
-              type="date"
-              value={date}
-              min={toDateInput(now)}
-              onInput={(event) => setDate(event.currentTarget.value)}
-            />
-          </label>
+          <DateField
+            label={t('followUpDateLabel')}
+            inputClass="follow-up-date"
+            value={date}
+            min={toDateInput(now)}
+            onValue={setDate}
+          />
         )}
       </fieldset>
       <ErrorNotice message={error} />

@@ -5,6 +5,7 @@ import type { Action } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { followUpFromPreset, fromDateInput, toDateInput } from '@/lib/actions/follow-up';
 import { ErrorNotice } from '@/components/Notices';
+import { DateField } from '@/components/fields/DateField';
 
 interface Props {
   action: Action;
@@ -23,7 +24,6 @@ export function FollowUpAnswer({ action, initialOutcome = '', onOutcomeInput, on
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const outcomeId = `${idPrefix}-outcome`;
-  const dateId = `${idPrefix}-date`;
 
   const answer = async (result: 'done' | 'dropped' | 'later') => {
     setError('');
@@ -79,22 +79,16 @@ export function FollowUpAnswer({ action, initialOutcome = '', onOutcomeInput, on
         </div>
       </div>
       <div class="follow-up-later">
-        <label class="field" for={dateId}>
-          <span>{t('followUpNewDate')}</span>
-        </label>
-        <div class="row">
-          <input
-            id={dateId}
-            class="input follow-up-date"
-            type="date"
-            value={date}
-            min={toDateInput(Date.now())}
-            onInput={(event) => setDate(event.currentTarget.value)}
-          />
-          <button type="button" class="btn" disabled={busy} onClick={() => void answer('later')}>
-            {t('followUpLater')}
-          </button>
-        </div>
+        <DateField
+          label={t('followUpNewDate')}
+          inputClass="follow-up-date"
+          value={date}
+          min={toDateInput(Date.now())}
+          onValue={setDate}
+        />
+        <button type="button" class="btn" disabled={busy} onClick={() => void answer('later')}>
+          {t('followUpLater')}
+        </button>
       </div>
       <ErrorNotice message={error} />
     </form>

@@ -7,6 +7,7 @@ import type { Resource } from '@/lib/db/types';
 import { type MessageKey, t } from '@/lib/i18n';
 import { LIMITS, parseTagInput } from '@/lib/limits';
 import './activities.css';
+import { DateField } from '@/components/fields/DateField';
 
 interface Props {
   /** The popup's quick form (type, title, day) or the library's whole one. */
@@ -117,18 +118,15 @@ export function ActivityForm({ full, onLogged, onCancel, initial = {}, idPrefix 
         />
         {problemOf('title')}
       </label>
-      <label class="field">
-        <span>{t('popupLogDate')}</span>
-        <input
-          class="input"
-          type="date"
-          value={day}
-          max={today()}
-          {...invalid('happenedOn')}
-          onInput={(e) => setDay(e.currentTarget.value)}
-        />
+      <DateField
+        label={t('popupLogDate')}
+        value={day}
+        max={today()}
+        onValue={setDay}
+        problemId={problems.includes('happenedOn') ? id('happenedOn-problem') : undefined}
+      >
         {problemOf('happenedOn')}
-      </label>
+      </DateField>
       {full && (
         <>
           <label class="field">

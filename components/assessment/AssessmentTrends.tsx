@@ -3,6 +3,13 @@ import { formatDate, t } from '@/lib/i18n';
 import { CONDITIONS, conditionById } from '@/lib/assessment/conditions';
 import { conditionTrends, weakestCondition } from '@/lib/assessment/trends';
 import { TrendChart } from './TrendChart';
+import { useState } from 'preact/hooks';
+import { useStorageItem } from '@/components/hooks/live';
+import { saveSetting } from '@/lib/app/settings';
+import { describeWriteError } from '@/lib/db/errors';
+import { routeHash } from '@/lib/routes';
+import { digestTopic } from '@/lib/settings';
+import { ErrorNotice } from '@/components/Notices';
 
 function changeText(change: number | undefined): string {
   if (change === undefined) return '';
@@ -23,14 +30,16 @@ export function AssessmentTrends({
   const weakest = weakestCondition(assessments);
   const weakCondition = weakest ? conditionById(weakest.id) : undefined;
   const sorted = [...assessments].sort((a, b) => a.createdAt - b.createdAt);
+  const latest = sorted[sorted.length - 1];
   return (
     <section class="card panel assessment-trends" aria-labelledby="trend-heading" tabIndex={-1} id="assessment-trends">
       <h2 id="trend-heading">{t('trendHeading')}</h2>
-      {weakCondition && weakest && (
+      {weakCondition && weakest && latest && (
         <div class="weakest">
           <h3>{t('weakestHeading', t(weakCondition.name))}</h3>
           <p class="small muted">{t('weakestScore', weakest.score)}</p>
           <p>{t(weakCondition.suggestion)}</p>
+          <WeakestActions conditionId={weakest.id} score={weakest.score} assessmentId={latest.id} />
         </div>
       )}
       <ul class="trend-grid-list">
@@ -105,5 +114,63 @@ export function AssessmentTrends({
         </div>
       </details>
     </section>
+  );
+}
+
+/** The weakest condition taken further: into the team digest, or into an action of one's own. */
+function WeakestActions({
+  conditionId,
+  score,
+  assessmentId,
+}: {
+  conditionId: string;
+  score: number;
+  assessmentId: string;
+}) {
+  const topic = useStorageItem(digestTopic);
+  const [error, setError] = useState('');
+  const condition = conditionById(conditionId)!;
+  const inDigest = topic?.conditionId === conditionId && topic.assessmentId === assessmentId;
+  const save = async (value: Parameters<typeof saveSetting<'digestTopic'>>[1]) => {
+    setError('');
+    try {
+      await saveSetting('digestTopic', value);
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+  return (
+    <div class="weakest-actions">
+      <div class="row">
+        {inDigest ? (
+          <button type="button" class="btn btn-small" onClick={() => void save(null)}>
+            {t('weakestRemoveFromDigest')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="btn btn-small btn-primary"
+            disabled={topic === undefined}
+            onClick={() => void save({ conditionId, score, assessmentId, addedAt: Date.now() })}
+          >
+            {t('weakestAddToDigest')}
+          </button>
+        )}
+        <a
+          class="btn btn-small"
+          href={routeHash('actions', undefined, { draft: t('weakestActionDraft', t(condition.name)) })}
+        >
+          {t('weakestToAction')}
+        </a>
+      </div>
+      <p class="small ok-text" role="status">
+        {inDigest && (
+          <>
+            {t('weakestInDigest')} <a href={routeHash('team')}>{t('weakestSeeDigest')}</a>
+          </>
+        )}
+      </p>
+      <ErrorNotice message={error} />
+    </div>
   );
 }

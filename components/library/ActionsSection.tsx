@@ -73,9 +73,11 @@ export function ActionsSection({ route }: { route: Route }) {
       </div>
       <p class="section-intro muted">{t('actionsIntro')}</p>
       <ActionForm
+        key={route.query.draft ?? ''}
         {...(route.query.from ? { from: route.query.from } : {})}
+        {...(route.query.draft ? { draft: route.query.draft } : {})}
         onSaved={() => {
-          if (route.query.from) history.replaceState(null, '', '#actions');
+          if (route.query.from || route.query.draft) history.replaceState(null, '', '#actions');
         }}
       />
       <ErrorNotice message={error} />

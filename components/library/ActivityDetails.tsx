@@ -5,6 +5,7 @@ import type { ActivityPatch } from '@/lib/app/resources';
 import type { Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { LIMITS } from '@/lib/limits';
+import { DateField } from '@/components/fields/DateField';
 
 /** A text field that keeps what is typed while focused, and follows the record otherwise. */
 function useField(stored: string) {
@@ -44,18 +45,14 @@ export function ActivityDetails({
             <ActivityTypeOptions />
           </select>
         </label>
-        <label class="field">
-          <span>{t('popupLogDate')}</span>
-          <input
-            class="input"
-            type="date"
-            value={resource.happenedOn ?? ''}
-            max={today()}
-            onChange={(e) => {
-              if (isDay(e.currentTarget.value)) onChange({ happenedOn: e.currentTarget.value });
-            }}
-          />
-        </label>
+        <DateField
+          label={t('popupLogDate')}
+          value={resource.happenedOn ?? ''}
+          max={today()}
+          onValue={(day) => {
+            if (isDay(day) && day !== resource.happenedOn) onChange({ happenedOn: day });
+          }}
+        />
         <label class="field">
           <span>{t('libLogWithWhom')}</span>
           <input

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { describeWriteError } from '@/lib/db/errors';
 import { deleteResources, editResources } from '@/lib/app/resources';
-import { formatNumber, t } from '@/lib/i18n';
+import { formatNumber, t, tn } from '@/lib/i18n';
 import { parseTagInput } from '@/lib/limits';
 
 interface Props {
@@ -29,9 +29,9 @@ export function BulkBar({ ids, onClear, onError, onDone }: Props) {
   };
 
   const markLearned = () =>
-    run(async () => t('libBulkMarkedLearned', formatNumber((await editResources(ids, { status: 'learned' })).length)));
+    run(async () => tn('libBulkMarkedLearned', (await editResources(ids, { status: 'learned' })).length));
   const markShared = () =>
-    run(async () => t('libBulkMarkedShared', formatNumber((await editResources(ids, { shared: {} })).length)));
+    run(async () => tn('libBulkMarkedShared', (await editResources(ids, { shared: {} })).length));
   const addTag = (event: Event) => {
     event.preventDefault();
     const tags = parseTagInput(tag);
@@ -39,7 +39,7 @@ export function BulkBar({ ids, onClear, onError, onDone }: Props) {
     void run(async () => {
       const updated = await editResources(ids, (r) => ({ tags: [...r.tags, ...tags] }));
       setTag('');
-      return t('libBulkTagged', formatNumber(updated.length), tags.join(', '));
+      return tn('libBulkTagged', updated.length, formatNumber(updated.length), tags.join(', '));
     });
   };
   const remove = () =>
@@ -51,7 +51,7 @@ export function BulkBar({ ids, onClear, onError, onDone }: Props) {
 
   return (
     <div class="res-bulk card" role="group" aria-label={t('libBulkLabel')}>
-      <strong class="res-bulk-count">{t('libSelectedCount', formatNumber(count))}</strong>
+      <strong class="res-bulk-count">{tn('libSelectedCount', count)}</strong>
       <button type="button" class="btn btn-small" disabled={busy} onClick={() => void markLearned()}>
         {t('libBulkMarkLearned')}
       </button>

@@ -15,7 +15,7 @@ import { logActivity } from '@/lib/app/activities';
 import { getResource } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Reflection } from '@/lib/db/types';
-import { formatDate, t } from '@/lib/i18n';
+import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
 import { isFormattableTime } from '@/lib/time';
 import { LIMITS } from '@/lib/limits';
 import { routeHash, type Route } from '@/lib/routes';
@@ -127,7 +127,7 @@ export function JournalSection({ route }: { route: Route }) {
         <h1>{t('navJournal')}</h1>
         {total > 0 && (
           <span class={streak > 0 ? 'chip chip-accent journal-streak' : 'chip journal-streak'}>
-            {streak === 0 ? t('journalStreakNone') : streak === 1 ? t('journalStreakOne') : t('journalStreak', streak)}
+            {streak === 0 ? t('journalStreakNone') : tn('journalStreak', streak)}
           </span>
         )}
         {!asked && total > 0 && (
@@ -188,10 +188,8 @@ export function JournalSection({ route }: { route: Route }) {
             </label>
             <p class="small muted" aria-live="polite">
               {query
-                ? t('journalMatches', filtered.length, total)
-                : total === 1
-                  ? t('journalCountOne')
-                  : t('journalCount', total)}
+                ? t('journalMatches', formatNumber(filtered.length), formatNumber(total))
+                : tn('journalCount', total)}
             </p>
           </div>
           {weeks.length === 0 && <p class="empty">{t('journalNoMatch', query)}</p>}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from '@/components/hooks/live';
-import { formatNumber, t, type MessageKey } from '@/lib/i18n';
+import { formatNumber, t, tn, type MessageKey } from '@/lib/i18n';
 import { libraryStats, type LibraryStats } from '@/lib/library/stats';
 
 const TILES: { key: keyof LibraryStats; label: MessageKey; days?: boolean }[] = [
@@ -26,9 +26,7 @@ export function LibraryHeader() {
             <dt>{t(label)}</dt>
             <dd>
               {stats ? formatNumber(stats[key]) : '–'}
-              {days && stats && (
-                <span class="lib-stat-unit"> {t(stats[key] === 1 ? 'libDayOne' : 'libDaysOther')}</span>
-              )}
+              {days && stats && <span class="lib-stat-unit"> {tn('libStatDays', stats[key])}</span>}
             </dd>
           </div>
         ))}

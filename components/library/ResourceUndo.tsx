@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { describeWriteError } from '@/lib/db/errors';
-import { formatNumber, t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { dismissUndo, undo } from '@/lib/app/undo';
 import { useLatestUndo } from './ResourceHooks';
 
@@ -13,7 +13,7 @@ export function ResourceUndo() {
   const text =
     deletion.count === 1 && deletion.label !== undefined
       ? t('libDeletedOne', deletion.label)
-      : t('libDeletedMany', formatNumber(deletion.count));
+      : tn('libDeletedMany', deletion.count);
   const putBack = async () => {
     setBusy(true);
     setError('');

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { describeWriteError } from '@/lib/db/errors';
-import { formatNumber, t } from '@/lib/i18n';
+import { formatNumber, t, tn } from '@/lib/i18n';
 import {
   criteriaFromQuery,
   criteriaToQuery,
@@ -153,10 +153,10 @@ export function ResourcesSection({ route }: { route: Route }) {
   // While a big search runs the previous count stays (no flicker on every keystroke).
   const countText =
     result.loading && filtered
-      ? t('libCountLoading', formatNumber(result.total))
+      ? tn('libCountLoading', result.total)
       : filtered
-        ? t('libCountMatches', formatNumber(result.rows.length), formatNumber(result.total))
-        : t('libCountAll', formatNumber(result.total));
+        ? tn('libCountMatches', result.total, formatNumber(result.rows.length), formatNumber(result.total))
+        : tn('libCountAll', result.total);
 
   return (
     <>

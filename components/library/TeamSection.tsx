@@ -1,9 +1,9 @@
 import type { Route } from '@/lib/routes';
 import { t } from '@/lib/i18n';
-import { WebhookSettings } from '@/components/settings/WebhookSettings';
 import { DigestPanel } from '@/components/team/DigestPanel';
 import { TeachForward } from '@/components/team/TeachForward';
 import { useWebhook } from '@/components/team/useWebhook';
+import { TeamChatSummary } from '@/components/team/TeamChatSummary';
 import '@/components/team/team.css';
 
 /** Share: what is learned but not yet taught, the team digest, and the team's chat. */
@@ -18,7 +18,7 @@ export function TeamSection(_props: { route: Route }) {
       <div class="team-panels">
         <TeachForward hook={hook} />
         <DigestPanel hook={hook} />
-        <WebhookSettings idPrefix="team-webhook" />
+        <TeamChatSummary hook={hook} />
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { dismissBackupReminder } from '@/lib/app/backup';
 import { popupReminder, type PopupReminder } from '@/lib/backup/reminder';
-import { formatNumber, t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import './backup-reminder.css';
 
 const DAY = 86_400_000;
@@ -28,7 +28,7 @@ export function BackupReminder() {
   const age =
     facts.lastExportAt === null
       ? t('backupReminderNever')
-      : t('backupReminderDays', formatNumber(Math.floor((facts.now - facts.lastExportAt) / DAY)));
+      : tn('backupReminderDays', Math.floor((facts.now - facts.lastExportAt) / DAY));
 
   return (
     <section class="backup-reminder card" aria-labelledby="backup-reminder-title">

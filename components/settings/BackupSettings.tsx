@@ -18,7 +18,7 @@ import type { LinkSource, SkippedEntry, SkipReason } from '@/lib/backup/links';
 import type { KeptReason } from '@/lib/backup/merge';
 import { describeImportWriteError, describeWriteError } from '@/lib/db/errors';
 import type { StoreName } from '@/lib/db/types';
-import { formatDate, formatNumber, t, type MessageKey } from '@/lib/i18n';
+import { formatDate, formatNumber, t, tn, type MessageKey } from '@/lib/i18n';
 import { lastExportAt, webhook } from '@/lib/settings';
 import { SnapshotSettings } from './SnapshotSettings';
 import './backup-settings.css';
@@ -443,9 +443,7 @@ function Result({ result, fileName }: { result: ImportResult; fileName: string }
         </div>
       </dl>
       {result.settings.length > 0 && <p class="small">{t('backupResultSettings')}</p>}
-      {(result.conflictsKept ?? 0) > 0 && (
-        <p class="small">{t('backupResultConflicts', formatNumber(result.conflictsKept ?? 0))}</p>
-      )}
+      {(result.conflictsKept ?? 0) > 0 && <p class="small">{tn('backupResultConflicts', result.conflictsKept ?? 0)}</p>}
       {result.reasons.length > 0 && (
         <div class="backup-reasons">
           <h5>{t('backupResultWhy')}</h5>

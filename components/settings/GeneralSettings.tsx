@@ -1,6 +1,6 @@
 import { useStorageItem } from '@/components/hooks/live';
 import { saveSetting } from '@/lib/app/settings';
-import { t, type LanguageChoice } from '@/lib/i18n';
+import { t, tn, type LanguageChoice } from '@/lib/i18n';
 import { CLIP_SEGMENT_CHOICES, clipSegmentSeconds, language, showThumbnails } from '@/lib/settings';
 
 export function GeneralSettings() {
@@ -60,7 +60,7 @@ export function GeneralSettings() {
         >
           {CLIP_SEGMENT_CHOICES.map((seconds) => (
             <option key={seconds} value={String(seconds)}>
-              {t('settingsClipSegmentSeconds', String(seconds))}
+              {tn('settingsClipSegmentSeconds', seconds)}
             </option>
           ))}
         </select>

@@ -4,19 +4,12 @@ import { saveSetting } from '@/lib/app/settings';
 import { describeWriteError } from '@/lib/db/errors';
 import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 import { describeSchedule, formatMinutes, formatPromptTime, WEEK_ORDER, weekdayName } from '@/lib/prompts/describe';
-import {
-  hostTimeZone,
-  minutesToTime,
-  nextPromptAt,
-  PRESETS,
-  presetOf,
-  timeToMinutes,
-  type SchedulePreset,
-} from '@/lib/prompts/schedule';
+import { hostTimeZone, nextPromptAt, PRESETS, presetOf, type SchedulePreset } from '@/lib/prompts/schedule';
 import { promptSchedule, REVIEWS_PER_PROMPT_MAX, reviewsPerPrompt, type PromptSchedule } from '@/lib/settings';
 import { PromptSettings } from './PromptSettings';
 import './schedule-settings.css';
 import { ErrorNotice } from '@/components/Notices';
+import { TimeField } from '@/components/fields/TimeField';
 
 const PRESET_LABELS: { preset: SchedulePreset; label: MessageKey }[] = [
   { preset: 'everyDay', label: 'schedulePresetEveryDay' },
@@ -67,10 +60,6 @@ export function ScheduleSettings() {
     const days = on ? [...new Set([...schedule.days, day])] : schedule.days.filter((d) => d !== day);
     void save({ days: days.sort() });
   };
-  const setTime = (value: string, apply: (minutes: number) => Partial<PromptSchedule>) => {
-    const minutes = timeToMinutes(value);
-    if (minutes !== null) void save(apply(minutes));
-  };
 
   return (
     <>
@@ -117,16 +106,12 @@ export function ScheduleSettings() {
         </fieldset>
 
         <div class="schedule-fields">
-          <label class="field">
-            <span>{t('scheduleTime')}</span>
-            <input
-              class="input"
-              type="time"
-              disabled={!slotUsed}
-              value={minutesToTime(schedule.timeOfDay)}
-              onChange={(e) => setTime(e.currentTarget.value, (m) => ({ timeOfDay: m }))}
-            />
-          </label>
+          <TimeField
+            label={t('scheduleTime')}
+            disabled={!slotUsed}
+            value={schedule.timeOfDay}
+            onValue={(m) => void save({ timeOfDay: m })}
+          />
           <label class="field">
             <span>{t('scheduleSnooze')}</span>
             <select
@@ -157,26 +142,18 @@ export function ScheduleSettings() {
             {t('scheduleQuietEnabled')}
           </label>
           <div class="schedule-fields">
-            <label class="field">
-              <span>{t('scheduleQuietFrom')}</span>
-              <input
-                class="input"
-                type="time"
-                disabled={!quiet.enabled}
-                value={minutesToTime(quiet.start)}
-                onChange={(e) => setTime(e.currentTarget.value, (m) => ({ quietHours: { ...quiet, start: m } }))}
-              />
-            </label>
-            <label class="field">
-              <span>{t('scheduleQuietTo')}</span>
-              <input
-                class="input"
-                type="time"
-                disabled={!quiet.enabled}
-                value={minutesToTime(quiet.end)}
-                onChange={(e) => setTime(e.currentTarget.value, (m) => ({ quietHours: { ...quiet, end: m } }))}
-              />
-            </label>
+            <TimeField
+              label={t('scheduleQuietFrom')}
+              disabled={!quiet.enabled}
+              value={quiet.start}
+              onValue={(m) => void save({ quietHours: { ...quiet, start: m } })}
+            />
+            <TimeField
+              label={t('scheduleQuietTo')}
+              disabled={!quiet.enabled}
+              value={quiet.end}
+              onValue={(m) => void save({ quietHours: { ...quiet, end: m } })}
+            />
           </div>
           <p class="small muted">{t('scheduleQuietHelp')}</p>
         </fieldset>

@@ -1,20 +1,13 @@
 import { useState } from 'preact/hooks';
 import { describeWriteError } from '@/lib/db/errors';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
+import { SERVICES } from '@/lib/share/services';
 import { saveSetting } from '@/lib/app/settings';
 import type { WebhookService } from '@/lib/settings';
 import { checkWebhookUrl, maskWebhookUrl } from '@/lib/share/webhook-url';
 import { useWebhook } from '@/components/team/useWebhook';
 import '@/components/team/team.css';
 import { ErrorNotice } from '@/components/Notices';
-
-export const SERVICES: { value: WebhookService; label: MessageKey }[] = [
-  { value: 'slack', label: 'webhookServiceSlack' },
-  { value: 'mattermost', label: 'webhookServiceMattermost' },
-  { value: 'discord', label: 'webhookServiceDiscord' },
-  { value: 'teams', label: 'webhookServiceTeams' },
-  { value: 'generic', label: 'webhookServiceGeneric' },
-];
 
 /**
  * The team's incoming-webhook URL and chat service. The URL is a secret: once saved it is only
@@ -67,8 +60,10 @@ export function WebhookSettings({ idPrefix = 'webhook' }: { idPrefix?: string })
   const currentService = saved && !editing ? saved.service : service;
 
   return (
-    <section class="card panel webhook-settings" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('webhookHeading')}</h2>
+    <section id="team-chat" class="card panel webhook-settings" aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
+        {t('webhookHeading')}
+      </h2>
       <p class="muted">{t('webhookIntro')}</p>
       {saved === undefined ? null : showForm ? (
         <form class="stack" noValidate onSubmit={(event) => void save(event)}>

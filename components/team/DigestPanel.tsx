@@ -1,13 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useLiveQuery } from '@/components/hooks/live';
+import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
+import { conditionById } from '@/lib/assessment/conditions';
+import { digestTopic } from '@/lib/settings';
 import { describeWriteError } from '@/lib/db/errors';
-import { t, type MessageKey } from '@/lib/i18n';
+import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 import { toDateInput } from '@/lib/actions/follow-up';
 import { copyText, downloadText, type ClipboardLike } from '@/lib/share/copy';
 import { collectDigest, digestFileName, digestMarkdown, type Digest } from '@/lib/share/digest';
 import { customPeriod, PERIOD_PRESETS, periodFor, type Period, type PeriodPreset } from '@/lib/share/period';
 import type { WebhookSettings } from '@/lib/settings';
 import { PostToChat } from './PostToChat';
+import { chatPreview, splitCardLinks, type ChatPreview } from '@/lib/share/preview';
+import { SERVICES } from '@/lib/share/services';
+import type { WebhookService } from '@/lib/settings';
+import { DateField } from '@/components/fields/DateField';
 
 const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
   'this-week': 'digestPeriodThisWeek',
@@ -33,15 +39,23 @@ export function DigestPanel({ hook, clipboard }: Props) {
   const [from, setFrom] = useState(() => toDateInput(periodFor('this-week', Date.now()).start));
   const [to, setTo] = useState(() => toDateInput(Date.now()));
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // Copy and Download give Markdown, so that is the preview until the user asks for the chat's.
+  const [previewAs, setPreviewAs] = useState<'markdown' | 'chat'>('markdown');
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   const period: Period | null = choice === 'custom' ? customPeriod(from, to) : periodFor(choice, Date.now());
   const periodKey = period ? `${period.start}-${period.end}` : '';
 
+  const topicSetting = useStorageItem(digestTopic);
+  const topicCondition = topicSetting ? conditionById(topicSetting.conditionId) : undefined;
+  const topic =
+    topicSetting && topicCondition
+      ? { name: t(topicCondition.name), score: topicSetting.score, suggestion: t(topicCondition.suggestion) }
+      : undefined;
   const live = useLiveQuery(
-    () => (period ? collectDigest(period) : Promise.resolve(null)),
+    () => (period ? collectDigest(period, topic ? { topic } : {}) : Promise.resolve(null)),
     ['resources', 'actions'],
-    [periodKey],
+    [periodKey, topicSetting?.conditionId ?? '', topicSetting?.assessmentId ?? ''],
   );
   const digest: Digest | null = live.data ?? null;
   const error = live.error ? describeWriteError(live.error) : '';
@@ -82,14 +96,8 @@ export function DigestPanel({ hook, clipboard }: Props) {
         </div>
         {choice === 'custom' && (
           <>
-            <label class="field">
-              <span>{t('digestFrom')}</span>
-              <input class="input" type="date" value={from} onInput={(event) => setFrom(event.currentTarget.value)} />
-            </label>
-            <label class="field">
-              <span>{t('digestTo')}</span>
-              <input class="input" type="date" value={to} onInput={(event) => setTo(event.currentTarget.value)} />
-            </label>
+            <DateField label={t('digestFrom')} value={from} onValue={setFrom} />
+            <DateField label={t('digestTo')} value={to} onValue={setTo} />
           </>
         )}
       </div>
@@ -104,11 +112,40 @@ export function DigestPanel({ hook, clipboard }: Props) {
         </p>
       )}
       <div class="digest-preview-wrap">
-        <h3 id="digest-preview-label" class="label">
-          {t('digestPreview')}
-        </h3>
+        <div class="digest-preview-head">
+          <h3 id="digest-preview-label" class="label">
+            {t('digestPreview')}
+          </h3>
+          {hook && (
+            <fieldset class="digest-preview-as">
+              <legend class="visually-hidden">{t('digestPreviewAs')}</legend>
+              <label class="radio-pill">
+                <input
+                  type="radio"
+                  name="digest-preview-as"
+                  checked={previewAs === 'markdown'}
+                  onChange={() => setPreviewAs('markdown')}
+                />
+                <span>{t('digestPreviewMarkdown')}</span>
+              </label>
+              <label class="radio-pill">
+                <input
+                  type="radio"
+                  name="digest-preview-as"
+                  checked={previewAs === 'chat'}
+                  onChange={() => setPreviewAs('chat')}
+                />
+                <span>{t('digestPreviewChat', serviceName(hook.service))}</span>
+              </label>
+            </fieldset>
+          )}
+        </div>
         <div class="digest-preview" role="region" aria-labelledby="digest-preview-label" tabIndex={0}>
-          <pre>{digest ? markdown : ''}</pre>
+          {digest && hook && previewAs === 'chat' ? (
+            <ChatPreviewView preview={chatPreview(hook.service, digest)} />
+          ) : (
+            <pre>{digest ? markdown : ''}</pre>
+          )}
         </div>
       </div>
       <div class="digest-buttons">
@@ -135,5 +172,58 @@ export function DigestPanel({ hook, clipboard }: Props) {
       )}
       {!hook && hook !== undefined && <p class="small muted">{t('digestPostHint')}</p>}
     </section>
+  );
+}
+
+function serviceName(service: WebhookService): string {
+  const entry = SERVICES.find((option) => option.value === service);
+  return entry ? t(entry.label) : service;
+}
+
+/** The digest drawn as the chat shows it: text messages, a Teams card, or the JSON body. */
+function ChatPreviewView({ preview }: { preview: ChatPreview }) {
+  if (preview.kind === 'json') return <pre>{preview.text}</pre>;
+  if (preview.kind === 'text')
+    return (
+      <>
+        {preview.parts.map((part, index) => (
+          <div key={index} class="digest-preview-part">
+            {preview.parts.length > 1 && (
+              <p class="small muted">
+                {t('digestPreviewPart', formatNumber(index + 1), formatNumber(preview.parts.length))}
+              </p>
+            )}
+            <pre>{part}</pre>
+          </div>
+        ))}
+      </>
+    );
+  return (
+    <div class="digest-card">
+      {preview.lines.map((line, index) => (
+        <p
+          key={index}
+          class={[
+            'digest-card-line',
+            line.bold && 'digest-card-bold',
+            line.subtle && 'digest-card-subtle',
+            line.large && 'digest-card-large',
+            line.separated && 'digest-card-separated',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        >
+          {splitCardLinks(line.text).map((piece, at) =>
+            piece.url ? (
+              <span key={at} class="digest-card-link" title={piece.url}>
+                {piece.text}
+              </span>
+            ) : (
+              piece.text
+            ),
+          )}
+        </p>
+      ))}
+    </div>
   );
 }

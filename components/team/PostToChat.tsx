@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatNumber, t, tn } from '@/lib/i18n';
 import type { Digest } from '@/lib/share/digest';
 import { buildPayloads } from '@/lib/share/payloads';
 import { postPayloads, requestWebhookPermission, type PostResult } from '@/lib/share/post';
@@ -11,9 +11,11 @@ export type PostOutcome = { ok: true; message: string } | { ok: false; message: 
 /** A sentence for the user from a post's result. */
 export function describePost(result: PostResult, host: string): PostOutcome {
   if (result.ok)
-    return { ok: true, message: result.posted > 1 ? t('webhookPostedParts', result.posted) : t('webhookPosted') };
+    return { ok: true, message: result.posted > 1 ? tn('webhookPostedParts', result.posted) : t('webhookPosted') };
   const partial =
-    'posted' in result && result.posted > 0 ? ` ${t('webhookErrorPartial', result.posted, result.total)}` : '';
+    'posted' in result && result.posted > 0
+      ? ` ${tn('webhookErrorPartial', result.total, formatNumber(result.posted), formatNumber(result.total))}`
+      : '';
   switch (result.error) {
     case 'permission':
       return { ok: false, message: t('webhookErrorPermission', host) };

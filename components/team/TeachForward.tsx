@@ -1,47 +1,80 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks/live';
-import { editResource } from '@/lib/app/resources';
+import { editResources } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
 import type { Resource, SharedHow } from '@/lib/db/types';
-import { formatDate, t } from '@/lib/i18n';
+import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
 import { SHARED_HOW_OPTIONS } from '@/lib/resource-format';
 import { routeHash } from '@/lib/routes';
 import { newActionHref } from '@/lib/actions/source';
 import {
+  actionsForResources,
   anythingLearned,
-  collectResourceDigest,
   listTeachForward,
+  resourcesDigest,
   takeawayLines,
-  type Digest,
 } from '@/lib/share/digest';
 import type { WebhookSettings } from '@/lib/settings';
 import { PostToChat } from './PostToChat';
 
-const SHOWN = 50;
+/** Rows per page: a long backlog is a few pages of one-line rows, not one page of 6,000 px. */
+export const TEACH_PAGE_SIZE = 25;
 
-/** Learned, not shared yet, with each shown item's digest built ahead (a Post click asks for permission before any await). */
-async function loadTeachForward(): Promise<{ items: Resource[]; digests: Record<string, Digest>; learned: boolean }> {
+/** Learned, not shared yet, with the actions their digests list (read ahead: a Post click asks for permission before any await). */
+async function loadTeachForward() {
   const items = await listTeachForward();
-  const digests: Record<string, Digest> = {};
-  for (const resource of items.slice(0, SHOWN)) digests[resource.id] = await collectResourceDigest(resource);
+  const actions = await actionsForResources(items);
   // Empty because all is shared, or because nothing is learned yet: the empty state says which.
-  return { items, digests, learned: items.length > 0 || (await anythingLearned()) };
+  return { items, actions, learned: items.length > 0 || (await anythingLearned()) };
 }
 
 export function TeachForward({ hook }: { hook: WebhookSettings | null | undefined }) {
   const live = useLiveQuery(loadTeachForward, ['resources', 'actions']);
   const items = live.data?.items ?? null;
-  const digests = live.data?.digests ?? {};
+  const [page, setPage] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [how, setHow] = useState<SharedHow | ''>('');
   const [writeError, setError] = useState('');
-  const [marked, setMarked] = useState('');
+  const [done, setDone] = useState('');
   const error = writeError || (live.error ? describeWriteError(live.error) : '');
 
+  const pages = Math.max(1, Math.ceil((items?.length ?? 0) / TEACH_PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const shown = items?.slice(current * TEACH_PAGE_SIZE, (current + 1) * TEACH_PAGE_SIZE) ?? [];
+  // What was marked elsewhere (another tab, the resource's page) leaves the selection with the list.
+  useEffect(() => {
+    if (!items) return;
+    const present = new Set(items.map((r) => r.id));
+    if ([...selected].some((id) => !present.has(id)))
+      setSelected(new Set([...selected].filter((id) => present.has(id))));
+  }, [items]);
+
+  const chosen = items?.filter((r) => selected.has(r.id)) ?? [];
+  const allOnPage = shown.length > 0 && shown.every((r) => selected.has(r.id));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  };
+
   // No channel chosen: shared, without saying how (never a guess such as "in a meeting").
-  const markShared = async (resource: Resource, how: SharedHow | undefined, posted = false) => {
+  const markShared = async (resources: readonly Resource[], shareHow: SharedHow | undefined, posted = false) => {
     setError('');
+    setDone('');
     try {
-      await editResource(resource.id, { shared: how ? { how } : {} });
-      setMarked(posted ? t('teachPostedAndMarked', resource.title) : t('teachMarked', resource.title));
+      const updated = await editResources(
+        resources.map((r) => r.id),
+        { shared: shareHow ? { how: shareHow } : {} },
+      );
+      setSelected(new Set());
+      setHow('');
+      const only = updated.length === 1 ? updated[0] : undefined;
+      setDone(
+        only
+          ? t(posted ? 'teachPostedAndMarked' : 'teachMarked', only.title || t('untitled'))
+          : tn(posted ? 'teachPostedMany' : 'teachMarkedMany', updated.length),
+      );
     } catch (e) {
       setError(describeWriteError(e));
     }
@@ -61,92 +94,142 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
       ) : items.length === 0 ? (
         <p class="empty">{live.data?.learned ? t('teachEmpty') : t('teachEmptyNothingLearned')}</p>
       ) : (
-        <ul class="teach-list">
-          {items.slice(0, SHOWN).map((resource) => (
-            <TeachItem
-              key={resource.id}
-              resource={resource}
-              hook={hook}
-              digest={digests[resource.id] ?? null}
-              onShared={(how, posted) => markShared(resource, how, posted)}
-            />
-          ))}
-        </ul>
+        <>
+          <div class="teach-bulk" role="group" aria-label={t('teachBulkLabel')}>
+            <label class="checkbox teach-select-page">
+              <input
+                type="checkbox"
+                checked={allOnPage}
+                onChange={(event) => {
+                  const next = new Set(selected);
+                  for (const r of shown) {
+                    if (event.currentTarget.checked) next.add(r.id);
+                    else next.delete(r.id);
+                  }
+                  setSelected(next);
+                }}
+              />
+              {t('teachSelectPage')}
+            </label>
+            <span class="small muted teach-count" aria-live="polite">
+              {chosen.length > 0 ? tn('teachSelected', chosen.length) : t('teachNoneSelected')}
+            </span>
+            <span class="teach-bulk-actions">
+              <label class="visually-hidden" for="teach-how">
+                {t('teachHowLabel')}
+              </label>
+              <select
+                id="teach-how"
+                class="input input-compact"
+                value={how}
+                disabled={chosen.length === 0}
+                onChange={(event) => setHow(event.currentTarget.value as SharedHow | '')}
+              >
+                <option value="">{t('libSharedHowNone')}</option>
+                {SHARED_HOW_OPTIONS.map((option) => (
+                  <option key={option.how} value={option.how}>
+                    {t(option.label)}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                class="btn btn-small btn-primary"
+                disabled={chosen.length === 0}
+                onClick={() => void markShared(chosen, how || undefined)}
+              >
+                {t('teachMarkShared')}
+              </button>
+              {hook && chosen.length > 0 && (
+                <PostToChat
+                  small
+                  hook={hook}
+                  digest={() => (chosen.length ? resourcesDigest(chosen, live.data?.actions ?? new Map()) : null)}
+                  label={t('teachPost')}
+                  onPosted={() => markShared(chosen, 'chat', true)}
+                />
+              )}
+            </span>
+          </div>
+          <ul class="teach-list">
+            {shown.map((resource) => (
+              <TeachRow
+                key={resource.id}
+                resource={resource}
+                checked={selected.has(resource.id)}
+                onToggle={(on) => toggle(resource.id, on)}
+              />
+            ))}
+          </ul>
+          {pages > 1 && (
+            <nav class="teach-pager" aria-label={t('teachPager')}>
+              <button type="button" class="btn btn-small" disabled={current === 0} onClick={() => setPage(current - 1)}>
+                {t('teachPrevious')}
+              </button>
+              <span class="small muted">
+                {tn(
+                  'teachShowing',
+                  items.length,
+                  formatNumber(current * TEACH_PAGE_SIZE + 1),
+                  formatNumber(current * TEACH_PAGE_SIZE + shown.length),
+                  formatNumber(items.length),
+                )}
+              </span>
+              <button
+                type="button"
+                class="btn btn-small"
+                disabled={current >= pages - 1}
+                onClick={() => setPage(current + 1)}
+              >
+                {t('teachNext')}
+              </button>
+            </nav>
+          )}
+        </>
       )}
-      {items && items.length > SHOWN && <p class="small muted">{t('teachMore', items.length - SHOWN)}</p>}
       <p class="small ok-text" role="status">
-        {marked}
+        {done}
       </p>
     </section>
   );
 }
 
-function TeachItem({
+function TeachRow({
   resource,
-  hook,
-  digest,
-  onShared,
+  checked,
+  onToggle,
 }: {
   resource: Resource;
-  hook: WebhookSettings | null | undefined;
-  digest: Digest | null;
-  onShared: (how: SharedHow | undefined, posted?: boolean) => Promise<void>;
+  checked: boolean;
+  onToggle: (on: boolean) => void;
 }) {
-  const [how, setHow] = useState<SharedHow | ''>('');
   const titleId = `teach-title-${resource.id}`;
-  const howId = `teach-how-${resource.id}`;
   const takeaway = takeawayLines(resource.takeaways)[0];
   return (
-    <li class="teach-item">
+    <li class={checked ? 'teach-item teach-item-selected' : 'teach-item'}>
+      <input
+        type="checkbox"
+        class="teach-check"
+        checked={checked}
+        aria-labelledby={titleId}
+        onChange={(event) => onToggle(event.currentTarget.checked)}
+      />
       <div class="teach-main">
         <a id={titleId} class="teach-title" href={routeHash('resource', resource.id)}>
           {resource.title || t('untitled')}
         </a>
-        <span class="small muted">
+        <span class="small muted teach-meta">
           {resource.learnedAt !== undefined ? t('teachLearnedOn', formatDate(resource.learnedAt)) : ''}
+          {takeaway && <span class="teach-takeaway"> · {takeaway}</span>}
         </span>
-        {takeaway && <p class="small clamp-2 teach-takeaway">{takeaway}</p>}
       </div>
-      <div class="teach-controls">
-        <label class="visually-hidden" for={howId}>
-          {t('teachHowLabel')}
-        </label>
-        <select
-          id={howId}
-          class="input input-compact"
-          value={how}
-          aria-describedby={titleId}
-          onChange={(event) => setHow(event.currentTarget.value as SharedHow | '')}
-        >
-          <option value="">{t('libSharedHowNone')}</option>
-          {SHARED_HOW_OPTIONS.map((option) => (
-            <option key={option.how} value={option.how}>
-              {t(option.label)}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          class="btn btn-small"
-          aria-describedby={titleId}
-          onClick={() => void onShared(how || undefined)}
-        >
-          {t('teachMarkShared')}
-        </button>
-        {hook && (
-          <PostToChat
-            small
-            hook={hook}
-            digest={() => digest}
-            label={t('teachPost')}
-            describedBy={titleId}
-            onPosted={() => onShared('chat', true)}
-          />
-        )}
-        <a class="btn btn-small btn-ghost" href={newActionHref('resource', resource.id)} aria-describedby={titleId}>
-          {t('teachToAction')}
-        </a>
-      </div>
+      <a
+        class="btn btn-small btn-ghost teach-action"
+        href={newActionHref('resource', resource.id)}
+        aria-describedby={titleId}
+      >
+        {t('teachToAction')}
+      </a>
     </li>
   );
 }

@@ -7,6 +7,7 @@ export type UserSettingName =
   | 'language'
   | 'showThumbnails'
   | 'webhook'
+  | 'digestTopic'
   | 'clipSegmentSeconds'
   | 'reviewsPerPrompt';
 

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isBackupDue, backupFacts, reminderAllowed } from '../backup/reminder';
 import { getDb } from '../db/open';
-import { formatNumber, t } from '../i18n';
+import { t, tn } from '../i18n';
 import { libraryPath } from '../routes';
 import { serialQueue } from '../serial';
 import { backupReminder } from '../settings';
@@ -64,7 +64,7 @@ async function syncNow(now: number, shouldNotify: boolean): Promise<void> {
     message:
       facts.lastExportAt === null
         ? t('backupNotifyNever')
-        : t('backupNotifyDays', formatNumber(Math.floor((now - facts.lastExportAt) / 86_400_000))),
+        : tn('backupNotifyDays', Math.floor((now - facts.lastExportAt) / 86_400_000)),
   }));
   await backupReminder.setValue({ ...state, notifiedAt: now });
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { StoreName } from '../db/types';
-import { formatNumber, t, type MessageKey } from '../i18n';
+import { formatNumber, t, tn, type MessageKey } from '../i18n';
 import { EARLIEST_RECORD_TIME, latestRecordTime } from '../time';
 import { DAY, MUST_HAVE, MUST_NOT_HAVE, RECORD_TIME, WEB_URL } from './schema';
 
@@ -59,7 +59,7 @@ export function issueReason(issue: v.BaseIssue<unknown>): string {
     case 'max_length':
       return Array.isArray(issue.input)
         ? t('backupReasonTooMany', formatNumber(Number(requirement)))
-        : t('backupReasonTooLong', formatNumber(Number(requirement)));
+        : tn('backupReasonTooLong', Number(requirement));
     case 'min_length':
       return t('backupReasonEmpty');
     case 'min_value':

@@ -1,8 +1,8 @@
 import { isFormattableTime } from '../time';
 import { browser } from 'wxt/browser';
-import type { MessageKey } from './keys';
+import type { MessageKey, PluralKey } from './keys';
 
-export type { MessageKey } from './keys';
+export type { MessageKey, PluralKey } from './keys';
 export type Language = 'en' | 'sv';
 export const LANGUAGES: readonly Language[] = ['en', 'sv'];
 export type LanguageChoice = Language | 'auto';
@@ -66,6 +66,20 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return text || key;
 }
 
+/**
+ * A message about a count: `browser.i18n` has no plurals, so each form is its own message,
+ * `<key>_one` / `<key>_other` (the categories `Intl.PluralRules` gives the language; English
+ * and Swedish both use these two). `count` picks the form; `$1` is the count in the language's
+ * digits unless substitutions are given.
+ */
+export function tn(key: PluralKey, count: number, ...substitutions: (string | number)[]): string {
+  const category = new Intl.PluralRules(locale()).select(count);
+  const form = `${key}_${category}` as MessageKey;
+  const values = substitutions.length > 0 ? substitutions : [formatNumber(count)];
+  const text = t(form, ...values);
+  return text === form ? t(`${key}_other` as MessageKey, ...values) : text;
+}
+
 /** Intl helpers follow the chosen language, not the browser's. */
 export function locale(): string {
   return currentLanguage() === 'sv' ? 'sv-SE' : 'en-GB';
@@ -107,14 +121,17 @@ export function formatRelativeDays(days: number): string {
 
 export { formatClock } from '../clips/time';
 
+/**
+ * "55 min", "1 h 5 min": the same abbreviations as "11 min read" beside it. Intl's short units
+ * differ by locale ("55 mins" in en-GB, "55 min" elsewhere) and DurationFormat is not in every
+ * browser we support, so the units are our own messages.
+ */
 export function formatDuration(totalSeconds: number): string {
   const minutes = Math.max(1, Math.round(totalSeconds / 60));
-  if (minutes < 60)
-    return new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
+  if (minutes < 60) return t('durationMinutes', formatNumber(minutes));
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const h = new Intl.NumberFormat(locale(), { style: 'unit', unit: 'hour', unitDisplay: 'narrow' }).format(hours);
   return rest
-    ? `${h} ${new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'narrow' }).format(rest)}`
-    : h;
+    ? t('durationHoursMinutes', formatNumber(hours), formatNumber(rest))
+    : t('durationHours', formatNumber(hours));
 }

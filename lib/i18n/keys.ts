@@ -10,3 +10,9 @@ type Messages = typeof import('../../locales/en/common.json') &
   typeof import('../../locales/en/review.json');
 
 export type MessageKey = keyof Messages & string;
+
+/**
+ * A message with plural forms, named by its stem: `libCountAll` for `libCountAll_one` / `_other`.
+ * Found by `_one` because `activity_other` is the activity type "other", not a plural form.
+ */
+export type PluralKey = MessageKey extends infer Key ? (Key extends `${infer Stem}_one` ? Stem : never) : never;

@@ -1,5 +1,5 @@
 import { ACTIVITY_TYPES, type ActivityType, type CustomPrompt, type Resource } from '../db/types';
-import { t, type MessageKey } from '../i18n';
+import { formatRelativeDays, t, type MessageKey } from '../i18n';
 import { quoteExcerpt } from '../quotes/quote';
 
 /** The passage kept last from a resource. */
@@ -130,7 +130,12 @@ export function promptText(prompt: PromptCandidate): string {
     if (prompt.promptId === 'resourceQuote') return prompt.quote ? t('prompt_resourceQuote', prompt.quote) : '';
     if (prompt.promptId.startsWith('activity_'))
       return t(`prompt_${prompt.promptId as `activity_${ActivityType}`}`, prompt.resourceTitle ?? t('untitled'));
-    return t(`prompt_${prompt.promptId}`, prompt.resourceTitle ?? t('untitled'), prompt.days ?? 0);
+    // "5 days ago" / "för 5 dagar sedan": Intl's relative time carries the plural.
+    return t(
+      `prompt_${prompt.promptId}`,
+      prompt.resourceTitle ?? t('untitled'),
+      formatRelativeDays(-(prompt.days ?? 0)),
+    );
   }
   return prompt.text ?? '';
 }

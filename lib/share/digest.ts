@@ -68,6 +68,15 @@ export interface Digest {
   appliedCount?: number;
   /** Dates are written in this time zone (tests pin it; the UI leaves it to the browser). */
   timeZone?: string;
+  /** The learning-environment condition the user asked the team to talk about (a period's digest). */
+  topic?: DigestTopicText;
+}
+
+/** A condition as the digest names it, in the user's language. */
+export interface DigestTopicText {
+  name: string;
+  score: number;
+  suggestion: string;
 }
 
 /** Takeaways as list items, one line each (an item's own line breaks fold to spaces). */
@@ -148,6 +157,7 @@ async function actionsByResource(
 export interface DigestOptions {
   db?: LoopDatabase;
   timeZone?: string;
+  topic?: DigestTopicText;
 }
 
 /** What was learned or shared in the period, oldest first, read through the indexes. */
@@ -177,18 +187,35 @@ export async function collectDigest(period: Period, options: DigestOptions = {})
     sharedCount: shared.length,
     ...(appliedCount ? { appliedCount } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.topic ? { topic: options.topic } : {}),
   };
 }
 
 /** One resource, posted on its own ("teach it forward"). */
 export async function collectResourceDigest(resource: Resource, options: DigestOptions = {}): Promise<Digest> {
   const database = options.db ?? (await getDb());
-  const actions = await actionsByResource(new Set([resource.id]), database);
+  return resourcesDigest([resource], await actionsByResource(new Set([resource.id]), database), options);
+}
+
+/** Actions made from each of these resources, for digests built later without a database read. */
+export async function actionsForResources(
+  resources: readonly Resource[],
+  options: DigestOptions = {},
+): Promise<Map<string, Action[]>> {
+  return actionsByResource(new Set(resources.map((r) => r.id)), options.db ?? (await getDb()));
+}
+
+/** Resources posted on their own (not a period): synchronous, so a click can build it and post. */
+export function resourcesDigest(
+  resources: readonly Resource[],
+  actions: ReadonlyMap<string, readonly Action[]>,
+  options: Pick<DigestOptions, 'timeZone'> = {},
+): Digest {
   return {
     kind: 'resource',
-    items: [digestItem(resource, actions.get(resource.id) ?? [])],
-    learnedCount: resource.status === 'learned' ? 1 : 0,
-    sharedCount: resource.sharedAt !== undefined ? 1 : 0,
+    items: resources.map((resource) => digestItem(resource, actions.get(resource.id) ?? [])),
+    learnedCount: resources.filter((resource) => resource.status === 'learned').length,
+    sharedCount: resources.filter((resource) => resource.sharedAt !== undefined).length,
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
 }
@@ -215,6 +242,11 @@ export function digestTitle(digest: Digest): string {
 export function digestSummary(digest: Digest): string {
   const summary = t('digestSummary', digest.learnedCount, digest.sharedCount);
   return digest.appliedCount ? `${summary} · ${t('digestApplied', digest.appliedCount)}` : summary;
+}
+
+/** "To talk about at the next team meeting: Time to learn (2 of 5 in my latest check)" (plain text). */
+export function topicLine(topic: DigestTopicText): string {
+  return t('digestTopic', topic.name, topic.score);
 }
 
 function sharedLabel(how: SharedHow | undefined): string {
@@ -268,6 +300,8 @@ export function quoteLine(quote: DigestQuote): string {
 export function digestMarkdown(digest: Digest): string {
   const out: string[] = [`# ${escapeMarkdown(digestTitle(digest))}`, ''];
   if (digest.kind === 'period') out.push(escapeMarkdown(digestSummary(digest)), '');
+  if (digest.topic)
+    out.push(`**${escapeMarkdown(topicLine(digest.topic))}**`, '', escapeMarkdown(digest.topic.suggestion), '');
   if (!digest.items.length) out.push(escapeMarkdown(t('digestEmpty')), '');
   for (const item of digest.items) {
     out.push(`## ${markdownLink(item.title, item.url)}`, '', escapeMarkdown(itemMeta(item, digest)), '');
@@ -305,6 +339,7 @@ export function digestText(digest: Digest): string {
   const out: string[] = [digestTitle(digest)];
   if (digest.kind === 'period') out.push(digestSummary(digest));
   out.push('');
+  if (digest.topic) out.push(topicLine(digest.topic), digest.topic.suggestion, '');
   if (!digest.items.length) out.push(t('digestEmpty'), '');
   for (const item of digest.items) {
     out.push(item.title);
@@ -335,6 +370,7 @@ export function digestSlack(digest: Digest): string {
   const out: string[] = [`*${escapeSlack(digestTitle(digest))}*`];
   if (digest.kind === 'period') out.push(escapeSlack(digestSummary(digest)));
   out.push('');
+  if (digest.topic) out.push(`*${escapeSlack(topicLine(digest.topic))}*`, escapeSlack(digest.topic.suggestion), '');
   if (!digest.items.length) out.push(escapeSlack(t('digestEmpty')), '');
   for (const item of digest.items) {
     out.push(`*${slackLink(item.title, item.url)}*`, escapeSlack(itemMeta(item, digest)));

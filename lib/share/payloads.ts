@@ -11,6 +11,7 @@ import {
   digestTitle,
   itemMeta,
   quoteLine,
+  topicLine,
   type Digest,
 } from './digest';
 
@@ -87,6 +88,11 @@ export function teamsPayload(digest: Digest): unknown {
   ];
   if (digest.kind === 'period')
     body.push({ type: 'TextBlock', text: digestSummary(digest), isSubtle: true, wrap: true, spacing: 'None' });
+  if (digest.topic)
+    body.push(
+      { type: 'TextBlock', text: topicLine(digest.topic), weight: 'Bolder', wrap: true, spacing: 'Medium' },
+      { type: 'TextBlock', text: digest.topic.suggestion, wrap: true, spacing: 'None' },
+    );
   for (const item of digest.items) {
     const title = plainTitle(item.title);
     const items: unknown[] = [
@@ -146,6 +152,7 @@ export function genericPayload(digest: Digest): unknown {
     title: digestTitle(digest),
     text: digestText(digest),
     markdown: digestMarkdown(digest),
+    topic: digest.topic ?? null,
     items: digest.items.map((item) => ({
       title: item.title,
       url: item.url ?? null,

@@ -250,8 +250,14 @@ describe('sharing with the team', () => {
     expect(markdown).toContain('- Run a retro on how we collaborate — done. Effect: We found two hand-off problems.');
     expect(markdown).toContain('## [Why most retros fail](https://blog.example.org/retros)');
 
-    // Save the webhook: afterwards the URL is only shown masked.
+    // The team's chat is set in one place, Settings, which the Team page links to.
+    const teamChat = library.getByRole('region', { name: 'Team chat' });
+    expect(await teamChat.getByRole('textbox').count()).toBe(0);
+    await teamChat.getByRole('link', { name: 'Connect in Settings' }).click();
+    await library.waitForFunction(() => location.hash === '#settings/team-chat');
     const chat = library.getByRole('region', { name: 'Team chat' });
+    await expect.poll(() => library.evaluate(() => document.activeElement?.closest('section')?.id)).toBe('team-chat');
+    // Save the webhook: afterwards the URL is only shown masked.
     const url = `http://127.0.0.1:${hook.port}/hooks/team-secret-token`;
     await chat.getByRole('textbox', { name: 'Webhook URL' }).fill(url);
     await chat.getByLabel('Chat service').selectOption('generic');
@@ -259,6 +265,9 @@ describe('sharing with the team', () => {
     await chat.getByText(`http://127.0.0.1:${hook.port}/…/oken`).waitFor();
     expect(await chat.getByRole('textbox', { name: 'Webhook URL' }).count()).toBe(0);
     expect(await library.locator('body').textContent()).not.toContain('team-secret-token');
+    await library.goBack();
+    await teamChat.getByText(`http://127.0.0.1:${hook.port}/…/oken`).waitFor();
+    await teamChat.getByRole('link', { name: 'Change in Settings' }).waitFor();
 
     await digest.getByRole('button', { name: 'Post to team chat' }).click();
     await digest.getByRole('status').filter({ hasText: "Posted to your team's chat." }).waitFor();
@@ -288,13 +297,21 @@ describe('sharing with the team', () => {
       ],
     });
 
-    // Slack gets its own mrkdwn.
+    // Slack gets its own mrkdwn, and the preview shows it when asked for what Slack gets.
+    await teamChat.getByRole('link', { name: 'Change in Settings' }).click();
     await chat.getByLabel('Chat service').selectOption('slack');
     await chat.getByText('Chat service saved.').waitFor();
+    await library.goBack();
+    await digest.getByRole('radio', { name: 'What Slack gets' }).check();
+    await expect
+      .poll(() => preview.textContent())
+      .toContain('*<https://www.youtube.com/watch?v=dQw4w9WgXcQ|Systems thinking for teams>*');
     await digest.getByRole('button', { name: 'Post to team chat' }).click();
     await expect.poll(() => hook.received.length).toBe(2);
     const slack = JSON.parse(hook.received[1]!.body) as { text: string };
-    expect(slack.text).toContain('*<https://www.youtube.com/watch?v=dQw4w9WgXcQ|Systems thinking for teams>*');
+    expect(slack.text).toBe(await preview.textContent());
+    await digest.getByRole('radio', { name: 'Markdown (Copy and Download)' }).check();
+    await expect.poll(() => preview.textContent()).toBe(markdown);
 
     // A failing chat service: the error shows, the digest stays.
     hook.setStatus(500);
@@ -308,6 +325,8 @@ describe('sharing with the team', () => {
 
     // Posting a single resource from "Teach it forward" marks it shared in chat.
     hook.setStatus(204);
+    await teach.getByRole('checkbox', { name: 'Why most retros fail' }).check();
+    await teach.getByText('1 selected').waitFor();
     await teach.getByRole('button', { name: 'Post to team chat' }).click();
     await teach
       .getByRole('status')
@@ -401,6 +420,23 @@ describe('the learning-environment check', () => {
     await chart.waitFor();
     expect(await trends.getByRole('img').count()).toBe(7);
     expect(await axeViolations(library)).toEqual([]);
+
+    // The weakest condition goes into the team digest, to talk about together…
+    await trends.getByRole('button', { name: 'Add to the digest' }).click();
+    await trends.getByRole('status').filter({ hasText: 'In the team digest' }).waitFor();
+    await trends.getByRole('link', { name: 'See the digest' }).click();
+    const preview = library.getByRole('region', { name: 'Team digest' }).getByRole('region', { name: 'Preview' });
+    await expect
+      .poll(() => preview.textContent())
+      .toContain('**To talk about at the next team meeting: Horizontal as well as vertical careers (');
+    await library.goBack();
+    await trends.getByRole('button', { name: 'Take out of the digest' }).click();
+    await trends.getByRole('button', { name: 'Add to the digest' }).waitFor();
+    // …or into an action of one's own, starting from its words.
+    await trends.getByRole('link', { name: 'Turn into an action' }).click();
+    await expect
+      .poll(() => library.getByLabel('What will you do differently?').inputValue())
+      .toBe('Bring “Horizontal as well as vertical careers” to the next team meeting and agree on one thing to change');
   });
 });
 

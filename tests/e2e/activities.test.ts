@@ -31,6 +31,14 @@ function dayBefore(daysAgo: number): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
+/** "8 Dec 2026": how the English UI shows an ISO day. */
+function shownDay(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(year, month - 1, day),
+  );
+}
+
 describe('learning with no link', () => {
   it('logged from the popup and the library, found, reflected on, acted on and shared', async () => {
     ext = await launch();
@@ -44,9 +52,11 @@ describe('learning with no link', () => {
     await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await kind.selectOption({ label: 'Shadowing a colleague' });
     await popup.getByLabel('What did you learn from?').fill('A day with Anna in support');
+    // The day reads as the rest of the UI does, and is typed the British way (day first).
     const when = popup.getByLabel('When');
-    expect(await when.inputValue()).toBe(dayBefore(0));
-    await when.fill(dayBefore(2));
+    expect(await when.inputValue()).toBe(shownDay(dayBefore(0)));
+    const [year, month, day] = dayBefore(2).split('-').map(Number);
+    await when.fill(`${day}/${month}/${year}`);
     await when.press('Enter');
     await popup.getByRole('status').filter({ hasText: 'Logged. Add takeaways on its page.' }).waitFor();
     const pageLink = await popup.getByRole('link', { name: 'Open its page' }).getAttribute('href');

@@ -65,7 +65,7 @@ describe('the library', () => {
     // Mark one learned in bulk: status and kind combine; shared and kind combine.
     await library.getByRole('checkbox', { name: TALK_B.title }).check();
     await library.getByRole('button', { name: 'Mark learned' }).click();
-    await library.getByRole('status').filter({ hasText: 'Marked 1 as learned.' }).waitFor();
+    await library.getByRole('status').filter({ hasText: 'Marked 1 resource as learned.' }).waitFor();
     await library.getByLabel('Status', { exact: true }).selectOption('learned');
     await expect.poll(() => titles(library)).toEqual([TALK_B.title]);
     await library.getByLabel('Status', { exact: true }).selectOption('');
@@ -183,9 +183,9 @@ describe('the library', () => {
     await library.getByText('2 selected').waitFor();
     await library.getByLabel('Tag to add').fill('to-share');
     await library.getByRole('button', { name: 'Add tag' }).click();
-    await library.getByRole('status').filter({ hasText: 'Added to-share to 2.' }).waitFor();
+    await library.getByRole('status').filter({ hasText: 'Added to-share to 2 resources.' }).waitFor();
     await library.getByRole('button', { name: 'Mark shared' }).click();
-    await library.getByRole('status').filter({ hasText: 'Marked 2 as shared' }).waitFor();
+    await library.getByRole('status').filter({ hasText: 'Marked 2 resources as shared' }).waitFor();
     const tagged = await readStore<StoredResource>(library, 'resources');
     expect(
       tagged

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { localeLanguages, readLocale } from '../../scripts/locales';
-import { formatClock, substitute } from '../../lib/i18n';
+import { formatClock, formatDuration, substitute, tn, useDictionary, type Language } from '../../lib/i18n';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -28,6 +28,148 @@ describe('locales', () => {
       expect(subs(message), key).toEqual(subs(english[key]!.message));
     }
   });
+});
+
+const PLURAL_FORM = /^(.+)_(zero|one|two|few|many|other)$/;
+
+describe('plural forms', () => {
+  it.each(localeLanguages())('%s has exactly the forms its plural rules use for each counted message', (lang) => {
+    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.slice().sort();
+    const keys = Object.keys(readLocale(lang));
+    // A stem is counted once it has a `_one` form (`activity_other` is the activity type "other").
+    const stems = new Set(keys.filter((key) => key.endsWith('_one')).map((key) => key.slice(0, -'_one'.length)));
+    const forms = new Map<string, string[]>();
+    for (const key of keys) {
+      const match = PLURAL_FORM.exec(key);
+      if (match && stems.has(match[1]!)) forms.set(match[1]!, [...(forms.get(match[1]!) ?? []), match[2]!]);
+    }
+    expect(forms.size).toBeGreaterThan(10);
+    for (const [stem, found] of forms) expect(found.sort(), stem).toEqual(categories);
+  });
+
+  it.each<[Language, number, string]>([
+    ['en', 0, '0 resources'],
+    ['en', 1, '1 resource'],
+    ['en', 2, '2 resources'],
+    ['en', 10_000, '10,000 resources'],
+    ['sv', 1, '1 resurs'],
+    ['sv', 3, '3 resurser'],
+    ['sv', 10_000, '10\u00a0000 resurser'],
+  ])('%s: %i → %s', (language, count, expected) => {
+    useDictionary(language, readLocale(language));
+    try {
+      expect(tn('libCountAll', count)).toBe(expected);
+    } finally {
+      useDictionary('en', null);
+    }
+  });
+
+  it.each<[Language, number, string]>([
+    ['en', 55 * 60, '55 min'],
+    ['en', 65 * 60, '1 h 5 min'],
+    ['en', 120 * 60, '2 h'],
+    ['sv', 55 * 60, '55 min'],
+    ['sv', 65 * 60, '1 tim 5 min'],
+  ])('%s: a %i s video reads %s, in the same units as "min read"', (language, seconds, expected) => {
+    useDictionary(language, readLocale(language));
+    try {
+      expect(formatDuration(seconds)).toBe(expected);
+    } finally {
+      useDictionary('en', null);
+    }
+  });
+});
+
+/**
+ * Numbers in messages that are not counts of something, so they need no plural forms: a score
+ * out of 5, an HTTP status, a position ("Row 3", "3 of 5"), a size in MB, a label ("records: 3").
+ */
+const NOT_COUNTS = new Set([
+  'backupConfirmReplaceText',
+  'backupErrorTooLarge',
+  'backupExported',
+  'backupImportHelp',
+  'backupProgressChecking',
+  'backupProgressSaving',
+  'backupReasonTooMany',
+  'backupRecordLabel',
+  'backupRecordLabelWithId',
+  'backupSkippedMore',
+  'backupSkippedShow',
+  'digestApplied',
+  'digestSummary',
+  'followUpCount',
+  'journalMatches',
+  'libTakeawayNumber',
+  'promptsBuiltIn',
+  'readingMinutes',
+  'reviewDueCount',
+  'reviewKeyHint',
+  'digestPreviewPart',
+  'digestTopic',
+  'trendDown',
+  'trendLatest',
+  'trendPoint',
+  'trendUp',
+  'weakestScore',
+  'webhookErrorHttp',
+  'durationMinutes',
+  'durationHours',
+  'durationHoursMinutes',
+  'backupReasonRecordTime',
+  'backupErrorFutureVersion',
+  'clipLast',
+]);
+
+describe('counts in messages', () => {
+  // A number handed to t() is a count a message must inflect ("1 resources"): such messages have
+  // plural forms and go through tn(). The type checker finds every argument that is a number,
+  // whether passed as one or formatted first.
+  it('every message given a number either has plural forms or is listed as not a count', () => {
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(root, 'tsconfig.json'),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: () => {},
+      },
+    );
+    if (!config) throw new Error('tsconfig.json could not be read');
+    const program = ts.createProgram({
+      rootNames: config.fileNames.filter((f) => !f.includes('/tests/')),
+      options: config.options,
+    });
+    const checker = program.getTypeChecker();
+    const i18nModule = join(root, 'lib/i18n/index.ts');
+    const isCount = (arg: ts.Expression): boolean =>
+      Boolean(checker.getTypeAtLocation(arg).flags & ts.TypeFlags.NumberLike) ||
+      (ts.isCallExpression(arg) &&
+        ['formatNumber', 'String'].includes(arg.expression.getText()) &&
+        arg.arguments.some((inner) => Boolean(checker.getTypeAtLocation(inner).flags & ts.TypeFlags.NumberLike)));
+    const uncounted: string[] = [];
+    let calls = 0;
+    for (const file of program.getSourceFiles()) {
+      if (!file.fileName.startsWith(root) || file.fileName.includes('node_modules')) continue;
+      const visit = (node: ts.Node) => {
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
+          let symbol = checker.getSymbolAtLocation(node.expression);
+          if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+          if (symbol?.declarations?.[0]?.getSourceFile().fileName === i18nModule) {
+            calls++;
+            const key = node.arguments[0]?.getText().replace(/^['"`]|['"`]$/g, '') ?? '';
+            if (node.arguments.slice(1).some(isCount) && !NOT_COUNTS.has(key)) {
+              const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+              uncounted.push(`${relative(root, file.fileName)}:${line} ${key}`);
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+    expect(calls).toBeGreaterThan(500);
+    expect(uncounted).toEqual([]);
+  }, 60_000);
 });
 
 function sourceFiles(dir: string): string[] {
@@ -71,6 +213,15 @@ describe('UI code', () => {
 
   it.each(files.map((f) => relative(root, f)))('%s holds no literal user-facing text', (file) => {
     expect(literalText(join(root, file))).toEqual([]);
+  });
+
+  // The browser draws these in its own locale ("06:48 PM", "12/08/2026" in a Swedish UI):
+  // DateField and TimeField read and write days and times in the chosen language instead.
+  it('has no date or time input that follows the browser instead of the chosen language', () => {
+    const browserDrawn = files.filter((file) =>
+      /type=["'{]+(date|time|datetime-local|month|week)["'}]/.test(readFileSync(file, 'utf8')),
+    );
+    expect(browserDrawn.map((file) => relative(root, file))).toEqual([]);
   });
 });
 

@@ -13,6 +13,12 @@ const WRONG: Record<ItemName, unknown[]> = {
     { url: 'javascript:alert(1)', service: 'slack' },
     { url: 'https://x.org', service: 'irc' },
   ],
+  digestTopic: [
+    'timeToLearn',
+    { conditionId: 'timeToLearn', score: 0, assessmentId: 'a', addedAt: 1 },
+    { conditionId: 'timeToLearn', score: 2, assessmentId: 'a', addedAt: 'today' },
+    { conditionId: 7, score: 2, assessmentId: 'a', addedAt: 1 },
+  ],
   followUpNotified: [7, 'x', { a: 'soon' }],
   followUpDrafts: ['x', 7, { a: 7 }],
   assessmentReminder: ['false', 0],

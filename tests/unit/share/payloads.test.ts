@@ -135,7 +135,8 @@ describe('webhook payloads per chat service', () => {
       'generic',
       (bodies) => {
         const body = bodies[0] as { title: string; text: string; markdown: string; items: unknown[] };
-        expect(Object.keys(body)).toEqual(['title', 'text', 'markdown', 'items']);
+        expect(Object.keys(body)).toEqual(['title', 'text', 'markdown', 'topic', 'items']);
+        expect((body as { topic?: unknown }).topic).toBeNull();
         expect(body.title).toMatch(/^What I learned: 3/);
         expect(body.text).toContain('Tips & tricks <for> [teams] | part *1*\nhttps://example.org/a|b');
         expect(body.markdown).toContain('**Takeaways**');

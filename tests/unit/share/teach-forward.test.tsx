@@ -1,57 +1,120 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TeachForward } from '../../../components/team/TeachForward';
+import { TEACH_PAGE_SIZE, TeachForward } from '../../../components/team/TeachForward';
 import { getDb } from '../../../lib/db/open';
-import { getResource } from '../../../lib/db/resources';
+import type { Resource } from '../../../lib/db/types';
 import { sampleRecords } from '../backup/helpers';
 
-// "Teach it forward": marking a learned resource shared records how only when the user says how.
+// "Teach it forward": a compact list of what was learned and not shared, marked shared in bulk,
+// in pages; how it was shared is recorded only when the user says how.
+
+function learnedResources(count: number): Resource[] {
+  const template = sampleRecords(3).resources[1]!;
+  return Array.from({ length: count }, (_, index) => {
+    const resource: Resource = {
+      ...template,
+      id: `learned-${String(index).padStart(3, '0')}`,
+      url: `https://example.com/${index}`,
+      canonicalUrl: `https://example.com/${index}`,
+      title: `Learned thing ${index + 1}`,
+      status: 'learned',
+      learnedAt: Date.UTC(2025, 0, 2) + index * 60_000,
+    };
+    delete resource.sharedAt;
+    delete resource.sharedHow;
+    return resource;
+  });
+}
+
+async function put(resources: Resource[]) {
+  const tx = (await getDb()).transaction('resources', 'readwrite');
+  for (const resource of resources) void tx.store.put(resource);
+  await tx.done;
+}
+
+const stored = async () => (await getDb()).getAll('resources');
+const rows = (root: HTMLElement) => [...root.querySelectorAll<HTMLLIElement>('.teach-item')];
+const button = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
+const click = (element: HTMLElement) =>
+  act(async () => {
+    element.click();
+  });
 
 describe('Teach it forward', () => {
   let root: HTMLElement;
+  async function show() {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(<TeachForward hook={null} />, root);
+    });
+  }
   afterEach(() => {
     render(null, root);
     root.remove();
   });
 
   it('starts with no channel chosen, and without one records "shared" with no channel', async () => {
-    const [learned] = sampleRecords(3).resources.filter((r) => r.status === 'learned' && r.sharedAt === undefined);
-    const resource = learned ?? {
-      ...sampleRecords(3).resources[1]!,
-      status: 'learned' as const,
-      learnedAt: Date.UTC(2025, 0, 2),
-    };
-    delete resource.sharedAt;
-    delete resource.sharedHow;
-    await (await getDb()).put('resources', resource);
-    root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => {
-      render(<TeachForward hook={null} />, root);
-    });
-    const select = await vi.waitFor(() => {
-      const found = root.querySelector<HTMLSelectElement>('.teach-controls select');
-      if (!found) throw new Error('not rendered yet');
-      return found;
-    });
-    expect(select.value).toBe('');
-    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Mark shared')!;
-    await act(async () => {
-      button.click();
-    });
-    await vi.waitFor(async () => expect((await getResource(resource.id))?.sharedAt).toBeDefined());
-    expect((await getResource(resource.id))?.sharedHow).toBeUndefined();
+    const [resource] = learnedResources(1);
+    await put([resource!]);
+    await show();
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(1));
+    const how = root.querySelector<HTMLSelectElement>('#teach-how')!;
+    expect(how.value).toBe('');
+    // Nothing ticked: nothing to mark.
+    expect(button(root, 'Mark shared').disabled).toBe(true);
+    await click(rows(root)[0]!.querySelector<HTMLInputElement>('.teach-check')!);
+    await vi.waitFor(() => expect(button(root, 'Mark shared').disabled).toBe(false));
+    await click(button(root, 'Mark shared'));
+    await vi.waitFor(async () => expect((await stored())[0]?.sharedAt).toBeDefined());
+    expect((await stored())[0]?.sharedHow).toBeUndefined();
     // All that was learned is shared now: the empty state says so.
     await vi.waitFor(() => expect(root.querySelector('.empty')?.textContent).toMatch(/^Nothing waiting: everything/));
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Marked as shared: Learned thing 1');
   });
 
   it('with nothing learned yet, the empty state does not claim everything was shared', async () => {
-    root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => {
-      render(<TeachForward hook={null} />, root);
-    });
+    await show();
     await vi.waitFor(() => expect(root.querySelector('.empty')?.textContent).toMatch(/^Nothing to teach forward yet/));
+  });
+
+  it('shows 60 in pages of one line each, and marks a whole page shared in a meeting at once', async () => {
+    await put(learnedResources(60));
+    await show();
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(TEACH_PAGE_SIZE));
+    // One control per row beside its checkbox: the list stays compact.
+    for (const row of rows(root)) expect(row.querySelectorAll('select, button, a.btn')).toHaveLength(1);
+    const pager = root.querySelector('nav.teach-pager')!;
+    expect(pager.textContent).toContain('1–25 of 60 resources');
+    expect(button(root, 'Previous').disabled).toBe(true);
+    await click(button(root, 'Next'));
+    await click(button(root, 'Next'));
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(10));
+    expect(pager.textContent).toContain('51–60 of 60 resources');
+    expect(button(root, 'Next').disabled).toBe(true);
+    await click(button(root, 'Previous'));
+    await vi.waitFor(() => expect(pager.textContent).toContain('26–50 of 60 resources'));
+    const secondPage = rows(root).map((row) => row.querySelector('.teach-title')!.textContent);
+
+    await click(root.querySelector<HTMLInputElement>('.teach-select-page input')!);
+    await vi.waitFor(() => expect(root.querySelector('.teach-count')?.textContent).toBe('25 selected'));
+    const how = root.querySelector<HTMLSelectElement>('#teach-how')!;
+    await act(async () => {
+      how.value = 'meeting';
+      how.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(button(root, 'Mark shared'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="status"]')?.textContent).toBe('Marked 25 resources as shared.'),
+    );
+    const records = await stored();
+    const marked = records.filter((r) => r.sharedAt !== undefined);
+    expect(marked.map((r) => r.title).sort()).toEqual([...secondPage].sort());
+    expect(new Set(marked.map((r) => r.sharedHow))).toEqual(new Set(['meeting']));
+    // The rest closes up: 35 left, the page it was on now shows the last ten.
+    await vi.waitFor(() => expect(pager.textContent).toContain('26–35 of 35 resources'));
+    expect(root.querySelector('.teach-count')?.textContent).toBe('Tick what you shared first.');
   });
 });

@@ -1,0 +1,11 @@
+import type { MessageKey } from '../i18n';
+import type { WebhookService } from '../settings';
+
+/** The chat services a webhook can post to, with their names as the UI says them. */
+export const SERVICES: { value: WebhookService; label: MessageKey }[] = [
+  { value: 'slack', label: 'webhookServiceSlack' },
+  { value: 'mattermost', label: 'webhookServiceMattermost' },
+  { value: 'discord', label: 'webhookServiceDiscord' },
+  { value: 'teams', label: 'webhookServiceTeams' },
+  { value: 'generic', label: 'webhookServiceGeneric' },
+];
