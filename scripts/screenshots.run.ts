@@ -1,65 +1,43 @@
-// Takes the README's screenshots from the built e2e copy of the extension with demo data.
-// Run with `npm run screenshots`; SHOTS_DIR=/tmp/x writes every view in both themes and
-// languages there for review instead of the README's set in docs/screenshots.
-import { mkdirSync } from 'node:fs';
+// Takes every screenshot a person should look at, from the built e2e copy of the extension:
+// en/sv × light/dark; the popup at 380 px on a new page, a saved page, a video, a page that
+// cannot be saved, with a prompt due and with a follow-up due; the library at 1,024 px in every
+// view, empty and with demo data. The full set goes to SHOTS_DIR (default .output-screenshots);
+// the README's own set is copied into docs/screenshots. Run with `npm run screenshots`.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   articleFixture,
   extensionUrl,
   launch,
   openPopup,
+  openTab,
+  promptDueIn,
+  putRecords,
   serve,
   tabIdFor,
   type Launched,
   ROOT,
 } from '../tests/e2e/harness';
-import { TALK_A, watchPage } from '../tests/e2e/pages/youtube';
-import { demoData } from './demo-data';
-import { upgradeRecord } from '../lib/backup/schema';
-import type { Resource } from '../lib/db/types';
-import { missingReviewCards } from '../lib/review/card';
+import { watchPage, type FakeVideo } from '../tests/e2e/pages/youtube';
+import { DEMO_VIDEO, demoRecords, seedDemo } from '../tests/e2e/demo';
 
-const review = Boolean(process.env.SHOTS_DIR);
-const outDir = process.env.SHOTS_DIR ?? join(ROOT, 'docs/screenshots');
+const outDir = process.env.SHOTS_DIR ?? join(ROOT, '.output-screenshots');
+const readmeDir = join(ROOT, 'docs/screenshots');
 
-/**
- * The demo data is written in export format 1's shapes; the database holds today's. Read it the
- * way an import of such a file does (moments become clips, takeaways items), with review cards.
- */
-function currentShape(data: ReturnType<typeof demoData>) {
-  const resources = data.resources.map((record) => upgradeRecord('resources', record, 1) as Resource);
-  return { ...data, resources, reviews: missingReviewCards(resources, new Map(), Date.now()) };
-}
-
-async function seed(ext: Launched): Promise<void> {
-  const page = await ext.context.newPage();
-  await page.goto(extensionUrl(ext, 'library.html'));
-  await page.waitForSelector('#main');
-  await page.evaluate(
-    async (data) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('learning-loop');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const stores = ['resources', 'reflections', 'actions', 'assessments', 'reviews'] as const;
-      const tx = db.transaction([...stores], 'readwrite');
-      for (const store of stores) for (const record of data[store] as object[]) tx.objectStore(store).put(record);
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    currentShape(demoData(Date.now())),
-  );
-  await page.close();
-}
+const NEW_ARTICLE = 'https://arstechnica.com/science/2015/07/some-article/';
+const DEMO_TALK: FakeVideo = {
+  id: DEMO_VIDEO.replace(/^demo-/, ''),
+  title: 'Blameless postmortems: what went well, what went less well',
+  channel: 'SRE Days',
+  durationIso: 'PT28M5S',
+  description: 'How blameless reviews find causes instead of culprits.',
+};
 
 const VIEWS = [
   'resources',
-  'resource/demo-aBcDeFgHiJk',
+  `resource/${DEMO_VIDEO}`,
   'review',
   'journal',
   'actions',
@@ -68,51 +46,121 @@ const VIEWS = [
   'settings',
   'welcome',
 ];
+const viewName = (view: string) => view.replace(/\/.*/, '');
 
-async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Promise<void> {
+/** Shots stand still: no caret blinking, no transition half-way, fonts and images in. */
+async function settle(page: Page): Promise<void> {
+  await page.addStyleTag({
+    content:
+      '*,*::before,*::after{transition:none!important;animation:none!important;caret-color:transparent!important}',
+  });
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+}
+
+async function popupShot(ext: Launched, tabUrl: string, name: string, ready: (popup: Page) => Promise<void>) {
+  const tabId = tabUrl.startsWith('chrome:') ? await openTab(ext, tabUrl) : await tabIdFor(ext, tabUrl);
+  const popup = await openPopup(ext, tabId);
+  await ready(popup);
+  await settle(popup);
+  // A real popup stops at 600 px and its body scrolls; the shot shows all of it.
+  await popup.addStyleTag({ content: 'html,body{overflow:visible!important;max-height:none!important}' });
+  await popup.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+  await popup.close();
+}
+
+async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark', data: 'empty' | 'demo'): Promise<void> {
   const ext = await launch({ colorScheme: scheme, lang: lang === 'sv' ? 'sv' : 'en-GB' });
+  const suffix = `${lang}-${scheme}`;
+  const tag = data === 'demo' ? '' : '-empty';
   try {
-    await seed(ext);
-    const suffix = `${lang}-${scheme}`;
-    await serve(ext.context, /^https:\/\/www\.youtube\.com\/watch/, watchPage(TALK_A, 754));
-    await serve(ext.context, 'https://arstechnica.com/science/2015/07/some-article/', articleFixture('ars-1'));
-    const url = `https://www.youtube.com/watch?v=${TALK_A.id}`;
-    const tab = await ext.context.newPage();
-    await tab.goto(url);
-    const popup = await openPopup(ext, await tabIdFor(ext, url));
-    await popup.waitForSelector('.recent li');
-    await popup.waitForTimeout(300);
-    await popup.screenshot({ path: join(outDir, `popup-${suffix}.png`), fullPage: true });
+    if (data === 'demo') await seedDemo(ext);
+    await serve(ext.context, /^https:\/\/www\.youtube\.com\/watch/, watchPage(DEMO_TALK, 754));
+    await serve(ext.context, NEW_ARTICLE, articleFixture('ars-1'));
+    for (const url of [NEW_ARTICLE, `https://www.youtube.com/watch?v=${DEMO_TALK.id}`]) {
+      const tab = await ext.context.newPage();
+      await tab.goto(url);
+    }
 
     const library = await ext.context.newPage();
-    await library.setViewportSize({ width: 1200, height: 800 });
-    for (const view of review
-      ? VIEWS
-      : ['resources', 'resource/demo-aBcDeFgHiJk', 'review', 'journal', 'team', 'assessment']) {
+    await library.setViewportSize({ width: 1024, height: 768 });
+    for (const view of VIEWS) {
+      if (data === 'empty' && view.startsWith('resource/')) continue;
       await library.goto(extensionUrl(ext, `library.html#${view}`));
-      await library.waitForTimeout(600);
-      await library.screenshot({
-        path: join(outDir, `library-${view.replace(/\/.*/, '')}-${suffix}.png`),
-        fullPage: !review,
-      });
+      await library.locator('#main h1').first().waitFor();
+      await library
+        .locator('.skeleton')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
+      await settle(library);
+      // A view focuses its heading for screen readers; the ring it draws is not part of the page.
+      await library.evaluate(
+        () =>
+          (document.activeElement as HTMLElement | null)?.matches('h1, h2') &&
+          (document.activeElement as HTMLElement).blur(),
+      );
+      await library.screenshot({ path: join(outDir, `library-${viewName(view)}${tag}-${suffix}.png`), fullPage: true });
+    }
+
+    // Captured (or known not to be capturable) and the recent list read.
+    const ready = async (popup: Page) => {
+      await popup.locator('.capture[aria-busy="false"]').waitFor();
+      await popup.locator('.recent li, .recent .empty').first().waitFor();
+    };
+    await popupShot(ext, NEW_ARTICLE, `popup-new-page${tag}-${suffix}`, ready);
+    await popupShot(ext, `https://www.youtube.com/watch?v=${DEMO_TALK.id}`, `popup-video${tag}-${suffix}`, ready);
+    await popupShot(ext, 'chrome://version/', `popup-restricted${tag}-${suffix}`, ready);
+    if (data === 'demo') {
+      // Saved from the popup, then opened again: what a saved page offers.
+      const saving = await openPopup(ext, await tabIdFor(ext, NEW_ARTICLE));
+      await ready(saving);
+      await saving.locator('.capture-actions .btn-primary').click();
+      await saving.locator('.capture-actions a').first().waitFor();
+      await saving.close();
+      await popupShot(ext, NEW_ARTICLE, `popup-saved-page-${suffix}`, ready);
+      // A follow-up due: the first demo action's date has come.
+      const [due] = demoRecords(Date.now()).actions;
+      await putRecords(library, 'actions', [{ ...due, followUpAt: Date.now() - 60_000 }]);
+      await popupShot(ext, 'chrome://version/', `popup-follow-up-${suffix}`, (popup) =>
+        popup.locator('.follow-up-card').waitFor(),
+      );
+      await putRecords(library, 'actions', [due]);
+      // A reflection question due: the schedule's next slot is a second away.
+      await promptDueIn(library, 1);
+      await expect
+        .poll(() => library.evaluate(async () => (await chrome.storage.local.get('duePrompt')).duePrompt ?? null), {
+          timeout: 20_000,
+        })
+        .not.toBeNull();
+      await popupShot(ext, NEW_ARTICLE, `popup-prompt-${suffix}`, (popup) =>
+        popup.locator('.due-prompt').first().waitFor(),
+      );
     }
   } finally {
     await ext.close();
   }
 }
 
+/** The README shows these (same names as before, so its text need not change). */
+const README_SHOTS: [string, string][] = [
+  ['popup-video-en-light', 'popup-en-light'],
+  ['popup-video-sv-dark', 'popup-sv-dark'],
+  ...['resources', 'resource', 'review', 'journal', 'team', 'assessment'].map((view): [string, string] => [
+    `library-${view}-en-light`,
+    `library-${view}-en-light`,
+  ]),
+  ...['resources', 'resource', 'journal', 'team', 'assessment'].map((view): [string, string] => [
+    `library-${view}-sv-dark`,
+    `library-${view}-sv-dark`,
+  ]),
+];
+
 it('takes the screenshots', async () => {
   mkdirSync(outDir, { recursive: true });
-  const runs: ['en' | 'sv', 'light' | 'dark'][] = review
-    ? [
-        ['en', 'light'],
-        ['en', 'dark'],
-        ['sv', 'light'],
-        ['sv', 'dark'],
-      ]
-    : [
-        ['en', 'light'],
-        ['sv', 'dark'],
-      ];
-  for (const [lang, scheme] of runs) await shoot(lang, scheme);
+  for (const lang of ['en', 'sv'] as const)
+    for (const scheme of ['light', 'dark'] as const)
+      for (const data of ['demo', 'empty'] as const) await shoot(lang, scheme, data);
+  mkdirSync(readmeDir, { recursive: true });
+  for (const [from, to] of README_SHOTS) copyFileSync(join(outDir, `${from}.png`), join(readmeDir, `${to}.png`));
 });

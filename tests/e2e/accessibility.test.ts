@@ -5,10 +5,12 @@ import {
   extensionUrl,
   launch,
   openPopup,
+  openTab,
   serve,
   tabIdFor,
   type Launched,
 } from './harness';
+import { DEMO_VIDEO, seedDemo } from './demo';
 
 let ext: Launched | undefined;
 afterEach(async () => {
@@ -53,6 +55,31 @@ describe('accessibility', () => {
       if (onResource.length) found.resource = onResource;
       const resource = await library.evaluate(() => location.href);
       expect(resource).toContain('library.html#resource/');
+      expect(found).toEqual({});
+    },
+  );
+
+  it.each(['light', 'dark'] as const)(
+    'with demo data (a month of learning): every view, the video page and the popup stay clean (%s)',
+    async (colorScheme) => {
+      ext = await launch({ colorScheme });
+      await seedDemo(ext);
+      const library = await ext.context.newPage();
+      const found: Record<string, unknown> = {};
+      for (const section of [...SECTIONS, `resource/${DEMO_VIDEO}`]) {
+        await library.goto(extensionUrl(ext, `library.html#${section}`));
+        await library.locator('#main h1').first().waitFor();
+        await library.locator('#main .skeleton').first().waitFor({ state: 'detached' });
+        const violations = await axeViolations(library);
+        if (violations.length) found[section] = violations;
+      }
+      // The demo data is there to be checked: rows, the journal, the actions, the trends.
+      await library.goto(extensionUrl(ext, 'library.html#resources'));
+      await expect.poll(() => library.locator('.res-row').count()).toBeGreaterThan(5);
+      const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
+      await popup.locator('.recent li').first().waitFor();
+      const inPopup = await axeViolations(popup);
+      if (inPopup.length) found.popup = inPopup;
       expect(found).toEqual({});
     },
   );
