@@ -56,11 +56,20 @@ describe('dates and times in the chosen language', () => {
     const todayLabel = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long' }).format(today);
     await calendar.getByRole('button', { name: todayLabel, exact: true }).waitFor();
     await expect.poll(() => calendar.getByRole('columnheader').first().textContent()).toMatch(/^m/i);
-    await expect
-      .poll(() => library.evaluate(() => document.activeElement?.tagName.toLowerCase()))
-      .toBe('calendar-month');
+    // The day that has focus inside the calendar (its month's shadow root), by its label.
+    const focusedDay = () =>
+      library.evaluate(() => {
+        const month = document.activeElement;
+        return month?.tagName.toLowerCase() === 'calendar-month'
+          ? (month.shadowRoot?.activeElement?.getAttribute('aria-label') ?? null)
+          : null;
+      });
+    await expect.poll(focusedDay).toBe(todayLabel);
     const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
     await library.keyboard.press('ArrowLeft');
+    await expect
+      .poll(focusedDay)
+      .toBe(new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long' }).format(yesterday));
     await library.keyboard.press('Enter');
     await calendar.waitFor({ state: 'hidden' });
     expect(await when.inputValue()).toBe(swedishDay(yesterday));

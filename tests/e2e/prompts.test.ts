@@ -58,7 +58,7 @@ async function libraryPage(launched: Launched, hash: string): Promise<Page> {
 }
 
 describe('reflection prompts', () => {
-  it('welcome on install; a prompt comes at the set time with a notification and a badge, is answered in the popup in two clicks, and is in the journal', async () => {
+  it('welcome on install; a prompt comes at the set time with a notification and a badge, is answered in the popup, and is in the journal', async () => {
     ext = await launch();
     // On install the library opens at #welcome, saying when the first prompt comes.
     const welcome = await expect
