@@ -11,8 +11,7 @@ import { customPeriod, PERIOD_PRESETS, periodFor, type Period, type PeriodPreset
 import type { WebhookSettings } from '@/lib/settings';
 import { PostToChat } from './PostToChat';
 import { chatPreview, splitCardLinks, type ChatPreview } from '@/lib/share/preview';
-import { SERVICES } from '@/lib/share/services';
-import type { WebhookService } from '@/lib/settings';
+import { serviceName } from '@/lib/share/services';
 import { DateField } from '@/components/fields/DateField';
 
 const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
@@ -173,11 +172,6 @@ export function DigestPanel({ hook, clipboard }: Props) {
       {!hook && hook !== undefined && <p class="small muted">{t('digestPostHint')}</p>}
     </section>
   );
-}
-
-function serviceName(service: WebhookService): string {
-  const entry = SERVICES.find((option) => option.value === service);
-  return entry ? t(entry.label) : service;
 }
 
 /** The digest drawn as the chat shows it: text messages, a Teams card, or the JSON body. */

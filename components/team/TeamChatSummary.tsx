@@ -1,14 +1,13 @@
 import { t } from '@/lib/i18n';
 import { routeHash } from '@/lib/routes';
 import type { WebhookSettings } from '@/lib/settings';
-import { SERVICES } from '@/lib/share/services';
+import { serviceName } from '@/lib/share/services';
 import { maskWebhookUrl } from '@/lib/share/webhook-url';
 
 /** Settings is the one place to set the team's chat; Team says where posts go and links there. */
 export const TEAM_CHAT_SETTINGS = routeHash('settings', 'team-chat');
 
 export function TeamChatSummary({ hook }: { hook: WebhookSettings | null | undefined }) {
-  const service = hook ? SERVICES.find((option) => option.value === hook.service) : undefined;
   return (
     <section class="card panel team-chat-summary" aria-labelledby="team-chat-summary-heading">
       <h2 id="team-chat-summary-heading">{t('webhookHeading')}</h2>
@@ -19,7 +18,7 @@ export function TeamChatSummary({ hook }: { hook: WebhookSettings | null | undef
           <p class={hook ? '' : 'muted'}>
             {hook ? (
               <>
-                {t('teamChatConnected', service ? t(service.label) : hook.service)}{' '}
+                {t('teamChatConnected', serviceName(hook.service))}{' '}
                 <code class="webhook-masked">{maskWebhookUrl(hook.url)}</code>
               </>
             ) : (
