@@ -22,10 +22,40 @@ export type ExecuteScript = (injection: {
 
 export interface CaptureDeps {
   executeScript: ExecuteScript;
+  /** The tab once it has finished loading, or undefined when it has not within `ms`. */
+  waitUntilLoaded?: (tabId: number, ms: number) => Promise<CaptureTarget | undefined>;
+}
+
+/**
+ * How long the popup waits for a loading tab before offering its address only. The browser marks
+ * a tab complete a moment after its load event, so a popup opened just then would otherwise read
+ * no video position, chapters or description.
+ */
+export const LOAD_WAIT_MS = 2000;
+
+function waitUntilLoaded(tabId: number, ms: number): Promise<CaptureTarget | undefined> {
+  return new Promise((resolve) => {
+    const done = (tab: CaptureTarget | undefined) => {
+      clearTimeout(timer);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      resolve(tab);
+    };
+    const onUpdated = (id: number, change: { status?: string }, tab: CaptureTarget) => {
+      if (id === tabId && change.status === 'complete') done(tab);
+    };
+    const timer = setTimeout(() => done(undefined), ms);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    // It may have finished between the popup's first look and the listener.
+    void browser.tabs
+      .get(tabId)
+      .then((tab) => tab.status === 'complete' && done(tab))
+      .catch(() => done(undefined));
+  });
 }
 
 const defaultDeps: CaptureDeps = {
   executeScript: (injection) => browser.scripting.executeScript(injection),
+  waitUntilLoaded,
 };
 
 /** Schemes no extension may script. */
@@ -213,7 +243,11 @@ export async function captureTab(tab: CaptureTarget, deps: CaptureDeps = default
   }
   // While a tab loads, its document can still be the page being left: reading it would save the
   // wrong thing under the new address.
-  if (tab.status === 'loading') return fail('loading');
+  if (tab.status === 'loading') {
+    const loaded = tab.id !== undefined ? await deps.waitUntilLoaded?.(tab.id, LOAD_WAIT_MS) : undefined;
+    if (loaded?.status !== 'complete') return fail('loading');
+    return captureTab(loaded, { executeScript: deps.executeScript });
+  }
   if (tab.id === undefined) return fail('script-failed');
 
   let results: readonly { result?: unknown }[] | undefined;

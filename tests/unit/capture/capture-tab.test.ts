@@ -4,6 +4,7 @@ import {
   captureFailureMessage,
   captureFailureMessageKey,
   captureTab,
+  LOAD_WAIT_MS,
   type ExecuteScript,
 } from '../../../lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure } from '../../../lib/capture/types';
@@ -145,6 +146,33 @@ describe('captureTab', () => {
         site: 'blog.example',
       },
     });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('waits for a loading tab to finish, then reads the page it finished on', async () => {
+    const executeScript = answering(article);
+    const waitUntilLoaded = vi.fn(async (tabId: number) => ({
+      id: tabId,
+      url: 'https://blog.example/next',
+      title: 'Next',
+      status: 'complete',
+    }));
+    const result = await captureTab(
+      { id: 7, url: 'https://blog.example/next', title: 'blog.example/next', status: 'loading' },
+      { executeScript, waitUntilLoaded },
+    );
+    expect(waitUntilLoaded).toHaveBeenCalledWith(7, LOAD_WAIT_MS);
+    expect(result).toMatchObject({ ok: true, page: { title: article.title } });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/capture.js'] });
+  });
+
+  it('offers the address only when the tab is still loading after the wait', async () => {
+    const executeScript = answering(article);
+    const result = await captureTab(
+      { id: 7, url: 'https://blog.example/next', title: 'blog.example/next', status: 'loading' },
+      { executeScript, waitUntilLoaded: async () => undefined },
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'loading', fallback: { url: 'https://blog.example/next' } });
     expect(executeScript).not.toHaveBeenCalled();
   });
 
