@@ -68,7 +68,7 @@ export function ResourcesSection({ route }: { route: Route }) {
   const [sliced, setSliced] = useState<{ criteria: Criteria; version: number; result: SearchResult } | undefined>(
     undefined,
   );
-  const shown = useRef<SearchResult>({ rows: [], total: 0, loading: true });
+  const shown = useRef<SearchResult>({ rows: [], total: 0, loading: true, read: 0 });
   useEffect(() => {
     if (quick) return;
     const job = { cancelled: false };
@@ -150,10 +150,11 @@ export function ResourcesSection({ route }: { route: Route }) {
 
   const filtered = hasFilters(criteria);
   const libraryEmpty = !result.loading && result.total === 0 && !index.error;
-  // While a big search runs the previous count stays (no flicker on every keystroke).
+  // While a big search runs the previous count stays (no flicker on every keystroke). While the
+  // library is still being read, the count says its results cover only what is read so far.
   const countText =
     result.loading && filtered
-      ? tn('libCountLoading', result.total)
+      ? tn('libCountSoFar', result.read, formatNumber(result.rows.length), formatNumber(result.read))
       : filtered
         ? tn('libCountMatches', result.total, formatNumber(result.rows.length), formatNumber(result.total))
         : tn('libCountAll', result.total);

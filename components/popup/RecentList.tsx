@@ -1,23 +1,28 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/hooks/live';
 import { editResource, listNewest } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/db/errors';
-import type { Resource } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { openUrl } from '@/lib/resource-links';
 import { statusLabel, resourceMetaLine } from '@/lib/resource-format';
+import { readRecentSnapshot, type RecentItem, writeRecentSnapshot } from '@/lib/popup-snapshot';
 
 /** About five compact rows; the library has the rest. */
 export const RECENT_LIMIT = 5;
 
 export function RecentList() {
   const live = useLiveQuery(() => listNewest(RECENT_LIMIT), ['resources']);
-  const items = live.data ?? null;
+  // The last popup's list paints at once; the database's replaces it when read.
+  const [snapshot] = useState(readRecentSnapshot);
+  const items: readonly RecentItem[] | null = live.data ?? snapshot;
+  useEffect(() => {
+    if (live.data) writeRecentSnapshot(live.data);
+  }, [live.data]);
   const [writeError, setError] = useState('');
   const error = writeError || (live.error ? describeWriteError(live.error) : '');
 
-  const toggleShared = async (resource: Resource, shared: boolean) => {
+  const toggleShared = async (resource: RecentItem, shared: boolean) => {
     setError('');
     try {
       await editResource(resource.id, { shared: shared ? {} : false });

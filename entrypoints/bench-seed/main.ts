@@ -6,7 +6,8 @@
  */
 import { getDb } from '@/lib/db/open';
 import { committed } from '@/lib/app/commit';
-import type { StoreName } from '@/lib/db/types';
+import { BACKUP_VERSION } from '@/lib/backup/format';
+import { STORE_NAMES, type StoreName } from '@/lib/db/types';
 import {
   companionCounts,
   DEFAULT_SEED,
@@ -19,7 +20,7 @@ import {
 } from '@/bench/generate';
 
 const BATCH = 10_000;
-const STORES: StoreName[] = ['resources', 'reflections', 'prompts', 'actions', 'assessments'];
+const STORES: StoreName[] = [...STORE_NAMES];
 
 /**
  * Builds and queues one batch while the previous one commits: transactions on the same store
@@ -148,8 +149,47 @@ async function snapshot(kind: 'full' | 'change'): Promise<{ ms: number; bytes: n
   return { ms: performance.now() - start, bytes: outcome.snapshot?.bytes ?? 0, written: outcome.written };
 }
 
+/**
+ * The floors the import and export figures are compared with, in the same run: the records of an
+ * export file put into their stores in one transaction (no parsing timed, no checks, no promise
+ * per put), and every store read with getAll in one transaction.
+ */
+async function rawPuts(text: string): Promise<{ ms: number; records: number }> {
+  const file = JSON.parse(text) as Record<string, unknown>;
+  const db = await getDb();
+  const stores = STORES.filter((name) => Array.isArray(file[name]));
+  await clearAll();
+  let records = 0;
+  const start = performance.now();
+  const tx = db.transaction(stores, 'readwrite');
+  for (const name of stores)
+    for (const record of file[name] as unknown[]) {
+      void tx.objectStore(name).put(record as never);
+      records++;
+    }
+  await tx.done;
+  const ms = performance.now() - start;
+  await clearAll();
+  return { ms, records };
+}
+
+async function rawReads(): Promise<{ ms: number; resourcesMs: number; records: number }> {
+  const db = await getDb();
+  const stores = STORES;
+  const start = performance.now();
+  const tx = db.transaction(stores);
+  const all = await Promise.all(stores.map((name) => tx.objectStore(name).getAll()));
+  await tx.done;
+  const ms = performance.now() - start;
+  const onlyResources = performance.now();
+  await db.getAll('resources');
+  return { ms, resourcesMs: performance.now() - onlyResources, records: all.reduce((n, rows) => n + rows.length, 0) };
+}
+
 Object.assign(globalThis, {
   bench: {
+    rawPuts,
+    rawReads,
     snapshot,
     seed,
     counts,
@@ -157,7 +197,8 @@ Object.assign(globalThis, {
     newestTitle,
     libImport,
     libExport,
-    exportFile: (n: number, seedValue = DEFAULT_SEED) => makeExportFile(seedValue, n),
+    // The generator's records have today's shapes: the file says so.
+    exportFile: (n: number, seedValue = DEFAULT_SEED) => makeExportFile(seedValue, n, BACKUP_VERSION),
     ready: true,
   },
 });

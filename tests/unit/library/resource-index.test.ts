@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../lib/db/open';
 import { deleteResources, editResource } from '../../../lib/app/resources';
 import { undo } from '../../../lib/app/undo';
@@ -72,6 +72,36 @@ describe('ResourceIndex', () => {
     release();
     await started;
     expect(search(index, {}).loading).toBe(false);
+    index.stop();
+  });
+
+  it('a search typed while the library is read covers what is read so far, says how much, and grows chunk by chunk', async () => {
+    await seed(many(100));
+    const gates: (() => void)[] = [];
+    const index = new ResourceIndex(getDb, {
+      chunkSize: 30,
+      previewSize: 5,
+      yieldToPage: () => new Promise<void>((resolve) => gates.push(resolve)),
+    });
+    const started = index.start();
+    await vi.waitFor(() => expect(gates).toHaveLength(1));
+    // The first chunk (ids r00000–r00029) is read: "ovning" matches 3 of those 30.
+    const first = search(index, { query: 'ovning' });
+    expect(first).toMatchObject({ loading: true, read: 30, total: 100 });
+    expect(first.rows.map((r) => r.id)).toEqual(['r00020', 'r00010', 'r00000']);
+    const version = index.version;
+    gates.shift()!();
+    await vi.waitFor(() => expect(gates).toHaveLength(1));
+    expect(index.version).toBeGreaterThan(version);
+    expect(search(index, { query: 'ovning' })).toMatchObject({ loading: true, read: 60 });
+    while (gates.length) {
+      gates.shift()!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await started;
+    const whole = search(index, { query: 'ovning' });
+    expect(whole).toMatchObject({ loading: false, read: 100, total: 100 });
+    expect(whole.rows).toHaveLength(10);
     index.stop();
   });
 
@@ -168,7 +198,7 @@ describe('ResourceIndex', () => {
   it('on an empty library says so', async () => {
     const index = new ResourceIndex(getDb);
     await index.start();
-    expect(search(index, {})).toEqual({ rows: [], total: 0, loading: false });
+    expect(search(index, {})).toEqual({ rows: [], total: 0, loading: false, read: 0 });
     index.stop();
   });
 });
