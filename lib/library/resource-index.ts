@@ -43,6 +43,8 @@ export interface IndexOptions {
   yieldToPage?: () => Promise<void>;
   /** Rows a search checks between two breaks for the page. */
   sliceRows?: number;
+  /** While reading, how often (ms) a search typed meanwhile is brought up to date. */
+  progressMs?: number;
 }
 
 /** A break for the page between two pieces of work: scheduler.yield where the browser has it. */
@@ -124,6 +126,7 @@ export class ResourceIndex {
     this.newest = [];
     this.changed();
     let after: string | undefined;
+    let announcedAt = -Infinity;
     for (;;) {
       const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
       const batch = await db.getAll('resources', range, chunkSize);
@@ -134,8 +137,12 @@ export class ResourceIndex {
       }
       if (batch.length < chunkSize) break;
       after = batch[batch.length - 1]!.id;
-      // A search typed meanwhile covers what is read so far, and grows with each chunk.
-      this.changed();
+      // A search typed meanwhile covers what is read so far and grows as more is read; announced
+      // a few times a second, not per chunk, since every announcement re-runs the page's search.
+      if (performance.now() - announcedAt >= (this.options.progressMs ?? PROGRESS_MS)) {
+        announcedAt = performance.now();
+        this.changed();
+      }
       await yieldToPage();
     }
     this.newest = [...this.byId.values()].sort(compareNewest);
@@ -365,6 +372,8 @@ const SLICE_ROWS = 15_000;
 /** Milliseconds of searching between two breaks for the page. */
 const SLICE_MS = 8;
 const CACHED_QUERIES = 12;
+/** While the library is read, how often a search typed meanwhile is brought up to date. */
+const PROGRESS_MS = 250;
 
 let shared: ResourceIndex | null = null;
 

@@ -81,6 +81,7 @@ describe('ResourceIndex', () => {
     const index = new ResourceIndex(getDb, {
       chunkSize: 30,
       previewSize: 5,
+      progressMs: 0,
       yieldToPage: () => new Promise<void>((resolve) => gates.push(resolve)),
     });
     const started = index.start();
