@@ -457,11 +457,15 @@ async function timedLoad(context, url, probeArg, viewport) {
           dcl: window.__bench.dcl ?? null,
           firstRender: window.__bench.firstRender ?? null,
         }));
-  if (phases && probeArg.saveLabel)
+  if (phases && probeArg.saveLabel) {
     phases.saveUsable = await page
       .waitForFunction(() => window.__bench.saveUsable ?? null, null, { timeout: 10_000, polling: 20 })
       .then((handle) => handle.jsonValue())
       .catch(() => null);
+    // The popup's own measure of reading the tab (tabs lookup to the capture script's answer).
+    const capture = await page.evaluate(() => performance.getEntriesByName('popup:capture')[0] ?? null);
+    if (capture) Object.assign(phases, { captureStart: capture.startTime, capture: capture.duration });
+  }
   return { page, ready, phases };
 }
 
@@ -473,7 +477,15 @@ const POPUP_VIEWPORT = { width: 380, height: 600 };
  * B empty, B popup, …) so all of them see the same machine load; ratios are taken run by run.
  */
 async function measurePopups(browsers) {
-  const out = browsers.map(() => ({ empty: [], popup: [], dcl: [], firstRender: [], save: [] }));
+  const out = browsers.map(() => ({
+    empty: [],
+    popup: [],
+    dcl: [],
+    firstRender: [],
+    save: [],
+    captureStart: [],
+    capture: [],
+  }));
   for (let i = 0; i < WARMUP + RUNS; i++) {
     for (const [k, b] of browsers.entries()) {
       const e = await timedLoad(
@@ -499,6 +511,10 @@ async function measurePopups(browsers) {
         if (p.phases?.dcl != null) out[k].dcl.push(p.phases.dcl);
         if (p.phases?.firstRender != null) out[k].firstRender.push(p.phases.firstRender);
         if (p.phases?.saveUsable != null) out[k].save.push(p.phases.saveUsable);
+        if (p.phases?.capture != null) {
+          out[k].captureStart.push(p.phases.captureStart);
+          out[k].capture.push(p.phases.capture);
+        }
       }
       await sleep(50);
     }
@@ -1257,11 +1273,17 @@ async function main() {
       for (const [k, size] of sizes.entries()) {
         // "1 resource", "10,000 resources": the figure's name reads as English.
         const label = `${fmtN(size)} ${size === 1 ? 'resource' : 'resources'}`;
-        const { empty, popup, dcl, firstRender, save } = res[k];
+        const { empty, popup, dcl, firstRender, save, captureStart, capture } = res[k];
         // Phases (medians): scripts run (DOMContentLoaded), the app's first render, the list.
         const phases = {
           ...(dcl.length ? { scriptsRunMs: Math.round(stats(dcl).median) } : {}),
           ...(firstRender.length ? { firstRenderMs: Math.round(stats(firstRender).median) } : {}),
+          ...(capture.length
+            ? {
+                captureStartMs: Math.round(stats(captureStart).median),
+                captureMs: Math.round(stats(capture).median),
+              }
+            : {}),
         };
         record(`popup.${size}`, `popup list rendered, ${label}`, 'ms', stats(popup), null, { phases });
         record(

@@ -3,8 +3,10 @@ import '@/components/theme.css';
 import './popup.css';
 import { startPage } from '@/lib/page-start';
 import { t } from '@/lib/i18n';
+import { beginCapture } from '@/components/popup/CaptureCard';
 import { App } from './App';
 
+void beginCapture();
 void startPage().then(() => {
   document.title = t('extName');
   render(<App />, document.getElementById('app')!);
