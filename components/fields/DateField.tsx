@@ -188,23 +188,24 @@ function DatePicker({ value, min, max, onPick, onClose, within }: DatePickerProp
     const outside = (event: PointerEvent) => {
       if (!within.current?.contains(event.target as Node)) onClose();
     };
+    // Escape closes the calendar wherever the focus is: pressed at once, before the calendar has
+    // taken the focus from its button, it still closes.
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    };
     document.addEventListener('pointerdown', outside);
-    return () => document.removeEventListener('pointerdown', outside);
+    document.addEventListener('keydown', onEscape, true);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('keydown', onEscape, true);
+    };
   }, []);
 
   return (
-    <div
-      class="date-picker card"
-      role="dialog"
-      aria-label={t('datePickerTitle')}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          event.stopPropagation();
-          onClose();
-        }
-      }}
-    >
+    <div class="date-picker card" role="dialog" aria-label={t('datePickerTitle')}>
       {ready ? (
         <calendar-date
           ref={calendar}

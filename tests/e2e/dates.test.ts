@@ -84,6 +84,13 @@ describe('dates and times in the chosen language', () => {
     await expect
       .poll(() => library.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe('Välj i en kalender');
+    // And wherever the focus is while it is open (here back on the day's own field).
+    await library.getByRole('button', { name: 'Välj i en kalender' }).click();
+    await calendar.waitFor();
+    await expect.poll(focusedDay).not.toBeNull();
+    await when.focus();
+    await library.keyboard.press('Escape');
+    await calendar.waitFor({ state: 'hidden' });
 
     await library.getByLabel('Titel').fill('En dag med Anna i supporten');
     await library.getByRole('button', { name: 'Logga' }).click();
