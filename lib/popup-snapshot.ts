@@ -50,23 +50,8 @@ const itemSchema = v.object({
 });
 const snapshotSchema = v.array(itemSchema);
 
-const KEYS = [
-  'id',
-  'title',
-  'url',
-  'kind',
-  'status',
-  'site',
-  'author',
-  'durationSec',
-  'readingMinutes',
-  'videoId',
-  'positionSec',
-  'sharedAt',
-  'happenedOn',
-  'withWhom',
-  'activityType',
-] as const satisfies readonly (keyof RecentItem)[];
+// The schema's fields are the ones a snapshot keeps.
+const KEYS = Object.keys(itemSchema.entries) as (keyof RecentItem)[];
 
 /** What the list shows of a resource: not its notes, clips or quotes. */
 export function toRecentItem(resource: Resource): RecentItem {
