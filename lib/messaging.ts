@@ -1,4 +1,3 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { StoreName } from './db/types';
 import type { ItemName } from './settings';
 
@@ -42,5 +41,3 @@ const BACKGROUND_ITEMS: ReadonlySet<ItemName> = new Set([
 export function concernsBackground(change: Change): boolean {
   return change.stores.some((s) => BACKGROUND_STORES.has(s)) || change.items.some((i) => BACKGROUND_ITEMS.has(i));
 }
-
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,6 +1,4 @@
-import * as v from 'valibot';
-import { currentLanguage, type LanguageChoice, loadLanguage } from './i18n';
-import { language, languageSchema } from './settings';
+import { currentLanguage, LANGUAGE_CHOICES, type LanguageChoice, loadLanguage } from './i18n';
 
 /**
  * The language choice as the last page saw it, kept in localStorage (read synchronously) so a page
@@ -11,8 +9,8 @@ export const LANGUAGE_MIRROR_KEY = 'learning-loop:language';
 
 function mirroredLanguage(): LanguageChoice | null {
   try {
-    const parsed = v.safeParse(languageSchema, globalThis.localStorage?.getItem(LANGUAGE_MIRROR_KEY));
-    return parsed.success ? parsed.output : null;
+    const mirrored = globalThis.localStorage?.getItem(LANGUAGE_MIRROR_KEY);
+    return LANGUAGE_CHOICES.find((choice) => choice === mirrored) ?? null;
   } catch {
     return null;
   }
@@ -29,7 +27,8 @@ function mirror(choice: LanguageChoice): void {
 /** Everything an extension page needs before its first render: the chosen language. */
 export async function startPage(): Promise<void> {
   const mirrored = mirroredLanguage();
-  const stored = language.getValue();
+  // The settings module loads beside the first render, not before it (it holds every schema).
+  const stored = import('./settings').then((settings) => settings.language.getValue());
   if (mirrored === 'auto') {
     document.documentElement.lang = currentLanguage();
     void stored.then((choice) => {

@@ -1,5 +1,5 @@
-import * as v from 'valibot';
 import type { Resource } from './db/types';
+import { type FlatShape, readFlat } from './flat-shape';
 
 /**
  * The popup's last recent list, kept in the extension's localStorage so the next popup paints it
@@ -29,29 +29,26 @@ export type RecentItem = Pick<
 /** Versioned: a popup of another shape ignores an older snapshot instead of misreading it. */
 export const RECENT_SNAPSHOT_KEY = 'learning-loop:popup-recent:v1';
 
-const optionalString = v.optional(v.string());
-const optionalNumber = v.optional(v.number());
-const itemSchema = v.object({
-  id: v.string(),
-  title: v.string(),
-  url: v.string(),
-  kind: v.picklist(['video', 'article', 'page', 'activity']),
-  status: v.picklist(['queued', 'learning', 'learned']),
-  site: optionalString,
-  author: optionalString,
-  durationSec: optionalNumber,
-  readingMinutes: optionalNumber,
-  videoId: optionalString,
-  positionSec: optionalNumber,
-  sharedAt: optionalNumber,
-  happenedOn: optionalString,
-  withWhom: optionalString,
-  activityType: v.optional(v.string()),
-});
-const snapshotSchema = v.array(itemSchema);
+const ITEM_SHAPE = {
+  id: 'string',
+  title: 'string',
+  url: 'string',
+  kind: ['video', 'article', 'page', 'activity'],
+  status: ['queued', 'learning', 'learned'],
+  site: 'string?',
+  author: 'string?',
+  durationSec: 'number?',
+  readingMinutes: 'number?',
+  videoId: 'string?',
+  positionSec: 'number?',
+  sharedAt: 'number?',
+  happenedOn: 'string?',
+  withWhom: 'string?',
+  activityType: 'string?',
+} as const satisfies Record<keyof RecentItem, unknown> & FlatShape;
 
-// The schema's fields are the ones a snapshot keeps.
-const KEYS = Object.keys(itemSchema.entries) as (keyof RecentItem)[];
+// The shape's fields are the ones a snapshot keeps.
+const KEYS = Object.keys(ITEM_SHAPE) as (keyof RecentItem)[];
 
 /** What the list shows of a resource: not its notes, clips or quotes. */
 export function toRecentItem(resource: Resource): RecentItem {
@@ -67,8 +64,10 @@ export function readRecentSnapshot(store: Store | undefined = globalThis.localSt
   try {
     const raw = store?.getItem(RECENT_SNAPSHOT_KEY);
     if (!raw) return null;
-    const parsed = v.safeParse(snapshotSchema, JSON.parse(raw));
-    return parsed.success ? (parsed.output as RecentItem[]) : null;
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return null;
+    const items = parsed.map((entry) => readFlat<RecentItem>(entry, ITEM_SHAPE));
+    return items.every((item) => item !== null) ? items : null;
   } catch {
     return null;
   }

@@ -1,36 +1,26 @@
 import * as v from 'valibot';
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import type { LanguageChoice } from './i18n';
+import { defineStorageItem, type StorageItem } from './storage-item';
+import { LANGUAGE_CHOICES, type LanguageChoice } from './i18n';
 import { isWebUrl } from './limits';
 
 /**
  * Every setting and every piece of persisted background state, in one typed place.
- * Items have a fallback (a fresh install works without writing anything), a version (add a
- * migration when a shape changes) and a schema: a value of the wrong shape (a downgrade, a
- * damaged profile) reads as the fallback, with a note in the console, never as a blank page.
+ * Items have a fallback (a fresh install works without writing anything) and a schema: a value of
+ * the wrong shape (a downgrade, a damaged profile) reads as the fallback, with a note in the
+ * console, never as a blank page. A shape that changes incompatibly takes a new key, with the old
+ * one read once into it.
  */
 
-type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
+export type Item<T> = StorageItem<T>;
 
-function defineSetting<T>(
-  key: `local:${string}`,
-  options: { fallback: T; version: number; schema: v.GenericSchema<unknown, T> },
-): Item<T> {
-  const item = storage.defineItem<T>(key, { fallback: options.fallback, version: options.version });
-  const valid = (value: unknown): T => {
+function defineSetting<T>(key: string, options: { fallback: T; schema: v.GenericSchema<unknown, T> }): Item<T> {
+  return defineStorageItem<T>(key, options.fallback, (value) => {
     if (value === null || value === undefined) return options.fallback;
     const result = v.safeParse(options.schema, value);
     if (result.success) return result.output;
-    console.warn(
-      `Learning Loop: the stored ${key.slice(6)} is not valid (${result.issues[0].message}); using the default.`,
-    );
+    console.warn(`Learning Loop: the stored ${key} is not valid (${result.issues[0].message}); using the default.`);
     return options.fallback;
-  };
-  return {
-    ...item,
-    getValue: async () => valid(await item.getValue()),
-    watch: (callback) => item.watch((next, previous) => callback(valid(next), valid(previous))),
-  };
+  });
 }
 
 const integer = v.pipe(v.number(), v.integer());
@@ -64,31 +54,27 @@ export const promptScheduleSchema = v.object({
   snoozeMinutes: v.pipe(integer, v.minValue(1), v.maxValue(7 * 24 * 60)),
 }) satisfies v.GenericSchema<unknown, PromptSchedule>;
 
-export const promptSchedule = defineSetting<PromptSchedule>('local:promptSchedule', {
+export const promptSchedule = defineSetting<PromptSchedule>('promptSchedule', {
   fallback: DEFAULT_PROMPT_SCHEDULE,
-  version: 1,
   schema: promptScheduleSchema,
 });
 
 /** Built-in prompt ids the user turned off. */
 export const disabledBuiltInPromptsSchema = v.pipe(v.array(shortText(200)), v.maxLength(1000));
-export const disabledBuiltInPrompts = defineSetting<string[]>('local:disabledBuiltInPrompts', {
+export const disabledBuiltInPrompts = defineSetting<string[]>('disabledBuiltInPrompts', {
   fallback: [],
-  version: 1,
   schema: disabledBuiltInPromptsSchema,
 });
 
-export const languageSchema = v.picklist(['auto', 'en', 'sv']) satisfies v.GenericSchema<unknown, LanguageChoice>;
-export const language = defineSetting<LanguageChoice>('local:language', {
+export const languageSchema = v.picklist(LANGUAGE_CHOICES) satisfies v.GenericSchema<unknown, LanguageChoice>;
+export const language = defineSetting<LanguageChoice>('language', {
   fallback: 'auto',
-  version: 1,
   schema: languageSchema,
 });
 
 /** Thumbnails are the only requests the extension makes on its own; users can turn them off. */
-export const showThumbnails = defineSetting<boolean>('local:showThumbnails', {
+export const showThumbnails = defineSetting<boolean>('showThumbnails', {
   fallback: true,
-  version: 1,
   schema: v.boolean(),
 });
 
@@ -107,9 +93,8 @@ export const webhookSchema = v.nullable(
     service: v.picklist(['slack', 'mattermost', 'discord', 'teams', 'generic']),
   }),
 ) satisfies v.GenericSchema<unknown, WebhookSettings | null>;
-export const webhook = defineSetting<WebhookSettings | null>('local:webhook', {
+export const webhook = defineSetting<WebhookSettings | null>('webhook', {
   fallback: null,
-  version: 1,
   schema: webhookSchema,
 });
 
@@ -129,30 +114,26 @@ export const digestTopicSchema = v.nullable(
     addedAt: time,
   }),
 ) satisfies v.GenericSchema<unknown, DigestTopic | null>;
-export const digestTopic = defineSetting<DigestTopic | null>('local:digestTopic', {
+export const digestTopic = defineSetting<DigestTopic | null>('digestTopic', {
   fallback: null,
-  version: 1,
   schema: digestTopicSchema,
 });
 
 /** Background state: action id → the followUpAt already notified, so nobody is asked twice. */
-export const followUpNotified = defineSetting<Record<string, number>>('local:followUpNotified', {
+export const followUpNotified = defineSetting<Record<string, number>>('followUpNotified', {
   fallback: {},
-  version: 1,
   schema: v.record(v.string(), v.number()),
 });
 
 /** What the user typed answering a follow-up in the popup, per action id (the popup closes on blur). */
-export const followUpDrafts = defineSetting<Record<string, string>>('local:followUpDrafts', {
+export const followUpDrafts = defineSetting<Record<string, string>>('followUpDrafts', {
   fallback: {},
-  version: 1,
   schema: v.record(v.string(), v.string()),
 });
 
 /** The monthly learning-environment check: offered unless the user turns it off. */
-export const assessmentReminder = defineSetting<boolean>('local:assessmentReminder', {
+export const assessmentReminder = defineSetting<boolean>('assessmentReminder', {
   fallback: true,
-  version: 1,
   schema: v.boolean(),
 });
 
@@ -162,81 +143,15 @@ export interface AssessmentScheduleState {
   snoozedUntil: number | null;
   notifiedDueAt: number | null;
 }
-export const assessmentSchedule = defineSetting<AssessmentScheduleState>('local:assessmentSchedule', {
+export const assessmentSchedule = defineSetting<AssessmentScheduleState>('assessmentSchedule', {
   fallback: { anchorAt: null, snoozedUntil: null, notifiedDueAt: null },
-  version: 1,
   schema: v.object({ anchorAt: v.nullable(time), snoozedUntil: v.nullable(time), notifiedDueAt: v.nullable(time) }),
 });
 
-export const lastExportAt = defineSetting<number | null>('local:lastExportAt', {
+export const lastExportAt = defineSetting<number | null>('lastExportAt', {
   fallback: null,
-  version: 1,
   schema: v.nullable(time),
 });
-
-/** What the user typed in the popup before it lost focus, per canonical URL ('' for the prompt). */
-export interface PopupDraft {
-  note: string;
-  tags: string;
-  answer: string;
-  answerPromptId?: string;
-  /** A clip note's moment in the video, taken when the user started typing it. */
-  clipAt?: number;
-}
-
-const DRAFTS_KEY = 'learning-loop:popup-drafts';
-const ANSWER_DRAFT = '';
-/** Page drafts kept besides the reflection answer: they are for pages just left, not an archive. */
-const PAGE_DRAFTS_KEPT = 20;
-const EMPTY_DRAFT: PopupDraft = { note: '', tags: '', answer: '' };
-const draftsSchema = v.record(
-  v.string(),
-  v.object({
-    note: v.string(),
-    tags: v.string(),
-    answer: v.string(),
-    answerPromptId: v.optional(v.string()),
-    clipAt: v.optional(v.pipe(v.number(), v.minValue(0))),
-  }),
-);
-
-function readAllDrafts(): Record<string, PopupDraft> {
-  try {
-    const raw = globalThis.localStorage?.getItem(DRAFTS_KEY);
-    if (!raw) return {};
-    const result = v.safeParse(draftsSchema, JSON.parse(raw));
-    if (result.success) return result.output;
-    console.warn('Learning Loop: the stored popup drafts are not valid; starting without them.');
-  } catch {
-    // Unreadable (a damaged profile): no drafts rather than no popup.
-  }
-  return {};
-}
-
-/**
- * The popup's drafts, written synchronously at every input: the popup closes whenever it loses
- * focus, and an asynchronous write may not finish once it has. localStorage of the extension's
- * own origin (pages only: the service worker has none and needs none).
- */
-export function readDraft(key: string): PopupDraft {
-  return { ...EMPTY_DRAFT, ...readAllDrafts()[key] };
-}
-
-export function writeDraft(key: string, patch: Partial<PopupDraft>): void {
-  const all = readAllDrafts();
-  const next = { ...EMPTY_DRAFT, ...all[key], ...patch };
-  delete all[key];
-  // The reflection answer is never evicted for page drafts; the oldest page drafts go first.
-  const pages = Object.entries(all).filter(([k]) => k !== ANSWER_DRAFT);
-  const kept: Record<string, PopupDraft> = Object.fromEntries(pages.slice(-(PAGE_DRAFTS_KEPT - 1)));
-  if (all[ANSWER_DRAFT]) kept[ANSWER_DRAFT] = all[ANSWER_DRAFT];
-  if (next.note || next.tags || next.answer) kept[key] = next;
-  globalThis.localStorage?.setItem(DRAFTS_KEY, JSON.stringify(kept));
-}
-
-export function clearDraft(key: string, fields: (keyof PopupDraft)[] = ['note', 'tags']): void {
-  writeDraft(key, Object.fromEntries(fields.map((f) => [f, ''])) as Partial<PopupDraft>);
-}
 
 /** The reflection prompt waiting for an answer: set by the background when one is due. */
 export interface DuePromptState {
@@ -251,9 +166,8 @@ export interface DuePromptState {
   quote?: string;
   shownAt: number;
 }
-export const duePrompt = defineSetting<DuePromptState | null>('local:duePrompt', {
+export const duePrompt = defineSetting<DuePromptState | null>('duePrompt', {
   fallback: null,
-  version: 1,
   schema: v.nullable(
     v.object({
       promptId: v.string(),
@@ -278,9 +192,8 @@ export interface PromptAlarmState {
   reason: 'slot' | 'snooze';
   lastSlotShown: number | null;
 }
-export const promptAlarmState = defineSetting<PromptAlarmState>('local:promptAlarmState', {
+export const promptAlarmState = defineSetting<PromptAlarmState>('promptAlarmState', {
   fallback: { scheduledFor: null, reason: 'slot', lastSlotShown: null },
-  version: 1,
   schema: v.object({
     scheduledFor: v.nullable(v.number()),
     reason: v.picklist(['slot', 'snooze']),
@@ -295,9 +208,8 @@ export interface PromptShown {
   group: string;
   at: number;
 }
-export const promptHistory = defineSetting<PromptShown[]>('local:promptHistory', {
+export const promptHistory = defineSetting<PromptShown[]>('promptHistory', {
   fallback: [],
-  version: 1,
   schema: v.array(
     v.object({ promptId: v.string(), resourceId: v.optional(v.string()), group: v.string(), at: v.number() }),
   ),
@@ -308,32 +220,28 @@ export interface BackupReminderState {
   notifiedAt: number | null;
   dismissedAt: number | null;
 }
-export const backupReminder = defineSetting<BackupReminderState>('local:backupReminder', {
+export const backupReminder = defineSetting<BackupReminderState>('backupReminder', {
   fallback: { notifiedAt: null, dismissedAt: null },
-  version: 1,
   schema: v.object({ notifiedAt: v.nullable(time), dismissedAt: v.nullable(time) }),
 });
 
 /** When the welcome page was opened: once per install, even if the browser reports 'install' again. */
-export const welcomeShownAt = defineSetting<number | null>('local:welcomeShownAt', {
+export const welcomeShownAt = defineSetting<number | null>('welcomeShownAt', {
   fallback: null,
-  version: 1,
   schema: v.nullable(time),
 });
 
 /** Why the toolbar icon wants attention. Written by the background alone; persisted because the worker that set it may be gone. */
 export type BadgeReason = 'clipped' | 'prompt' | 'review' | 'follow-up' | 'assessment' | 'backup';
-export const badgeReasons = defineSetting<BadgeReason[]>('local:badgeReasons', {
+export const badgeReasons = defineSetting<BadgeReason[]>('badgeReasons', {
   fallback: [],
-  version: 1,
   schema: v.array(v.picklist(['clipped', 'prompt', 'review', 'follow-up', 'assessment', 'backup'])),
 });
 
 /** How many of the user's own takeaways, quotes and clips come back with each prompt (0: none). */
 export const REVIEWS_PER_PROMPT_MAX = 10;
-export const reviewsPerPrompt = defineSetting<number>('local:reviewsPerPrompt', {
+export const reviewsPerPrompt = defineSetting<number>('reviewsPerPrompt', {
   fallback: 3,
-  version: 1,
   schema: v.pipe(integer, v.minValue(0), v.maxValue(REVIEWS_PER_PROMPT_MAX)),
 });
 
@@ -346,17 +254,15 @@ export interface ReviewSessionState {
   startedAt: number;
   answered: number;
 }
-export const reviewSession = defineSetting<ReviewSessionState | null>('local:reviewSession', {
+export const reviewSession = defineSetting<ReviewSessionState | null>('reviewSession', {
   fallback: null,
-  version: 1,
   schema: v.nullable(v.object({ startedAt: time, answered: v.pipe(integer, v.minValue(0)) })),
 });
 
 /** How long a "Clip the last N s" segment is (the popup's clip box). */
 export const CLIP_SEGMENT_CHOICES = [15, 30, 60, 120] as const;
-export const clipSegmentSeconds = defineSetting<number>('local:clipSegmentSeconds', {
+export const clipSegmentSeconds = defineSetting<number>('clipSegmentSeconds', {
   fallback: 30,
-  version: 1,
   schema: v.pipe(integer, v.minValue(5), v.maxValue(600)),
 });
 
@@ -371,9 +277,8 @@ export interface SnapshotScheduleState {
   lastAttemptAt: number | null;
   lastError: string | null;
 }
-export const snapshotSchedule = defineSetting<SnapshotScheduleState>('local:snapshotSchedule', {
+export const snapshotSchedule = defineSetting<SnapshotScheduleState>('snapshotSchedule', {
   fallback: { changedAt: null, fullSince: null, lastAttemptAt: null, lastError: null },
-  version: 1,
   schema: v.object({
     changedAt: v.nullable(time),
     fullSince: v.nullable(time),

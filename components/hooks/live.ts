@@ -1,8 +1,7 @@
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StorageItem } from '@/lib/storage-item';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type DbChange, onStoreChange } from '@/lib/app/live';
 import type { StoreName } from '@/lib/db/types';
-import { showThumbnails } from '@/lib/settings';
 
 export interface LiveQuery<T> {
   /** undefined until the first load finishes. */
@@ -74,15 +73,15 @@ export function useLiveQuery<T>(
  * A storage item's value, followed live; undefined while loading. A change seen while the first
  * read is under way wins over that read.
  */
-export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+export function useStorageItem<T>(item: StorageItem<T> | undefined): T | undefined {
   const [value, setValue] = useState<{ v: T } | undefined>(undefined);
   useEffect(() => {
+    if (!item) return;
     let alive = true;
     let changed = false;
     const stop = item.watch((next) => {
       changed = true;
-      // A removed value reads as the fallback, as getValue would.
-      setValue({ v: next ?? item.fallback });
+      setValue({ v: next });
     });
     void item.getValue().then((v) => alive && !changed && setValue({ v }));
     return () => {
@@ -93,7 +92,19 @@ export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown
   return value?.v;
 }
 
-/** The showThumbnails setting, followed live (shown until it says otherwise). */
+/**
+ * The showThumbnails setting, followed live. Thumbnails are the only requests the extension makes
+ * on its own, so none is shown before the setting says so. The settings module loads beside the
+ * popup's first render, not before it.
+ */
 export function useShowThumbnails(): boolean {
-  return useStorageItem(showThumbnails) ?? true;
+  const [item, setItem] = useState<StorageItem<boolean>>();
+  useEffect(() => {
+    let alive = true;
+    void import('@/lib/settings').then((settings) => alive && setItem(() => settings.showThumbnails));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return useStorageItem(item) ?? false;
 }

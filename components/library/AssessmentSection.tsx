@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
 import type { Route } from '@/lib/routes';
@@ -16,7 +16,17 @@ import { ErrorNotice, UndoNotice } from '@/components/Notices';
 /** The learning-environment check: take it, and see how each condition develops. */
 export function AssessmentSection(_props: { route: Route }) {
   const live = useLiveQuery(listAssessments, ['assessments']);
-  const assessments = live.data ?? null;
+  // The check just saved counts at once: the live list reloads a moment later, and until then
+  // the head would offer this month's check again (and flash its primary button).
+  const [justSaved, setJustSaved] = useState<Assessment | null>(null);
+  const assessments =
+    live.data && justSaved && !live.data.some((a) => a.id === justSaved.id)
+      ? [...live.data, justSaved]
+      : (live.data ?? null);
+  const listed = Boolean(justSaved && live.data?.some((a) => a.id === justSaved.id));
+  useEffect(() => {
+    if (listed) setJustSaved(null);
+  }, [listed]);
   const reminder = useStorageItem(assessmentReminder) ?? null;
   const [formChoice, setShowForm] = useState<boolean | null>(null);
   const [status, setStatus] = useState('');
@@ -32,7 +42,8 @@ export function AssessmentSection(_props: { route: Route }) {
   const toggleReminder = (on: boolean) =>
     setAssessmentReminder(on).catch((e: unknown) => setError(describeWriteError(e)));
 
-  const onSaved = () => {
+  const onSaved = (saved: Assessment) => {
+    setJustSaved(saved);
     setShowForm(false);
     setStatus(t('assessmentSaved'));
     requestAnimationFrame(() => document.getElementById('assessment-trends')?.focus());

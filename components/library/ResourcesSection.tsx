@@ -20,14 +20,17 @@ import { routeHash, type Route } from '@/lib/routes';
 import { ACTIVITY_TYPES, isActivityType } from '@/lib/activities/fields';
 import { activityTypeLabel, kindLabel, statusLabel } from '@/lib/resource-format';
 import type { ResourceKind, ResourceStatus } from '@/lib/db/types';
-import { BulkBar } from './BulkBar';
 import { LibraryHeader } from './LibraryHeader';
-import { ResourceEmpty } from './ResourceEmpty';
 import { useShowThumbnails } from '@/components/hooks/live';
 import { useIndexVersion } from './ResourceHooks';
 import { ResourceList } from './ResourceList';
 import { ResourceUndo } from './ResourceUndo';
+import { lazyComponent } from '@/components/Lazy';
 import './resources.css';
+
+// Shown only with a selection, or to a library with nothing in it yet: their code loads then.
+const BulkBar = lazyComponent(() => import('./BulkBar').then((m) => m.BulkBar), 'nothing');
+const ResourceEmpty = lazyComponent(() => import('./ResourceEmpty').then((m) => m.ResourceEmpty));
 
 /** The list's hash and scroll, so "back to resources" returns to the same view. */
 let listHash = routeHash('resources');

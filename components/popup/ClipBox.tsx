@@ -11,7 +11,8 @@ import { t } from '@/lib/i18n';
 import { newId } from '@/lib/ids';
 import { LIMITS } from '@/lib/limits';
 import { openUrl } from '@/lib/resource-links';
-import { clearDraft, clipSegmentSeconds, readDraft, writeDraft } from '@/lib/settings';
+import { clearDraft, readDraft, writeDraft } from '@/lib/drafts';
+import { clipSegmentSeconds } from '@/lib/settings';
 
 interface Props {
   page: CapturedPage;

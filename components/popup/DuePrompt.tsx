@@ -15,7 +15,8 @@ import { pickMicroLearning } from '@/lib/prompts/micro';
 import { openUrl } from '@/lib/resource-links';
 import { libraryPath } from '@/lib/routes';
 import { kindLabel, resourceMetaLine } from '@/lib/resource-format';
-import { duePrompt, promptAlarmState, readDraft, writeDraft, type DuePromptState } from '@/lib/settings';
+import { readDraft, writeDraft } from '@/lib/drafts';
+import { duePrompt, promptAlarmState, type DuePromptState } from '@/lib/settings';
 import { PromptResourceContext } from '@/components/prompts/PromptResourceContext';
 import './due-prompt.css';
 

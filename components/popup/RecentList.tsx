@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/hooks/live';
-import { editResource, listNewest } from '@/lib/app/resources';
+import { editResource, listNewest } from './commands';
 import { describeWriteError } from '@/lib/db/errors';
 import { t } from '@/lib/i18n';
 import { openUrl } from '@/lib/resource-links';

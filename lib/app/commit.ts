@@ -1,9 +1,13 @@
 import { announceChange } from '../db/changes';
 import type { StoreName } from '../db/types';
-import { type Change, concernsBackground, sendMessage } from '../messaging';
+import { type Change, concernsBackground } from '../messaging';
 import type { ItemName } from '../settings';
 
 type Reactor = (change: Change) => Promise<void>;
+
+// Loaded beside the page's first render (not in it), so the first command finds it ready: a
+// popup closed right after its first save still tells the background.
+const transport = import('../messaging-transport');
 
 // Set by the background at start-up: there the change is handled in the same context, since a
 // worker cannot message itself.
@@ -49,8 +53,9 @@ export function committed(change: { stores?: StoreName[]; ids?: string[]; items?
   if (!concernsBackground(full) && !tellsLibrary) return Promise.resolve();
   if (tellsLibrary) libraryChangeToldAt = now;
   if (reactHere) return reactHere(full).catch(() => undefined);
-  return sendMessage('changed', full).then(
-    () => undefined,
-    () => undefined,
-  );
+  // The page waits for the message to be handed over, not for what the background does with it
+  // (a stopped worker starts first): the user's change is stored and shown already.
+  return transport.then(({ sendMessage }) => {
+    sendMessage('changed', full).catch(() => undefined);
+  });
 }

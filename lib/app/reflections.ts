@@ -3,7 +3,8 @@ import * as store from '../db/reflections';
 import type { FieldConflict } from '../merge';
 import type { Reflection } from '../db/types';
 import { askedText, type AskedPrompt } from '../prompts/due';
-import { clearDraft, duePrompt, promptAlarmState, promptSchedule, type DuePromptState } from '../settings';
+import { clearDraft } from '../drafts';
+import { duePrompt, promptAlarmState, promptSchedule, type DuePromptState } from '../settings';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';
 

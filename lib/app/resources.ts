@@ -4,6 +4,8 @@ import type { Clip, Resource } from '../db/types';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';
 
+export { startEdit } from './edit-start';
+
 /**
  * Resources: every write of the domain, its change broadcast and its undo. Views and the
  * background call these; they never write through `lib/db` themselves.
@@ -34,23 +36,6 @@ export async function saveCapturedPage(
   const result = await store.saveResource(page, extras, now);
   void announceResources([result.resource]);
   return result;
-}
-
-const EDITED_FIELDS = ['notes', 'takeaways', 'tags', 'clips', 'quotes'] as const;
-
-/**
- * For a page that edits as the user types: returns the version this edit starts from (what the
- * page last read or wrote of each field in the patch) and moves `lastSeen` on to the edit, since
- * a page's own writes commit in order.
- */
-export function startEdit(lastSeen: store.ResourceBase, patch: store.ResourcePatch): store.ResourceBase {
-  const startedFrom: store.ResourceBase = {};
-  for (const field of EDITED_FIELDS) {
-    if (patch[field] === undefined) continue;
-    Object.assign(startedFrom, { [field]: lastSeen[field] });
-    Object.assign(lastSeen, { [field]: patch[field] });
-  }
-  return startedFrom;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { reactToChangesHere } from '../app/commit';
-import { type Change, onMessage } from '../messaging';
+import type { Change } from '../messaging';
+import { onMessage } from '../messaging-transport';
 import { syncAssessment } from './assessment-feature';
 import { syncBackupReminder } from './backup-feature';
 import { syncFollowUps } from './follow-up-feature';

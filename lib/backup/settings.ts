@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { storage } from 'wxt/utils/storage';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StorageItem } from '../storage-item';
 import {
   assessmentReminder,
   clipSegmentSeconds,
@@ -24,17 +23,13 @@ import {
  * Settings are checked leniently: an unknown key is ignored, a bad value is an error.
  */
 interface ExportedSetting<T> {
-  item: WxtStorageItem<T, Record<string, unknown>>;
+  item: StorageItem<T>;
   schema: v.GenericSchema<unknown, T>;
   /** Left out of exports unless the user asks (the webhook URL lets anyone post to the team). */
   secret?: boolean;
 }
 
-function entry<T>(
-  item: WxtStorageItem<T, Record<string, unknown>>,
-  schema: v.GenericSchema<unknown, T>,
-  secret = false,
-): ExportedSetting<T> {
+function entry<T>(item: StorageItem<T>, schema: v.GenericSchema<unknown, T>, secret = false): ExportedSetting<T> {
   return { item, schema, secret };
 }
 
@@ -100,7 +95,7 @@ export async function applySettings(
   for (const name of SETTING_NAMES) {
     if (!(name in values)) continue;
     const setting: ExportedSetting<unknown> = EXPORTED_SETTINGS[name];
-    if (!replace && (await storage.getItem(setting.item.key)) !== null) continue;
+    if (!replace && (await setting.item.isSet())) continue;
     await setting.item.setValue(values[name]);
     written.push(name);
   }

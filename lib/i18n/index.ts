@@ -6,6 +6,7 @@ export type { MessageKey, PluralKey } from './keys';
 export type Language = 'en' | 'sv';
 export const LANGUAGES: readonly Language[] = ['en', 'sv'];
 export type LanguageChoice = Language | 'auto';
+export const LANGUAGE_CHOICES = ['auto', 'en', 'sv'] as const satisfies readonly LanguageChoice[];
 
 interface LocaleMessage {
   message: string;

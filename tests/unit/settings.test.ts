@@ -68,3 +68,40 @@ describe('settings are validated when read', () => {
     expect(seen).toEqual([changed, DEFAULT_PROMPT_SCHEDULE]);
   });
 });
+
+describe('a storage item', () => {
+  it('stores under its bare key, as profiles written before kept them', async () => {
+    await ITEMS.reviewsPerPrompt.setValue(5);
+    expect(await fakeBrowser.storage.local.get('reviewsPerPrompt')).toEqual({ reviewsPerPrompt: 5 });
+    await fakeBrowser.storage.local.set({ clipSegmentSeconds: 60 });
+    expect(await ITEMS.clipSegmentSeconds.getValue()).toBe(60);
+  });
+
+  it('removed (or set to null) reads as its fallback and counts as unset', async () => {
+    const { reviewsPerPrompt, digestTopic } = ITEMS;
+    await reviewsPerPrompt.setValue(7);
+    expect(await reviewsPerPrompt.isSet()).toBe(true);
+    await reviewsPerPrompt.removeValue();
+    expect(await reviewsPerPrompt.isSet()).toBe(false);
+    expect(await reviewsPerPrompt.getValue()).toBe(3);
+    await digestTopic.setValue({ conditionId: 'timeToLearn', score: 2, assessmentId: 'a', addedAt: 1 });
+    await digestTopic.setValue(null);
+    expect(await fakeBrowser.storage.local.get('digestTopic')).toEqual({});
+  });
+
+  it('a watcher hears its own key only, once per change, with the fallback for a removal', async () => {
+    const { reviewsPerPrompt } = ITEMS;
+    const seen: [number, number][] = [];
+    const stop = reviewsPerPrompt.watch((next, previous) => seen.push([next, previous]));
+    await reviewsPerPrompt.setValue(5);
+    await ITEMS.clipSegmentSeconds.setValue(60);
+    await reviewsPerPrompt.setValue(5);
+    await reviewsPerPrompt.removeValue();
+    stop();
+    await reviewsPerPrompt.setValue(8);
+    expect(seen).toEqual([
+      [5, 3],
+      [3, 5],
+    ]);
+  });
+});

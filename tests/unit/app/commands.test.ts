@@ -18,7 +18,8 @@ import { answerPrompt, deleteReflection, editReflection, skipDuePrompt } from '.
 import { deleteResources, editResource, editResources, saveCapturedPage } from '../../../lib/app/resources';
 import { saveSetting } from '../../../lib/app/settings';
 import { undo } from '../../../lib/app/undo';
-import * as messaging from '../../../lib/messaging';
+import type { Change } from '../../../lib/messaging';
+import * as messaging from '../../../lib/messaging-transport';
 import { lastExportAt } from '../../../lib/settings';
 
 const page = {
@@ -28,12 +29,18 @@ const page = {
   title: 'A',
 };
 
+/** The message transport loads with a page's first write: let a send under way reach it. */
+async function messagesSent(): Promise<void> {
+  await import('../../../lib/messaging-transport');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** What the commands announce to open pages and send to the background, in order. */
 function record() {
   const announced: string[] = [];
-  const sent: messaging.Change[] = [];
+  const sent: Change[] = [];
   const stop = onStoreChange((change) => announced.push(change.store));
-  vi.spyOn(messaging, 'sendMessage').mockImplementation((async (_type: string, change: messaging.Change) => {
+  vi.spyOn(messaging, 'sendMessage').mockImplementation((async (_type: string, change: Change) => {
     sent.push(change);
   }) as typeof messaging.sendMessage);
   return { announced, sent, stop };
@@ -57,11 +64,24 @@ describe('the application layer', () => {
     expect(seen.sent).toEqual([{ stores: ['resources'], ids: [resource.id], items: [] }]);
     vi.setSystemTime(new Date('2026-12-01T10:00:59Z'));
     await editResource(resource.id, { notes: 'ab' });
+    await messagesSent();
     expect(seen.sent).toHaveLength(1);
     vi.setSystemTime(new Date('2026-12-01T10:01:01Z'));
     await editResource(resource.id, { notes: 'abc' });
+    await messagesSent();
     expect(seen.sent).toHaveLength(2);
     vi.useRealTimers();
+  });
+
+  it('a command is done when the message is handed over, not when a stopped worker has started and answered', async () => {
+    const sent: Change[] = [];
+    vi.spyOn(messaging, 'sendMessage').mockImplementation(((_type: string, change: Change) => {
+      sent.push(change);
+      return new Promise(() => undefined);
+    }) as typeof messaging.sendMessage);
+    const action = await createAction({ text: 'Pair on Fridays', followUpAt: Date.now() + 60_000 });
+    await editAction(action.id, { text: 'Pair on Fridays, 1 h' });
+    expect(sent.map((c) => c.stores)).toEqual([['actions'], ['actions']]);
   });
 
   it('actions, assessments and prompts tell the background, which owns their alarms and badge', async () => {

@@ -24,6 +24,13 @@ describe('the learning-environment page', () => {
       render(<AssessmentSection route={parseRoute('#assessment')} />, root);
     });
   };
+  const openAMonthAfterTheLastCheck = async () => {
+    vi.setSystemTime(new Date('2026-03-10T10:00:00'));
+    await saveAssessment({ scores: { vision: 4 } });
+    vi.setSystemTime(new Date('2026-03-10T10:00:00').getTime() + 32 * DAY);
+    await mount();
+    await vi.waitFor(() => expect(root.querySelector('form')).not.toBeNull());
+  };
   const buttons = () => [...root.querySelectorAll('.section-head button')].map((b) => b.textContent);
 
   it('taken this month: "Take another check" and when the next is due, no form', async () => {
@@ -36,11 +43,27 @@ describe('the learning-environment page', () => {
   });
 
   it('a month later the form is open again, and the button, when closed, asks for this month’s', async () => {
-    vi.setSystemTime(new Date('2026-03-10T10:00:00'));
-    await saveAssessment({ scores: { vision: 4 } });
-    vi.setSystemTime(new Date('2026-03-10T10:00:00').getTime() + 32 * DAY);
-    await mount();
-    await vi.waitFor(() => expect(root.querySelector('form')).not.toBeNull());
+    await openAMonthAfterTheLastCheck();
     expect(buttons()).toEqual([]);
+  });
+
+  it('saved from the form, the head offers "Take another check" at once, never this month’s again', async () => {
+    await openAMonthAfterTheLastCheck();
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => {
+      for (const text of buttons()) if (text) seen.add(text);
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    for (const group of root.querySelectorAll('fieldset.condition')) {
+      await act(async () => {
+        group.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+      });
+    }
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+    });
+    await vi.waitFor(() => expect(buttons()).toEqual(['Take another check']));
+    observer.disconnect();
+    expect([...seen]).toEqual(['Take another check']);
   });
 });

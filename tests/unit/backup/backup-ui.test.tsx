@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackupReminder } from '../../../components/popup/BackupReminder';
 import { BackupSettings } from '../../../components/settings/BackupSettings';
 import { saveResource } from '../../../lib/db/resources';
-import * as messaging from '../../../lib/messaging';
+import * as messaging from '../../../lib/messaging-transport';
 import { backupReminder, lastExportAt } from '../../../lib/settings';
 import { backupText, readAll, sampleRecords, seed, sorted } from './helpers';
 

@@ -381,7 +381,7 @@ describe('one transaction: all or nothing', () => {
 
 describe('after an import', () => {
   it('the background hears which stores and settings changed (alarms, monthly check, language)', async () => {
-    const messaging = await import('../../../lib/messaging');
+    const messaging = await import('../../../lib/messaging-transport');
     const sent: unknown[] = [];
     vi.spyOn(messaging, 'sendMessage').mockImplementation(((type: string, data: unknown) => {
       sent.push({ type, data });

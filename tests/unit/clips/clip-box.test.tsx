@@ -5,8 +5,8 @@ import { ClipBox } from '../../../components/popup/ClipBox';
 import { addClip, getResource } from '../../../lib/app/resources';
 import type { CapturedPage } from '../../../lib/capture/types';
 import { saveResource } from '../../../lib/db/resources';
-import * as messaging from '../../../lib/messaging';
-import { readDraft, writeDraft } from '../../../lib/settings';
+import * as messaging from '../../../lib/messaging-transport';
+import { readDraft, writeDraft } from '../../../lib/drafts';
 
 // The popup's clip box, rendered: the moment a note is stamped with, and the popup opened by the
 // keyboard command landing on the note of the clip it just made.

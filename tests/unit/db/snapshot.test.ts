@@ -21,7 +21,7 @@ import {
 import type { DatabaseInstance, StoreName } from '../../../lib/db/types';
 import { STORES, type BackupRecords } from '../../../lib/backup/format';
 import { SNAPSHOT_ALARM } from '../../../lib/background/snapshot-feature';
-import { sendMessage } from '../../../lib/messaging';
+import { sendMessage } from '../../../lib/messaging-transport';
 import { settle, setNow, startBackground } from '../background-harness';
 import { backupText, readAll, sampleRecords, seed, sorted, wipe } from '../backup/helpers';
 

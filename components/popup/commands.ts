@@ -1,0 +1,14 @@
+import { loadedOnUse } from '@/lib/app/lazy';
+
+/**
+ * What the popup's first render calls of the application layer, loaded beside that render
+ * rather than before it: the recent list paints from its snapshot and Save waits for the page's
+ * capture anyway, so the database code (a third of the popup's JavaScript) is never waited for.
+ */
+const resources = loadedOnUse(() => import('@/lib/app/resources'));
+
+export const preloadCommands = resources.preload;
+export const getResourceByUrl = resources.command('getResourceByUrl');
+export const saveCapturedPage = resources.command('saveCapturedPage');
+export const editResource = resources.command('editResource');
+export const listNewest = resources.command('listNewest');
