@@ -17,6 +17,7 @@ import type {
   SharedHow,
   Clip,
 } from '../lib/db/types';
+import { missingReviewCards } from '../lib/review/card';
 
 /** The generator's "now": 1 June 2025, 09:00 UTC. Records span the four years before it. */
 export const BENCH_NOW = Date.UTC(2025, 5, 1, 9, 0, 0);
@@ -498,14 +499,20 @@ export function makeAssessment(seed: number, index: number, total: number): Asse
   return { id: uuid(r), createdAt, updatedAt: createdAt, scores, ...(r() < 0.5 ? { note: sentences(r, 1) } : {}) };
 }
 
-/** A whole export file in DESIGN.md's format, for when the Import input exists but Export does not. */
+/**
+ * A whole export file in DESIGN.md's format, for when the Import input exists but Export does not.
+ * From format 4 on it carries the review cards, as an export of that library would: otherwise
+ * the import writes each item's card besides the records the floor puts, and the ratio misleads.
+ */
 export function makeExportFile(seed: number, resources: number, version = 1): string {
   const counts = companionCounts(resources);
+  const records = Array.from({ length: resources }, (_, i) => makeResource(seed, i, resources));
   const file = {
     format: 'learning-loop',
     version,
     exportedAt: new Date(BENCH_NOW).toISOString(),
-    resources: Array.from({ length: resources }, (_, i) => makeResource(seed, i, resources)),
+    resources: records,
+    ...(version >= 4 ? { reviews: missingReviewCards(records, new Map(), BENCH_NOW) } : {}),
     reflections: Array.from({ length: counts.reflections }, (_, i) =>
       makeReflection(seed, i, counts.reflections, resources),
     ),
