@@ -267,6 +267,12 @@ async function readParts(
       // records, not the store), and how many each holds (a deletion leaves no newer time
       // behind, but one record fewer). Without the index (an older database), all are read.
       const canCompare = !readAll && objectStore.indexNames.contains('updatedAt');
+      // An empty store answers one cursor instead of a count per part: after a library is
+      // cleared, each ranged count walks the deleted entries until the browser compacts them.
+      if (!(await objectStore.openKeyCursor())) {
+        for (const name of partNames) parts.push({ name, store, count: 0, records: [] });
+        return;
+      }
       const [counts, recent] = await Promise.all([
         Promise.all(partNames.map((_, index) => objectStore.count(rangeOf(index)))),
         canCompare
@@ -357,8 +363,12 @@ async function writeSnapshot(
   }
   const instanceId = instance?.id ?? '';
   const sameDatabase = previous && previous.instance === instanceId && previous.dbVersion === db.version;
-  if (previous && sameDatabase && !toWrite.length && Object.keys(parts).length === Object.keys(previous.parts).length)
-    return { written: false, snapshot: previous };
+  // Unchanged only when every part is the previous one: a part emptied since then has no file to
+  // write, yet the previous snapshot still holds its records.
+  const unchanged =
+    Object.keys(parts).length === Object.keys(previous?.parts ?? {}).length &&
+    Object.entries(parts).every(([name, part]) => part === previous?.parts[name]);
+  if (previous && sameDatabase && unchanged) return { written: false, snapshot: previous };
 
   const written: string[] = [];
   try {

@@ -187,6 +187,14 @@ describe('the automatic snapshot', () => {
     expect((await readSnapshot(third)).resources.some((r) => r.id === gone.id)).toBe(false);
     expect(third.counts.resources).toBe(199);
 
+    // A store emptied since the last snapshot is empty in the next one, not its old part.
+    setNow(T0 + 15 * 60_000);
+    await (await getDb()).clear('actions');
+    const emptied = (await takeSnapshot({ reason: 'auto' })).snapshot!;
+    expect(emptied.counts.actions).toBe(0);
+    expect((await readSnapshot(emptied)).actions).toEqual([]);
+    expect((await readSnapshot(emptied)).resources).toHaveLength(199);
+
     // A record changed behind the data layer's back (its old updatedAt kept) is found by the
     // daily full read.
     const quiet = resources[2]!;
