@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { ReviewQueue } from '@/components/review/ReviewQueue';
@@ -16,7 +16,13 @@ export function DueReviews() {
   const session = useStorageItem(reviewSession);
   const limit = useStorageItem(reviewsPerPrompt);
   const [finished, setFinished] = useState(false);
-  const left = session && limit !== undefined ? Math.max(0, limit - session.answered) : 0;
+  // The session's count is stored by the answer and read back a moment later: until it is, the
+  // answers given here count, so a card further down does not flash in for the answered one.
+  const [answeredHere, setAnsweredHere] = useState(0);
+  const answeredAtOpen = useRef<number | undefined>(undefined);
+  if (session && answeredAtOpen.current === undefined) answeredAtOpen.current = session.answered;
+  const answered = session ? Math.max(session.answered, (answeredAtOpen.current ?? 0) + answeredHere) : 0;
+  const left = session && limit !== undefined ? Math.max(0, limit - answered) : 0;
   // Read once up to the most a session can show, and cut to what is left here: an answer then
   // updates the list in place (the confirmation and its Undo stay on screen).
   const due = useLiveQuery(
@@ -24,8 +30,8 @@ export function DueReviews() {
     ['reviews', 'resources'],
   );
   const libraryUrl = browser.runtime.getURL('/library.html');
-  const reviews = (due.data ?? []).slice(0, left);
-  if (!session || !reviews.length) {
+  const reviews = due.data ?? [];
+  if (!session || !left || !reviews.length) {
     return finished ? (
       <p class="notice notice-ok small review-done" role="status">
         {t('reviewAllDone')}
@@ -40,8 +46,12 @@ export function DueReviews() {
       <p class="small muted">{t('reviewPopupIntro')}</p>
       <ReviewQueue
         reviews={reviews}
+        limit={left}
         libraryUrl={libraryUrl}
-        onChanged={() => setFinished(true)}
+        onChanged={(count) => {
+          setAnsweredHere(count);
+          setFinished(true);
+        }}
         onMakeAction={(href) => void browser.tabs.create({ url: `${libraryUrl}${href}` })}
       />
     </section>

@@ -16,20 +16,28 @@ interface Props {
   libraryUrl?: string;
   /** 1–4 answer the first card from anywhere on the page (the library's Review section). */
   keys?: boolean;
-  /** Called after an answer or an undo, so the caller loads the queue again. */
-  onChanged: () => void;
+  /** At most this many cards show (the popup's session); all when unset. */
+  limit?: number;
+  /** Called after an answer or an undo, with how many cards this queue has answered and not undone. */
+  onChanged: (answeredHere: number) => void;
   /** Make an action: where the action form opens (the library navigates, the popup opens a tab). */
   onMakeAction: (href: string) => void;
 }
 
 interface Said {
   text: string;
+  cardId: string;
   undoId?: number;
 }
 
 /** One click each: the card is answered, its next time said, and an Undo offered. */
-export function ReviewQueue({ reviews, libraryUrl = '', keys = false, onChanged, onMakeAction }: Props) {
+export function ReviewQueue({ reviews: due, limit, libraryUrl = '', keys = false, onChanged, onMakeAction }: Props) {
   const [said, setSaid] = useState<Said | null>(null);
+  // An answered card leaves the queue at once: the caller's list reloads a moment later, and
+  // until then the card on top (the one the keys answer) would still be the answered one.
+  const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
+  const open = due.filter((review) => !answered.has(review.card.id));
+  const reviews = limit === undefined ? open : open.slice(0, Math.max(0, limit));
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
@@ -50,9 +58,12 @@ export function ReviewQueue({ reviews, libraryUrl = '', keys = false, onChanged,
           choice === 'retire' || next === undefined
             ? t('reviewRetired')
             : t('reviewAnswered', answerLabel(choice), formatDate(next)),
+        cardId: review.card.id,
         ...(outcome?.undo ? { undoId: outcome.undo.id } : {}),
       });
-      onChanged();
+      const answeredNow = new Set(answered).add(review.card.id);
+      setAnswered(answeredNow);
+      onChanged(answeredNow.size);
     } catch (e) {
       setError(describeWriteError(e));
     } finally {
@@ -95,8 +106,11 @@ export function ReviewQueue({ reviews, libraryUrl = '', keys = false, onChanged,
               onClick={() =>
                 void takeBack(said.undoId!).then(
                   () => {
+                    const back = new Set(answered);
+                    back.delete(said.cardId);
+                    setAnswered(back);
                     setSaid(null);
-                    onChanged();
+                    onChanged(back.size);
                   },
                   (e: unknown) => setError(describeWriteError(e)),
                 )
