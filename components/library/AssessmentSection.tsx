@@ -19,11 +19,8 @@ export function AssessmentSection(_props: { route: Route }) {
   // The check just saved counts at once: the live list reloads a moment later, and until then
   // the head would offer this month's check again (and flash its primary button).
   const [justSaved, setJustSaved] = useState<Assessment | null>(null);
-  const assessments =
-    live.data && justSaved && !live.data.some((a) => a.id === justSaved.id)
-      ? [...live.data, justSaved]
-      : (live.data ?? null);
   const listed = Boolean(justSaved && live.data?.some((a) => a.id === justSaved.id));
+  const assessments = live.data && justSaved && !listed ? [...live.data, justSaved] : (live.data ?? null);
   useEffect(() => {
     if (listed) setJustSaved(null);
   }, [listed]);
