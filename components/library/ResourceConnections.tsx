@@ -114,7 +114,14 @@ export function ResourceConnections({ resource }: { resource: Resource }) {
       </p>
 
       <h3 class="res-conn-heading">{t('libConnReview')}</h3>
-      {upcoming?.due !== undefined && <p class="small muted">{t('libConnNextReview', formatDate(upcoming.due))}</p>}
+      {upcoming?.due !== undefined &&
+        (upcoming.due <= Date.now() ? (
+          <p class="small">
+            {t('libConnReviewDue', formatDate(upcoming.due))} <a href={routeHash('review')}>{t('libConnReviewNow')}</a>
+          </p>
+        ) : (
+          <p class="small muted">{t('libConnNextReview', formatDate(upcoming.due))}</p>
+        ))}
       {loaded && history.length === 0 && <p class="small muted">{t('libConnReviewEmpty')}</p>}
       {history.length > 0 && (
         <ul class="res-conn-list">
