@@ -5,7 +5,7 @@ import { cardsOfResource } from '@/lib/app/review';
 import type { Action, Resource, ReviewCard } from '@/lib/db/types';
 import { formatDate, t } from '@/lib/i18n';
 import { capLine } from '@/lib/limits';
-import { itemOf } from '@/lib/review/card';
+import { endOfLocalDay, itemOf } from '@/lib/review/card';
 import { answerLabel, describeReviewItem, itemKindLabel } from '@/lib/review/describe';
 import { SHARED_HOW_OPTIONS } from '@/lib/resource-format';
 import { routeHash } from '@/lib/routes';
@@ -115,7 +115,8 @@ export function ResourceConnections({ resource }: { resource: Resource }) {
 
       <h3 class="res-conn-heading">{t('libConnReview')}</h3>
       {upcoming?.due !== undefined &&
-        (upcoming.due <= Date.now() ? (
+        // The same "due" as the Review section's list, so Review now always finds it there.
+        (upcoming.due <= endOfLocalDay(Date.now()) ? (
           <p class="small">
             {t('libConnReviewDue', formatDate(upcoming.due))} <a href={routeHash('review')}>{t('libConnReviewNow')}</a>
           </p>

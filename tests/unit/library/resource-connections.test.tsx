@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ResourceConnections } from '../../../components/library/ResourceConnections';
 import { getDb } from '../../../lib/db/open';
 import type { Resource } from '../../../lib/db/types';
-import { DAY, newReviewCard } from '../../../lib/review/card';
+import { DAY, endOfLocalDay, newReviewCard } from '../../../lib/review/card';
 import { sampleRecords } from '../backup/helpers';
 
 // "What came of it" on a resource page reads as a sentence: how it was shared, and whether its
@@ -67,5 +67,13 @@ describe('What came of it', () => {
     expect(root.textContent).not.toContain('Comes back for review');
     const link = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Review now');
     expect(link?.getAttribute('href')).toBe('#review');
+  });
+
+  it('counts an item due later today as due, as the Review section does', async () => {
+    const resource = sharedResource();
+    await store(resource, endOfLocalDay(NOW) - 1);
+    await show(resource);
+    await vi.waitFor(() => expect(root.textContent).toContain('Due for review since'));
+    expect(root.textContent).not.toContain('Comes back for review');
   });
 });
