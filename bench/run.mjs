@@ -10,7 +10,8 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,popup,save,clip,quote,log,library,search,memory,export,import,snapshot   a subset
+ *   --only=bundle,popup,save,clip,quote,log,library,search,memory,export,import,snapshot,sync   a subset
+ *                     (sync runs only when named: it starts pouchdb-server from npm)
  *   --quick           a subset for day-to-day work, under 2 minutes: 10,000 resources only, 5 runs,
  *                     no 100,000 profile, no snapshot
  *   --lib             also time import and export through lib/backup alone (no UI)
@@ -210,6 +211,29 @@ function measureBundle() {
         rawKB: Math.round(raw * 10) / 10,
         files: e.files,
         ...(e.lazy.length ? { lazyGzipKB: Math.round(lazy * 10) / 10, lazyFiles: e.lazy } : {}),
+      },
+    );
+  }
+  // A service worker cannot import(): the sync engine (PouchDB and lib/sync) is inlined in the
+  // background. Pages load the same code as one lazy chunk, so its size is the engine's line, and
+  // the background's own code is the rest (gzip of the whole less the engine's: near, not exact).
+  const engine = readdirSync(join(dir, 'chunks')).find((f) => /^session-.*\.js$/.test(f));
+  if (engine && detail.background) {
+    const engineKB = gz(dir, `chunks/${engine}`) / 1000;
+    record('bundle.syncEngine', 'sync engine (PouchDB + lib/sync), gzip', 'kB', engineKB, {
+      max: 60,
+      on: 'value',
+      label: '≤ 60 kB',
+    });
+    record(
+      'bundle.backgroundWithoutSync',
+      'background JavaScript without the sync engine, gzip',
+      'kB',
+      detail.background.gzipKB - engineKB,
+      {
+        max: 15,
+        on: 'value',
+        label: '≤ 15 kB',
       },
     );
   }
@@ -1203,6 +1227,117 @@ async function measureSnapshot(b) {
 
 // ---------------------------------------------------------------------------------- scenarios
 
+// ---------------------------------------------------------------------------------- sync
+
+/** pouchdb-server from npm, in memory, on 127.0.0.1 (as the e2e harness runs it). */
+async function startSyncServer() {
+  const { startCouchServer } = await import('../scripts/couch-server.mjs');
+  const { createUser } = await import('../scripts/team-setup.mjs');
+  const server = await startCouchServer();
+  await createUser(server.url, server.admin, 'bench', 'bench-pw');
+  return server;
+}
+
+/** Settings → Sync and team → Connect, timed from the click to "Last synced" (the first full sync). */
+async function connectTimed(b, server) {
+  await b.context.route(new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/`), (route) => route.continue());
+  const page = await b.context.newPage();
+  await page.goto(b.url('library.html#settings/sync'));
+  await page.getByRole('heading', { name: 'Sync and team' }).waitFor();
+  await page.getByLabel('Server address').fill(server.url);
+  await page.getByLabel('User name').fill('bench');
+  await page.getByLabel('Password').fill('bench-pw');
+  const start = performance.now();
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByText(/^Last synced/).waitFor({ timeout: 600_000 });
+  return { page, ms: performance.now() - start };
+}
+
+const countResources = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('learning-loop');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('resources').objectStore('resources').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+  );
+
+/**
+ * The first full sync of MEDIUM resources from one profile to the server, then into a second
+ * profile of the same user, and the round trip of one note typed on the first while the second
+ * shows its library (live replication).
+ */
+async function measureSync(extDir) {
+  const server = await startSyncServer();
+  const first = await launch(extDir);
+  const second = await launch(extDir);
+  try {
+    await seed(first, MEDIUM);
+    await sleep(2000);
+    const up = await connectTimed(first, server);
+    const down = await connectTimed(second, server);
+    const received = await countResources(down.page);
+    // The round trip: a note typed on the first profile, until the second has stored it.
+    const id = await up.page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('learning-loop');
+          open.onsuccess = () => {
+            const c = open.result.transaction('resources').objectStore('resources').openCursor();
+            c.onsuccess = () => resolve(c.result?.value.id ?? null);
+          };
+        }),
+    );
+    const editor = up.page;
+    await editor.goto(first.url(`library.html#resource/${encodeURIComponent(id)}`));
+    const notes = editor.getByLabel('Notes', { exact: true });
+    await notes.waitFor();
+    const viewer = down.page;
+    await viewer.goto(second.url('library.html#resources'));
+    await viewer.locator('.res-count').waitFor();
+    const trips = [];
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const word = `round-trip-${i}-${Date.now()}`;
+      await notes.fill(word);
+      const start = performance.now();
+      // Read the second profile's record from Node every 20 ms (an evaluate per look, so what
+      // is timed is the record stored there, not a promise taken for a truthy answer).
+      for (;;) {
+        const stored = await viewer.evaluate(
+          (recordId) =>
+            new Promise((resolve) => {
+              const open = indexedDB.open('learning-loop');
+              open.onsuccess = () => {
+                const request = open.result.transaction('resources').objectStore('resources').get(recordId);
+                request.onsuccess = () => {
+                  open.result.close();
+                  resolve(request.result?.notes ?? null);
+                };
+              };
+            }),
+          id,
+        );
+        if (stored === word) break;
+        if (performance.now() - start > 120_000) throw new Error('the note did not arrive in 2 minutes');
+        await sleep(20);
+      }
+      if (i >= WARMUP) trips.push(performance.now() - start);
+    }
+    return { upMs: up.ms, downMs: down.ms, received, trips: stats(trips) };
+  } finally {
+    await first.close();
+    await second.close();
+    await server.stop();
+  }
+}
+
 async function seed(b, n) {
   if (!n) return { ms: 0 };
   const res = await b.control.evaluate((count) => globalThis.bench.seed(count), n);
@@ -1469,6 +1604,28 @@ async function main() {
         }
       }
       await close(size);
+    }
+
+    if (ONLY?.has('sync')) {
+      // Sync needs the server from npm; only when asked (--only=…,sync): it is not a floor figure.
+      const res = await attempt(() => measureSync(extDir));
+      const label = fmtN(MEDIUM);
+      if (res.na) skip('sync', `sync, ${label} resources`, res.na);
+      else {
+        record(
+          'sync.firstUp',
+          `first full sync of ${label} resources to the server (Connect to "Last synced")`,
+          'ms',
+          res.upMs,
+        );
+        record(
+          'sync.firstDown',
+          `first sync of a second profile: ${fmtN(res.received)} resources from the server`,
+          'ms',
+          res.downMs,
+        );
+        record('sync.roundTrip', 'one note typed on one profile, stored on the other (library open)', 'ms', res.trips);
+      }
     }
 
     if (want('import')) {

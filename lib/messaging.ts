@@ -36,6 +36,7 @@ const BACKGROUND_ITEMS: ReadonlySet<ItemName> = new Set([
   'reviewSession',
   'lastExportAt',
   'backupReminder',
+  'syncAccount',
 ]);
 
 export function concernsBackground(change: Change): boolean {

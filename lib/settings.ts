@@ -288,6 +288,105 @@ export const snapshotSchedule = defineSetting<SnapshotScheduleState>('snapshotSc
 });
 
 /**
+ * Sync and team (docs/TEAM-SPACE.md): the CouchDB server the user connected, off until then.
+ * `server` is an origin (https, or http on localhost/127.0.0.1) with an optional path prefix.
+ */
+export interface SyncAccount {
+  server: string;
+  user: string;
+  /** The user's own database: every record of theirs, replicated between their devices. */
+  database: string;
+  /** The team's database, when the user joined one. */
+  teamDatabase: string | null;
+  connectedAt: number;
+}
+export const syncAccountSchema = v.nullable(
+  v.object({
+    server: v.pipe(
+      shortText(500),
+      v.check((value) => /^https?:\/\//.test(value), 'web-url'),
+    ),
+    user: v.pipe(shortText(200), v.minLength(1)),
+    database: v.pipe(shortText(238), v.minLength(1)),
+    teamDatabase: v.nullable(v.pipe(shortText(238), v.minLength(1))),
+    connectedAt: time,
+  }),
+) satisfies v.GenericSchema<unknown, SyncAccount | null>;
+export const syncAccount = defineSetting<SyncAccount | null>('syncAccount', {
+  fallback: null,
+  schema: syncAccountSchema,
+});
+
+/** A secret: stored in this browser only, never exported, never synced, shown masked. */
+export const syncPassword = defineSetting<string | null>('syncPassword', {
+  fallback: null,
+  schema: v.nullable(shortText(1000)),
+});
+
+/** Why the last sync did not finish, in the words the status shows (lib/sync/errors.ts). */
+export const SYNC_ERRORS = [
+  'unreachable',
+  'signed-out',
+  'not-member',
+  'no-database',
+  'no-replication',
+  'permission',
+  'failed',
+] as const;
+export type SyncErrorKind = (typeof SYNC_ERRORS)[number];
+export interface SyncSkipped {
+  id: string;
+  reason: string;
+}
+export interface SyncStatus {
+  lastSyncedAt: number | null;
+  lastAttemptAt: number | null;
+  error: SyncErrorKind | null;
+  /** Records changed here and not yet on the server. */
+  pending: number;
+  /** Documents from the server that failed validation: never written, listed here. */
+  skipped: SyncSkipped[];
+  teamSyncedAt: number | null;
+  teamError: SyncErrorKind | null;
+}
+export const EMPTY_SYNC_STATUS: SyncStatus = {
+  lastSyncedAt: null,
+  lastAttemptAt: null,
+  error: null,
+  pending: 0,
+  skipped: [],
+  teamSyncedAt: null,
+  teamError: null,
+};
+const syncErrorSchema = v.nullable(v.picklist(SYNC_ERRORS));
+export const syncStatus = defineSetting<SyncStatus>('syncStatus', {
+  fallback: EMPTY_SYNC_STATUS,
+  schema: v.object({
+    lastSyncedAt: v.nullable(time),
+    lastAttemptAt: v.nullable(time),
+    error: syncErrorSchema,
+    pending: v.pipe(integer, v.minValue(0)),
+    skipped: v.pipe(v.array(v.object({ id: shortText(600), reason: shortText(300) })), v.maxLength(100)),
+    teamSyncedAt: v.nullable(time),
+    teamError: syncErrorSchema,
+  }),
+});
+
+/** What marking a resource shared does with a team space connected, and what a publish includes. */
+export interface TeamPublishChoice {
+  /** null: ask the first time. */
+  publish: boolean | null;
+  include: { takeaways: boolean; quotes: boolean; clips: boolean };
+}
+export const teamPublishChoice = defineSetting<TeamPublishChoice>('teamPublishChoice', {
+  fallback: { publish: null, include: { takeaways: true, quotes: true, clips: true } },
+  schema: v.object({
+    publish: v.nullable(v.boolean()),
+    include: v.object({ takeaways: v.boolean(), quotes: v.boolean(), clips: v.boolean() }),
+  }),
+});
+
+/**
  * Every item by name: the application layer says which of these a command changed, and the
  * background decides what follows (alarms, badge, notifications).
  */
@@ -313,6 +412,10 @@ export const ITEMS = {
   reviewSession,
   snapshotSchedule,
   clipSegmentSeconds,
+  syncAccount,
+  syncPassword,
+  syncStatus,
+  teamPublishChoice,
 } as const;
 export type ItemName = keyof typeof ITEMS;
 export type ItemValue<K extends ItemName> = (typeof ITEMS)[K] extends { fallback: infer T } ? T : never;

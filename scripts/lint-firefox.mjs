@@ -19,6 +19,13 @@ const KNOWN = [
     code: 'UNSAFE_VAR_ASSIGNMENT',
     signature: /_getInnerText|_isSingleImage|_attempts|_flagIsActive|_charThreshold/,
   },
+  {
+    // Sync only: PouchDB evaluates map and filter functions given as strings. Learning Loop
+    // never passes one (Manifest V3's content security policy would refuse it anyway).
+    library: 'PouchDB (scopeEval for map/filter functions given as strings; never called)',
+    code: 'DANGEROUS_EVAL',
+    signature: /Function\.apply\(null,\w+\)\.apply\(null,\w+\)/,
+  },
 ];
 
 let raw;

@@ -1,3 +1,4 @@
+import { lazyComponent } from '@/components/Lazy';
 import { useLiveQuery } from '@/components/hooks/live';
 import { listActions } from '@/lib/app/actions';
 import { reflectionsAbout } from '@/lib/app/reflections';
@@ -9,6 +10,12 @@ import { endOfLocalDay, itemOf } from '@/lib/review/card';
 import { answerLabel, describeReviewItem, itemKindLabel } from '@/lib/review/describe';
 import { SHARED_HOW_OPTIONS } from '@/lib/resource-format';
 import { routeHash } from '@/lib/routes';
+
+// Only with a team space connected does it show anything; its code loads on a shared resource's page.
+const TeamPublishLine = lazyComponent(
+  () => import('@/components/team/TeamPublishLine').then((m) => m.TeamPublishLine),
+  'nothing',
+);
 
 const EXCERPT = 140;
 
@@ -112,6 +119,7 @@ export function ResourceConnections({ resource }: { resource: Resource }) {
           </>
         )}
       </p>
+      {resource.sharedAt !== undefined && <TeamPublishLine resourceId={resource.id} />}
 
       <h3 class="res-conn-heading">{t('libConnReview')}</h3>
       {upcoming?.due !== undefined &&

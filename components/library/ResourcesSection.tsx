@@ -21,7 +21,8 @@ import { ACTIVITY_TYPES, isActivityType } from '@/lib/activities/fields';
 import { activityTypeLabel, kindLabel, statusLabel } from '@/lib/resource-format';
 import type { ResourceKind, ResourceStatus } from '@/lib/db/types';
 import { LibraryHeader } from './LibraryHeader';
-import { useShowThumbnails } from '@/components/hooks/live';
+import { useShowThumbnails, useStorageItem } from '@/components/hooks/live';
+import { syncAccount } from '@/lib/settings';
 import { useIndexVersion } from './ResourceHooks';
 import { ResourceList } from './ResourceList';
 import { ResourceUndo } from './ResourceUndo';
@@ -31,6 +32,8 @@ import './resources.css';
 // Shown only with a selection, or to a library with nothing in it yet: their code loads then.
 const BulkBar = lazyComponent(() => import('./BulkBar').then((m) => m.BulkBar), 'nothing');
 const ResourceEmpty = lazyComponent(() => import('./ResourceEmpty').then((m) => m.ResourceEmpty));
+// What teammates published (the Shared filter's "From the team"): only with a team space connected.
+const TeamLibraryList = lazyComponent(() => import('@/components/team/TeamSpace').then((m) => m.TeamLibraryList));
 
 /** The list's hash and scroll, so "back to resources" returns to the same view. */
 let listHash = routeHash('resources');
@@ -43,6 +46,7 @@ const MAX_TAG_OPTIONS = 300;
 const SORT_LABELS = { newest: 'libSortNewest', oldest: 'libSortOldest', shortest: 'libSortShortest' } as const;
 
 export function ResourcesSection({ route }: { route: Route }) {
+  const teamSpace = Boolean(useStorageItem(syncAccount)?.teamDatabase);
   const index = resourceIndex();
   const version = useIndexVersion(index);
   const thumbnails = useShowThumbnails();
@@ -260,6 +264,7 @@ export function ResourcesSection({ route }: { route: Route }) {
                   <option value="any">{t('libFilterSharedAny')}</option>
                   <option value="shared">{t('libFilterSharedYes')}</option>
                   <option value="unshared">{t('libFilterSharedNo')}</option>
+                  {teamSpace && <option value="team">{t('teamFromHeading')}</option>}
                 </select>
               </div>
               <div class="field">
@@ -319,7 +324,9 @@ export function ResourcesSection({ route }: { route: Route }) {
               </button>
             )}
           </div>
-          {result.rows.length === 0 && !result.loading && !searching ? (
+          {criteria.shared === 'team' && teamSpace ? (
+            <TeamLibraryList query={criteria.query} />
+          ) : result.rows.length === 0 && !result.loading && !searching ? (
             <div class="empty res-no-match">
               <p>{t('libNoMatches')}</p>
               {filtered && (

@@ -19,7 +19,8 @@ import type { KeptReason } from '@/lib/backup/merge';
 import { describeImportWriteError, describeWriteError } from '@/lib/db/errors';
 import type { StoreName } from '@/lib/db/types';
 import { formatDate, formatNumber, t, tn, type MessageKey } from '@/lib/i18n';
-import { lastExportAt, webhook } from '@/lib/settings';
+import { lastExportAt, syncAccount, webhook } from '@/lib/settings';
+import { disconnectSync } from '@/lib/app/sync';
 import { SnapshotSettings } from './SnapshotSettings';
 import './backup-settings.css';
 
@@ -324,6 +325,8 @@ function Preview({
   start: (p: PreparedImport, m: ImportMode, f: string) => Promise<void>;
 }) {
   const { backup } = stage.prepared;
+  // With sync on, a replace deletes on the user's other devices too: said, and a way out.
+  const synced = Boolean(useStorageItem(syncAccount));
   const exported = Date.parse(backup.exportedAt);
   const settingsCount = Object.keys(backup.settings).length;
   const others = stage.stored.prompts + stage.stored.actions + stage.stored.assessments;
@@ -383,14 +386,24 @@ function Preview({
               formatNumber(others),
             )}
           </p>
+          {synced && <p>{t('backupReplaceSynced')}</p>}
           <div class="row">
             <button
               type="button"
               class="btn btn-danger"
               onClick={() => void start(stage.prepared, 'replace', stage.fileName)}
             >
-              {t('backupConfirmReplace')}
+              {t(synced ? 'backupReplaceAllDevices' : 'backupConfirmReplace')}
             </button>
+            {synced && (
+              <button
+                type="button"
+                class="btn"
+                onClick={() => void disconnectSync().then(() => start(stage.prepared, 'replace', stage.fileName))}
+              >
+                {t('backupReplaceHereOnly')}
+              </button>
+            )}
             <button type="button" class="btn btn-ghost" onClick={() => setStage({ ...stage, confirming: false })}>
               {t('backupCancel')}
             </button>

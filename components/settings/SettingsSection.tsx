@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { GeneralSettings } from './GeneralSettings';
 import { ScheduleSettings } from './ScheduleSettings';
 import { WebhookSettings } from './WebhookSettings';
+import { SyncSettings } from './SyncSettings';
 import { BackupSettings } from './BackupSettings';
 
 /** Each feature owns one settings panel; this page only lays them out. */
@@ -23,6 +24,7 @@ export function SettingsSection({ route }: { route: Route }) {
       </div>
       <div class="settings-panels">
         <ScheduleSettings />
+        <SyncSettings />
         <WebhookSettings />
         <BackupSettings />
         <GeneralSettings />

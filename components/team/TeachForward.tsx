@@ -16,6 +16,7 @@ import {
 } from '@/lib/share/digest';
 import type { WebhookSettings } from '@/lib/settings';
 import { PostToChat } from './PostToChat';
+import { PublishOffer } from './TeamSpace';
 
 /** Rows per page: a long backlog is a few pages of one-line rows, not one page of 6,000 px. */
 export const TEACH_PAGE_SIZE = 25;
@@ -36,6 +37,7 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
   const [how, setHow] = useState<SharedHow | ''>('');
   const [writeError, setError] = useState('');
   const [done, setDone] = useState('');
+  const [justShared, setJustShared] = useState<readonly string[]>([]);
   const error = writeError || (live.error ? describeWriteError(live.error) : '');
 
   const pages = Math.max(1, Math.ceil((items?.length ?? 0) / TEACH_PAGE_SIZE));
@@ -69,6 +71,7 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
       );
       setSelected(new Set());
       setHow('');
+      setJustShared(updated.map((r) => r.id));
       const only = updated.length === 1 ? updated[0] : undefined;
       setDone(
         only
@@ -190,6 +193,16 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
       <p class="small ok-text" role="status">
         {done}
       </p>
+      {justShared.length > 0 && (
+        <PublishOffer
+          key={justShared.join()}
+          ids={justShared}
+          onDone={(published) => {
+            setJustShared([]);
+            if (published) setDone(t('teamPublished'));
+          }}
+        />
+      )}
     </section>
   );
 }

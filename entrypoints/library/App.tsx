@@ -3,6 +3,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { parseRoute, routeHash, type Route, type Section } from '@/lib/routes';
 import { ResourcesSection } from '@/components/library/ResourcesSection';
 import { lazyComponent } from '@/components/Lazy';
+import { startSyncHere } from '@/lib/app/sync-start';
 
 // Resources is what the library opens on; every other view loads its code when first shown.
 const ResourcePage = lazyComponent(() => import('@/components/library/ResourcePage').then((m) => m.ResourcePage));
@@ -47,6 +48,8 @@ function useRoute(): Route {
 export function App() {
   const route = useRoute();
   const active = route.section === 'resource' || route.section === 'log' ? 'resources' : route.section;
+  // Sync while the library is open (nothing while no server is connected).
+  useEffect(() => startSyncHere(true), []);
   useEffect(() => {
     const label = NAV.find((n) => n.section === active)?.label;
     document.title = label ? `${t(label)} · ${t('extName')}` : t('extName');

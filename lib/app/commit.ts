@@ -2,6 +2,7 @@ import { announceChange } from '../db/changes';
 import type { StoreName } from '../db/types';
 import { type Change, concernsBackground } from '../messaging';
 import type { ItemName } from '../settings';
+import { markChanged } from '../sync/outbox';
 
 type Reactor = (change: Change) => Promise<void>;
 
@@ -45,9 +46,21 @@ export function forgetLibraryChangeNotice(): void {
  * Every command in `lib/app` ends here. A missing background (a restarting worker, a unit test)
  * is not the user's problem: it re-plans at start-up anyway.
  */
-export function committed(change: { stores?: StoreName[]; ids?: string[]; items?: ItemName[] }): Promise<void> {
+export function committed(change: {
+  stores?: StoreName[];
+  ids?: string[];
+  items?: ItemName[];
+  /** Written by a sync from the server: not marked to be sent back (lib/sync/outbox.ts). */
+  fromSync?: boolean;
+}): Promise<void> {
   const full: Change = { stores: change.stores ?? [], ids: change.ids ?? [], items: change.items ?? [] };
   for (const store of full.stores) announceChange(store, full.ids);
+  // Marked before anything else, so a page closed right after a write still has it sent.
+  const marked = change.fromSync ? Promise.resolve() : markChanged(full).catch(() => undefined);
+  return marked.then(() => tell(full));
+}
+
+function tell(full: Change): Promise<void> {
   const now = Date.now();
   const tellsLibrary = reactHere ? full.stores.length > 0 : tellsOfLibraryChange(full, now);
   if (!concernsBackground(full) && !tellsLibrary) return Promise.resolve();

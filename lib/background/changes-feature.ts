@@ -8,6 +8,7 @@ import { reloadLanguage } from './language';
 import { ensurePromptAlarm, onDuePromptChanged, onPromptSnoozed, onReviewSessionChanged } from './prompt-feature';
 import { createMenus } from './save-feature';
 import { noteLibraryChange } from './snapshot-feature';
+import { onChangeForSync } from './sync-feature';
 
 /**
  * What the background does after a change, wherever it was made: a page's command arrives as the
@@ -34,6 +35,7 @@ export async function reactToChange(change: Change): Promise<void> {
   if (items.has('reviewSession')) jobs.push(onReviewSessionChanged());
   if (items.has('lastExportAt') || items.has('backupReminder')) jobs.push(syncBackupReminder({ notify: false }));
   if (stores.size) jobs.push(noteLibraryChange(change));
+  jobs.push(onChangeForSync(change));
   await Promise.all(jobs);
 }
 

@@ -8,6 +8,7 @@ import { setupPromptFeature } from './prompt-feature';
 import { setupQuoteFeature } from './quote-feature';
 import { setupSaveFeature } from './save-feature';
 import { setupSnapshotFeature } from './snapshot-feature';
+import { setupSyncFeature } from './sync-feature';
 
 /**
  * One feature a file; each registers its listeners synchronously, so an event that wakes the
@@ -24,6 +25,7 @@ export function setupBackground(): () => void {
   setupPromptFeature();
   setupBackupFeature();
   setupSnapshotFeature();
+  setupSyncFeature();
   // Browser listeners live as long as the worker; the message handler can be removed (tests).
   return stopChanges;
 }

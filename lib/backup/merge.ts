@@ -158,6 +158,27 @@ export function mergeResource(current: Resource, incoming: Resource, now = Date.
 }
 
 /**
+ * Two copies of one record with no common version (an import, a sync that lost the base): the
+ * newer copy wins every field but the texts written by people, which merge, so the answer or
+ * outcome written here survives an older or newer copy. Resources by `mergeResource`.
+ */
+export function mergeStoredRecord(
+  store: StoreName,
+  here: StoreRecord,
+  incoming: StoreRecord,
+  now = Date.now(),
+): StoreRecord {
+  if (store === 'resources') return mergeResource(here as Resource, incoming as Resource, now);
+  const fields = TEXTS[store];
+  const incomingWins = incoming.updatedAt > here.updatedAt;
+  const [winner, loser] = (incomingWins ? [incoming, here] : [here, incoming]) as [Textual, Textual];
+  const merged: Textual = fields
+    ? mergeTexts(winner, loser, fields as { name: keyof Textual & string; limit: number }[], now)
+    : winner;
+  return { ...merged, updatedAt: Math.max(here.updatedAt, incoming.updatedAt) } as StoreRecord;
+}
+
+/**
  * Merge a file of our format into what is stored, by id (resources also by canonical URL),
  * keeping the newer `updatedAt`. Pure: the caller reads `existing` and writes `puts` in one
  * transaction. References from the file to a resource that merged into a record with another id
@@ -245,20 +266,13 @@ export function planMerge(existing: BackupRecords, incoming: BackupRecords, now 
         counts[store].added++;
         continue;
       }
-      // The newer copy wins every field but the texts written by people: those merge, so the
-      // answer or outcome written here survives an import of an older or newer copy.
-      const fields = TEXTS[store];
-      const incomingWins = record.updatedAt > here.updatedAt;
-      const [winner, loser] = (incomingWins ? [record, here] : [here, record]) as [Textual, Textual];
-      const merged: Textual = fields
-        ? mergeTexts(winner, loser, fields as { name: keyof Textual & string; limit: number }[], now)
-        : winner;
+      const merged = mergeStoredRecord(store, here, record, now);
       if (!sameValue(merged, here)) {
-        const written = { ...merged, updatedAt: Math.max(here.updatedAt, record.updatedAt) };
+        const written = merged;
         current.set(record.id, written);
         puts.push({ store, record: written });
         counts[store].updated++;
-        conflictsKept += countConflicts(here as Textual, written);
+        conflictsKept += countConflicts(here as Textual, written as Textual);
       } else if (record.updatedAt < here.updatedAt) {
         counts[store].newerHere++;
       } else {

@@ -70,7 +70,8 @@ export const SORTS = ['newest', 'oldest', 'shortest'] as const;
 export type SortOrder = (typeof SORTS)[number];
 export const KINDS: readonly ResourceKind[] = ['video', 'article', 'page', 'activity'];
 export const STATUSES: readonly ResourceStatus[] = ['queued', 'learning', 'learned'];
-export type SharedFilter = 'any' | 'shared' | 'unshared';
+/** `team`: what teammates published to the team space, shown in place of the library's own rows. */
+export type SharedFilter = 'any' | 'shared' | 'unshared' | 'team';
 
 export interface Criteria {
   query: string;
@@ -91,7 +92,7 @@ export function criteriaFromQuery(query: Record<string, string>): Criteria {
   if ((KINDS as readonly string[]).includes(query.kind ?? '')) out.kind = query.kind as ResourceKind;
   if (out.kind === 'activity' && isActivityType(query.type)) out.activityType = query.type;
   if ((STATUSES as readonly string[]).includes(query.status ?? '')) out.status = query.status as ResourceStatus;
-  if (query.shared === 'shared' || query.shared === 'unshared') out.shared = query.shared;
+  if (query.shared === 'shared' || query.shared === 'unshared' || query.shared === 'team') out.shared = query.shared;
   if (query.tag) out.tag = query.tag;
   if ((SORTS as readonly string[]).includes(query.sort ?? '')) out.sort = query.sort as SortOrder;
   return out;

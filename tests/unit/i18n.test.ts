@@ -85,6 +85,8 @@ describe('plural forms', () => {
  * out of 5, an HTTP status, a position ("Row 3", "3 of 5"), a size in MB, a label ("records: 3").
  */
 const NOT_COUNTS = new Set([
+  // A score out of 5 and its spread.
+  'teamEnvMedian',
   'backupConfirmReplaceText',
   'backupErrorTooLarge',
   'backupExported',

@@ -33,6 +33,14 @@ const WRONG: Record<ItemName, unknown[]> = {
   clipSegmentSeconds: ['30', 2, 601, 12.5],
   reviewsPerPrompt: ['3', -1, 11, 2.5],
   reviewSession: ['today', { startedAt: 'now', answered: 0 }, { startedAt: 1, answered: -1 }],
+  syncAccount: [
+    'https://couch.example.org',
+    { server: 'javascript:alert(1)', user: 'a', database: 'd', teamDatabase: null, connectedAt: 1 },
+    { server: 'https://couch.example.org', user: '', database: 'd', teamDatabase: null, connectedAt: 1 },
+  ],
+  syncPassword: [42, { password: 'x' }],
+  syncStatus: ['ok', { lastSyncedAt: 'now' }, [1]],
+  teamPublishChoice: ['always', { publish: 'yes', include: {} }],
   snapshotSchedule: ['soon', { changedAt: 'now', fullSince: null, lastAttemptAt: null, lastError: null }, [1]],
 };
 

@@ -1,0 +1,36 @@
+import { syncAccount } from '../settings';
+
+/**
+ * The one line a page's start-up runs for sync: a storage read, and nothing more while no server
+ * is connected (no request, no PouchDB). With one (or once one is connected, in this page or
+ * another), lib/app/sync loads and starts. Returns the stop.
+ */
+export function startSyncHere(live: boolean): () => void {
+  let stopSync: (() => void) | null = null;
+  let starting = false;
+  let stopped = false;
+  const start = () => {
+    if (starting || stopped) return;
+    starting = true;
+    void import('./sync')
+      .then(({ startPageSync }) => startPageSync(live))
+      .then((stop) => {
+        if (stopped) stop();
+        else stopSync = stop;
+      });
+  };
+  const stopWatching = syncAccount.watch((next, previous) => {
+    if (next && !previous) start();
+    if (!next && previous) {
+      stopSync?.();
+      stopSync = null;
+      starting = false;
+    }
+  });
+  void syncAccount.getValue().then((account) => account && start());
+  return () => {
+    stopped = true;
+    stopWatching();
+    stopSync?.();
+  };
+}

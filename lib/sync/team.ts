@@ -1,0 +1,243 @@
+import * as v from 'valibot';
+import { CONDITION_IDS } from '../assessment/conditions';
+import type { Assessment, Resource, SharedHow } from '../db/types';
+import { isWebUrl, LIMITS } from '../limits';
+import { isRecordTime } from '../time';
+
+/**
+ * The team space's documents (a team database every member replicates whole): what a member
+ * published (`shared/<author>/<resource id>`) and each member's latest shared monthly check
+ * (`check/<author>`). Each carries its author, and the database's validation document
+ * (team/validate_doc_update.js) refuses a write by anyone else. What a member publishes is
+ * what they chose: the link and what it is, who shared it, how and when, and (a checkbox each)
+ * takeaways, quotes and clips. Notes, the journal, actions and "with whom" never go.
+ */
+
+export interface TeamInclude {
+  takeaways: boolean;
+  quotes: boolean;
+  clips: boolean;
+}
+
+export interface SharedItem {
+  _id: string;
+  _rev?: string;
+  type: 'shared';
+  author: string;
+  resourceId: string;
+  kind: Resource['kind'];
+  title: string;
+  url?: string;
+  site?: string;
+  creator?: string;
+  activityType?: string;
+  happenedOn?: string;
+  durationSec?: number;
+  sharedAt: number;
+  sharedHow?: SharedHow;
+  publishedAt: number;
+  takeaways?: string[];
+  quotes?: { exact: string; note?: string }[];
+  clips?: { atSec: number; endSec?: number; note: string; chapter?: string }[];
+}
+
+export interface SharedCheck {
+  _id: string;
+  _rev?: string;
+  type: 'check';
+  author: string;
+  checkedAt: number;
+  scores: Record<string, number>;
+}
+
+export function sharedItemId(author: string, resourceId: string): string {
+  return `shared/${author}/${resourceId}`;
+}
+
+export function checkId(author: string): string {
+  return `check/${author}`;
+}
+
+/** The team copy of a resource: only what the sharer chose to include. */
+export function sharedItemOf(resource: Resource, author: string, include: TeamInclude, now: number): SharedItem {
+  const item: SharedItem = {
+    _id: sharedItemId(author, resource.id),
+    type: 'shared',
+    author,
+    resourceId: resource.id,
+    kind: resource.kind,
+    title: resource.title,
+    sharedAt: resource.sharedAt ?? now,
+    publishedAt: now,
+  };
+  if (resource.url) item.url = resource.url;
+  if (resource.site) item.site = resource.site;
+  if (resource.author) item.creator = resource.author;
+  if (resource.activityType) item.activityType = resource.activityType;
+  if (resource.happenedOn) item.happenedOn = resource.happenedOn;
+  if (resource.durationSec !== undefined) item.durationSec = resource.durationSec;
+  if (resource.sharedHow) item.sharedHow = resource.sharedHow;
+  if (include.takeaways && resource.takeaways.length) item.takeaways = resource.takeaways.map((t) => t.text);
+  if (include.quotes && resource.quotes?.length)
+    item.quotes = resource.quotes.map((q) => ({ exact: q.exact, ...(q.note ? { note: q.note } : {}) }));
+  if (include.clips && resource.clips.length)
+    item.clips = resource.clips.map((c) => ({
+      atSec: c.atSec,
+      ...(c.endSec !== undefined ? { endSec: c.endSec } : {}),
+      note: c.note,
+      ...(c.chapter ? { chapter: c.chapter } : {}),
+    }));
+  return item;
+}
+
+export function sharedCheckOf(assessment: Assessment, author: string): SharedCheck {
+  return {
+    _id: checkId(author),
+    type: 'check',
+    author,
+    checkedAt: assessment.createdAt,
+    scores: { ...assessment.scores },
+  };
+}
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const time = v.pipe(
+  v.number(),
+  v.integer(),
+  v.check((value) => isRecordTime(value), 'record-time'),
+);
+const author = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const meta = { _id: text(600), _rev: v.optional(text(100)) };
+
+const sharedItemSchema = v.strictObject({
+  ...meta,
+  type: v.literal('shared'),
+  author,
+  resourceId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  kind: v.picklist(['video', 'article', 'page', 'activity']),
+  title: text(LIMITS.title),
+  url: v.optional(
+    v.pipe(
+      text(LIMITS.url),
+      v.check((value) => isWebUrl(value), 'web-url'),
+    ),
+  ),
+  site: v.optional(text(LIMITS.site)),
+  creator: v.optional(text(LIMITS.author)),
+  activityType: v.optional(text(50)),
+  happenedOn: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  durationSec: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e7))),
+  sharedAt: time,
+  sharedHow: v.optional(v.picklist(['chat', 'meeting', 'demo', 'write-up'])),
+  publishedAt: time,
+  takeaways: v.optional(v.pipe(v.array(text(LIMITS.takeaway)), v.maxLength(LIMITS.takeawayItems))),
+  quotes: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ exact: text(LIMITS.quote), note: v.optional(text(LIMITS.quoteNote)) })),
+      v.maxLength(LIMITS.quotes),
+    ),
+  ),
+  clips: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          atSec: v.pipe(v.number(), v.minValue(0)),
+          endSec: v.optional(v.pipe(v.number(), v.minValue(0))),
+          note: text(LIMITS.clipNote),
+          chapter: v.optional(text(LIMITS.chapter)),
+        }),
+      ),
+      v.maxLength(LIMITS.clips),
+    ),
+  ),
+});
+
+const score = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
+const sharedCheckSchema = v.strictObject({
+  ...meta,
+  type: v.literal('check'),
+  author,
+  checkedAt: time,
+  scores: v.record(v.picklist(CONDITION_IDS), score),
+});
+
+/**
+ * A team document as received, checked strictly (as an import is): the id must be the one its
+ * type and author give, so nobody's document poses as another's, and every text is within the
+ * app's limits. What fails is left out of the team view.
+ */
+export function checkTeamDoc(doc: unknown): SharedItem | SharedCheck | null {
+  if (typeof doc !== 'object' || doc === null) return null;
+  const type = (doc as { type?: unknown }).type;
+  if (type === 'shared') {
+    const result = v.safeParse(sharedItemSchema, doc);
+    if (!result.success) return null;
+    return result.output._id === sharedItemId(result.output.author, result.output.resourceId)
+      ? (result.output as SharedItem)
+      : null;
+  }
+  if (type === 'check') {
+    const result = v.safeParse(sharedCheckSchema, doc);
+    if (!result.success) return null;
+    return result.output._id === checkId(result.output.author) ? (result.output as SharedCheck) : null;
+  }
+  return null;
+}
+
+export interface ConditionSummary {
+  conditionId: string;
+  median: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+/** The fewest members whose checks the team view summarises: fewer would show one person's answers. */
+export const MIN_MEMBERS_FOR_SUMMARY = 3;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Per condition, the median and spread of the members' latest shared checks, only where at
+ * least three members rated it; the weakest is the lowest median (ties: the wider spread, then
+ * the condition's order), the topic for the next meeting.
+ */
+export function teamSummary(checks: readonly SharedCheck[]): {
+  conditions: ConditionSummary[];
+  weakest: string | null;
+  members: number;
+} {
+  const latest = new Map<string, SharedCheck>();
+  for (const check of checks) {
+    const seen = latest.get(check.author);
+    if (!seen || check.checkedAt > seen.checkedAt) latest.set(check.author, check);
+  }
+  const conditions: ConditionSummary[] = [];
+  for (const conditionId of CONDITION_IDS) {
+    const values = [...latest.values()].flatMap((c) =>
+      c.scores[conditionId] !== undefined ? [c.scores[conditionId]!] : [],
+    );
+    if (values.length < MIN_MEMBERS_FOR_SUMMARY) continue;
+    conditions.push({
+      conditionId,
+      median: median(values),
+      min: Math.min(...values),
+      max: Math.max(...values),
+      count: values.length,
+    });
+  }
+  let weakest: ConditionSummary | null = null;
+  for (const c of conditions) {
+    if (
+      !weakest ||
+      c.median < weakest.median ||
+      (c.median === weakest.median && c.max - c.min > weakest.max - weakest.min)
+    )
+      weakest = c;
+  }
+  return { conditions, weakest: weakest?.conditionId ?? null, members: latest.size };
+}

@@ -1,0 +1,2 @@
+export const ADMIN: string;
+export function startCouchServer(): Promise<{ url: string; admin: string; stop(): Promise<void> }>;

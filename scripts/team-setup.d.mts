@@ -1,0 +1,11 @@
+export const DESIGN_ID: string;
+export function validateSource(): string;
+export function userDatabase(name: string): string;
+export function createUser(
+  server: string,
+  auth: string,
+  name: string,
+  password: string,
+  options?: { ownDatabase?: boolean },
+): Promise<void>;
+export function setUpTeam(server: string, auth: string, team: string, members: string[]): Promise<void>;

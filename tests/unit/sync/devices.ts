@@ -1,0 +1,121 @@
+/// <reference types="pouchdb-browser" />
+import { openDB } from 'idb';
+import PouchDB from 'pouchdb-browser';
+import type { StoreRecord } from '../../../lib/backup/format';
+import { readForSync, writeSynced } from '../../../lib/db/sync';
+import type { LoopDatabase } from '../../../lib/db/open';
+import { DB_VERSION, type LoopDB } from '../../../lib/db/schema';
+import { upgradeDatabase } from '../../../lib/db/upgrade';
+import type { Resource, StoreName } from '../../../lib/db/types';
+import { syncPass, type SyncDeps } from '../../../lib/sync/engine';
+import { mergeRecords, syncRules } from '../../../lib/sync/merge-records';
+import type { OutboxEntry } from '../../../lib/sync/outbox';
+
+type Db = PouchDB.Database<Record<string, unknown>>;
+let counter = 0;
+
+/**
+ * A device for the sync tests: its own library (an IndexedDB database of the app's schema), its
+ * own local PouchDB and outbox, and the one "server" they share (a PouchDB replicated with for
+ * real: PouchDB's own replication, checkpoints and conflict trees, in memory).
+ */
+export interface Device {
+  name: string;
+  db: LoopDatabase;
+  local: Db;
+  put(store: StoreName, record: StoreRecord): Promise<void>;
+  remove(store: StoreName, id: string): Promise<void>;
+  /** A bulk write (an import, a replace): the store is marked whole, no ids. */
+  replaceAll(store: StoreName, records: StoreRecord[]): Promise<void>;
+  get<T = Resource>(store: StoreName, id: string): Promise<T | undefined>;
+  all(store: StoreName): Promise<StoreRecord[]>;
+  sync(remote: Db): Promise<Awaited<ReturnType<typeof syncPass>>>;
+  close(): Promise<void>;
+}
+
+export function newServer(): Db {
+  return new PouchDB(`server-${++counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+export async function newDevice(name: string, now: () => number = Date.now): Promise<Device> {
+  const suffix = `${++counter}-${Math.random().toString(36).slice(2)}`;
+  const db = (await openDB<LoopDB>(`loop-${name}-${suffix}`, DB_VERSION, {
+    upgrade: (database, oldVersion, newVersion, tx) => upgradeDatabase(database, oldVersion, newVersion, tx),
+  })) as LoopDatabase;
+  const local = new PouchDB(`local-${name}-${suffix}`, { auto_compaction: false }) as Db;
+  const marks = new Map<string, OutboxEntry>();
+  let tick = 0;
+  const mark = (store: StoreName, id: string) => {
+    const key = `${store}/${id}`;
+    marks.set(key, { key, target: store, id, at: ++tick });
+  };
+  let settings: Record<string, unknown> = { language: 'auto' };
+  const deps = (remote: Db): SyncDeps => ({
+    local,
+    remote,
+    read: (store, ids) => readForSync(db, store, ids),
+    outbox: {
+      read: async () => [...marks.values()],
+      clear: async (entries) => {
+        for (const e of entries) if (marks.get(e.key)?.at === e.at) marks.delete(e.key);
+      },
+      mark: async (records) => {
+        for (const r of records) mark(r.store, r.id);
+      },
+    },
+    apply: (records) => writeSynced(db, records, syncRules(now)),
+    announce: async () => undefined,
+    settings: {
+      read: async () => settings,
+      apply: async (values) => {
+        settings = values;
+      },
+    },
+    merge: (store, base, ours, theirs, at) => mergeRecords(store, base, ours, theirs, at ?? now()),
+    now,
+  });
+  return {
+    name,
+    db,
+    local,
+    put: async (store, record) => {
+      await (db as unknown as { put(s: string, r: unknown): Promise<unknown> }).put(store, record);
+      mark(store, record.id);
+    },
+    remove: async (store, id) => {
+      await db.delete(store, id);
+      mark(store, id);
+    },
+    replaceAll: async (store, records) => {
+      await db.clear(store);
+      for (const record of records)
+        await (db as unknown as { put(s: string, r: unknown): Promise<unknown> }).put(store, record);
+      mark(store, '*');
+    },
+    get: async <T>(store: StoreName, id: string) => (await db.get(store, id)) as T | undefined,
+    all: async (store) => (await db.getAll(store)) as StoreRecord[],
+    sync: (remote) => syncPass(deps(remote), { batchSize: 7 }),
+    close: async () => {
+      db.close();
+      await local.destroy();
+    },
+  };
+}
+
+export function resource(id: string, fields: Partial<Resource> = {}): Resource {
+  return {
+    id,
+    url: `https://blog.example.org/${id}`,
+    canonicalUrl: `https://blog.example.org/${id}`,
+    kind: 'article',
+    title: `Post ${id}`,
+    notes: '',
+    clips: [],
+    takeaways: [],
+    tags: [],
+    status: 'queued',
+    createdAt: Date.UTC(2026, 10, 1),
+    updatedAt: Date.UTC(2026, 10, 1),
+    ...fields,
+  };
+}
