@@ -164,3 +164,122 @@ it('takes the screenshots', async () => {
   mkdirSync(readmeDir, { recursive: true });
   for (const [from, to] of README_SHOTS) copyFileSync(join(outDir, `${from}.png`), join(readmeDir, `${to}.png`));
 });
+
+/**
+ * The team space, as two teammates see it against a real CouchDB-protocol server (pouchdb-server
+ * from npm, started here): Settings → Sync and team connected, and the Team page with From the
+ * team and the team's learning environment (three members' checks).
+ */
+async function shootTeamSpace(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Promise<void> {
+  const { addTeam, addUsers, startCouch } = await import('../tests/e2e/couch');
+  const couch = await startCouch();
+  const suffix = `${lang}-${scheme}`;
+  const now = Date.now();
+  const day = 24 * 60 * 60 * 1000;
+  const scores = (values: number[]) =>
+    Object.fromEntries(
+      ['felt-need', 'cooperation', 'recognition', 'careers', 'feedback', 'new-ideas', 'bottom-up'].map((id, i) => [
+        id,
+        values[i]!,
+      ]),
+    );
+  const members = [
+    { user: 'alice', password: 'alice-pw', scores: scores([2, 4, 3, 3, 4, 5, 3]) },
+    { user: 'bob', password: 'bob-pw', scores: scores([1, 5, 4, 2, 4, 4, 3]) },
+    { user: 'chris', password: 'chris-pw', scores: scores([2, 3, 5, 4, 3, 4, 4]) },
+  ];
+  await addUsers(couch, Object.fromEntries(members.map((m) => [m.user, m.password])));
+  await addTeam(
+    couch,
+    'team-learning',
+    members.map((m) => m.user),
+  );
+  const devices: Launched[] = [];
+  try {
+    const pages: Page[] = [];
+    for (const member of members.slice(0, 2)) {
+      const ext = await launch({ lang: lang === 'sv' ? 'sv' : 'en-GB', colorScheme: scheme });
+      devices.push(ext);
+      await ext.context.route(/^http:\/\/127\.0\.0\.1:\d+\//, (route) => route.continue());
+      const page = await ext.context.newPage();
+      await page.setViewportSize({ width: 1024, height: 860 });
+      await page.goto(extensionUrl(ext, 'library.html#settings/sync'));
+      await page.locator('#sync input[type=url]').fill(couch.url);
+      await page.locator('#sync input[autocomplete=username]').fill(member.user);
+      await page.locator('#sync input[type=password]').fill(member.password);
+      await page.locator('#sync input').nth(4).fill('team-learning');
+      await page.locator('#sync button[type=submit]').click();
+      await page.locator('#sync .ok-text').first().waitFor();
+      await putRecords(page, 'assessments', [
+        { id: `check-${member.user}`, createdAt: now - day, updatedAt: now - day, scores: member.scores },
+      ]);
+      pages.push(page);
+    }
+    const [alice, bob] = pages as [Page, Page];
+    await alice.locator('#sync').screenshot({ path: join(outDir, `settings-sync-${suffix}.png`) });
+    await putRecords(alice, 'resources', [
+      {
+        id: 'small-batches',
+        url: 'https://blog.example.org/small-batches',
+        canonicalUrl: 'https://blog.example.org/small-batches',
+        kind: 'article',
+        title: 'Small batches win: what a year of weekly releases taught us',
+        site: 'Example Blog',
+        notes: '',
+        clips: [],
+        takeaways: [
+          {
+            id: 'tk1',
+            text: lang === 'sv' ? 'Leverera i skivor om en dag' : 'Ship in slices of a day',
+            createdAt: now,
+          },
+          {
+            id: 'tk2',
+            text: lang === 'sv' ? 'Granska ändringen, inte ärendet' : 'Review the diff, not the ticket',
+            createdAt: now,
+          },
+        ],
+        tags: [],
+        status: 'learned',
+        learnedAt: now - day,
+        createdAt: now - 2 * day,
+        updatedAt: now - day,
+      },
+    ]);
+    await alice.goto(extensionUrl(devices[0]!, 'library.html#team'));
+    await alice.locator('.teach-check').first().check();
+    await alice.locator('#teach-how').selectOption('meeting');
+    await alice.locator('.teach-bulk-actions .btn-primary').click();
+    await alice.locator('.publish-offer .btn-primary').click();
+    await alice.locator('.publish-offer').waitFor({ state: 'detached' });
+    for (const page of pages) await page.goto(extensionUrl(devices[pages.indexOf(page)]!, 'library.html#team'));
+    for (const page of pages) {
+      await page.locator('.team-env .btn').first().click();
+      await page.locator('.team-env .ok-text').waitFor();
+    }
+    const chris = members[2]!;
+    await fetch(`${couch.url}/team-learning/check%2Fchris`, {
+      method: 'PUT',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${chris.user}:${chris.password}`).toString('base64')}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ type: 'check', author: 'chris', checkedAt: now - day, scores: chris.scores }),
+    });
+    await bob.reload();
+    await bob.locator('.team-from-item').first().waitFor();
+    await bob.locator('.team-env-table').waitFor({ timeout: 30_000 });
+    await bob.screenshot({ path: join(outDir, `library-team-space-${suffix}.png`), fullPage: true });
+  } finally {
+    for (const ext of devices) await ext.close();
+    await couch.stop();
+  }
+}
+
+it('takes the team space screenshots', async () => {
+  mkdirSync(outDir, { recursive: true });
+  await shootTeamSpace('en', 'light');
+  await shootTeamSpace('sv', 'dark');
+  for (const name of ['library-team-space-en-light', 'settings-sync-en-light'])
+    copyFileSync(join(outDir, `${name}.png`), join(readmeDir, `${name}.png`));
+});

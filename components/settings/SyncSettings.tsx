@@ -101,15 +101,15 @@ function ConnectForm() {
         <label class="field">
           <span>{t('syncDatabaseLabel')}</span>
           <input class="input" spellcheck={false} {...field('database')} aria-describedby="sync-database-hint" />
-          <span id="sync-database-hint" class="small muted">
-            {t('syncDatabaseHint')}
-          </span>
         </label>
         <label class="field">
           <span>{t('syncTeamLabel')}</span>
           <input class="input" spellcheck={false} {...field('teamDatabase')} />
         </label>
       </div>
+      <p id="sync-database-hint" class="small muted sync-hint">
+        {t('syncDatabaseHint')}
+      </p>
       <p class="small sync-leaves">{t('syncWhatLeaves')}</p>
       <ErrorNotice message={error} />
       <div class="row">

@@ -200,11 +200,21 @@ export function TeamEnvironment({ space, reload }: { space: TeamSpace; reload: (
             <tbody>
               {summary.conditions.map((c) => {
                 const condition = conditionById(c.conditionId);
+                const at = (score: number) => `${((score - 1) / 4) * 100}%`;
                 return (
-                  <tr key={c.conditionId}>
+                  <tr key={c.conditionId} class={c.conditionId === summary.weakest ? 'team-env-weakest' : undefined}>
                     <th scope="row">{condition ? t(condition.name) : c.conditionId}</th>
-                    <td>{t('teamEnvMedian', formatNumber(c.median), formatNumber(c.min), formatNumber(c.max))}</td>
-                    <td class="muted">{tn('teamEnvMembers', c.count)}</td>
+                    <td class="team-env-figures">
+                      {t('teamEnvMedian', formatNumber(c.median), formatNumber(c.min), formatNumber(c.max))}
+                      <span class="team-env-scale" aria-hidden="true">
+                        <span
+                          class="team-env-range"
+                          style={{ left: at(c.min), width: `calc(${at(c.max)} - ${at(c.min)})` }}
+                        />
+                        <span class="team-env-median" style={{ left: at(c.median) }} />
+                      </span>
+                    </td>
+                    <td class="muted team-env-count">{tn('teamEnvMembers', c.count)}</td>
                   </tr>
                 );
               })}
@@ -214,7 +224,7 @@ export function TeamEnvironment({ space, reload }: { space: TeamSpace; reload: (
       )}
       <div class="row">
         {latest === null ? (
-          <span class="small muted">{t('teamEnvNoCheck')}</span>
+          !mine && <span class="small muted">{t('teamEnvNoCheck')}</span>
         ) : latest ? (
           <button type="button" class="btn btn-small" onClick={() => void shareCheckWithTeam(latest).then(reload)}>
             {t('teamEnvShare')}

@@ -1,4 +1,4 @@
-import { announceChange } from '../db/changes';
+import { announceChange, SYNC_ORIGIN } from '../db/changes';
 import type { StoreName } from '../db/types';
 import { type Change, concernsBackground } from '../messaging';
 import type { ItemName } from '../settings';
@@ -54,7 +54,8 @@ export function committed(change: {
   fromSync?: boolean;
 }): Promise<void> {
   const full: Change = { stores: change.stores ?? [], ids: change.ids ?? [], items: change.items ?? [] };
-  for (const store of full.stores) announceChange(store, full.ids);
+  // What a sync wrote reaches this page's views too: it is not their own edit coming back.
+  for (const store of full.stores) announceChange(store, full.ids, change.fromSync ? SYNC_ORIGIN : undefined);
   // Marked before anything else, so a page closed right after a write still has it sent.
   const marked = change.fromSync ? Promise.resolve() : markChanged(full).catch(() => undefined);
   return marked.then(() => tell(full));

@@ -257,6 +257,8 @@ export function onTeamChange(listener: () => void): () => void {
 
 /** After a write here, a pass this much later: typing a note is one pass, not one per key. */
 export const PAGE_SYNC_DEBOUNCE_MS = 2_000;
+/** While a library page is open, a pass at least this often besides live replication. */
+export const PAGE_SYNC_EVERY_MS = 45_000;
 
 /**
  * A page opened with a server connected: one pass now; on a library page also live arrivals
@@ -277,7 +279,11 @@ export async function startPageSync(live: boolean): Promise<() => void> {
     }, PAGE_SYNC_DEBOUNCE_MS);
   });
   const stopLive = await startLiveSync(() => teamEvents.dispatchEvent(new Event('change')));
+  // Live replication can stall behind a proxy or a sleeping laptop: a pass a minute keeps "the
+  // same library within a minute" true regardless.
+  const everyMinute = setInterval(() => void syncNow(), PAGE_SYNC_EVERY_MS);
   return () => {
+    clearInterval(everyMinute);
     clearTimeout(timer);
     stopChanges();
     stopLive();

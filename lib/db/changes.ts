@@ -21,9 +21,12 @@ function getChannel(): BroadcastChannel | null {
 type Listener = (change: DbChange) => void;
 const localListeners = new Set<Listener>();
 
+/** What a sync wrote, in whichever page: never an echo of that page's own typing. */
+export const SYNC_ORIGIN = 'sync';
+
 /** Tell every open extension page (and this one) that records changed. */
-export function announceChange(store: StoreName, ids: string[]): void {
-  const change: DbChange = { store, ids, origin: PAGE_ID };
+export function announceChange(store: StoreName, ids: string[], origin: string = PAGE_ID): void {
+  const change: DbChange = { store, ids, origin };
   getChannel()?.postMessage(change);
   for (const listener of localListeners) listener(change);
 }

@@ -31,12 +31,26 @@ export async function readCredentials(): Promise<Credentials | null> {
   return account && password !== null ? { account, password } : null;
 }
 
+/** The longest a sync request (not a live long poll) may take before the pass gives up and retries later. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 function authFetch(user: string, password: string): (url: string | Request, opts?: RequestInit) => Promise<Response> {
   const header = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`)))}`;
   return (url, opts = {}) => {
     const headers = new Headers(opts.headers);
     headers.set('Authorization', header);
-    return PouchDB.fetch(url, { ...opts, headers, credentials: 'omit', referrerPolicy: 'no-referrer' });
+    // A request that never answers must not hold the pass (and its lock) for ever; a long poll
+    // of live replication is the server's to end (it does within its own timeout).
+    const live = /[?&]feed=(longpoll|continuous)/.test(String(url));
+    const limit = live ? null : AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const signal = limit && opts.signal ? AbortSignal.any([opts.signal, limit]) : (limit ?? opts.signal);
+    return PouchDB.fetch(url, {
+      ...opts,
+      headers,
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      ...(signal ? { signal } : {}),
+    });
   };
 }
 
@@ -194,7 +208,10 @@ export function syncLive(apply: Apply, onChange: () => void): () => void {
   void readCredentials().then((credentials) => {
     if (!credentials || stopped) return;
     const { local, remote } = openDatabases(credentials);
-    live = local.replicate.from(remote, { live: true, retry: true, batch_size: REPLICATION_BATCH });
+    // Retrying at most every 10 s (PouchDB's own back-off grows to minutes): a server that was
+    // away a while is caught up with soon after it is back.
+    const back_off_function = (delay: number) => (delay === 0 ? 1000 : Math.min(10_000, delay * 2));
+    live = local.replicate.from(remote, { live: true, retry: true, batch_size: REPLICATION_BATCH, back_off_function });
     live.on('change', () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -205,7 +222,7 @@ export function syncLive(apply: Apply, onChange: () => void): () => void {
     });
     team = openTeamDatabases(credentials);
     if (team) {
-      liveTeam = team.local.sync(team.remote, { live: true, retry: true });
+      liveTeam = team.local.sync(team.remote, { live: true, retry: true, back_off_function });
       liveTeam.on('change', () => onChange());
     }
   });

@@ -22,7 +22,20 @@ afterAll(async () => {
   await couch?.stop();
 });
 
-afterEach(async () => {
+afterEach(async (context) => {
+  // A failed test says how sync stood on each device (status, marks waiting).
+  if (context.task.result?.state === 'fail')
+    for (const launched of open) {
+      const page = launched.context.pages().find((p) => p.url().startsWith('chrome-extension://'));
+      if (!page) continue;
+      const state = await page
+        .evaluate(() => chrome.storage.local.get(null))
+        .catch((error: unknown) => ({ error: String(error) }));
+      const shown = Object.fromEntries(
+        Object.entries(state).filter(([key]) => key === 'syncStatus' || key.startsWith('syncOut/')),
+      );
+      console.log('sync state on a failed device:', JSON.stringify(shown));
+    }
   proxy.restore();
   for (const launched of open.splice(0)) await launched.close();
 });
@@ -139,10 +152,9 @@ describe('my devices: two browsers of one user', () => {
     const b = await device();
     const aSettings = await connect(a, 'bob', 'bob-pw');
     await saveThroughPopup(a, BBC, articleFixture('bbc-1'), { note: 'line one\nline two\nline three' });
+    const [saved] = await resources(aSettings);
     await aSettings.getByRole('button', { name: 'Sync now' }).click();
-    await expect
-      .poll(async () => (await adminGet<{ doc_count: number }>(couch, '/userdb-626f62')).doc_count)
-      .toBeGreaterThan(1);
+    await expect.poll(() => serverDoc('userdb-626f62', `resources/${saved!.id}`), { timeout: 30_000 }).toBeDefined();
     const bSettings = await connect(b, 'bob', 'bob-pw');
     await expect.poll(async () => (await resources(bSettings)).length, { timeout: 30_000 }).toBe(1);
     const [record] = await resources(bSettings);
