@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { defineStorageItem, type StorageItem } from './storage-item';
 import { LANGUAGE_CHOICES, type LanguageChoice } from './i18n';
 import { isWebUrl } from './limits';
+import { SYNC_ACCOUNT_KEY } from './sync/connected';
 
 /**
  * Every setting and every piece of persisted background state, in one typed place.
@@ -312,7 +313,7 @@ export const syncAccountSchema = v.nullable(
     connectedAt: time,
   }),
 ) satisfies v.GenericSchema<unknown, SyncAccount | null>;
-export const syncAccount = defineSetting<SyncAccount | null>('syncAccount', {
+export const syncAccount = defineSetting<SyncAccount | null>(SYNC_ACCOUNT_KEY, {
   fallback: null,
   schema: syncAccountSchema,
 });

@@ -21,8 +21,8 @@ import { ACTIVITY_TYPES, isActivityType } from '@/lib/activities/fields';
 import { activityTypeLabel, kindLabel, statusLabel } from '@/lib/resource-format';
 import type { ResourceKind, ResourceStatus } from '@/lib/db/types';
 import { LibraryHeader } from './LibraryHeader';
-import { useShowThumbnails, useStorageItem } from '@/components/hooks/live';
-import { syncAccount } from '@/lib/settings';
+import { useShowThumbnails } from '@/components/hooks/live';
+import { useSyncConnection } from '@/components/sync/connection';
 import { useIndexVersion } from './ResourceHooks';
 import { ResourceList } from './ResourceList';
 import { ResourceUndo } from './ResourceUndo';
@@ -46,7 +46,7 @@ const MAX_TAG_OPTIONS = 300;
 const SORT_LABELS = { newest: 'libSortNewest', oldest: 'libSortOldest', shortest: 'libSortShortest' } as const;
 
 export function ResourcesSection({ route }: { route: Route }) {
-  const teamSpace = Boolean(useStorageItem(syncAccount)?.teamDatabase);
+  const teamSpace = useSyncConnection().team;
   const index = resourceIndex();
   const version = useIndexVersion(index);
   const thumbnails = useShowThumbnails();

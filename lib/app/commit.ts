@@ -2,7 +2,7 @@ import { announceChange, SYNC_ORIGIN } from '../db/changes';
 import type { StoreName } from '../db/types';
 import { type Change, concernsBackground } from '../messaging';
 import type { ItemName } from '../settings';
-import { markChanged } from '../sync/outbox';
+import { isConnected } from '../sync/connected';
 
 type Reactor = (change: Change) => Promise<void>;
 
@@ -57,7 +57,12 @@ export function committed(change: {
   // What a sync wrote reaches this page's views too: it is not their own edit coming back.
   for (const store of full.stores) announceChange(store, full.ids, change.fromSync ? SYNC_ORIGIN : undefined);
   // Marked before anything else, so a page closed right after a write still has it sent.
-  const marked = change.fromSync ? Promise.resolve() : markChanged(full).catch(() => undefined);
+  // The outbox's code loads only once a server is connected.
+  const marked = change.fromSync
+    ? Promise.resolve()
+    : isConnected()
+        .then((on) => (on ? import('../sync/outbox').then(({ markChanged }) => markChanged(full)) : undefined))
+        .catch(() => undefined);
   return marked.then(() => tell(full));
 }
 

@@ -1,4 +1,4 @@
-import { syncAccount } from '../settings';
+import { readConnection, watchConnection } from '../sync/connected';
 
 /**
  * The one line a page's start-up runs for sync: a storage read, and nothing more while no server
@@ -19,15 +19,15 @@ export function startSyncHere(live: boolean): () => void {
         else stopSync = stop;
       });
   };
-  const stopWatching = syncAccount.watch((next, previous) => {
-    if (next && !previous) start();
-    if (!next && previous) {
+  const stopWatching = watchConnection((next, previous) => {
+    if (next.connected && !previous.connected) start();
+    if (!next.connected && previous.connected) {
       stopSync?.();
       stopSync = null;
       starting = false;
     }
   });
-  void syncAccount.getValue().then((account) => account && start());
+  void readConnection().then((connection) => connection.connected && start());
   return () => {
     stopped = true;
     stopWatching();

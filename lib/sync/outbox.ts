@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { STORE_NAMES, type StoreName } from '../db/types';
-import { syncAccount, type ItemName } from '../settings';
+import type { ItemName } from '../settings';
+import { isConnected } from './connected';
 
 /**
  * What changed here since the last sync: every command marks the records it wrote (lib/app/
@@ -20,21 +21,8 @@ export interface OutboxEntry {
   at: number;
 }
 
-let enabled: Promise<boolean> | null = null;
-function syncEnabled(): Promise<boolean> {
-  if (!enabled) {
-    enabled = syncAccount.getValue().then((account) => account !== null);
-    syncAccount.watch((next) => {
-      enabled = Promise.resolve(next !== null);
-    });
-  }
-  return enabled;
-}
-
 /** Tests: every page starts not knowing. */
-export function forgetSyncEnabled(): void {
-  enabled = null;
-}
+export { forgetConnection as forgetSyncEnabled } from './connected';
 
 /**
  * The settings that sync (lib/backup/settings.ts' EXPORTED_SETTINGS, named here so that marking
@@ -78,7 +66,7 @@ export async function markChanged(change: {
   ids: readonly string[];
   items: readonly ItemName[];
 }): Promise<void> {
-  if (!(await syncEnabled())) return;
+  if (!(await isConnected())) return;
   const keys = marksFor(change);
   if (!keys.length) return;
   const at = Date.now();

@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readLocale } from '../../scripts/locales';
 import { forgetLibraryChangeNotice } from '../../lib/app/commit';
 import { closeDb } from '../../lib/db/open';
+import { forgetConnection } from '../../lib/sync/connected';
 import { substitute, useDictionary } from '../../lib/i18n';
 
 const english = readLocale('en');
@@ -94,6 +95,8 @@ function chromeStyleSendMessage() {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // A sync connection another test made is not this one's (the cache follows storage events, which reset() does not send).
+  forgetConnection();
   localStorage.clear();
   fakeMenusAndCommands();
   chromeStyleSendMessage();
