@@ -5,13 +5,7 @@ import { loadedOnUse } from '@/lib/app/lazy';
  * rather than before it: the recent list paints from its snapshot and Save waits for the page's
  * capture anyway, so the database code (a third of the popup's JavaScript) is never waited for.
  */
-const resources = loadedOnUse(() =>
-  import('@/lib/app/resources').then((module) => {
-    // A page opened: with a server connected, one sync pass (nothing else otherwise).
-    module.startSyncHere(false);
-    return module;
-  }),
-);
+const resources = loadedOnUse(() => import('@/lib/app/popup-commands'));
 
 export const preloadCommands = resources.preload;
 export const getResourceByUrl = resources.command('getResourceByUrl');

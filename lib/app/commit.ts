@@ -1,10 +1,13 @@
-import { announceChange, SYNC_ORIGIN } from '../db/changes';
+import { announceChange } from '../db/changes';
 import type { StoreName } from '../db/types';
 import { type Change, concernsBackground } from '../messaging';
 import type { ItemName } from '../settings';
 import { isConnected } from '../sync/connected';
 
 type Reactor = (change: Change) => Promise<void>;
+
+/** The origin of what a sync wrote, in whichever page: never an echo of that page's own typing. */
+const SYNC_ORIGIN = 'sync';
 
 // Loaded beside the page's first render (not in it), so the first command finds it ready: a
 // popup closed right after its first save still tells the background.

@@ -5,7 +5,6 @@ import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';
 
 export { startEdit } from './edit-start';
-export { startSyncHere } from './sync-start';
 
 /**
  * Resources: every write of the domain, its change broadcast and its undo. Views and the

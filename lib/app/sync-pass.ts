@@ -1,3 +1,4 @@
+import { applySettings, readSettings, validateSettings } from '../backup/settings';
 import { getDb } from '../db/open';
 import { writeSynced, type SyncedRecord, type SyncedWrite } from '../db/sync';
 import { syncAccount } from '../settings';
@@ -23,6 +24,15 @@ const ANNOUNCE_IDS = 1_000;
 export const applyFromServer: SyncWriter = {
   apply: async (records: SyncedRecord[]): Promise<SyncedWrite> =>
     writeSynced(await getDb(), records, syncRules(Date.now)),
+  // The settings document: the other device's choices replace these (the newer copy won any
+  // conflict), and the background hears of them as of any change (a schedule moves its alarm).
+  settings: {
+    read: () => readSettings(false),
+    apply: async (values) => {
+      const written = await applySettings(validateSettings(values).values, true);
+      if (written.length) await committed({ items: written, fromSync: true });
+    },
+  },
   announce: async (written) => {
     const stores = [...written.keys()];
     const ids = [...written.values()].flat();

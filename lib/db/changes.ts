@@ -21,9 +21,6 @@ function getChannel(): BroadcastChannel | null {
 type Listener = (change: DbChange) => void;
 const localListeners = new Set<Listener>();
 
-/** What a sync wrote, in whichever page: never an echo of that page's own typing. */
-export const SYNC_ORIGIN = 'sync';
-
 /** Tell every open extension page (and this one) that records changed. */
 export function announceChange(store: StoreName, ids: string[], origin: string = PAGE_ID): void {
   const change: DbChange = { store, ids, origin };

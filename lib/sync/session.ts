@@ -1,6 +1,5 @@
 /// <reference types="pouchdb-browser" />
 import PouchDB from 'pouchdb-browser';
-import { readSettings, validateSettings, applySettings } from '../backup/settings';
 import { getDb } from '../db/open';
 import { readForSync } from '../db/sync';
 import type { StoreName } from '../db/types';
@@ -107,7 +106,7 @@ export function openTeamDatabases(credentials: Credentials): { local: Db; remote
 }
 
 /** How a pass writes what came from the server (lib/app/sync-pass.ts gives it). */
-export type SyncWriter = Pick<SyncDeps, 'apply' | 'announce'>;
+export type SyncWriter = Pick<SyncDeps, 'apply' | 'announce' | 'settings'>;
 type Apply = SyncWriter;
 
 export function depsFor(local: Db, remote: Db, apply: Apply, now: () => number = Date.now): SyncDeps {
@@ -118,13 +117,7 @@ export function depsFor(local: Db, remote: Db, apply: Apply, now: () => number =
     outbox: { read: readOutbox, clear: clearSent, mark: markRecords },
     apply: apply.apply,
     announce: apply.announce,
-    settings: {
-      read: () => readSettings(false),
-      apply: async (values) => {
-        const { values: valid } = validateSettings(values);
-        await applySettings(valid, true);
-      },
-    },
+    settings: apply.settings,
     merge: (store, base, ours, theirs, at) => mergeRecords(store, base, ours, theirs, at ?? now()),
     now,
   };

@@ -60,7 +60,7 @@ describe('layers', () => {
   it('reads the whole tree (the rules below see every file)', () => {
     expect(graph.size).toBeGreaterThan(140);
     expect(graph.get('components/popup/RecentList.tsx')).toContain('components/popup/commands');
-    expect(graph.get('components/popup/commands.ts')).toContain('lib/app/resources');
+    expect(graph.get('components/popup/commands.ts')).toContain('lib/app/popup-commands');
   });
 
   it('views reach the data only through the application layer: no lib/db writes, connection or broadcast', () => {

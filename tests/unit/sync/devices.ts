@@ -29,6 +29,8 @@ export interface Device {
   replaceAll(store: StoreName, records: StoreRecord[]): Promise<void>;
   get<T = Resource>(store: StoreName, id: string): Promise<T | undefined>;
   all(store: StoreName): Promise<StoreRecord[]>;
+  /** The settings an export carries, as this device holds them (marked when set). */
+  settings(next?: Record<string, unknown>): Record<string, unknown>;
   sync(remote: Db): Promise<Awaited<ReturnType<typeof syncPass>>>;
   close(): Promise<void>;
 }
@@ -94,6 +96,13 @@ export async function newDevice(name: string, now: () => number = Date.now): Pro
     },
     get: async <T>(store: StoreName, id: string) => (await db.get(store, id)) as T | undefined,
     all: async (store) => (await db.getAll(store)) as StoreRecord[],
+    settings: (next) => {
+      if (next) {
+        settings = next;
+        marks.set('settings', { key: 'settings', target: 'settings', id: '*', at: ++tick });
+      }
+      return settings;
+    },
     sync: (remote) => syncPass(deps(remote), { batchSize: 7 }),
     close: async () => {
       db.close();

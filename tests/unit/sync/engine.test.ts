@@ -41,6 +41,19 @@ describe('sync between two devices of one user (real PouchDB replication)', () =
     await Promise.all([a.close(), b.close(), server.destroy()]);
   });
 
+  it('the settings chosen on one device reach the other', async () => {
+    const server = newServer();
+    const a = await newDevice('a');
+    const b = await newDevice('b');
+    await a.sync(server);
+    await b.sync(server);
+    a.settings({ language: 'sv', showThumbnails: false });
+    await a.sync(server);
+    await b.sync(server);
+    expect(b.settings()).toEqual({ language: 'sv', showThumbnails: false });
+    await Promise.all([a.close(), b.close(), server.destroy()]);
+  });
+
   it('a deletion on one device deletes on the other', async () => {
     const server = newServer();
     const a = await newDevice('a');
