@@ -2,7 +2,6 @@ import * as v from 'valibot';
 import { defineStorageItem, type StorageItem } from './storage-item';
 import { LANGUAGE_CHOICES, type LanguageChoice } from './i18n';
 import { isWebUrl } from './limits';
-import { SYNC_ACCOUNT_KEY } from './sync/connected';
 
 /**
  * Every setting and every piece of persisted background state, in one typed place.
@@ -313,7 +312,8 @@ export const syncAccountSchema = v.nullable(
     connectedAt: time,
   }),
 ) satisfies v.GenericSchema<unknown, SyncAccount | null>;
-export const syncAccount = defineSetting<SyncAccount | null>(SYNC_ACCOUNT_KEY, {
+// The key lib/app/sync-start.ts reads for the connection alone (a test keeps the two the same).
+export const syncAccount = defineSetting<SyncAccount | null>('syncAccount', {
   fallback: null,
   schema: syncAccountSchema,
 });

@@ -2,7 +2,7 @@ import { announceChange } from '../db/changes';
 import type { StoreName } from '../db/types';
 import { type Change, concernsBackground } from '../messaging';
 import type { ItemName } from '../settings';
-import { isConnected } from '../sync/connected';
+import { isConnected } from './sync-start';
 
 type Reactor = (change: Change) => Promise<void>;
 

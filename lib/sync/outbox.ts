@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { STORE_NAMES, type StoreName } from '../db/types';
 import type { ItemName } from '../settings';
-import { isConnected } from './connected';
 
 /**
  * What changed here since the last sync: every command marks the records it wrote (lib/app/
@@ -20,9 +19,6 @@ export interface OutboxEntry {
   id: string;
   at: number;
 }
-
-/** Tests: every page starts not knowing. */
-export { forgetConnection as forgetSyncEnabled } from './connected';
 
 /**
  * The settings that sync (lib/backup/settings.ts' EXPORTED_SETTINGS, named here so that marking
@@ -60,13 +56,12 @@ export function marksFor(change: {
   return keys;
 }
 
-/** Mark what a command changed (when a server is connected). */
+/** Mark what a command changed (lib/app/commit.ts calls it only while a server is connected). */
 export async function markChanged(change: {
   stores: readonly StoreName[];
   ids: readonly string[];
   items: readonly ItemName[];
 }): Promise<void> {
-  if (!(await isConnected())) return;
   const keys = marksFor(change);
   if (!keys.length) return;
   const at = Date.now();

@@ -5,7 +5,8 @@ import { saveCapturedPage, editResource } from '../../../lib/app/resources';
 import { SYNC_ALARM, SYNC_SOON_ALARM, SYNC_AFTER_WRITE_MS } from '../../../lib/background/sync-feature';
 import { EXPORTED_SETTINGS } from '../../../lib/backup/settings';
 import { syncAccount, syncPassword, syncStatus } from '../../../lib/settings';
-import { forgetSyncEnabled, readOutbox, SYNCED_SETTINGS } from '../../../lib/sync/outbox';
+import { readOutbox, SYNCED_SETTINGS } from '../../../lib/sync/outbox';
+import { forgetConnection, SYNC_ACCOUNT_KEY } from '../../../lib/app/sync-start';
 import { saveSetting } from '../../../lib/app/settings';
 import { settle, setNow, startBackground } from '../background-harness';
 
@@ -23,7 +24,7 @@ const page = {
 let stop: () => void = () => undefined;
 beforeEach(async () => {
   setNow(T0);
-  forgetSyncEnabled();
+  forgetConnection();
   stop = startBackground({ asPage: true });
   await settle();
 });
@@ -90,5 +91,9 @@ describe('sync wiring', () => {
 
   it('the settings that sync are the ones an export carries', () => {
     expect([...SYNCED_SETTINGS].sort()).toEqual(Object.keys(EXPORTED_SETTINGS).sort());
+  });
+
+  it('the connection is read from the key the account is stored under', () => {
+    expect(syncAccount.key).toBe(SYNC_ACCOUNT_KEY);
   });
 });
