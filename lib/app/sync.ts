@@ -10,7 +10,8 @@ import {
   type SyncAccount,
   type TeamPublishChoice,
 } from '../settings';
-import { clearOutbox, markEverything } from '../sync/outbox';
+import { clearOutbox, markEverything, readOutbox } from '../sync/outbox';
+import { onDbChange } from '../db/changes';
 import {
   checkServer,
   isDatabaseName,
@@ -268,8 +269,6 @@ export async function startPageSync(live: boolean): Promise<() => void> {
   if (!(await syncAccount.getValue())) return () => undefined;
   void syncNow();
   if (!live) return () => undefined;
-  const { onDbChange } = await import('../db/changes');
-  const { readOutbox } = await import('../sync/outbox');
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stopChanges = onDbChange(() => {
     clearTimeout(timer);

@@ -316,6 +316,12 @@ export async function sendOut(deps: SyncDeps): Promise<{ written: number; done: 
   if (!entries.length) return { written: 0, done: [] };
   const done: OutboxEntry[] = [];
   let written = 0;
+  // Documents live replication brought in since the library last took in: not sent over (that
+  // would drop the other device's change, or read a record not taken in yet as deleted here).
+  // They wait, marked, for the next take-in, which merges them with what is here.
+  const state = await readState(local);
+  const arrived = new Set((await local.changes({ since: state.appliedSeq })).results.map((change) => change.id));
+  const waiting: { store: StoreName; id: string }[] = [];
   const byStore = new Map<StoreName, OutboxEntry[]>();
   for (const entry of entries) {
     if (entry.target === 'settings') {
@@ -367,6 +373,10 @@ export async function sendOut(deps: SyncDeps): Promise<{ written: number; done: 
       if (!named) continue;
       const record = records.get(named.id);
       const doc = known.get(id);
+      if (arrived.has(id)) {
+        waiting.push(named);
+        continue;
+      }
       // Review cards of a resource mark: only the cards under it.
       if (!record) {
         if (doc && !doc.deleted) writes.push({ _id: id, _rev: doc.rev, _deleted: true });
@@ -393,6 +403,7 @@ export async function sendOut(deps: SyncDeps): Promise<{ written: number; done: 
     }
     done.push(...marks);
   }
+  if (waiting.length) await deps.outbox.mark(waiting);
   return { written, done };
 }
 

@@ -29,6 +29,8 @@ export interface Device {
   replaceAll(store: StoreName, records: StoreRecord[]): Promise<void>;
   get<T = Resource>(store: StoreName, id: string): Promise<T | undefined>;
   all(store: StoreName): Promise<StoreRecord[]>;
+  /** Runs once, when the next pass starts sending (between its take-in and its writes): a live replication's arrival. */
+  beforeNextSend(work: () => Promise<unknown>): void;
   /** The settings an export carries, as this device holds them (marked when set). */
   settings(next?: Record<string, unknown>): Record<string, unknown>;
   sync(remote: Db): Promise<Awaited<ReturnType<typeof syncPass>>>;
@@ -52,12 +54,18 @@ export async function newDevice(name: string, now: () => number = Date.now): Pro
     marks.set(key, { key, target: store, id, at: ++tick });
   };
   let settings: Record<string, unknown> = { language: 'auto' };
+  let beforeSend: (() => Promise<unknown>) | null = null;
   const deps = (remote: Db): SyncDeps => ({
     local,
     remote,
     read: (store, ids) => readForSync(db, store, ids),
     outbox: {
-      read: async () => [...marks.values()],
+      read: async () => {
+        const work = beforeSend;
+        beforeSend = null;
+        if (work) await work();
+        return [...marks.values()];
+      },
       clear: async (entries) => {
         for (const e of entries) if (marks.get(e.key)?.at === e.at) marks.delete(e.key);
       },
@@ -96,6 +104,9 @@ export async function newDevice(name: string, now: () => number = Date.now): Pro
     },
     get: async <T>(store: StoreName, id: string) => (await db.get(store, id)) as T | undefined,
     all: async (store) => (await db.getAll(store)) as StoreRecord[],
+    beforeNextSend: (work) => {
+      beforeSend = work;
+    },
     settings: (next) => {
       if (next) {
         settings = next;

@@ -54,6 +54,37 @@ describe('sync between two devices of one user (real PouchDB replication)', () =
     await Promise.all([a.close(), b.close(), server.destroy()]);
   });
 
+  it('what live replication brought in before a pass is taken in, not read as deleted here or written over', async () => {
+    const server = newServer();
+    const a = await newDevice('a');
+    const b = await newDevice('b');
+    await a.put('resources', resource('theirs', { notes: 'from A', updatedAt: T0 }));
+    await a.put('resources', resource('shared', { notes: 'one', updatedAt: T0 }));
+    await a.sync(server);
+    // B connects: everything marked whole, while its live replication already pulled A's documents.
+    await b.replaceAll('resources', []);
+    b.beforeNextSend(() => b.local.replicate.from(server));
+    await b.sync(server);
+    expect((await b.get('resources', 'theirs'))?.notes).toBe('from A');
+    await a.sync(server);
+    expect((await a.get('resources', 'theirs'))?.notes).toBe('from A');
+    // An edit B makes while A's newer edit is already in B's PouchDB but not yet taken in: merged, not overwritten.
+    const shared = (await b.get('resources', 'shared'))!;
+    const onA = (await a.get('resources', 'shared'))!;
+    await a.put('resources', { ...onA, notes: 'one\nfrom A', updatedAt: T0 + 10 });
+    await a.sync(server);
+    await b.put('resources', { ...shared, tags: ['from-b'], updatedAt: T0 + 20 });
+    b.beforeNextSend(() => b.local.replicate.from(server));
+    await b.sync(server);
+    await a.sync(server);
+    for (const device of [a, b]) {
+      const record = (await device.get('resources', 'shared'))!;
+      expect(record.notes).toBe('one\nfrom A');
+      expect(record.tags).toEqual(['from-b']);
+    }
+    await Promise.all([a.close(), b.close(), server.destroy()]);
+  });
+
   it('a deletion on one device deletes on the other', async () => {
     const server = newServer();
     const a = await newDevice('a');
