@@ -162,11 +162,3 @@ export async function readForSync(
   for (const list of lists) for (const record of list) out.set(record.id, record);
   return out;
 }
-
-/** How many records each store holds (the first sync's progress). */
-export async function countForSync(db: LoopDatabase): Promise<number> {
-  const tx = db.transaction([...STORE_NAMES], 'readonly');
-  const counts = await Promise.all(STORE_NAMES.map((store) => tx.objectStore(store).count()));
-  await tx.done;
-  return counts.reduce((a, b) => a + b, 0);
-}

@@ -280,8 +280,7 @@ export async function takeIn(deps: SyncDeps): Promise<{ received: number; skippe
     }
     if (result.sendBack.length) await deps.outbox.mark(result.sendBack);
     since = changes.last_seq;
-    const saved = await local.put({ ...(await readState(local)), appliedSeq: since } as never);
-    void saved;
+    await local.put({ ...(await readState(local)), appliedSeq: since } as never);
     if (changes.results.length < CHANGES_BATCH) break;
   }
   if (written.size) await deps.announce(written);

@@ -93,8 +93,3 @@ export function checkRemoteDoc(doc: unknown): Checked {
   if (result.output.id !== named.id) return { ok: false, id, reason: 'id-mismatch' };
   return { ok: true, store: named.store, id: named.id, record: result.output };
 }
-
-/** The document a record is written as (only the fields of our format: no `_` keys of its own). */
-export function recordDoc(store: StoreName, record: StoreRecord, rev?: string): RecordDoc {
-  return { _id: docId(store, record.id), ...(rev ? { _rev: rev } : {}), store, record };
-}

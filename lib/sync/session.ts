@@ -9,7 +9,7 @@ import { type SyncAccount, syncAccount, syncPassword, syncStatus, type SyncStatu
 import { REPLICATION_BATCH, syncPass, takeIn, type SyncDeps, type PassResult } from './engine';
 import { mergeRecords } from './merge-records';
 import { clearSent, markRecords, readOutbox } from './outbox';
-import { classifyError, databaseUrl } from './remote';
+import { basicAuth, classifyError, databaseUrl } from './remote';
 
 /**
  * Sync at run time: the PouchDB databases of the connected account, one pass at a time in this
@@ -34,7 +34,7 @@ export async function readCredentials(): Promise<Credentials | null> {
 export const REQUEST_TIMEOUT_MS = 60_000;
 
 function authFetch(user: string, password: string): (url: string | Request, opts?: RequestInit) => Promise<Response> {
-  const header = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`)))}`;
+  const header = basicAuth(user, password);
   return (url, opts = {}) => {
     const headers = new Headers(opts.headers);
     headers.set('Authorization', header);
@@ -107,17 +107,14 @@ export function openTeamDatabases(credentials: Credentials): { local: Db; remote
 
 /** How a pass writes what came from the server (lib/app/sync-pass.ts gives it). */
 export type SyncWriter = Pick<SyncDeps, 'apply' | 'announce' | 'settings'>;
-type Apply = SyncWriter;
 
-export function depsFor(local: Db, remote: Db, apply: Apply, now: () => number = Date.now): SyncDeps {
+export function depsFor(local: Db, remote: Db, writer: SyncWriter, now: () => number = Date.now): SyncDeps {
   return {
     local,
     remote,
     read: async (store: StoreName, ids: readonly string[]) => readForSync(await getDb(), store, ids),
     outbox: { read: readOutbox, clear: clearSent, mark: markRecords },
-    apply: apply.apply,
-    announce: apply.announce,
-    settings: apply.settings,
+    ...writer,
     merge: (store, base, ours, theirs, at) => mergeRecords(store, base, ours, theirs, at ?? now()),
     now,
   };
@@ -141,14 +138,14 @@ export interface PassOutcome {
 }
 
 /** One pass for the connected account (nothing at all when none is); the status says how it went. */
-export function syncNowWith(apply: Apply, options: { batchSize?: number } = {}): Promise<PassOutcome> {
+export function syncNowWith(writer: SyncWriter, options: { batchSize?: number } = {}): Promise<PassOutcome> {
   return exclusively(async () => {
     const credentials = await readCredentials();
     if (!credentials) return { ok: false };
     const started = Date.now();
     const { local, remote } = openDatabases(credentials);
     try {
-      const result = await syncPass(depsFor(local, remote, apply), options);
+      const result = await syncPass(depsFor(local, remote, writer), options);
       const status = await syncStatus.getValue();
       await syncStatus.setValue({
         ...status,
@@ -192,7 +189,7 @@ async function syncTeam(credentials: Credentials): Promise<void> {
  * retrying with back-off), each arrival taken into the library shortly after; changes here go
  * out by `syncNowWith` (the page calls it after its writes). Returns the stop.
  */
-export function syncLive(apply: Apply, onChange: () => void): () => void {
+export function syncLive(writer: SyncWriter, onChange: () => void): () => void {
   let stopped = false;
   let live: PouchDB.Replication.Replication<Record<string, unknown>> | null = null;
   let liveTeam: PouchDB.Replication.Sync<Record<string, unknown>> | null = null;
@@ -208,7 +205,7 @@ export function syncLive(apply: Apply, onChange: () => void): () => void {
     live.on('change', () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        void exclusively(() => takeIn(depsFor(local, remote, apply)))
+        void exclusively(() => takeIn(depsFor(local, remote, writer)))
           .then(() => updateStatus({ lastSyncedAt: Date.now(), error: null }))
           .then(onChange, (error: unknown) => console.warn('Learning Loop: sync', error));
       }, 300);
