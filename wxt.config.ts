@@ -21,6 +21,7 @@ export default defineConfig({
     // polyfill would be 0.6 kB gzip on every page's first load for nothing.
     build: {
       target: 'es2022',
+      sourcemap: process.env.WXT_SOURCEMAP === '1',
       modulePreload: {
         polyfill: false,
         resolveDependencies: (_file: string, deps: string[], { hostType }: { hostType: 'html' | 'js' }) =>

@@ -19,6 +19,7 @@ import {
   tabIdFor,
   type Launched,
   ROOT,
+  wholePageShot,
 } from '../tests/e2e/harness';
 import { watchPage, type FakeVideo } from '../tests/e2e/pages/youtube';
 import { DEMO_VIDEO, demoRecords, seedDemo } from '../tests/e2e/demo';
@@ -100,7 +101,7 @@ async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark', data: 'empty' 
           (document.activeElement as HTMLElement | null)?.matches('h1, h2') &&
           (document.activeElement as HTMLElement).blur(),
       );
-      await library.screenshot({ path: join(outDir, `library-${viewName(view)}${tag}-${suffix}.png`), fullPage: true });
+      await wholePageShot(library, join(outDir, `library-${viewName(view)}${tag}-${suffix}.png`));
     }
 
     // Captured (or known not to be capturable) and the recent list read.
@@ -269,7 +270,7 @@ async function shootTeamSpace(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Prom
     await bob.reload();
     await bob.locator('.team-from-item').first().waitFor();
     await bob.locator('.team-env-table').waitFor({ timeout: 30_000 });
-    await bob.screenshot({ path: join(outDir, `library-team-space-${suffix}.png`), fullPage: true });
+    await wholePageShot(bob, join(outDir, `library-team-space-${suffix}.png`));
   } finally {
     for (const ext of devices) await ext.close();
     await couch.stop();

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { libraryPath } from '@/lib/routes';
-import { captureTab, captureFailureMessage } from '@/lib/capture/capture-tab';
+import { captureTab, captureFailureMessage, pageBeforeReading } from '@/lib/capture/capture-tab';
 import { canonicalizeUrl } from '@/lib/capture/canonical-url';
 import type { CapturedPage, CaptureFailure, CaptureResult } from '@/lib/capture/types';
 import { describeWriteError } from '@/lib/db/errors';
+import { peekResourceByUrl } from '@/lib/db/peek';
 import { startEdit } from '@/lib/app/edit-start';
 import type { ResourceBase } from '@/lib/app/resources';
-import { editResource, getResourceByUrl, saveCapturedPage } from './commands';
+import { editResource, getResourceByUrl, preloadCommands, saveCapturedPage } from './commands';
 import { useShowThumbnails } from '@/components/hooks/live';
 import type { Quote, Resource } from '@/lib/db/types';
 import { formatNumber, t } from '@/lib/i18n';
@@ -29,37 +30,69 @@ const ActivityForm = lazyComponent(
 /** The quote's note draft sits beside the page's own note draft. */
 const quoteDraftKey = (page: CapturedPage) => `quote:${page.canonicalUrl}`;
 
+interface EarlyLookup {
+  canonicalUrl: string;
+  /** The saved resource at the tab's own address, looked up while the page is read. */
+  saved: Promise<Resource | undefined>;
+}
 interface Reading {
   result: CaptureResult;
-  /** The saved resource at the tab's own address, looked up while the page was read. */
-  early?: { canonicalUrl: string; saved: Promise<Resource | undefined> };
+  early?: EarlyLookup;
 }
-let capturing: Promise<Reading> | null = null;
+interface Opening {
+  /** The tab as its address and title show it, before it is read: Save works from here on. */
+  before: Promise<{ page?: CapturedPage; early?: EarlyLookup }>;
+  reading: Promise<Reading>;
+}
+let opening: Opening | null = null;
 
 /**
  * Reads the popup's tab. Called as the popup's script starts (entrypoints/popup/main.tsx), before
  * the language and the first render, so the page is read while the popup draws itself; the card
- * takes the same answer.
+ * takes the same answers.
  */
-export function beginCapture(): Promise<Reading> {
-  capturing ??= (async () => {
-    // Marked for the benchmark's "where the time goes" (reading the page is most of Save's wait).
-    performance.mark('popup:capture-start');
-    const tab = await targetTab(location.search);
+export function beginCapture(): Opening {
+  if (opening) return opening;
+  // Marked for the benchmark's "where the time goes" (reading the page is most of Save's wait).
+  performance.mark('popup:capture-start');
+  // The database code and the database itself load while the tab is looked up: whether the page
+  // is saved already is what Save waits for.
+  void preloadCommands()
+    .then((commands) => commands.openDatabase())
+    .catch(() => undefined);
+  const tabRead = targetTab(location.search);
+  const before = tabRead.then((tab) => {
     // Whether the page is saved already is looked up by the tab's own address while the page is
     // read; only a page that names another canonical address is looked up again.
     const guess = tab?.url && isWebUrl(tab.url) ? canonicalizeUrl(tab.url) : null;
-    const early = guess ? { canonicalUrl: guess, saved: getResourceByUrl(guess).catch(() => undefined) } : undefined;
+    const early = guess
+      ? {
+          canonicalUrl: guess,
+          saved: peekResourceByUrl(guess)
+            .then((found) => (found === null ? getResourceByUrl(guess) : found))
+            .catch(() => undefined),
+        }
+      : undefined;
+    return { page: tab ? pageBeforeReading(tab) : undefined, early };
+  });
+  const reading = (async (): Promise<Reading> => {
+    const tab = await tabRead;
+    const { early } = await before;
     const result: CaptureResult = tab ? await captureTab(tab) : { ok: false, reason: 'restricted' };
     performance.measure('popup:capture', 'popup:capture-start');
     return { result, early };
   })();
-  return capturing;
+  opening = { before, reading };
+  return opening;
 }
+
+/** The page a read ended with: what the script read, else what the address gives. */
+const readPage = ({ result }: Reading): CapturedPage | undefined => (result.ok ? result.page : result.fallback);
 
 type Capture =
   | { phase: 'capturing' }
-  | { phase: 'ready'; page: CapturedPage; failure?: CaptureFailure }
+  /** `beforeReading`: the page from the tab's address while the script still reads it. */
+  | { phase: 'ready'; page: CapturedPage; failure?: CaptureFailure; beforeReading?: boolean }
   | { phase: 'unsavable'; failure: CaptureFailure };
 
 interface Message {
@@ -84,11 +117,37 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const [logging, setLogging] = useState(false);
   const [logged, setLogged] = useState<Resource | null>(null);
   const base = useRef<{ id: string; fields: ResourceBase }>({ id: '', fields: {} });
+  // What was typed before the page was read (kept if the read names another address).
+  const typedBeforeReading = useRef<{ note: string; tags: string } | null>(null);
 
   useEffect(() => {
+    const { before, reading } = beginCapture();
+    let read = false;
+    const shown: { before: CapturedPage | null } = { before: null };
+    // Reading the page takes a script run in the tab; the tab's address and title are known at
+    // once, so the card shows them and Save works meanwhile (a click waits for the read).
+    void before.then(async ({ page, early }) => {
+      if (!page || early?.canonicalUrl !== page.canonicalUrl) return;
+      const [existing, draft] = await Promise.all([early.saved, readDraft(page.canonicalUrl)]);
+      if (read) return;
+      shown.before = page;
+      setCapture({ phase: 'ready', page, beforeReading: true });
+      if (existing) {
+        setSaved(existing);
+        setNote(existing.notes);
+        setTags(existing.tags.join(', '));
+        setMessage({ tone: 'ok', text: t('popupAlreadySaved') });
+      } else {
+        setNote(draft.note);
+        setTags(draft.tags);
+        typedBeforeReading.current = { note: draft.note, tags: draft.tags };
+      }
+    });
     void (async () => {
-      const { result, early } = await beginCapture();
-      const page = result.ok ? result.page : result.fallback;
+      const reached = await reading;
+      read = true;
+      const { result, early } = reached;
+      const page = readPage(reached);
       // A local file can be read (with file access) but is not a web resource: nothing to save.
       if (page && !isWebUrl(page.url)) {
         setCapture({ phase: 'unsavable', failure: 'unsupported-url' });
@@ -98,19 +157,36 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
         setCapture({ phase: 'unsavable', failure: result.ok ? 'restricted' : result.reason });
         return;
       }
+      const failure = result.ok ? undefined : result.reason;
+      if (page.selection) setQuoteNote(readDraft(quoteDraftKey(page)).note);
+      // Shown from its address already, under the same address: the fields stay as they are.
+      if (shown.before?.canonicalUrl === page.canonicalUrl) {
+        setCapture({ phase: 'ready', page, failure });
+        return;
+      }
       const [existing, draft] = await Promise.all([
         early?.canonicalUrl === page.canonicalUrl
           ? early.saved
           : getResourceByUrl(page.canonicalUrl).catch(() => undefined),
         readDraft(page.canonicalUrl),
       ]);
-      setCapture({ phase: 'ready', page, failure: result.ok ? undefined : result.reason });
-      if (page.selection) setQuoteNote(readDraft(quoteDraftKey(page)).note);
+      setCapture({ phase: 'ready', page, failure });
+      // The page names another address than its tab's: what was typed meanwhile goes with it.
+      const typed = shown.before ? typedBeforeReading.current : null;
       if (existing) {
         setSaved(existing);
-        setNote(existing.notes);
         setTags(existing.tags.join(', '));
         setMessage({ tone: 'ok', text: t('popupAlreadySaved') });
+        const typedNote = typed?.note.trim() ?? '';
+        if (typedNote && !existing.notes.includes(typedNote)) {
+          const notes = existing.notes ? `${existing.notes}\n\n${typedNote}` : typedNote;
+          setNote(notes);
+          void editResource(existing.id, { notes }, Date.now(), startEdit({ notes: existing.notes }, { notes })).catch(
+            (error: unknown) => setMessage({ tone: 'error', text: describeWriteError(error) }),
+          );
+        } else setNote(existing.notes);
+      } else if (typed && (typed.note || typed.tags)) {
+        void writeDraft(page.canonicalUrl, typed);
       } else {
         setNote(draft.note);
         setTags(draft.tags);
@@ -119,6 +195,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   }, []);
 
   const page = capture.phase === 'ready' ? capture.page : null;
+  const beforeReading = capture.phase === 'ready' && capture.beforeReading === true;
   const draftKey = page?.canonicalUrl ?? '';
 
   // First focus, on the page's primary action once it can be pressed: Save as quote when text is
@@ -126,11 +203,12 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   // page; where nothing can be saved, Log learning. Never away from where the user already is.
   const nothingFocused = () => document.activeElement === document.body || document.activeElement === null;
   const videoTakesFocus = page?.kind === 'video' && saved !== null && !page.selection;
+  // Focus waits for the read: a selection found there makes Save as quote the primary action.
   useEffect(() => {
-    if (!autoFocus || !nothingFocused()) return;
+    if (!autoFocus || !nothingFocused() || beforeReading) return;
     if (capture.phase === 'unsavable') logButton.current?.focus();
     else if (page && !videoTakesFocus) (page.selection ? quoteButton : saved ? openLink : saveButton).current?.focus();
-  }, [capture.phase, videoTakesFocus, saved !== null]);
+  }, [capture.phase, beforeReading, videoTakesFocus, saved !== null]);
 
   const onSaveQuote = async () => {
     if (!page?.selection) return;
@@ -175,8 +253,10 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
     setBusy(true);
     setMessage(null);
     try {
+      // Clicked before the page was read: what is saved is what the read finds.
+      const target = beforeReading ? (readPage(await beginCapture().reading) ?? page) : page;
       const { resource, created } = await saveCapturedPage(
-        page,
+        target,
         saved ? {} : { notes: note, tags: parseTagInput(tags) },
       );
       await clearDraft(draftKey);
@@ -197,11 +277,13 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   // keystroke is stored, because the popup can close at any moment.
   const onNoteInput = (value: string) => {
     setNote(value);
+    if (typedBeforeReading.current) typedBeforeReading.current.note = value;
     if (saved) void persist({ notes: value });
     else void writeDraft(draftKey, { note: value });
   };
   const onTagsInput = (value: string) => {
     setTags(value);
+    if (typedBeforeReading.current) typedBeforeReading.current.tags = value;
     if (saved) void persist({ tags: parseTagInput(value) });
     else void writeDraft(draftKey, { tags: value });
   };
@@ -224,7 +306,11 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const position = page?.kind === 'video' ? clipPositionLabel(page.positionSec) : undefined;
 
   return (
-    <section class="capture card" aria-labelledby="capture-title" aria-busy={capture.phase === 'capturing'}>
+    <section
+      class="capture card"
+      aria-labelledby="capture-title"
+      aria-busy={capture.phase === 'capturing' || beforeReading}
+    >
       {capture.phase === 'capturing' && (
         <div class="capture-head">
           <span class="thumb thumb-placeholder" aria-hidden="true" />
@@ -290,7 +376,7 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
           </label>
         </figure>
       )}
-      {page?.kind === 'video' && (
+      {page?.kind === 'video' && !beforeReading && (
         <ClipBox
           page={page}
           saved={saved}

@@ -6,7 +6,7 @@ import { t } from '@/lib/i18n';
 import { beginCapture } from '@/components/popup/CaptureCard';
 import { App } from './App';
 
-void beginCapture();
+beginCapture();
 void startPage().then(() => {
   document.title = t('extName');
   render(<App />, document.getElementById('app')!);

@@ -6,5 +6,6 @@ import { startSyncHere } from './sync-start';
  * one storage read.
  */
 export * from './resources';
+export { getDb as openDatabase } from '../db/open';
 
 startSyncHere(false);

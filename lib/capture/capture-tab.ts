@@ -217,6 +217,20 @@ export function toCapturedPage(value: unknown): CapturedPage | null {
 }
 
 /**
+ * What the tab's address and title alone say, before its page is read: the page to show and let
+ * the user save while the capture script runs, for a tab the script will be asked to read (a web
+ * page, loaded, not a PDF or a store page). Undefined where reading can only fail or must wait.
+ */
+export function pageBeforeReading(tab: CaptureTarget): CapturedPage | undefined {
+  const url = parse(tab.url);
+  if (!tab.url || !url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
+  if (tab.status === 'loading' || tab.id === undefined) return undefined;
+  if (pdfViewerTarget(url) !== undefined || isExtensionStore(url) || isPdfPath(url)) return undefined;
+  if (FIREFOX_RESTRICTED_HOSTS.has(url.hostname)) return undefined;
+  return pageFromUrl(tab.url, tab.title, tab.favIconUrl);
+}
+
+/**
  * Read the tab the user chose. Pages no extension may read, PDFs and half-loaded tabs come back
  * as a failure with the reason; when the tab has a web address, the failure carries a fallback
  * built from its URL and title so the user can still save it.

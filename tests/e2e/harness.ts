@@ -279,6 +279,34 @@ export function screenshotsInto(dir: string | undefined): (page: Page, name: str
   return async (page, name) => {
     if (!dir) return;
     mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+    await wholePageShot(page, `${dir}/${name}.png`);
   };
+}
+
+/**
+ * A screenshot of the whole page as a window that tall shows it. Playwright's `fullPage` lays the
+ * page out at the window's height and paints it at the page's: a page whose classic scrollbar made
+ * it taller (narrower text wraps more) was captured with a band below its content where `100vh`
+ * backgrounds, such as the library's sidebar, stopped. Growing the window until the height holds
+ * lays it out the way it is painted.
+ */
+export async function wholePageShot(page: Page, path: string): Promise<void> {
+  const original = page.viewportSize();
+  if (!original) {
+    await page.screenshot({ path, fullPage: true });
+    return;
+  }
+  let height = original.height;
+  let fits = false;
+  for (let round = 0; round < 5 && !fits; round++) {
+    const needed = await page.evaluate(() => document.documentElement.scrollHeight);
+    fits = needed <= height;
+    if (!fits) {
+      height = needed;
+      await page.setViewportSize({ width: original.width, height });
+    }
+  }
+  // A page that grows with its window (padding below a 100vh box) never fits: capture it whole.
+  await page.screenshot({ path, fullPage: !fits });
+  if (height !== original.height) await page.setViewportSize(original);
 }

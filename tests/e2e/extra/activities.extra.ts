@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterEach, describe, it } from 'vitest';
-import { extensionUrl, launch, openPopup, openTab, type Launched } from '../harness';
+import { extensionUrl, launch, openPopup, openTab, type Launched, wholePageShot } from '../harness';
 import { openLibrary } from '../library-helpers';
 
 // Screenshots of learning with no link: the popup's quick form, the library's form, its page.
@@ -30,10 +30,10 @@ describe('screenshots of activities', () => {
     await library.getByLabel('Kind of learning').selectOption({ label: 'Book' });
     await library.getByLabel('Title').fill('The Fifth Discipline');
     await library.getByLabel('Author (optional)').fill('Peter Senge');
-    await library.screenshot({ path: `${SHOTS}/library-log-${colorScheme}.png`, fullPage: true });
+    await wholePageShot(library, `${SHOTS}/library-log-${colorScheme}.png`);
     await library.getByRole('button', { name: 'Log it' }).click();
     await library.getByRole('region', { name: 'About this activity' }).waitFor();
-    await library.screenshot({ path: `${SHOTS}/activity-page-${colorScheme}.png`, fullPage: true });
+    await wholePageShot(library, `${SHOTS}/activity-page-${colorScheme}.png`);
     await library.goto(extensionUrl(ext, 'library.html#resources'));
     await library.locator('.res-row').nth(1).waitFor();
     await library.screenshot({ path: `${SHOTS}/list-${colorScheme}.png` });

@@ -1,7 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { articleFixture, axeViolations, extensionUrl, launch, readStore, type Launched } from '../harness';
+import {
+  articleFixture,
+  axeViolations,
+  extensionUrl,
+  launch,
+  readStore,
+  type Launched,
+  wholePageShot,
+} from '../harness';
 import {
   ARS,
   openLibrary,
@@ -155,7 +163,7 @@ describe('screenshots', () => {
       await serveThumbnails(ext);
       const library = await openLibrary(ext);
       await library.getByRole('heading', { name: 'Your library is empty, for now' }).waitFor();
-      await library.screenshot({ path: `${SHOTS}/empty-${colorScheme}.png`, fullPage: true });
+      await wholePageShot(library, `${SHOTS}/empty-${colorScheme}.png`);
 
       await saveThroughPopup(ext, ARS, articleFixture('ars-1'), {
         note: 'Patch the game servers before Friday; ask ops how long a restart takes.',
@@ -192,14 +200,14 @@ describe('screenshots', () => {
 
       await openLibrary(ext, 'resource/demo-00', library);
       await library.getByRole('link', { name: 'Open the video at 12:34' }).waitFor();
-      await library.screenshot({ path: `${SHOTS}/video-${colorScheme}.png`, fullPage: true });
+      await wholePageShot(library, `${SHOTS}/video-${colorScheme}.png`);
       await check('video');
       const ars = (await readStore<StoredResource>(library, 'resources')).find(
         (r) => r.kind === 'article' && r.title.includes('Minecraft'),
       )!;
       await openLibrary(ext, `resource/${ars.id}`, library);
       await library.getByRole('heading', { name: /^Takeaways/ }).waitFor();
-      await library.screenshot({ path: `${SHOTS}/article-${colorScheme}.png`, fullPage: true });
+      await wholePageShot(library, `${SHOTS}/article-${colorScheme}.png`);
       await check('article');
       expect(violations).toEqual({});
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterEach, describe, it } from 'vitest';
-import { articleFixture, launch, openPopup, serve, tabIdFor, type Launched } from '../harness';
+import { articleFixture, launch, openPopup, serve, tabIdFor, type Launched, wholePageShot } from '../harness';
 import { ARS, openLibrary } from '../library-helpers';
 
 // Screenshots of quotes: the popup with a selection, and the resource page's quotes.
@@ -53,7 +53,7 @@ describe('screenshots of quotes', () => {
     await library.setViewportSize({ width: 1280, height: 900 });
     await library.locator('.res-row .res-title').click();
     await library.locator('.res-quote').nth(1).waitFor();
-    await library.screenshot({ path: `${SHOTS}/resource-quotes-${colorScheme}.png`, fullPage: true });
+    await wholePageShot(library, `${SHOTS}/resource-quotes-${colorScheme}.png`);
     await library.goto(library.url().replace(/#.*$/, '#resources?q=kilobytes'));
     await library.locator('.res-snippet').waitFor();
     await library.screenshot({ path: `${SHOTS}/search-snippet-${colorScheme}.png` });

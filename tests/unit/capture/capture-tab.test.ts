@@ -5,6 +5,7 @@ import {
   captureFailureMessageKey,
   captureTab,
   LOAD_WAIT_MS,
+  pageBeforeReading,
   type ExecuteScript,
 } from '../../../lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure } from '../../../lib/capture/types';
@@ -304,5 +305,42 @@ describe('page text is capped at capture, before anything renders it', () => {
     const executeScript = answering({ ...article, url: `https://blog.example/${'x'.repeat(5_000)}` });
     const result = await captureTab({ id: 7, url: article.url, title: 'x', status: 'complete' }, { executeScript });
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('pageBeforeReading: what the popup shows while the script reads', () => {
+  const tab = (url: string, extra: Record<string, unknown> = {}) => ({
+    id: 3,
+    url,
+    title: 'A title',
+    status: 'complete',
+    ...extra,
+  });
+  it.each([
+    ['a web page', tab('https://blog.example/post?utm_source=x'), 'https://blog.example/post'],
+    [
+      'a YouTube video',
+      tab('https://www.youtube.com/watch?v=Xk3tq9bZ0aQ&t=90'),
+      'https://www.youtube.com/watch?v=Xk3tq9bZ0aQ',
+    ],
+    ['a browser page', tab('chrome://settings'), undefined],
+    ['a store page (the script is refused there)', tab('https://chromewebstore.google.com/detail/x'), undefined],
+    ['Firefox’s add-on site', tab('https://addons.mozilla.org/en-US/firefox/'), undefined],
+    ['a PDF', tab('https://example.org/paper.pdf'), undefined],
+    [
+      'a tab still loading (its document may be the page being left)',
+      tab('https://blog.example/post', { status: 'loading' }),
+      undefined,
+    ],
+    ['a tab with no address', { id: 3, status: 'complete' }, undefined],
+  ])('%s', (_label, target, canonicalUrl) => {
+    expect(pageBeforeReading(target)?.canonicalUrl).toBe(canonicalUrl);
+  });
+  it('takes the tab’s title and, on YouTube, the moment from the address', () => {
+    expect(pageBeforeReading(tab('https://www.youtube.com/watch?v=Xk3tq9bZ0aQ&t=90'))).toMatchObject({
+      kind: 'video',
+      positionSec: 90,
+      title: 'A title',
+    });
   });
 });
