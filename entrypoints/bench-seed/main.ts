@@ -7,7 +7,8 @@
 import { getDb } from '@/lib/db/open';
 import { committed } from '@/lib/app/commit';
 import { BACKUP_VERSION } from '@/lib/backup/format';
-import { STORE_NAMES, type StoreName } from '@/lib/db/types';
+import { STORE_NAMES, type Resource, type ReviewCard, type StoreName } from '@/lib/db/types';
+import { missingReviewCards } from '@/lib/review/card';
 import {
   companionCounts,
   DEFAULT_SEED,
@@ -156,6 +157,11 @@ async function snapshot(kind: 'full' | 'change'): Promise<{ ms: number; bytes: n
  */
 async function rawPuts(text: string): Promise<{ ms: number; records: number }> {
   const file = JSON.parse(text) as Record<string, unknown>;
+  // The import stores every record of the file plus a review card for each takeaway, quote and
+  // clip the file has none for (an export of the seeded library has none): the same records here.
+  const resources = (file.resources ?? []) as Resource[];
+  const known = new Map(((file.reviews ?? []) as ReviewCard[]).map((card) => [card.id, card]));
+  file.reviews = [...known.values(), ...missingReviewCards(resources, known, Date.now())];
   const db = await getDb();
   const stores = STORES.filter((name) => Array.isArray(file[name]));
   await clearAll();
