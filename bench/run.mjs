@@ -1657,7 +1657,9 @@ async function main() {
         const stored = await b.control.evaluate(() => globalThis.bench.counts());
         const floor = await attempt(() => measureRawPuts(b, file));
         if (!floor.na) {
-          log(`import floor puts ${fmtN(floor.records)} records; the last import left ${fmtN(Object.values(stored).reduce((a, n) => a + n, 0))}`);
+          log(
+            `import floor puts ${fmtN(floor.records)} records; the last import left ${fmtN(Object.values(stored).reduce((a, n) => a + n, 0))}`,
+          );
           record('import.floor', `floor: the same records put in one transaction`, 'ms', floor, null, {
             records: floor.records,
           });
