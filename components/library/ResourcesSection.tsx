@@ -164,7 +164,9 @@ export function ResourcesSection({ route }: { route: Route }) {
       ? tn('libCountSoFar', result.read, formatNumber(result.rows.length), formatNumber(result.read))
       : filtered
         ? tn('libCountMatches', result.total, formatNumber(result.rows.length), formatNumber(result.total))
-        : tn('libCountAll', result.total);
+        : index.counted
+          ? tn('libCountAll', result.total)
+          : t('libCounting');
 
   return (
     <>

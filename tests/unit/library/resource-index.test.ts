@@ -68,10 +68,73 @@ describe('ResourceIndex', () => {
     const early = search(index, {});
     expect(early.loading).toBe(true);
     expect(early.rows.map((r) => r.id)).toEqual(['r00099', 'r00098', 'r00097', 'r00096', 'r00095']);
-    expect(early.total).toBe(100);
+    await vi.waitFor(() => expect(index.counted).toBe(true));
+    expect(search(index, {}).total).toBe(100);
     release();
     await started;
     expect(search(index, {}).loading).toBe(false);
+    index.stop();
+  });
+
+  it('shows the newest screen without waiting for the count, which follows (a count walks the whole store)', async () => {
+    await seed(many(100));
+    let releaseCount: () => void = () => undefined;
+    const countHeld = new Promise<void>((resolve) => (releaseCount = resolve));
+    const slowCount = async () => {
+      const db = await getDb();
+      return new Proxy(db, {
+        get: (target, key) =>
+          key === 'count'
+            ? async (...args: Parameters<typeof db.count>) => {
+                await countHeld;
+                return target.count(...args);
+              }
+            : typeof Reflect.get(target, key) === 'function'
+              ? (Reflect.get(target, key) as (...args: unknown[]) => unknown).bind(target)
+              : Reflect.get(target, key),
+      });
+    };
+    const index = new ResourceIndex(slowCount, { chunkSize: 30, previewSize: 5, yieldToPage: () => countHeld });
+    const started = index.start();
+    await new Promise((resolve) => index.subscribe(() => resolve(undefined)));
+    expect(search(index, {}).rows).toHaveLength(5);
+    expect(index.counted).toBe(false);
+    releaseCount();
+    await vi.waitFor(() => expect(index.counted).toBe(true));
+    expect(index.total).toBe(100);
+    await started;
+    expect(index.total).toBe(100);
+    index.stop();
+  });
+
+  it('asks for the next chunk before it folds the one it has (the database reads while the page works)', async () => {
+    await seed(many(100));
+    const events: string[] = [];
+    const watched = async () => {
+      const db = await getDb();
+      return new Proxy(db, {
+        get: (target, key) => {
+          const value = Reflect.get(target, key);
+          if (typeof value !== 'function') return value;
+          const bound = (value as (...args: unknown[]) => unknown).bind(target);
+          return key === 'getAll'
+            ? (...args: unknown[]) => {
+                events.push('read');
+                return bound(...args);
+              }
+            : bound;
+        },
+      });
+    };
+    const index = new ResourceIndex(watched, {
+      chunkSize: 30,
+      previewSize: 5,
+      yieldToPage: async () => void events.push('yield'),
+    });
+    await index.start();
+    expect(index.total).toBe(100);
+    // 100 records in chunks of 30: four reads, each asked for before the previous chunk's break.
+    expect(events).toEqual(['read', 'read', 'yield', 'read', 'yield', 'read', 'yield']);
     index.stop();
   });
 
