@@ -95,8 +95,12 @@ export function formatDate(
   return new Intl.DateTimeFormat(locale(), options).format(new Date(value));
 }
 
+let numberFormat: { locale: string; intl: Intl.NumberFormat } | null = null;
+/** One formatter per language: building one costs more than formatting (a count per keystroke). */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+  const current = locale();
+  if (numberFormat?.locale !== current) numberFormat = { locale: current, intl: new Intl.NumberFormat(current) };
+  return numberFormat.intl.format(value);
 }
 
 /** 1536 → "1.5 kB", 3.2e9 → "3 GB" (decimal units, as disks are sold). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../lib/db/open';
 import { deleteResources, editResource } from '../../../lib/app/resources';
@@ -5,6 +6,7 @@ import { undo } from '../../../lib/app/undo';
 import type { Resource } from '../../../lib/db/types';
 import { DEFAULT_CRITERIA, type Criteria } from '../../../lib/library/filter';
 import { ResourceIndex, sortedIndex } from '../../../lib/library/resource-index';
+import { matchesTerms, queryTerms } from '../../../lib/library/search';
 import { resource } from './records';
 
 async function seed(records: Resource[]): Promise<void> {
@@ -274,5 +276,60 @@ describe('sortedIndex', () => {
     expect(sortedIndex(rows, { createdAt: 2000, id: 'x1' })).toBe(1);
     expect(sortedIndex(rows, { createdAt: 2000, id: 'x2' })).toBe(2);
     expect(sortedIndex(rows, { createdAt: 500, id: 'a' })).toBe(4);
+  });
+});
+
+describe('ResourceIndex search, against checking every row', () => {
+  it('typing on, deleting and retyping: every result is what checking every row would find', async () => {
+    // Texts from a tiny alphabet so terms overlap, repeat and extend one another often.
+    const word = fc.stringMatching(/^[abc]{1,4}$/);
+    const texts = fc.array(
+      fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')),
+      {
+        minLength: 1,
+        maxLength: 40,
+      },
+    );
+    const queries = fc.array(
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    );
+    const records = many(40);
+    await seed(records);
+    const index = new ResourceIndex(getDb);
+    await index.start();
+    await fc.assert(
+      fc.asyncProperty(texts, queries, async (notes, typed) => {
+        const db = await getDb();
+        const tx = db.transaction('resources', 'readwrite');
+        const written = records.map((record, i) => ({
+          ...record,
+          title: 'T',
+          notes: notes[i % notes.length]!,
+          tags: [],
+        }));
+        for (const record of written) void tx.store.put(record);
+        await tx.done;
+        const { announceResources } = await import('../../../lib/app/resources');
+        await announceResources(written);
+        await index.settled();
+        // Each query typed letter by letter, as a search box sees it.
+        for (const query of typed)
+          for (let end = 1; end <= query.length; end++) {
+            const prefix = query.slice(0, end);
+            const expected = search(index, {})
+              .rows.filter((row) => matchesTerms(row.text, queryTerms(prefix)))
+              .map((row) => row.id);
+            expect(search(index, { query: prefix }).rows.map((row) => row.id)).toEqual(expected);
+            const sliced = await index.searchInSlices({ ...DEFAULT_CRITERIA, query: prefix }, { cancelled: false });
+            expect(sliced?.rows.map((row) => row.id)).toEqual(expected);
+          }
+      }),
+      { numRuns: 40 },
+    );
+    index.stop();
   });
 });
