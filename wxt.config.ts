@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { PluginOption } from 'vite';
 import { mergedLocaleFiles } from './scripts/locales';
 import { E2E_HOST_PERMISSIONS } from './tests/e2e/origins';
 
@@ -10,18 +12,37 @@ const WEBHOOK_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/
 // Parallel builds (e2e copy, benchmark, a second checkout) each get their own folder.
 const outDir = process.env.WXT_OUT_DIR ?? (e2e ? '.output-e2e' : '.output');
 
+// The benchmark's measure of the background without the sync engine (a service worker cannot
+// load it lazily, so it is inlined): the background's two ways into it lead to no-ops instead.
+const withoutSync = process.env.WXT_WITHOUT_SYNC === '1';
+const SYNC_ENTRY = /lib\/(app\/sync-pass|sync\/outbox)\.ts$/;
+const BACKGROUND_IMPORTER = /lib\/(background\/sync-feature|app\/commit)\.ts$/;
+const measureWithoutSync: PluginOption = {
+  name: 'measure-background-without-sync',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer || !BACKGROUND_IMPORTER.test(importer)) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved && SYNC_ENTRY.test(resolved.id) ? resolve(import.meta.dirname, 'bench/without-sync.ts') : null;
+  },
+};
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), ...(withoutSync ? [measureWithoutSync] : [])],
     // Every browser this supports (Chrome 120+, Firefox 140+) preloads modules itself: the
     // polyfill would be 0.6 kB gzip on every page's first load for nothing.
     build: {
       target: 'es2022',
       sourcemap: process.env.WXT_SOURCEMAP === '1',
+      // Terser packs 2–7% smaller than esbuild's minifier, gzip (popup 20.0 → 19.7 kB, library
+      // 29.9 → 29.3, background 78.5 → 73.4); a build takes a few seconds longer.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 } },
       modulePreload: {
         polyfill: false,
         resolveDependencies: (_file: string, deps: string[], { hostType }: { hostType: 'html' | 'js' }) =>
