@@ -119,6 +119,12 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const base = useRef<{ id: string; fields: ResourceBase }>({ id: '', fields: {} });
   // What was typed before the page was read (kept if the read names another address).
   const typedBeforeReading = useRef<{ note: string; tags: string } | null>(null);
+  const showSaved = (existing: Resource, notes = existing.notes) => {
+    setSaved(existing);
+    setNote(notes);
+    setTags(existing.tags.join(', '));
+    setMessage({ tone: 'ok', text: t('popupAlreadySaved') });
+  };
 
   useEffect(() => {
     const { before, reading } = beginCapture();
@@ -132,12 +138,8 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
       if (read) return;
       shown.before = page;
       setCapture({ phase: 'ready', page, beforeReading: true });
-      if (existing) {
-        setSaved(existing);
-        setNote(existing.notes);
-        setTags(existing.tags.join(', '));
-        setMessage({ tone: 'ok', text: t('popupAlreadySaved') });
-      } else {
+      if (existing) showSaved(existing);
+      else {
         setNote(draft.note);
         setTags(draft.tags);
         typedBeforeReading.current = { note: draft.note, tags: draft.tags };
@@ -174,17 +176,14 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
       // The page names another address than its tab's: what was typed meanwhile goes with it.
       const typed = shown.before ? typedBeforeReading.current : null;
       if (existing) {
-        setSaved(existing);
-        setTags(existing.tags.join(', '));
-        setMessage({ tone: 'ok', text: t('popupAlreadySaved') });
         const typedNote = typed?.note.trim() ?? '';
-        if (typedNote && !existing.notes.includes(typedNote)) {
-          const notes = existing.notes ? `${existing.notes}\n\n${typedNote}` : typedNote;
-          setNote(notes);
+        const carried = typedNote && !existing.notes.includes(typedNote);
+        const notes = carried ? (existing.notes ? `${existing.notes}\n\n${typedNote}` : typedNote) : existing.notes;
+        showSaved(existing, notes);
+        if (carried)
           void editResource(existing.id, { notes }, Date.now(), startEdit({ notes: existing.notes }, { notes })).catch(
             (error: unknown) => setMessage({ tone: 'error', text: describeWriteError(error) }),
           );
-        } else setNote(existing.notes);
       } else if (typed && (typed.note || typed.tags)) {
         void writeDraft(page.canonicalUrl, typed);
       } else {
