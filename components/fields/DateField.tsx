@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { exampleDayText, formatDayText, isIsoDay, parseDayText } from '@/lib/dates/input';
 import { locale, t } from '@/lib/i18n';
 import './fields.css';
@@ -184,7 +184,9 @@ function DatePicker({ value, min, max, onPick, onClose, within }: DatePickerProp
     };
   }, [ready]);
 
-  useEffect(() => {
+  // A layout effect, so the listeners are there before the calendar is painted: with a passive
+  // effect, Escape pressed the moment the calendar shows could come before them and be lost.
+  useLayoutEffect(() => {
     const outside = (event: PointerEvent) => {
       if (!within.current?.contains(event.target as Node)) onClose();
     };

@@ -84,6 +84,10 @@ describe('dates and times in the chosen language', () => {
     await expect
       .poll(() => library.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe('Välj i en kalender');
+    // Even pressed the moment it opens, before the calendar has drawn itself.
+    await library.getByRole('button', { name: 'Välj i en kalender' }).click();
+    await library.keyboard.press('Escape');
+    await calendar.waitFor({ state: 'hidden' });
     // And wherever the focus is while it is open (here back on the day's own field).
     await library.getByRole('button', { name: 'Välj i en kalender' }).click();
     await calendar.waitFor();
