@@ -315,11 +315,7 @@ export async function sendOut(deps: SyncDeps): Promise<{ written: number; done: 
   if (!entries.length) return { written: 0, done: [] };
   const done: OutboxEntry[] = [];
   let written = 0;
-  // Documents live replication brought in since the library last took in: not sent over (that
-  // would drop the other device's change, or read a record not taken in yet as deleted here).
-  // They wait, marked, for the next take-in, which merges them with what is here.
-  const state = await readState(local);
-  const arrived = new Set((await local.changes({ since: state.appliedSeq })).results.map((change) => change.id));
+  const { appliedSeq } = await readState(local);
   const waiting: { store: StoreName; id: string }[] = [];
   const byStore = new Map<StoreName, OutboxEntry[]>();
   for (const entry of entries) {
@@ -366,6 +362,12 @@ export async function sendOut(deps: SyncDeps): Promise<{ written: number; done: 
         });
       }
     }
+    // Documents live replication brought in since the library last took in: not sent over (that
+    // would drop the other device's change, or read a record not taken in yet as deleted here).
+    // They wait, marked, for the next take-in, which merges them with what is here. Listed after
+    // the lookups above, so one that arrived during them is among them; one arriving later makes
+    // the write below a conflict, and its mark stays.
+    const arrived = new Set((await local.changes({ since: appliedSeq })).results.map((change) => change.id));
     const writes: Record<string, unknown>[] = [];
     for (const id of docIds) {
       const named = parseDocId(id);

@@ -128,7 +128,8 @@ describe('my devices: two browsers of one user', () => {
     const homeSettings = await connect(home, 'alice', 'alice-pw');
     // The library is open at home: what the laptop saves arrives without a click.
     await homeSettings.goto(extensionUrl(home, 'library.html#resources'));
-    await homeSettings.locator('.res-count').waitFor();
+    // Empty there: the count line shows only while the library is read, the empty state once read.
+    await homeSettings.locator('.res-empty').waitFor();
 
     await saveThroughPopup(laptop, ARS, articleFixture('ars-1'), { note: 'Patch before Friday.' });
     // A library page on the laptop sends its writes within seconds; the background's alarm would otherwise.

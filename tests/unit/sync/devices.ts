@@ -31,6 +31,8 @@ export interface Device {
   all(store: StoreName): Promise<StoreRecord[]>;
   /** Runs once, when the next pass starts sending (between its take-in and its writes): a live replication's arrival. */
   beforeNextSend(work: () => Promise<unknown>): void;
+  /** Runs once, at the next read of the library (in a send: after it listed what arrived, before it looks the documents up). */
+  beforeNextRead(work: () => Promise<unknown>): void;
   /** The settings an export carries, as this device holds them (marked when set). */
   settings(next?: Record<string, unknown>): Record<string, unknown>;
   sync(remote: Db): Promise<Awaited<ReturnType<typeof syncPass>>>;
@@ -55,10 +57,16 @@ export async function newDevice(name: string, now: () => number = Date.now): Pro
   };
   let settings: Record<string, unknown> = { language: 'auto' };
   let beforeSend: (() => Promise<unknown>) | null = null;
+  let beforeRead: (() => Promise<unknown>) | null = null;
   const deps = (remote: Db): SyncDeps => ({
     local,
     remote,
-    read: (store, ids) => readForSync(db, store, ids),
+    read: async (store, ids) => {
+      const work = beforeRead;
+      beforeRead = null;
+      if (work) await work();
+      return readForSync(db, store, ids);
+    },
     outbox: {
       read: async () => {
         const work = beforeSend;
@@ -106,6 +114,9 @@ export async function newDevice(name: string, now: () => number = Date.now): Pro
     all: async (store) => (await db.getAll(store)) as StoreRecord[],
     beforeNextSend: (work) => {
       beforeSend = work;
+    },
+    beforeNextRead: (work) => {
+      beforeRead = work;
     },
     settings: (next) => {
       if (next) {

@@ -85,6 +85,23 @@ describe('sync between two devices of one user (real PouchDB replication)', () =
     await Promise.all([a.close(), b.close(), server.destroy()]);
   });
 
+  it('a document live replication brings in while a whole-store send is looking its documents up is not deleted', async () => {
+    const server = newServer();
+    const a = await newDevice('a');
+    const b = await newDevice('b');
+    await a.put('resources', resource('theirs', { notes: 'from A', updatedAt: T0 }));
+    await a.sync(server);
+    // B connects (everything marked whole); A's document lands in B's PouchDB in the middle of the send.
+    await b.replaceAll('resources', []);
+    b.beforeNextSend(async () => b.beforeNextRead(() => b.local.replicate.from(server)));
+    await b.sync(server);
+    await b.sync(server);
+    await a.sync(server);
+    expect((await b.get('resources', 'theirs'))?.notes).toBe('from A');
+    expect((await a.get('resources', 'theirs'))?.notes).toBe('from A');
+    await Promise.all([a.close(), b.close(), server.destroy()]);
+  });
+
   it('a deletion on one device deletes on the other', async () => {
     const server = newServer();
     const a = await newDevice('a');
