@@ -41,6 +41,7 @@ export interface LaunchOptions {
 export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the e2e copy first: npm run build:e2e');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'learning-loop-e2e-'));
+  const firstRun = !existsSync(join(userDataDir, 'Default'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath(),
     headless: false,
@@ -69,6 +70,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (firstRun) await welcomeOpened(context);
   return {
     context,
     extensionId,
@@ -79,6 +81,18 @@ export async function launch(options: LaunchOptions = {}): Promise<Launched> {
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A first install opens the welcome tab (an active tab the extension creates). Opened after a
+ * test's own page, it lands in that page's window and puts the page in the background, where
+ * Chromium runs animation frames about once a second, so every Playwright action there waits
+ * about 2 s for its element to be stable. Pages a test opens after it get windows of their own.
+ */
+async function welcomeOpened(context: BrowserContext): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!context.pages().some((page) => page.url().endsWith('library.html#welcome')) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Serve `body` at every URL matching `pattern` (routes added later win over the catch-all). */
