@@ -1,4 +1,5 @@
-import { unwrap, type IDBPTransaction } from 'idb';
+import type { IDBPTransaction } from 'idb';
+import { rawTransaction, resourcePuts } from '../db/write-log-raw';
 import { getDb, type LoopDatabase } from '../db/open';
 import type { LoopDB } from '../db/schema';
 import type { Resource, StoreName } from '../db/types';
@@ -146,7 +147,10 @@ const PUT_CHUNK = 500;
  */
 function putAll(tx: WriteTx, puts: readonly Put[], onProgress?: ProgressListener): Promise<void> {
   const total = puts.length;
-  const raw = unwrap(tx);
+  const raw = rawTransaction(
+    tx,
+    resourcePuts(puts.flatMap((put) => (put.store === 'resources' ? [put.record as { updatedAt?: unknown }] : []))),
+  );
   const stores = new Map(
     STORES.filter((s) => raw.objectStoreNames.contains(s)).map((store) => [store, raw.objectStore(store)]),
   );

@@ -1,16 +1,22 @@
 import { getDb } from './open';
 import type { DatabaseInstance } from './types';
+import { isWriteLog } from './write-log-entries';
+
+/** The meta store's `instance` record (the store also holds the resource write log). */
+export function asInstance(value: DatabaseInstance | object | undefined): DatabaseInstance | undefined {
+  return value && !isWriteLog(value) ? (value as DatabaseInstance) : undefined;
+}
 
 /** Which database this is (undefined only before the version-4 upgrade ran). */
 export async function getInstance(): Promise<DatabaseInstance | undefined> {
-  return (await getDb()).get('meta', 'instance');
+  return asInstance(await (await getDb()).get('meta', 'instance'));
 }
 
 /** Remember that the snapshots of these databases were restored here or turned down. */
 export async function settleSnapshots(keys: readonly string[]): Promise<void> {
   const db = await getDb();
   const tx = db.transaction('meta', 'readwrite');
-  const instance = await tx.store.get('instance');
+  const instance = asInstance(await tx.store.get('instance'));
   if (instance) await tx.store.put({ ...instance, settled: [...new Set([...instance.settled, ...keys])] }, 'instance');
   await tx.done;
 }

@@ -64,7 +64,7 @@ async function openWithSnapshot(): Promise<LoopDatabase> {
     if (!(error instanceof UpgradeDeferred)) throw error;
     try {
       // Only on an upgrade: the snapshot code stays out of every page's first load.
-      const { snapshotBeforeUpgrade } = await import('./snapshot');
+      const { snapshotBeforeUpgrade } = await import('./snapshot-upgrade');
       await snapshotBeforeUpgrade();
     } catch (snapshotError) {
       // No snapshot (no space, no file system) must not keep the new version from starting.
@@ -77,13 +77,17 @@ async function openWithSnapshot(): Promise<LoopDatabase> {
 /**
  * One shared connection per page or worker. When a newer version opens the database, this
  * connection closes at once (so the upgrade never waits behind an open popup) and the page
- * reloads onto the new code; a later call opens again.
+ * reloads onto the new code; a later call opens again. Its read-write transactions over
+ * resources log themselves (write-log.ts).
  */
 export function getDb(): Promise<LoopDatabase> {
-  connection ??= openWithSnapshot().catch((error: unknown) => {
-    connection = null;
-    throw error;
-  });
+  // The log's wrapper loads beside the open, not before the page's first screen.
+  connection ??= Promise.all([openWithSnapshot(), import('./write-log')])
+    .then(([db, log]) => log.logResourceWrites(db))
+    .catch((error: unknown) => {
+      connection = null;
+      throw error;
+    });
   return connection;
 }
 

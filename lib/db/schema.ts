@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { ResourceWriteLog } from './write-log-entries';
 import type { Action, Assessment, CustomPrompt, DatabaseInstance, Reflection, Resource, ReviewCard } from './types';
 
 export const DB_NAME = 'learning-loop';
@@ -50,9 +51,12 @@ export interface LoopDB extends DBSchema {
     value: ReviewCard;
     indexes: { due: number; resourceId: string; updatedAt: number };
   };
-  /** About the database itself (not exported): which one this is, for the automatic snapshots. */
+  /**
+   * About the database itself (not exported): which one this is, for the automatic snapshots, and
+   * the log of resource writes (write-log.ts) that copies kept elsewhere check themselves against.
+   */
   meta: {
-    key: 'instance';
-    value: DatabaseInstance;
+    key: 'instance' | 'resourceWrites';
+    value: DatabaseInstance | ResourceWriteLog;
   };
 }

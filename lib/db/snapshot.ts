@@ -1,7 +1,8 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { serialQueue } from '../serial';
+import { asInstance } from './meta';
 import { getDb, type LoopDatabase } from './open';
-import { DB_NAME, type LoopDB } from './schema';
+import type { LoopDB } from './schema';
 import { STORE_NAMES as STORES, type DatabaseInstance, type StoreName, type StoredRecords } from './types';
 
 /**
@@ -243,7 +244,7 @@ async function readParts(
   const withMeta = names.includes('meta');
   const tx = db.transaction([...stores, ...(withMeta ? (['meta'] as const) : [])], 'readonly');
   const parts: ReadPart[] = [];
-  const instance = withMeta ? await tx.objectStore('meta').get('instance') : undefined;
+  const instance = withMeta ? asInstance(await tx.objectStore('meta').get('instance')) : undefined;
   // Another database (or version) than the previous snapshot's: nothing of it can be reused. And
   // once a day every part is read whatever the counts say (an undone delete and another delete in
   // one part leave the count as it was).
@@ -413,21 +414,6 @@ export function takeSnapshot(options: TakeSnapshotOptions): Promise<SnapshotOutc
   return exclusive(async () =>
     writeSnapshot(options, options.db ?? (await getDb()), options.reason, options.full ?? false),
   );
-}
-
-/**
- * Before an upgrade rewrites the records: open the database at the version it has (no upgrade)
- * and snapshot it. Called by lib/db/open.ts when it finds an older database.
- */
-export async function snapshotBeforeUpgrade(env: Omit<SnapshotEnv, 'db'> = {}): Promise<SnapshotOutcome> {
-  // The records have the shape of the version they were written by: the export file version
-  // they correspond to is unknown here, and 1 reads every one of them (lib/backup/parse.ts).
-  const db = (await openDB(DB_NAME)) as unknown as AnyDatabase;
-  try {
-    return await exclusive(() => writeSnapshot(env, db, 'upgrade', true));
-  } finally {
-    db.close();
-  }
 }
 
 /** The snapshots kept, newest first (none where the browser keeps no files). */

@@ -11,6 +11,7 @@ import {
   type ResourceRow,
   type SortOrder,
 } from './filter';
+import type { KeepOptions, KeptIndex, PersistedIndex } from './index-cache';
 import { narrows, queryTerms } from './search';
 
 export interface SearchResult {
@@ -45,6 +46,8 @@ export interface IndexOptions {
   sliceRows?: number;
   /** While reading, how often (ms) a search typed meanwhile is brought up to date. */
   progressMs?: number;
+  /** Keep the rows between visits (index-cache.ts), and how. */
+  persisted?: KeepOptions;
 }
 
 /** A break for the page between two pieces of work: scheduler.yield where the browser has it. */
@@ -74,6 +77,9 @@ export class ResourceIndex {
   private stopListening: (() => void) | null = null;
   private pending = new Set<string>();
   private reloadAgain = false;
+  /** Ids found deleted while the library is read: a copy read from before must not bring them back. */
+  private removedWhileLoading = new Set<string>();
+  private keeper: Promise<KeptIndex> | null = null;
   /** Bumped on every change: views compare it to know when to ask again. */
   version = 0;
   loaded = false;
@@ -123,25 +129,60 @@ export class ResourceIndex {
     const yieldToPage = this.options.yieldToPage ?? defaultYield;
     this.loaded = false;
     this.error = null;
+    this.removedWhileLoading.clear();
+    // Which copy is kept is looked up while the newest screen is read; its rows are read from
+    // disk once the screen shows, so they do not compete with it.
+    const keeping = this.kept()
+      ?.then((kept) => kept.lookUp())
+      .catch(() => undefined);
     // Counting a large store walks it (a fifth of a second at 100,000): the newest screen shows
     // first, and the count when it is known.
     this.counted = false;
     // Asked for after the screen: the database runs them in the order asked.
     this.preview = (await listNewest(this.options.previewSize ?? 60, db)).map(toRow);
-    const counting = db.count('resources');
-    counting.catch(() => undefined);
     const shown = this.preview.length;
     this.total = shown;
     this.byId.clear();
     this.newest = [];
     this.changed();
-    void counting.then((count) => {
-      if (this.loaded) return;
-      // Resources added or removed while counting were counted by `apply`, from the screen's size.
-      this.total = count + (this.total - shown);
-      this.counted = true;
-      this.changed();
-    });
+    const countNow = () =>
+      void db
+        .count('resources')
+        .then((count) => {
+          if (this.loaded) return;
+          // Resources added or removed while counting were counted by `apply`, from the screen's size.
+          this.total = count + (this.total - shown);
+          this.counted = true;
+          this.changed();
+        })
+        .catch(() => undefined);
+    // A kept copy's check counts the store itself (a second count beside it would double the walk).
+    const found = await keeping;
+    if (!found) countNow();
+    const fromCopy = found ? await this.readPersisted(db, found) : false;
+    if (!fromCopy) {
+      if (found) countNow();
+      // What the log says before anything is read: rows read after it hold at least that.
+      const token = await (await this.kept())?.latestWrite(db);
+      await this.readEvery(db, chunkSize, yieldToPage);
+      if (token) this.persistSoon(token);
+    }
+    this.newest = [...this.byId.values()].sort(compareNewest);
+    this.total = this.newest.length;
+    this.counted = true;
+    this.loaded = true;
+    this.preview = [];
+    // For the benchmark and the e2e measurement: when search covers the whole library.
+    // Its detail, the searchable text's length, is what the benchmark weighs the page's heap against.
+    if (typeof performance !== 'undefined' && !performance.getEntriesByName?.('library:index-ready').length) {
+      let textChars = 0;
+      for (const row of this.newest) textChars += row.text.length;
+      performance.mark?.('library:index-ready', { detail: { textChars, fromCopy } });
+    }
+    this.changed();
+  }
+
+  private async readEvery(db: LoopDatabase, chunkSize: number, yieldToPage: () => Promise<void>): Promise<void> {
     let announcedAt = -Infinity;
     let reading = db.getAll('resources', undefined, chunkSize);
     for (;;) {
@@ -167,19 +208,40 @@ export class ResourceIndex {
       }
       await yieldToPage();
     }
-    this.newest = [...this.byId.values()].sort(compareNewest);
-    this.total = this.newest.length;
-    this.counted = true;
-    this.loaded = true;
-    this.preview = [];
-    // For the benchmark and the e2e measurement: when search covers the whole library.
-    // Its detail, the searchable text's length, is what the benchmark weighs the page's heap against.
-    if (typeof performance !== 'undefined' && !performance.getEntriesByName?.('library:index-ready').length) {
-      let textChars = 0;
-      for (const row of this.newest) textChars += row.text.length;
-      performance.mark?.('library:index-ready', { detail: { textChars } });
+  }
+
+  /** The kept copy's code, loaded beside the first screen rather than before it. */
+  private kept(): Promise<KeptIndex> | null {
+    const persisted = this.options.persisted;
+    if (persisted) this.keeper ??= import('./index-cache').then((code) => new code.KeptIndex(persisted));
+    return this.keeper;
+  }
+
+  /** The rows kept from the last visit, brought up to date; false when there is no copy to trust. */
+  private async readPersisted(db: LoopDatabase, found: PersistedIndex): Promise<boolean> {
+    const copy = await (await this.kept())?.restore(db, found);
+    if (!copy) return false;
+    for (const [id, row] of copy.rows) {
+      if (this.removedWhileLoading.has(id)) continue;
+      const known = this.byId.get(id);
+      if (!known || known.updatedAt <= row.updatedAt) this.byId.set(id, row);
     }
-    this.changed();
+    if (copy.rewriteAs) this.persistSoon(copy.rewriteAs);
+    return true;
+  }
+
+  /** Keeps the rows for the next visit, as of the log's entry `token`, once the page is idle. */
+  private persistSoon(token: string): void {
+    void this.kept()?.then((kept) =>
+      kept.keepSoon(token, {
+        // Changes being read in now would be missing from a copy that claims them.
+        settled: () => this.loaded && !this.flushing && !this.pending.size,
+        // Live changes splice the sorted list in place; the copy is of the list as it is now.
+        rows: () => this.newest.slice(),
+        // Reading the library again (an import): that read keeps its own copy.
+        stillTrue: () => this.loaded,
+      }),
+    );
   }
 
   private onChange(change: DbChange): void {
@@ -241,6 +303,10 @@ export class ResourceIndex {
       }
     }
     this.preview = this.preview.filter((row) => row.id !== id);
+    if (!this.loaded) {
+      if (record) this.removedWhileLoading.delete(id);
+      else this.removedWhileLoading.add(id);
+    }
     if (record) {
       const row = toRow(record);
       this.byId.set(id, row);
@@ -448,9 +514,14 @@ const PROGRESS_MS = 250;
 
 let shared: ResourceIndex | null = null;
 
-/** The page's one index: kept while the page is open, so going back to the list is instant. */
+/**
+ * The page's one index: kept while the page is open, so going back to the list is instant, and
+ * kept between visits (index-cache.ts), so a large library is searchable at once.
+ */
 export function resourceIndex(): ResourceIndex {
-  shared ??= new ResourceIndex();
+  shared ??= new ResourceIndex(getDb, {
+    persisted: {},
+  });
   void shared.start();
   return shared;
 }

@@ -212,6 +212,51 @@ describe('the library', () => {
     expect(before).toHaveLength(5);
   });
 
+  it('opened again, the library starts from the rows it kept and has what changed while it was closed', async () => {
+    ext = await launch();
+    await saveLibrary(ext);
+    const first = await openLibrary(ext);
+    await expect.poll(() => count(first)).toBe('5 resources');
+    // Once the page is idle it keeps its rows for the next visit.
+    await first.waitForFunction(() => performance.getEntriesByName('library:index-kept').length > 0);
+    await first.close();
+
+    // While it is closed: a note typed in the popup, a page saved, a resource deleted.
+    const popup = await openPopup(ext, await tabIdFor(ext, talkUrl(TALK_B)));
+    await popup.getByLabel('Notes', { exact: true }).fill('Blameless reviews need a facilitator.');
+    await expect
+      .poll(async () =>
+        (await readStore<StoredResource>(popup, 'resources')).some((r) => r.notes.includes('facilitator')),
+      )
+      .toBe(true);
+    await popup.close();
+    const saver = await saveThroughPopup(
+      ext,
+      'https://blog.example.org/2026/open-journalism',
+      articleFixture('medium-1'),
+    );
+    const arsTitle = expectedMetadata('ars-1').title;
+    const ars = (await readStore<StoredResource>(saver, 'resources')).find((r) => r.title === arsTitle)!;
+    const own = await openLibrary(ext, `resource/${encodeURIComponent(ars.id)}`);
+    await own.getByRole('button', { name: 'Delete this resource' }).click();
+    await own.getByText(`Deleted “${arsTitle}”.`).waitFor();
+    await own.close();
+
+    const library = await openLibrary(ext);
+    await expect.poll(() => count(library)).toBe('5 resources');
+    const fromCopy = await library.evaluate(
+      () => (performance.getEntriesByName('library:index-ready')[0] as PerformanceMark | undefined)?.detail?.fromCopy,
+    );
+    expect(fromCopy).toBe(true);
+    const search = library.getByRole('searchbox', { name: 'Search' });
+    await search.fill('facilitator');
+    await expect.poll(() => titles(library)).toEqual([TALK_B.title]);
+    await search.fill('journalism');
+    await expect.poll(() => titles(library)).toEqual([expectedMetadata('medium-1').title]);
+    await search.fill('friday');
+    await expect.poll(() => count(library)).toBe('0 of 5 resources');
+  });
+
   it('a resource deleted from its own page can be undone from the list', async () => {
     ext = await launch();
     await saveThroughPopup(ext, ARS, articleFixture('ars-1'), { note: 'keep me' });

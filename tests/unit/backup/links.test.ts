@@ -224,8 +224,8 @@ describe('epochMs', () => {
 
 describe('one transaction', () => {
   it('links are written in a single readwrite transaction', async () => {
-    const db = await getDb();
-    const spy = vi.spyOn(db, 'transaction');
+    await getDb();
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     await importText(fixture('pocket.csv'), 'pocket.csv');
     expect(spy.mock.calls.filter((c) => c[1] === 'readwrite')).toHaveLength(1);
   });

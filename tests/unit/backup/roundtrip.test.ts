@@ -318,13 +318,15 @@ describe('one transaction: all or nothing', () => {
   it('uses a single readwrite transaction over all stores', async () => {
     const prepared = prepareImport(backupText(sampleRecords(30)), 'b.json');
     const db = await getDb();
-    const spy = vi.spyOn(db, 'transaction');
+    // The browser's own call: what the import asks for, plus the log of resource writes (write-log.ts).
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     await runImport(prepared, { db });
     const writes = spy.mock.calls.filter((call) => call[1] === 'readwrite');
     expect(writes).toHaveLength(1);
     expect([...(writes[0]![0] as string[])].sort()).toEqual([
       'actions',
       'assessments',
+      'meta',
       'prompts',
       'reflections',
       'resources',

@@ -1,0 +1,328 @@
+import { type IDBPDatabase, openDB } from 'idb';
+import { browser } from 'wxt/browser';
+import type { LoopDatabase } from '../db/open';
+import { DB_VERSION } from '../db/schema';
+import type { Resource } from '../db/types';
+import { isWriteLog, latestToken, WRITE_LOG_KEY, writesSince } from '../db/write-log-entries';
+import { lengthSeconds, ROW_FORMAT, toRow, type ResourceRow } from './filter';
+
+/**
+ * The library's search rows, kept between visits so a large library is searchable without reading
+ * and folding every record again. A disposable copy in a database of its own: never exported,
+ * never synced, rebuilt from the records whenever it cannot be trusted. It is trusted only as far
+ * as the resource write log (lib/db/write-log.ts) vouches for it.
+ */
+export interface PersistedIndex {
+  /** What wrote it (see indexFormat): any other code reads the records instead. */
+  format: string;
+  /** The write log's newest entry when the rows were read. */
+  token: string;
+  /** When it was built from every record (a copy older than a day is built again). */
+  builtAt: number;
+  count: number;
+  /**
+   * The rows, newest first, in parts of a few thousand: each a JSON array, one array per row,
+   * fields in ROW_FIELDS order. Blobs: the browser reads them from disk off the page's thread, twice
+   * as fast as a string value of the same text, and one part is decoded while the next is read.
+   */
+  parts: Blob[];
+}
+
+export interface IndexStore {
+  read(): Promise<PersistedIndex | undefined>;
+  write(index: PersistedIndex): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** Every field of a row but `length`, which follows from them. */
+const ROW_FIELDS = [
+  'id',
+  'url',
+  'kind',
+  'title',
+  'site',
+  'author',
+  'thumbnailUrl',
+  'videoId',
+  'positionSec',
+  'durationSec',
+  'readingMinutes',
+  'tags',
+  'status',
+  'sharedAt',
+  'createdAt',
+  'updatedAt',
+  'text',
+  'activityType',
+  'happenedOn',
+  'withWhom',
+] as const satisfies readonly Exclude<keyof ResourceRow, 'length'>[];
+
+// Every field is in the list: a field added to ResourceRow and not here fails to compile.
+type Missing = Exclude<keyof ResourceRow, 'length' | (typeof ROW_FIELDS)[number]>;
+const everyField: Missing extends never ? true : Missing = true;
+void everyField;
+
+export function encodeRows(rows: readonly ResourceRow[]): string {
+  return JSON.stringify(rows.map((row) => ROW_FIELDS.map((field) => row[field] ?? null)));
+}
+
+/** The rows, or null when the text is not rows of this format (then the records are read). */
+export function decodeRows(json: string): ResourceRow[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const rows: ResourceRow[] = new Array(parsed.length);
+  for (let i = 0; i < parsed.length; i++) {
+    const values: unknown = parsed[i];
+    if (!Array.isArray(values) || values.length !== ROW_FIELDS.length) return null;
+    const row: Record<string, unknown> = {};
+    for (let k = 0; k < ROW_FIELDS.length; k++) if (values[k] !== null) row[ROW_FIELDS[k]!] = values[k];
+    if (
+      typeof row.id !== 'string' ||
+      typeof row.title !== 'string' ||
+      typeof row.text !== 'string' ||
+      typeof row.createdAt !== 'number' ||
+      typeof row.updatedAt !== 'number' ||
+      !Array.isArray(row.tags)
+    )
+      return null;
+    const complete = row as unknown as ResourceRow;
+    complete.length = lengthSeconds(complete);
+    rows[i] = complete;
+  }
+  return rows;
+}
+
+const CACHE_DB = 'learning-loop-search-index';
+const STORE = 'rows';
+const KEY = 'library';
+
+interface CacheSchema {
+  rows: { key: string; value: PersistedIndex };
+}
+
+/** The copy in its own database (deleting it loses nothing: the next visit reads the records). */
+export function indexStore(name = CACHE_DB): IndexStore {
+  let connection: Promise<IDBPDatabase<CacheSchema>> | null = null;
+  const open = () => {
+    connection ??= openDB<CacheSchema>(name, 1, {
+      upgrade(db) {
+        db.createObjectStore(STORE);
+      },
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase).close();
+        connection = null;
+      },
+    }).catch((error: unknown) => {
+      connection = null;
+      throw error;
+    });
+    return connection;
+  };
+  return {
+    read: async () => (await open()).get(STORE, KEY),
+    write: async (index) => {
+      await (await open()).put(STORE, index, KEY);
+    },
+    clear: async () => {
+      await (await open()).delete(STORE, KEY);
+    },
+  };
+}
+
+/** A kept copy is read again from the records when more than this many changed since. */
+const DELTA_LIMIT = 5_000;
+/** A kept copy is written again when this many write transactions or changed rows are behind it. */
+const REWRITE_BEHIND = 32;
+const REWRITE_ROWS = 500;
+/** Built from every record at least this often, whatever the log says. */
+const REBUILD_AFTER_MS = 24 * 60 * 60 * 1000;
+/** Rows encoded per idle period when the copy is written. */
+const PERSIST_SLICE = 5_000;
+
+/** The kept copy, when this code's format wrote it (its parts are read from disk later). */
+async function readKept(store: IndexStore, format: string): Promise<PersistedIndex | undefined> {
+  const kept = await store.read().catch(() => undefined);
+  if (!kept || kept.format !== format || !Array.isArray(kept.parts)) return undefined;
+  return kept.parts.every((part) => part instanceof Blob) ? kept : undefined;
+}
+
+/** The parts' rows by id, each part decoded as it arrives; null when one is not rows. */
+async function decodeParts(parts: readonly Blob[]): Promise<Map<string, ResourceRow> | null> {
+  // Every part is read off this thread at once; each is decoded here as it arrives.
+  const texts = parts.map((part) => part.text());
+  for (const text of texts) text.catch(() => undefined);
+  const rows = new Map<string, ResourceRow>();
+  for (const text of texts) {
+    const part = decodeRows(await text.catch(() => ''));
+    if (!part) return null;
+    for (const row of part) rows.set(row.id, row);
+  }
+  return rows;
+}
+
+/**
+ * The kept rows brought up to date from the write log: the records written since are read again
+ * (through the updatedAt index), deleted ones dropped. Null when the copy cannot be trusted; then
+ * every record is read. `rewriteAs`: the log's token to keep the rows as again, when enough
+ * changed since that the next visit would read much again.
+ */
+async function bringUpToDate(
+  db: LoopDatabase,
+  kept: PersistedIndex,
+  store: IndexStore,
+  now: number,
+): Promise<{ rows: Map<string, ResourceRow>; rewriteAs: string | null } | null> {
+  if (now - kept.builtAt > REBUILD_AFTER_MS) return null;
+  // Decoded on this thread while the database checks the copy.
+  const [check, rows] = await Promise.all([changesSince(db, kept.token, store), decodeParts(kept.parts)]);
+  if (!check || !rows) return null;
+  const { changed, present, count, since } = check;
+  for (const record of changed) rows.set(record.id, toRow(record));
+  if (present) {
+    const ids = new Set(present);
+    for (const id of rows.keys()) if (!ids.has(id)) rows.delete(id);
+  }
+  // What the log cannot say, the count can: a copy that does not add up is not used.
+  if (rows.size !== count) return null;
+  const rewrite = since.behind > REWRITE_BEHIND || changed.length > REWRITE_ROWS || present !== null;
+  return { rows, rewriteAs: rewrite ? since.latest : null };
+}
+
+/** In one transaction, so they agree: what the log says changed since `token`, those records, the count. */
+async function changesSince(db: LoopDatabase, token: string, store: IndexStore) {
+  const tx = db.transaction(['meta', 'resources']);
+  const log = await tx.objectStore('meta').get(WRITE_LOG_KEY);
+  const since = writesSince(isWriteLog(log) ? log : undefined, token);
+  if (!since || since.cleared || since.floor === Number.NEGATIVE_INFINITY) {
+    // An import replaced the library: what it held is not kept here either.
+    if (since?.cleared) await store.clear().catch(() => undefined);
+    return null;
+  }
+  const resources = tx.objectStore('resources');
+  const [changed, present, count] = await Promise.all([
+    since.floor === Number.POSITIVE_INFINITY
+      ? Promise.resolve([] as Resource[])
+      : resources.index('updatedAt').getAll(IDBKeyRange.lowerBound(since.floor), DELTA_LIMIT + 1),
+    since.removed ? resources.getAllKeys() : Promise.resolve(null),
+    resources.count(),
+  ]);
+  return changed.length > DELTA_LIMIT ? null : { since, changed, present, count };
+}
+
+/** The log's newest entry: read before the records, it is what a copy of them may claim. */
+async function latestWrite(db: LoopDatabase): Promise<string | undefined> {
+  const log = await db.get('meta', WRITE_LOG_KEY);
+  return latestToken(isWriteLog(log) ? log : undefined);
+}
+
+/**
+ * Keeps `rows` for the next visit, encoded a slice per idle period (a large library's rows are
+ * tens of megabytes of text). Stops, keeping nothing, when `stillTrue` says the page began reading
+ * the library again (an import): that read keeps its own copy.
+ */
+function keepRows(
+  rows: readonly ResourceRow[],
+  about: Omit<PersistedIndex, 'parts' | 'count'>,
+  store: IndexStore,
+  whenIdle: (work: () => void) => void,
+  stillTrue: () => boolean,
+  slice = PERSIST_SLICE,
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    const parts: Blob[] = [];
+    let next = 0;
+    const encodeSlice = () => {
+      if (!stillTrue()) return resolve(false);
+      const end = Math.min(next + slice, rows.length);
+      parts.push(new Blob([encodeRows(rows.slice(next, end))], { type: 'application/json' }));
+      next = end;
+      if (next < rows.length) return whenIdle(encodeSlice);
+      store.write({ ...about, count: rows.length, parts }).then(
+        () => resolve(true),
+        () => resolve(false),
+      );
+    };
+    encodeSlice();
+  });
+}
+
+export interface KeepOptions {
+  /** Where the copy is kept: by default its own database. */
+  store?: IndexStore;
+  /** Which code writes it: by default the row format, the database's and the extension's versions. */
+  format?: string;
+  /** When a copy is written: when the page is idle. */
+  whenIdle?: (work: () => void) => void;
+  /** Rows encoded per idle period (one part of the copy each). */
+  slice?: number;
+  now?: () => number;
+}
+
+/** What the library's index tells the copy when it is written. */
+export interface IndexState {
+  /** Every record read and every change taken in: the rows may be kept now. */
+  settled(): boolean;
+  rows(): readonly ResourceRow[];
+  /** False once the library began to be read again: the copy being written is dropped. */
+  stillTrue(): boolean;
+}
+
+const defaultWhenIdle = (work: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+};
+
+/** The library index's copy between visits: found, brought up to date and written again. */
+export class KeptIndex {
+  private readonly store: IndexStore;
+  private readonly format: string;
+  private readonly whenIdle: (work: () => void) => void;
+  private readonly now: () => number;
+  /** The log's token the next write will claim (null: no write waiting). */
+  private wanted: string | null = null;
+
+  constructor(private readonly options: KeepOptions) {
+    this.store = options.store ?? indexStore();
+    this.format = options.format ?? `${ROW_FORMAT}:${DB_VERSION}:${browser.runtime.getManifest().version}`;
+    this.whenIdle = options.whenIdle ?? defaultWhenIdle;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The kept copy, when this code wrote it (its rows are read from disk by `restore`). */
+  lookUp(): Promise<PersistedIndex | undefined> {
+    return readKept(this.store, this.format);
+  }
+
+  restore(db: LoopDatabase, kept: PersistedIndex) {
+    return bringUpToDate(db, kept, this.store, this.now());
+  }
+
+  latestWrite(db: LoopDatabase): Promise<string | undefined> {
+    return latestWrite(db);
+  }
+
+  /** Writes the index's rows, as of the log's entry `token`, once the page is idle and the index settled. */
+  keepSoon(token: string, index: IndexState): void {
+    const first = this.wanted === null;
+    this.wanted = token;
+    if (!first) return;
+    const attempt = () => {
+      if (!index.settled()) return this.whenIdle(attempt);
+      const about = { format: this.format, token: this.wanted!, builtAt: this.now() };
+      this.wanted = null;
+      void keepRows(index.rows(), about, this.store, this.whenIdle, index.stillTrue, this.options.slice).then(
+        (kept) => {
+          // For the benchmark: from now on a visit can start from the copy.
+          if (kept) performance.mark?.('library:index-kept');
+        },
+      );
+    };
+    this.whenIdle(attempt);
+  }
+}
