@@ -130,11 +130,6 @@ export class ResourceIndex {
     this.loaded = false;
     this.error = null;
     this.removedWhileLoading.clear();
-    // Which copy is kept is looked up while the newest screen is read; its rows are read from
-    // disk once the screen shows, so they do not compete with it.
-    const keeping = this.kept()
-      ?.then((kept) => kept.lookUp())
-      .catch(() => undefined);
     // Counting a large store walks it (a fifth of a second at 100,000): the newest screen shows
     // first, and the count when it is known.
     this.counted = false;
@@ -156,8 +151,12 @@ export class ResourceIndex {
           this.changed();
         })
         .catch(() => undefined);
+    // The kept copy is looked up (its code loaded, its database opened) once the screen is read:
+    // an origin's databases share one queue in the browser, so earlier it delays the screen.
+    const found = await this.kept()
+      ?.then((kept) => kept.lookUp())
+      .catch(() => undefined);
     // A kept copy's check counts the store itself (a second count beside it would double the walk).
-    const found = await keeping;
     if (!found) countNow();
     const fromCopy = found ? await this.readPersisted(db, found) : false;
     if (!fromCopy) {
