@@ -17,7 +17,7 @@ export interface PersistedIndex {
   format: string;
   /** The write log's newest entry when the rows were read. */
   token: string;
-  /** When it was built from every record (a copy older than a day is built again). */
+  /** When its rows were last read from every record (a copy older than a day is checked again). */
   builtAt: number;
   count: number;
   /**
@@ -140,7 +140,7 @@ const DELTA_LIMIT = 5_000;
 /** A kept copy is written again when this many write transactions or changed rows are behind it. */
 const REWRITE_BEHIND = 32;
 const REWRITE_ROWS = 500;
-/** Built from every record at least this often, whatever the log says. */
+/** Checked against every record at least this often, whatever the log says. */
 const REBUILD_AFTER_MS = 24 * 60 * 60 * 1000;
 /** Rows encoded per idle period when the copy is written. */
 const PERSIST_SLICE = 5_000;
@@ -170,15 +170,15 @@ async function decodeParts(parts: readonly Blob[]): Promise<Map<string, Resource
  * The kept rows brought up to date from the write log: the records written since are read again
  * (through the updatedAt index), deleted ones dropped. Null when the copy cannot be trusted; then
  * every record is read. `rewriteAs`: the log's token to keep the rows as again, when enough
- * changed since that the next visit would read much again.
+ * changed since that the next visit would read much again. `stale`: read from every record more
+ * than a day ago, so worth checking against them now.
  */
 async function bringUpToDate(
   db: LoopDatabase,
   kept: PersistedIndex,
   store: IndexStore,
   now: number,
-): Promise<{ rows: Map<string, ResourceRow>; rewriteAs: string | null } | null> {
-  if (now - kept.builtAt > REBUILD_AFTER_MS) return null;
+): Promise<{ rows: Map<string, ResourceRow>; rewriteAs: string | null; stale: boolean } | null> {
   // Decoded on this thread while the database checks the copy.
   const [check, rows] = await Promise.all([changesSince(db, kept.token, store), decodeParts(kept.parts)]);
   if (!check || !rows) return null;
@@ -191,7 +191,7 @@ async function bringUpToDate(
   // What the log cannot say, the count can: a copy that does not add up is not used.
   if (rows.size !== count) return null;
   const rewrite = since.behind > REWRITE_BEHIND || changed.length > REWRITE_ROWS || present !== null;
-  return { rows, rewriteAs: rewrite ? since.latest : null };
+  return { rows, rewriteAs: rewrite ? since.latest : null, stale: now - kept.builtAt > REBUILD_AFTER_MS };
 }
 
 /** In one transaction, so they agree: what the log says changed since `token`, those records, the count. */
@@ -283,15 +283,13 @@ export class KeptIndex {
   private readonly store: IndexStore;
   private readonly format: string;
   private readonly whenIdle: (work: () => void) => void;
-  private readonly now: () => number;
-  /** The log's token the next write will claim (null: no write waiting). */
-  private wanted: string | null = null;
+  /** What the next write will claim: the log's token and when the rows were read whole (null: none waiting). */
+  private wanted: { token: string; builtAt: number } | null = null;
 
   constructor(private readonly options: KeepOptions) {
     this.store = options.store ?? indexStore();
     this.format = options.format ?? `${ROW_FORMAT}:${DB_VERSION}:${browser.runtime.getManifest().version}`;
     this.whenIdle = options.whenIdle ?? defaultWhenIdle;
-    this.now = options.now ?? Date.now;
   }
 
   /** The kept copy, when this code wrote it (its rows are read from disk by `restore`). */
@@ -303,18 +301,25 @@ export class KeptIndex {
     return bringUpToDate(db, kept, this.store, this.now());
   }
 
+  now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
   latestWrite(db: LoopDatabase): Promise<string | undefined> {
     return latestWrite(db);
   }
 
-  /** Writes the index's rows, as of the log's entry `token`, once the page is idle and the index settled. */
-  keepSoon(token: string, index: IndexState): void {
+  /**
+   * Writes the index's rows, as of the log's entry `token`, once the page is idle and the index
+   * settled; `builtAt`: when they were last read from every record.
+   */
+  keepSoon(token: string, builtAt: number, index: IndexState): void {
     const first = this.wanted === null;
-    this.wanted = token;
+    this.wanted = { token, builtAt };
     if (!first) return;
     const attempt = () => {
       if (!index.settled()) return this.whenIdle(attempt);
-      const about = { format: this.format, token: this.wanted!, builtAt: this.now() };
+      const about = { format: this.format, ...this.wanted! };
       this.wanted = null;
       void keepRows(index.rows(), about, this.store, this.whenIdle, index.stillTrue, this.options.slice).then(
         (kept) => {

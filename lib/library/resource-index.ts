@@ -80,6 +80,11 @@ export class ResourceIndex {
   /** Ids found deleted while the library is read: a copy read from before must not bring them back. */
   private removedWhileLoading = new Set<string>();
   private keeper: Promise<KeptIndex> | null = null;
+  /** Reads of the whole library begun (a later one makes an earlier one's check moot). */
+  private loads = 0;
+  /** A kept copy being checked against every record, and the ids changed meanwhile. */
+  private verifying: Promise<void> | null = null;
+  private touched: Set<string> | null = null;
   /** Bumped on every change: views compare it to know when to ask again. */
   version = 0;
   loaded = false;
@@ -123,10 +128,7 @@ export class ResourceIndex {
 
   private async load(): Promise<void> {
     const db = await this.database();
-    // Small chunks: each one's records are cloned and folded on this thread, and a keystroke
-    // typed while the library is read waits for at most one chunk.
-    const chunkSize = this.options.chunkSize ?? 500;
-    const yieldToPage = this.options.yieldToPage ?? defaultYield;
+    const generation = ++this.loads;
     this.loaded = false;
     this.error = null;
     this.removedWhileLoading.clear();
@@ -158,13 +160,16 @@ export class ResourceIndex {
       .catch(() => undefined);
     // A kept copy's check counts the store itself (a second count beside it would double the walk).
     if (!found) countNow();
-    const fromCopy = found ? await this.readPersisted(db, found) : false;
-    if (!fromCopy) {
+    const copy = found ? await this.readPersisted(db, found) : null;
+    const fromCopy = copy !== null;
+    if (!copy) {
       if (found) countNow();
       // What the log says before anything is read: rows read after it hold at least that.
-      const token = await (await this.kept())?.latestWrite(db);
-      await this.readEvery(db, chunkSize, yieldToPage);
-      if (token) this.persistSoon(token);
+      const kept = await this.kept();
+      const startedAt = kept?.now() ?? 0;
+      const token = await kept?.latestWrite(db);
+      await this.readEvery(db, this.byId, true);
+      if (token) this.persistSoon(token, startedAt);
     }
     this.newest = [...this.byId.values()].sort(compareNewest);
     this.total = this.newest.length;
@@ -179,9 +184,48 @@ export class ResourceIndex {
       performance.mark?.('library:index-ready', { detail: { textChars, fromCopy } });
     }
     this.changed();
+    if (copy?.stale) this.verifying = this.verify(db, generation).catch(() => undefined);
   }
 
-  private async readEvery(db: LoopDatabase, chunkSize: number, yieldToPage: () => Promise<void>): Promise<void> {
+  /**
+   * A kept copy last checked against every record more than a day ago was used at once; now every
+   * record is read again, off to the side, and replaces it (a safety net under the write log).
+   * Changes taken in meanwhile win over what the read found.
+   */
+  private async verify(db: LoopDatabase, generation: number): Promise<void> {
+    const kept = await this.kept();
+    if (!kept) return;
+    const startedAt = kept.now();
+    const token = await kept.latestWrite(db);
+    const fresh = new Map<string, ResourceRow>();
+    const touched = new Set<string>();
+    this.touched = touched;
+    try {
+      await this.readEvery(db, fresh, false);
+    } finally {
+      this.touched = null;
+    }
+    // The library began to be read again meanwhile (an import): that read is the newer one.
+    if (generation !== this.loads || !this.loaded) return;
+    for (const id of touched) {
+      const row = this.byId.get(id);
+      if (row) fresh.set(id, row);
+      else fresh.delete(id);
+    }
+    this.byId.clear();
+    for (const [id, row] of fresh) this.byId.set(id, row);
+    this.newest = [...fresh.values()].sort(compareNewest);
+    this.total = this.newest.length;
+    this.changed();
+    if (token) this.persistSoon(token, startedAt);
+  }
+
+  /** Every record into `rows`, in chunks; `announce`: a search typed meanwhile grows as they come. */
+  private async readEvery(db: LoopDatabase, rows: Map<string, ResourceRow>, announce: boolean): Promise<void> {
+    // Small chunks: each one's records are cloned and folded on this thread, and a keystroke
+    // typed while the library is read waits for at most one chunk.
+    const chunkSize = this.options.chunkSize ?? 500;
+    const yieldToPage = this.options.yieldToPage ?? defaultYield;
     let announcedAt = -Infinity;
     let reading = db.getAll('resources', undefined, chunkSize);
     for (;;) {
@@ -195,13 +239,13 @@ export class ResourceIndex {
       }
       for (const record of batch) {
         // A live change may already have put a newer copy in; keep the newer one.
-        const known = this.byId.get(record.id);
-        if (!known || known.updatedAt <= record.updatedAt) this.byId.set(record.id, toRow(record));
+        const known = rows.get(record.id);
+        if (!known || known.updatedAt <= record.updatedAt) rows.set(record.id, toRow(record));
       }
       if (!more) break;
       // A search typed meanwhile covers what is read so far and grows as more is read; announced
       // a few times a second, not per chunk, since every announcement re-runs the page's search.
-      if (performance.now() - announcedAt >= (this.options.progressMs ?? PROGRESS_MS)) {
+      if (announce && performance.now() - announcedAt >= (this.options.progressMs ?? PROGRESS_MS)) {
         announcedAt = performance.now();
         this.changed();
       }
@@ -216,23 +260,27 @@ export class ResourceIndex {
     return this.keeper;
   }
 
-  /** The rows kept from the last visit, brought up to date; false when there is no copy to trust. */
-  private async readPersisted(db: LoopDatabase, found: PersistedIndex): Promise<boolean> {
+  /** The rows kept from the last visit, brought up to date; null when there is no copy to trust. */
+  private async readPersisted(db: LoopDatabase, found: PersistedIndex): Promise<{ stale: boolean } | null> {
     const copy = await (await this.kept())?.restore(db, found);
-    if (!copy) return false;
+    if (!copy) return null;
     for (const [id, row] of copy.rows) {
       if (this.removedWhileLoading.has(id)) continue;
       const known = this.byId.get(id);
       if (!known || known.updatedAt <= row.updatedAt) this.byId.set(id, row);
     }
-    if (copy.rewriteAs) this.persistSoon(copy.rewriteAs);
-    return true;
+    // Still as fresh as the copy was: rewriting it checks nothing against the records.
+    if (copy.rewriteAs) this.persistSoon(copy.rewriteAs, found.builtAt);
+    return copy;
   }
 
-  /** Keeps the rows for the next visit, as of the log's entry `token`, once the page is idle. */
-  private persistSoon(token: string): void {
+  /**
+   * Keeps the rows for the next visit, as of the log's entry `token`, once the page is idle;
+   * `builtAt`: when they were last read from every record.
+   */
+  private persistSoon(token: string, builtAt: number): void {
     void this.kept()?.then((kept) =>
-      kept.keepSoon(token, {
+      kept.keepSoon(token, builtAt, {
         // Changes being read in now would be missing from a copy that claims them.
         settled: () => this.loaded && !this.flushing && !this.pending.size,
         // Live changes splice the sorted list in place; the copy is of the list as it is now.
@@ -289,10 +337,13 @@ export class ResourceIndex {
 
   /** Wait until changes announced so far are in the table (tests, and views after their own write). */
   settled(): Promise<void> {
-    return (this.flushing ?? Promise.resolve()).then(() => this.loadPromise ?? undefined);
+    return (this.flushing ?? Promise.resolve())
+      .then(() => this.loadPromise ?? undefined)
+      .then(() => this.verifying ?? undefined);
   }
 
   private apply(id: string, record: Resource | undefined): void {
+    this.touched?.add(id);
     const old = this.byId.get(id);
     if (old) {
       this.byId.delete(id);

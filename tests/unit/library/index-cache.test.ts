@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deleteResources as deleteAndOfferUndo } from '../../../lib/app/resources';
+import { deleteResources as deleteAndOfferUndo, editResource } from '../../../lib/app/resources';
 import { undo } from '../../../lib/app/undo';
 import { importText } from '../../../lib/backup/import';
 import { emptyRecords } from '../../../lib/backup/format';
@@ -178,6 +178,14 @@ async function visit(options: ReturnType<typeof keeper>['options'] | object, run
 
 const wholeRead = async () => (await visit({})).rows;
 
+/** What an index holds, as visit() gives it. */
+function rowsOf(index: ResourceIndex) {
+  return index
+    .search({ ...DEFAULT_CRITERIA })
+    .rows.map((row) => ({ id: row.id, text: row.text }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
 function many(count: number, prefix = 'r'): Resource[] {
   return Array.from({ length: count }, (_, i) =>
     resource({
@@ -291,7 +299,7 @@ describe('the library index kept between visits', () => {
     expect((await visit(keep.options)).rows).toHaveLength(11);
   });
 
-  it('a copy older than a day is built again from the records', async () => {
+  it('a copy last read whole a day ago is used at once, then checked against every record', async () => {
     for (const record of many(5)) await addResource(record);
     const keep = keeper();
     let now = 1_000_000;
@@ -303,8 +311,56 @@ describe('the library index kept between visits', () => {
     // Tampered (and still five rows): trusted within the day…
     expect((await visit(options)).rows.map((row) => row.text)).toContain('tampered');
     now += 25 * 60 * 60 * 1000;
-    // …and read again from the records once it is a day old.
-    expect((await visit(options, keep.runIdle)).rows).toEqual(await wholeRead());
+    // …and after a day still shown at once, then read again from the records and kept as of now.
+    const index = new ResourceIndex(getDb, options);
+    await index.start();
+    expect(rowsOf(index).map((row) => row.text)).toContain('tampered');
+    await index.settled();
+    await keep.runIdle();
+    expect(rowsOf(index)).toEqual(await wholeRead());
+    expect(keep.kept?.builtAt).toBe(now);
+    index.stop();
+  });
+
+  it('a change made while a day-old copy is checked is kept', async () => {
+    for (const record of many(6)) await addResource(record);
+    const keep = keeper();
+    let now = 1_000_000;
+    await visit({ persisted: { ...keep.options.persisted, now: () => now } }, keep.runIdle);
+    now += 25 * 60 * 60 * 1000;
+    let edited = false;
+    const index = new ResourceIndex(getDb, {
+      persisted: { ...keep.options.persisted, now: () => now },
+      chunkSize: 2,
+      // After the check has read r0 and r1, r1 changes.
+      yieldToPage: async () => {
+        if (edited) return;
+        edited = true;
+        await editResource('r1', { notes: 'edited while checking' }, now);
+        // The page has taken the change in while the check still reads.
+        await vi.waitFor(() => expect(index.get('r1')?.text).toContain('edited while checking'));
+      },
+    });
+    await index.start();
+    await index.settled();
+    expect(edited).toBe(true);
+    expect(index.get('r1')?.text).toContain('edited while checking');
+    expect(rowsOf(index)).toEqual(await wholeRead());
+    index.stop();
+  });
+
+  it('rewriting a copy brought up to date keeps when it was last read whole', async () => {
+    for (const record of many(5)) await addResource(record);
+    const keep = keeper();
+    let now = 1_000_000;
+    const options = { persisted: { ...keep.options.persisted, now: () => now } };
+    await visit(options, keep.runIdle);
+    // More writes than a copy is left behind by: the next visit writes it again.
+    for (let i = 0; i < 40; i++) await updateResources(['r2'], { notes: `edit ${i}` }, 2_000_000 + i);
+    now += 60 * 60 * 1000;
+    await visit(options, keep.runIdle);
+    expect(keep.store.writes).toBe(2);
+    expect(keep.kept?.builtAt).toBe(1_000_000);
   });
 
   it('an import that replaces the library deletes the copy of what it held', async () => {
