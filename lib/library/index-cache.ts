@@ -141,7 +141,7 @@ const DELTA_LIMIT = 5_000;
 const REWRITE_BEHIND = 32;
 const REWRITE_ROWS = 500;
 /** Checked against every record at least this often, whatever the log says. */
-const REBUILD_AFTER_MS = 24 * 60 * 60 * 1000;
+const CHECK_AFTER_MS = 24 * 60 * 60 * 1000;
 /** Rows encoded per idle period when the copy is written. */
 const PERSIST_SLICE = 5_000;
 
@@ -191,7 +191,7 @@ async function bringUpToDate(
   // What the log cannot say, the count can: a copy that does not add up is not used.
   if (rows.size !== count) return null;
   const rewrite = since.behind > REWRITE_BEHIND || changed.length > REWRITE_ROWS || present !== null;
-  return { rows, rewriteAs: rewrite ? since.latest : null, stale: now - kept.builtAt > REBUILD_AFTER_MS };
+  return { rows, rewriteAs: rewrite ? since.latest : null, stale: now - kept.builtAt > CHECK_AFTER_MS };
 }
 
 /** In one transaction, so they agree: what the log says changed since `token`, those records, the count. */
