@@ -10,6 +10,9 @@ import { E2E_HOST_PERMISSIONS } from './tests/e2e/origins';
 const e2e = process.env.WXT_E2E === '1';
 const WEBHOOK_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 // Parallel builds (e2e copy, benchmark, a second checkout) each get their own folder.
+const bench = process.env.WXT_BENCH === '1';
+const BENCH_PAGES_DIR = resolve(import.meta.dirname, 'bench/pages');
+const BENCH_PAGES = ['bench-empty.html', 'bench-seed.html', 'bench-script-floor.html', 'bench-script-floor.js'];
 const outDir = process.env.WXT_OUT_DIR ?? (e2e ? '.output-e2e' : '.output');
 
 // The benchmark's measure of the background without the sync engine (a service worker cannot
@@ -53,11 +56,16 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push(...mergedLocaleFiles());
+      if (bench)
+        files.push(...BENCH_PAGES.map((name) => ({ relativeDest: name, absoluteSrc: resolve(BENCH_PAGES_DIR, name) })));
     },
-    // Benchmark-only pages (entrypoints/bench-*: an empty page, a seeding page) exist only in
-    // the copy `npm run bench` builds (WXT_BENCH=1), never in the store or e2e builds.
+    // Benchmark-only files (bench/pages: an empty page, a seeding page; entrypoints/bench-*: the
+    // seeding page's script) exist only in the copy `npm run bench` builds (WXT_BENCH=1), never in
+    // the store or e2e builds. The pages are copied, not built: a page built beside the popup and
+    // the library shares modules with them and changes their chunks, and the benchmark must time
+    // the files users get.
     'entrypoints:resolved': (_wxt, entrypoints) => {
-      if (process.env.WXT_BENCH === '1') return;
+      if (bench) return;
       for (let i = entrypoints.length - 1; i >= 0; i--)
         if (entrypoints[i]!.name.startsWith('bench-')) entrypoints.splice(i, 1);
     },
