@@ -9,6 +9,7 @@ import { peekResourceByUrl } from '@/lib/db/peek';
 import { startEdit } from '@/lib/app/edit-start';
 import type { ResourceBase } from '@/lib/app/resources';
 import { editResource, getResourceByUrl, preloadCommands, saveCapturedPage } from './commands';
+import { afterSaveAnswered, holdUntilAnswered } from './first-answer';
 import { useShowThumbnails } from '@/components/hooks/live';
 import type { Quote, Resource } from '@/lib/db/types';
 import { formatNumber, t } from '@/lib/i18n';
@@ -55,11 +56,6 @@ export function beginCapture(): Opening {
   if (opening) return opening;
   // Marked for the benchmark's "where the time goes" (reading the page is most of Save's wait).
   performance.mark('popup:capture-start');
-  // The database code and the database itself load while the tab is looked up: whether the page
-  // is saved already is what Save waits for.
-  void preloadCommands()
-    .then((commands) => commands.openDatabase())
-    .catch(() => undefined);
   const tabRead = targetTab(location.search);
   const before = tabRead.then((tab) => {
     // Whether the page is saved already is looked up by the tab's own address while the page is
@@ -75,6 +71,13 @@ export function beginCapture(): Opening {
       : undefined;
     return { page: tab ? pageBeforeReading(tab) : undefined, early };
   });
+  const answer = before.then(({ early }) => early?.saved);
+  holdUntilAnswered(answer);
+  // The database layer loads and opens once the one question it would queue beside is answered.
+  void afterSaveAnswered()
+    .then(() => preloadCommands())
+    .then((commands) => commands.openDatabase())
+    .catch(() => undefined);
   const reading = (async (): Promise<Reading> => {
     const tab = await tabRead;
     const { early } = await before;

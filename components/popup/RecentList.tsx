@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/hooks/live';
 import { editResource, listNewest } from './commands';
+import { afterSaveAnswered } from './first-answer';
 import { describeWriteError } from '@/lib/db/errors';
 import { t } from '@/lib/i18n';
 import { openUrl } from '@/lib/resource-links';
@@ -12,7 +13,7 @@ import { readRecentSnapshot, type RecentItem, writeRecentSnapshot } from '@/lib/
 export const RECENT_LIMIT = 5;
 
 export function RecentList() {
-  const live = useLiveQuery(() => listNewest(RECENT_LIMIT), ['resources']);
+  const live = useLiveQuery(() => afterSaveAnswered().then(() => listNewest(RECENT_LIMIT)), ['resources']);
   // The last popup's list paints at once; the database's replaces it when read.
   const [snapshot] = useState(readRecentSnapshot);
   const items: readonly RecentItem[] | null = live.data ?? snapshot;

@@ -2,19 +2,30 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { lazyComponent } from '@/components/Lazy';
 import { CaptureCard } from '@/components/popup/CaptureCard';
+import { afterSaveAnswered } from '@/components/popup/first-answer';
 import { RecentList } from '@/components/popup/RecentList';
 
 // Saving and the recent list are what every open needs; the cards for what is due (most opens:
-// nothing) load their code beside the first render instead of before it (the review's scheduler,
-// ts-fsrs, only with the first answer).
-const DuePrompt = lazyComponent(() => import('@/components/popup/DuePrompt').then((m) => m.DuePrompt), 'nothing');
-const DueReviews = lazyComponent(() => import('@/components/popup/DueReviews').then((m) => m.DueReviews), 'nothing');
+// nothing) load their code after Save knows whether the page is saved, instead of before it or
+// beside it (the review's scheduler, ts-fsrs, only with the first answer).
+const afterSave =
+  <T,>(load: () => Promise<T>) =>
+  () =>
+    afterSaveAnswered().then(load);
+const DuePrompt = lazyComponent(
+  afterSave(() => import('@/components/popup/DuePrompt').then((m) => m.DuePrompt)),
+  'nothing',
+);
+const DueReviews = lazyComponent(
+  afterSave(() => import('@/components/popup/DueReviews').then((m) => m.DueReviews)),
+  'nothing',
+);
 const FollowUpPrompt = lazyComponent(
-  () => import('@/components/popup/FollowUpPrompt').then((m) => m.FollowUpPrompt),
+  afterSave(() => import('@/components/popup/FollowUpPrompt').then((m) => m.FollowUpPrompt)),
   'nothing',
 );
 const BackupReminder = lazyComponent(
-  () => import('@/components/popup/BackupReminder').then((m) => m.BackupReminder),
+  afterSave(() => import('@/components/popup/BackupReminder').then((m) => m.BackupReminder)),
   'nothing',
 );
 

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { holdUntilAnswered, resetFirstAnswer } from '../../../components/popup/first-answer';
 import { RecentList } from '../../../components/popup/RecentList';
-import { deleteResources, saveCapturedPage } from '../../../lib/app/resources';
+import { deleteResources, listNewest, saveCapturedPage } from '../../../lib/app/resources';
 import type { Resource } from '../../../lib/db/types';
 import {
   readRecentSnapshot,
@@ -73,15 +74,17 @@ describe('RecentList', () => {
     document.body.append(host);
     await act(async () => render(<RecentList />, host));
   };
-  const titles = () => [...host.querySelectorAll('.recent-title')].map((el) => el.textContent);
-
-  it('paints the last list in its first render, then shows what the database holds and keeps that', async () => {
-    const { resource } = await saveCapturedPage({
+  const saveSince = () =>
+    saveCapturedPage({
       url: 'https://blog.example.org/now',
       canonicalUrl: 'https://blog.example.org/now',
       kind: 'article',
       title: 'Saved since',
     });
+  const titles = () => [...host.querySelectorAll('.recent-title')].map((el) => el.textContent);
+
+  it('paints the last list in its first render, then shows what the database holds and keeps that', async () => {
+    const { resource } = await saveSince();
     writeRecentSnapshot([talk]);
     host = document.createElement('div');
     document.body.append(host);
@@ -94,6 +97,23 @@ describe('RecentList', () => {
     await deleteResources([resource.id]);
     await vi.waitFor(() => expect(host.textContent).toContain('Nothing saved yet'));
     expect(readRecentSnapshot()).toEqual([]);
+  });
+
+  it('reads the database only once Save knows whether its page is saved; the last list shows meanwhile', async () => {
+    await saveSince();
+    writeRecentSnapshot([talk]);
+    let answer!: () => void;
+    holdUntilAnswered(new Promise<void>((resolve) => (answer = resolve)));
+    try {
+      await mount();
+      // Several full database round trips: a read the list had asked for would have answered.
+      for (let i = 0; i < 3; i++) await act(async () => void (await listNewest(5)));
+      expect(titles()).toEqual(['Shared vision']);
+      answer();
+      await vi.waitFor(() => expect(titles()).toEqual(['Saved since']));
+    } finally {
+      resetFirstAnswer();
+    }
   });
 
   it('without a snapshot it waits for the database, as before', async () => {
