@@ -59,6 +59,19 @@ export default defineConfig({
       if (bench)
         files.push(...BENCH_PAGES.map((name) => ({ relativeDest: name, absoluteSrc: resolve(BENCH_PAGES_DIR, name) })));
     },
+    // The popup is built on its own, not beside the library: a page's first load costs a request
+    // per file, and the extension's files are served one after another, so the popup's modules
+    // are one file (its lazily loaded cards aside) instead of five shared with the library.
+    'entrypoints:grouped': (_wxt, groups) => {
+      for (const group of groups) {
+        if (!Array.isArray(group) || group.length < 2) continue;
+        const popup = group.findIndex((entry) => entry.name === 'popup');
+        if (popup >= 0) {
+          groups.push(group.splice(popup, 1));
+          return;
+        }
+      }
+    },
     // Benchmark-only files (bench/pages: an empty page, a seeding page; entrypoints/bench-*: the
     // seeding page's script) exist only in the copy `npm run bench` builds (WXT_BENCH=1), never in
     // the store or e2e builds. The pages are copied, not built: a page built beside the popup and
