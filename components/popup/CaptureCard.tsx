@@ -5,7 +5,7 @@ import { captureTab, captureFailureMessage, pageBeforeReading } from '@/lib/capt
 import { canonicalizeUrl } from '@/lib/capture/canonical-url';
 import type { CapturedPage, CaptureFailure, CaptureResult } from '@/lib/capture/types';
 import { describeWriteError } from '@/lib/db/errors';
-import { peekResourceByUrl } from '@/lib/db/peek';
+import { closePeek, openForPeek, peekResourceByUrl } from '@/lib/db/peek';
 import { startEdit } from '@/lib/app/edit-start';
 import type { ResourceBase } from '@/lib/app/resources';
 import { editResource, getResourceByUrl, preloadCommands, saveCapturedPage } from './commands';
@@ -56,15 +56,18 @@ export function beginCapture(): Opening {
   if (opening) return opening;
   // Marked for the benchmark's "where the time goes" (reading the page is most of Save's wait).
   performance.mark('popup:capture-start');
+  // The lookup's database opens while the tab is read: opening needs no address.
+  const peekDb = openForPeek();
   const tabRead = targetTab(location.search);
   const before = tabRead.then((tab) => {
     // Whether the page is saved already is looked up by the tab's own address while the page is
     // read; only a page that names another canonical address is looked up again.
     const guess = tab?.url && isWebUrl(tab.url) ? canonicalizeUrl(tab.url) : null;
+    if (!guess) closePeek(peekDb);
     const early = guess
       ? {
           canonicalUrl: guess,
-          saved: peekResourceByUrl(guess)
+          saved: peekResourceByUrl(guess, peekDb)
             .then((found) => (found === null ? getResourceByUrl(guess) : found))
             .catch(() => undefined),
         }

@@ -7,11 +7,11 @@ import type { Resource } from './types';
  * takes longer to arrive than the answer. Only ever reads a database already at this version:
  * one that is missing or older is left for the full layer to create or upgrade (the open is
  * aborted before anything is written), and the answer is `null`, "ask the full layer".
+ *
+ * Opening is a round trip of its own and needs no address, so the popup opens while it reads
+ * its tab (`openForPeek`) and looks the address up once it has it (`peekResourceByUrl`).
  */
-export function peekResourceByUrl(
-  canonicalUrl: string,
-  factory: IDBFactory | undefined = globalThis.indexedDB,
-): Promise<Resource | undefined | null> {
+export function openForPeek(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     if (!factory) return resolve(null);
     let request: IDBOpenDBRequest;
@@ -20,29 +20,53 @@ export function peekResourceByUrl(
     } catch {
       return resolve(null);
     }
+    let settled = false;
+    const answer = (db: IDBDatabase | null) => {
+      settled = true;
+      resolve(db);
+    };
     request.onupgradeneeded = () => {
       request.transaction?.abort();
-      resolve(null);
+      answer(null);
     };
     request.onerror = (event) => {
       // The aborted upgrade lands here too; it is not an error of the page's.
       event.preventDefault();
-      resolve(null);
+      if (!settled) answer(null);
     };
-    request.onblocked = () => resolve(null);
+    request.onblocked = () => answer(null);
     request.onsuccess = () => {
       const db = request.result;
+      // Answered already (blocked meanwhile): nobody will use this connection.
+      if (settled) return db.close();
       db.onversionchange = () => db.close();
-      try {
-        const tx = db.transaction('resources', 'readonly');
-        const get = tx.objectStore('resources').index('canonicalUrl').get(canonicalUrl);
-        get.onsuccess = () => resolve((get.result as Resource | undefined) ?? undefined);
-        get.onerror = () => resolve(null);
-        tx.oncomplete = tx.onabort = () => db.close();
-      } catch {
-        db.close();
-        resolve(null);
-      }
+      answer(db);
     };
   });
+}
+
+/** Looks `canonicalUrl` up and closes the connection; opens one itself unless given one. */
+export async function peekResourceByUrl(
+  canonicalUrl: string,
+  opened: Promise<IDBDatabase | null> = openForPeek(),
+): Promise<Resource | undefined | null> {
+  const db = await opened;
+  if (!db) return null;
+  return new Promise((resolve) => {
+    try {
+      const tx = db.transaction('resources', 'readonly');
+      const get = tx.objectStore('resources').index('canonicalUrl').get(canonicalUrl);
+      get.onsuccess = () => resolve((get.result as Resource | undefined) ?? undefined);
+      get.onerror = () => resolve(null);
+      tx.oncomplete = tx.onabort = () => db.close();
+    } catch {
+      db.close();
+      resolve(null);
+    }
+  });
+}
+
+/** A connection opened for a peek that is not needed after all (the tab has no web address). */
+export function closePeek(opened: Promise<IDBDatabase | null>): void {
+  void opened.then((db) => db?.close());
 }

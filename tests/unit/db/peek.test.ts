@@ -1,8 +1,8 @@
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { saveCapturedPage } from '../../../lib/app/resources';
 import { closeDb } from '../../../lib/db/open';
-import { peekResourceByUrl } from '../../../lib/db/peek';
+import { closePeek, openForPeek, peekResourceByUrl } from '../../../lib/db/peek';
 import { DB_NAME, DB_VERSION } from '../../../lib/db/schema';
 
 const page = {
@@ -45,5 +45,28 @@ describe('peekResourceByUrl: the popup’s first read, without the database code
     await peekResourceByUrl(page.canonicalUrl);
     const next = await openDB(DB_NAME, DB_VERSION + 1, { blocked: () => expect.fail('blocked by the peek') });
     next.close();
+  });
+
+  it('opens while the address is still unknown, then looks it up on that connection', async () => {
+    const { resource } = await saveCapturedPage(page);
+    const opened = openForPeek();
+    const db = await opened;
+    expect(db?.version).toBe(DB_VERSION);
+    const close = vi.spyOn(db!, 'close');
+    expect(await peekResourceByUrl(page.canonicalUrl, opened)).toMatchObject({ id: resource.id });
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
+  });
+
+  it('an opened connection that is not needed after all is closed', async () => {
+    await saveCapturedPage(page);
+    const opened = openForPeek();
+    const close = vi.spyOn((await opened)!, 'close');
+    closePeek(opened);
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
+  });
+
+  it('opens nothing where there is no database, so the full layer creates it', async () => {
+    expect(await openForPeek()).toBeNull();
+    expect(await indexedDB.databases()).not.toContainEqual(expect.objectContaining({ name: DB_NAME }));
   });
 });
