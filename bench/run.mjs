@@ -431,7 +431,7 @@ async function chromiumVersion(context) {
  * (ms from navigation start), when `selector` first matches, or when one of `titles` appears as
  * text. Mutation observers run right after the DOM change, before the next paint.
  */
-function readyProbe({ selector, titles, saveLabel }) {
+function readyProbe({ selector, titles, saveLabel, countSelector }) {
   const probe = { ready: null };
   window.__bench = probe;
   const wanted = titles ? new Set(titles) : null;
@@ -446,7 +446,7 @@ function readyProbe({ selector, titles, saveLabel }) {
   };
   const hit = () => {
     probe.ready = performance.now();
-    if (!saveLabel) observer.disconnect();
+    if (!saveLabel && !countSelector) observer.disconnect();
     resolveDone(probe.ready);
   };
   const observer = new MutationObserver((records) => {
@@ -457,8 +457,14 @@ function readyProbe({ selector, titles, saveLabel }) {
     if (probe.saveUsable === undefined && saveLabel)
       for (const button of document.querySelectorAll('button'))
         if (!button.disabled && button.textContent.trim() === saveLabel) probe.saveUsable = performance.now();
+    // The library: when its count says how many resources there are ("100,000 resources").
+    if (countSelector && probe.countShown === undefined) {
+      const count = document.querySelector(countSelector)?.textContent?.trim() ?? '';
+      if (/^[\d,]+ resources?$/.test(count)) probe.countShown = performance.now();
+    }
     if (probe.ready !== null) {
-      if (probe.saveUsable !== undefined) observer.disconnect();
+      if ((!saveLabel || probe.saveUsable !== undefined) && (!countSelector || probe.countShown !== undefined))
+        observer.disconnect();
       return;
     }
     if (selector && document.querySelector(selector)) return hit();
@@ -470,7 +476,7 @@ function readyProbe({ selector, titles, saveLabel }) {
   observer.observe(document, {
     childList: true,
     subtree: true,
-    characterData: Boolean(wanted),
+    characterData: Boolean(wanted || countSelector),
     attributes: Boolean(saveLabel),
   });
   // Static markup (the empty page) is parsed before the observer sees a change.
@@ -718,21 +724,29 @@ async function measureLibrary(b, { memory }) {
   const ready = [];
   const searchable = [];
   const searchableKept = [];
+  const countedKept = [];
   const heap = [];
   let textMB = null;
   let keptUsed = 0;
   const visit = async () => {
-    const { page, ready: at } = await timedLoad(b.context, b.url('library.html#resources'), { titles });
+    const { page, ready: at } = await timedLoad(b.context, b.url('library.html#resources'), {
+      titles,
+      countSelector: '.res-count',
+    });
     if (at === null) {
       await page.close();
       return null;
     }
     const whole = await indexReady(page);
+    const counted = await page
+      .waitForFunction(() => window.__bench.countShown ?? null, null, { timeout: 30_000, polling: 50 })
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
     const fromCopy = await page.evaluate(
       (name) => performance.getEntriesByName(name)[0]?.detail?.fromCopy ?? null,
       INDEX_MARK,
     );
-    return { page, at, whole, fromCopy };
+    return { page, at, whole, fromCopy, counted };
   };
   for (let i = 0; i < WARMUP + RUNS; i++) {
     await b.control.evaluate(
@@ -762,6 +776,7 @@ async function measureLibrary(b, { memory }) {
       if (later) {
         ready.push(later.at);
         if (later.whole !== null) searchableKept.push(later.whole);
+        if (later.counted !== null) countedKept.push(later.counted);
         if (later.fromCopy) keptUsed++;
         // The heap once the whole library is in memory, after a full garbage collection.
         if (memory) heap.push(await heapMB(later.page));
@@ -780,6 +795,7 @@ async function measureLibrary(b, { memory }) {
     ready: stats(ready),
     ...(searchable.length === RUNS ? { searchable: stats(searchable) } : {}),
     ...(searchableKept.length === RUNS && keptUsed === RUNS ? { searchableKept: stats(searchableKept) } : {}),
+    ...(countedKept.length === RUNS && keptUsed === RUNS ? { countedKept: stats(countedKept) } : {}),
     ...(memory && heap.length ? { heap: stats(heap), textMB } : {}),
     keptUsed,
   };
@@ -1671,6 +1687,13 @@ async function main() {
                 `${res.keptUsed} of ${RUNS} later visits started from the kept copy`,
                 isLarge ? { max: 1500, on: 'median', label: '≤ 1.5 s' } : null,
               );
+          if (want('library') && res.countedKept)
+            record(
+              `library.${size}.countedKept`,
+              `library says how many resources, later visits, ${label}`,
+              'ms',
+              res.countedKept,
+            );
           if (res.heap) {
             record(`memory.library.${size}`, `library JS heap, ${label} resources`, 'MB', res.heap, null, {
               searchableTextMB: res.textMB,

@@ -178,9 +178,15 @@ async function bringUpToDate(
   kept: PersistedIndex,
   store: IndexStore,
   now: number,
+  onCount?: (count: number) => void,
 ): Promise<{ rows: Map<string, ResourceRow>; rewriteAs: string | null; stale: boolean } | null> {
-  // Decoded on this thread while the database checks the copy.
-  const [check, rows] = await Promise.all([changesSince(db, kept.token, store), decodeParts(kept.parts)]);
+  // Decoded on this thread while the database checks the copy. The check counts the store: the
+  // page can say how many resources there are before the rows are decoded.
+  const checked = changesSince(db, kept.token, store).then((check) => {
+    if (check) onCount?.(check.count);
+    return check;
+  });
+  const [check, rows] = await Promise.all([checked, decodeParts(kept.parts)]);
   if (!check || !rows) return null;
   const { changed, present, count, since } = check;
   for (const record of changed) rows.set(record.id, toRow(record));
@@ -297,8 +303,9 @@ export class KeptIndex {
     return readKept(this.store, this.format);
   }
 
-  restore(db: LoopDatabase, kept: PersistedIndex) {
-    return bringUpToDate(db, kept, this.store, this.now());
+  /** The kept rows brought up to date; `onCount`: the store's count, as soon as it is known. */
+  restore(db: LoopDatabase, kept: PersistedIndex, onCount?: (count: number) => void) {
+    return bringUpToDate(db, kept, this.store, this.now(), onCount);
   }
 
   now(): number {

@@ -142,25 +142,27 @@ export class ResourceIndex {
     this.byId.clear();
     this.newest = [];
     this.changed();
+    const showCount = (count: number) => {
+      if (this.loaded || generation !== this.loads) return;
+      // Resources added or removed while counting were counted by `apply`, from the screen's size.
+      this.total = count + (this.total - shown);
+      this.counted = true;
+      this.changed();
+    };
     const countNow = () =>
       void db
         .count('resources')
-        .then((count) => {
-          if (this.loaded) return;
-          // Resources added or removed while counting were counted by `apply`, from the screen's size.
-          this.total = count + (this.total - shown);
-          this.counted = true;
-          this.changed();
-        })
+        .then(showCount)
         .catch(() => undefined);
     // The kept copy is looked up (its code loaded, its database opened) once the screen is read:
     // an origin's databases share one queue in the browser, so earlier it delays the screen.
     const found = await this.kept()
       ?.then((kept) => kept.lookUp())
       .catch(() => undefined);
-    // A kept copy's check counts the store itself (a second count beside it would double the walk).
+    // A kept copy's check counts the store itself, and says so before its rows are decoded (a
+    // second count beside it would double the walk).
     if (!found) countNow();
-    const copy = found ? await this.readPersisted(db, found) : null;
+    const copy = found ? await this.readPersisted(db, found, showCount) : null;
     const fromCopy = copy !== null;
     if (!copy) {
       if (found) countNow();
@@ -261,8 +263,12 @@ export class ResourceIndex {
   }
 
   /** The rows kept from the last visit, brought up to date; null when there is no copy to trust. */
-  private async readPersisted(db: LoopDatabase, found: PersistedIndex): Promise<{ stale: boolean } | null> {
-    const copy = await (await this.kept())?.restore(db, found);
+  private async readPersisted(
+    db: LoopDatabase,
+    found: PersistedIndex,
+    onCount: (count: number) => void,
+  ): Promise<{ stale: boolean } | null> {
+    const copy = await (await this.kept())?.restore(db, found, onCount);
     if (!copy) return null;
     for (const [id, row] of copy.rows) {
       if (this.removedWhileLoading.has(id)) continue;

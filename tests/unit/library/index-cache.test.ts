@@ -218,6 +218,24 @@ describe('the library index kept between visits', () => {
     expect(keep.store.writes).toBe(1);
   });
 
+  it('a later visit says how many resources there are before the kept rows are applied', async () => {
+    for (const record of many(40)) await addResource(record);
+    const keep = keeper();
+    await visit(keep.options, keep.runIdle);
+    await addResource(resource({ id: 'new', createdAt: 50_000, updatedAt: 50_000 }));
+
+    const wholeStoreReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const index = new ResourceIndex(getDb, keep.options);
+    const seen: { counted: boolean; loaded: boolean; total: number }[] = [];
+    index.subscribe(() => seen.push({ counted: index.counted, loaded: index.loaded, total: index.total }));
+    await index.start();
+    index.stop();
+    expect(wholeStoreReads).not.toHaveBeenCalled();
+    // "41 resources" while the copy is still being decoded, not "Counting your resources…".
+    expect(seen).toContainEqual({ counted: true, loaded: false, total: 41 });
+    expect(rowsOf(index)).toHaveLength(41);
+  });
+
   it('what changed while the library was closed is there on the next visit, and only that is read', async () => {
     for (const record of many(60)) await addResource(record);
     const keep = keeper();
