@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { lazyComponent } from '@/components/Lazy';
@@ -8,26 +9,12 @@ import { RecentList } from '@/components/popup/RecentList';
 // Saving and the recent list are what every open needs; the cards for what is due (most opens:
 // nothing) load their code after Save knows whether the page is saved, instead of before it or
 // beside it (the review's scheduler, ts-fsrs, only with the first answer).
-const afterSave =
-  <T,>(load: () => Promise<T>) =>
-  () =>
-    afterSaveAnswered().then(load);
-const DuePrompt = lazyComponent(
-  afterSave(() => import('@/components/popup/DuePrompt').then((m) => m.DuePrompt)),
-  'nothing',
-);
-const DueReviews = lazyComponent(
-  afterSave(() => import('@/components/popup/DueReviews').then((m) => m.DueReviews)),
-  'nothing',
-);
-const FollowUpPrompt = lazyComponent(
-  afterSave(() => import('@/components/popup/FollowUpPrompt').then((m) => m.FollowUpPrompt)),
-  'nothing',
-);
-const BackupReminder = lazyComponent(
-  afterSave(() => import('@/components/popup/BackupReminder').then((m) => m.BackupReminder)),
-  'nothing',
-);
+const dueCard = <P extends object>(load: () => Promise<ComponentType<P>>) =>
+  lazyComponent(() => afterSaveAnswered().then(load), 'nothing');
+const DuePrompt = dueCard(() => import('@/components/popup/DuePrompt').then((m) => m.DuePrompt));
+const DueReviews = dueCard(() => import('@/components/popup/DueReviews').then((m) => m.DueReviews));
+const FollowUpPrompt = dueCard(() => import('@/components/popup/FollowUpPrompt').then((m) => m.FollowUpPrompt));
+const BackupReminder = dueCard(() => import('@/components/popup/BackupReminder').then((m) => m.BackupReminder));
 
 export function App() {
   return (

@@ -165,7 +165,8 @@ export class ResourceIndex {
     const copy = found ? await this.readPersisted(db, found, showCount) : null;
     const fromCopy = copy !== null;
     if (!copy) {
-      if (found) countNow();
+      // The copy's check may have counted already, though its rows were not used.
+      if (found && !this.counted) countNow();
       // What the log says before anything is read: rows read after it hold at least that.
       const kept = await this.kept();
       const startedAt = kept?.now() ?? 0;
