@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import type { PluginOption } from 'vite';
+import { splitBackgroundBuild } from './scripts/background-chunks';
 import { mergedLocaleFiles } from './scripts/locales';
 import { E2E_HOST_PERMISSIONS } from './tests/e2e/origins';
 
@@ -14,21 +14,8 @@ const bench = process.env.WXT_BENCH === '1';
 const BENCH_PAGES_DIR = resolve(import.meta.dirname, 'bench/pages');
 const BENCH_PAGES = ['bench-empty.html', 'bench-seed.html', 'bench-script-floor.html', 'bench-script-floor.js'];
 const outDir = process.env.WXT_OUT_DIR ?? (e2e ? '.output-e2e' : '.output');
-
-// The benchmark's measure of the background without the sync engine (a service worker cannot
-// load it lazily, so it is inlined): the background's two ways into it lead to no-ops instead.
-const withoutSync = process.env.WXT_WITHOUT_SYNC === '1';
-const SYNC_ENTRY = /lib\/(app\/sync-pass|sync\/outbox)\.ts$/;
-const BACKGROUND_IMPORTER = /lib\/(background\/sync-feature|app\/commit)\.ts$/;
-const measureWithoutSync: PluginOption = {
-  name: 'measure-background-without-sync',
-  enforce: 'pre',
-  async resolveId(source, importer, options) {
-    if (!importer || !BACKGROUND_IMPORTER.test(importer)) return null;
-    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-    return resolved && SYNC_ENTRY.test(resolved.id) ? resolve(import.meta.dirname, 'bench/without-sync.ts') : null;
-  },
-};
+// Set when WXT is ready: the background is built differently for each browser.
+let targetBrowser = 'chrome';
 
 export default defineConfig({
   srcDir: '.',
@@ -36,7 +23,7 @@ export default defineConfig({
   publicDir: 'public',
   outDir,
   vite: () => ({
-    plugins: [preact(), ...(withoutSync ? [measureWithoutSync] : [])],
+    plugins: [preact()],
     // Every browser this supports (Chrome 120+, Firefox 140+) preloads modules itself: the
     // polyfill would be 0.6 kB gzip on every page's first load for nothing.
     build: {
@@ -54,6 +41,15 @@ export default defineConfig({
     },
   }),
   hooks: {
+    ready: (wxt) => {
+      targetBrowser = wxt.config.browser;
+    },
+    // Chrome's service worker loads its lazy imports as chunks it imported at install
+    // (scripts/background-chunks.ts); Firefox's event page keeps them inlined.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (targetBrowser === 'chrome' && entrypoints.some((entry) => entry.type === 'background'))
+        splitBackgroundBuild(config);
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push(...mergedLocaleFiles());
       if (bench)

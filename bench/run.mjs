@@ -39,7 +39,7 @@ const RUNS = Math.max(5, Number(arg('runs', QUICK ? 5 : 7)));
 const WARMUP = Math.max(1, Number(arg('warmup', 1)));
 const MEDIUM = Number(arg('medium', 10_000));
 const LARGE = Number(arg('large', QUICK ? MEDIUM : 100_000));
-const QUICK_SET = 'bundle,popup,library,firstkey,search,export,import';
+const QUICK_SET = 'bundle,wake,popup,library,firstkey,search,export,import';
 const QUICK_IMPORT = 2000;
 const ONLY = arg('only', '') ? new Set(String(arg('only')).split(',')) : QUICK ? new Set(QUICK_SET.split(',')) : null;
 const SKIP_BUILD = Boolean(arg('skip-build', false));
@@ -47,8 +47,6 @@ const LIB = Boolean(arg('lib', false));
 const OUT_FILE = resolve(ROOT, String(arg('out', 'bench/results.json')));
 const BENCH_OUT = '.output-bench';
 const SIZE_OUT = '.output-bench-size';
-// The same build with the background's ways into the sync engine cut (WXT_WITHOUT_SYNC=1).
-const NO_SYNC_OUT = '.output-bench-nosync';
 const want = (what) => !ONLY || ONLY.has(what);
 const fmtN = (n) => n.toLocaleString('en-GB');
 
@@ -184,6 +182,48 @@ function jsClosure(dir, entries) {
   for (const file of seen) lazy.delete(file);
   return { files: [...seen], lazy: [...lazy] };
 }
+/**
+ * Chrome's background is split into AMD chunks (scripts/background-chunks.ts): each file is one
+ * define() call naming the files it needs first; its lazy imports are require() calls.
+ */
+const BACKGROUND_DEFINE = '__learningLoopDefine';
+function backgroundDeps(dir, file) {
+  const code = readFileSync(join(dir, file), 'utf8');
+  const defined = code.match(new RegExp(`${BACKGROUND_DEFINE}\\((\\[[^\\]]*\\])`));
+  if (!defined) throw new Error(`${file} is not a split background file`);
+  return JSON.parse(defined[1])
+    .filter((dep) => dep !== 'exports' && dep !== 'require')
+    .map((dep) => resolvePath(file, dep));
+}
+/** Files a file loads lazily (its require() calls). */
+function backgroundLazyDeps(dir, file) {
+  const code = readFileSync(join(dir, file), 'utf8');
+  return [...code.matchAll(/\(\["(\.[^"]+)"\]/g)].map((m) => resolvePath(file, m[1]));
+}
+/**
+ * What `roots` load before they run; with `lazy`, what they may load later too. Files in
+ * `loaded` are there already (and their lazy imports belong to other events): left out.
+ */
+function backgroundClosure(dir, roots, lazy = false, loaded = []) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || loaded.includes(file)) return;
+    seen.add(file);
+    for (const dep of backgroundDeps(dir, file)) visit(dep);
+    if (lazy) for (const dep of backgroundLazyDeps(dir, file)) visit(dep);
+  };
+  for (const root of roots) visit(root);
+  return [...seen];
+}
+/** The chunk Rollup named after a module (chunks/background-<name>-<hash>.js). */
+function backgroundChunk(dir, name) {
+  const found = readdirSync(join(dir, 'chunks')).filter((f) =>
+    new RegExp(`^background-${name}-[\\w-]{8}\\.js$`).test(f),
+  );
+  if (found.length !== 1) throw new Error(`expected one background chunk named ${name}, found ${found.length}`);
+  return `chunks/${found[0]}`;
+}
+
 function resolvePath(from, spec) {
   if (spec.startsWith('/')) return spec.slice(1);
   return join(dirname(from), spec).replace(/\\/g, '/');
@@ -210,7 +250,6 @@ function measureBundle() {
     { id: 'library', html: (manifest.options_ui?.page ?? 'library.html').split('#')[0], max: 30 },
   ];
   const entrypoints = pages.map((p) => ({ ...p, ...jsClosure(dir, htmlScripts(dir, p.html)) }));
-  entrypoints.push({ id: 'background', max: 15, ...jsClosure(dir, [manifest.background.service_worker]) });
   if (existsSync(join(dir, 'capture.js')))
     entrypoints.push({ id: 'capture', max: null, ...jsClosure(dir, ['capture.js']) });
   const detail = {};
@@ -233,27 +272,7 @@ function measureBundle() {
       },
     );
   }
-  // A service worker cannot import(): the sync engine (PouchDB and lib/sync) is inlined in the
-  // background. The background without it is the same build with its two ways into the engine
-  // cut (WXT_WITHOUT_SYNC=1); the engine's line is what it adds to the background.
-  const noSyncDir = existsSync(join(ROOT, NO_SYNC_OUT)) ? extensionDir(NO_SYNC_OUT) : null;
-  if (noSyncDir && detail.background) {
-    const noSyncManifest = JSON.parse(readFileSync(join(noSyncDir, 'manifest.json'), 'utf8'));
-    const rest = jsClosure(noSyncDir, [noSyncManifest.background.service_worker]);
-    const restKB = rest.files.reduce((n, f) => n + gz(noSyncDir, f), 0) / 1000;
-    record(
-      'bundle.syncEngine',
-      'sync engine in the background (PouchDB + lib/sync), gzip',
-      'kB',
-      detail.background.gzipKB - restKB,
-      { max: 60, on: 'value', label: '≤ 60 kB' },
-    );
-    record('bundle.backgroundWithoutSync', 'background JavaScript without the sync engine, gzip', 'kB', restKB, {
-      max: 15,
-      on: 'value',
-      label: '≤ 15 kB',
-    });
-  }
+  measureBackgroundBundle(dir, manifest.background.service_worker);
   // Requests before a first render: the browser serves an extension's files one after another,
   // so each one costs the page time beside its bytes.
   for (const page of pages) {
@@ -278,6 +297,68 @@ function measureBundle() {
     label: '0',
   });
   return detail;
+}
+
+/**
+ * The background loads per event (scripts/background-chunks.ts): every wake runs its entry and
+ * the prompt check (a slot may have passed while it slept); each event adds its feature. The
+ * figures: what every wake loads, each feature's wake (its static needs; what it loads only on
+ * some paths aside), and what a sync pass adds. A page's change, the commonest wake, is measured
+ * in the browser (wake.change).
+ */
+function measureBackgroundBundle(dir, entry) {
+  const kB = (files) => files.reduce((n, f) => n + gz(dir, f), 0) / 1000;
+  const every = backgroundClosure(dir, [entry, backgroundChunk(dir, 'prompt-schedule')]);
+  record('bundle.background', "background: the service worker's entry, gzip", 'kB', kB([entry]), null, {
+    rawKB: Math.round(readFileSync(join(dir, entry)).length / 100) / 10,
+  });
+  record(
+    'bundle.background.everyWake',
+    'background: what every wake loads (entry + prompt check), gzip',
+    'kB',
+    kB(every),
+    {
+      max: 15,
+      on: 'value',
+      label: '≤ 15 kB',
+    },
+    { files: every },
+  );
+  const features = readdirSync(join(dir, 'chunks'))
+    .map((f) => f.match(/^background-(.+-feature)-[\w-]{8}\.js$/)?.[1])
+    .filter(Boolean)
+    .sort();
+  const wakeFiles = Object.fromEntries(
+    features.map((name) => [name, backgroundClosure(dir, [...every, backgroundChunk(dir, name)])]),
+  );
+  const wakes = Object.fromEntries(
+    Object.entries(wakeFiles).map(([name, files]) => [name, Math.round(kB(files) * 10) / 10]),
+  );
+  const [heaviest, heaviestKB] = Object.entries(wakes).sort((a, b) => b[1] - a[1])[0];
+  record(
+    'bundle.background.heaviestWake',
+    `background: the heaviest event's wake (${heaviest}), gzip`,
+    'kB',
+    heaviestKB,
+    null,
+    {
+      wakes,
+    },
+  );
+  // The engine: what a sync pass loads that no other event does (the database layer is shared).
+  const shared = [...new Set(Object.values(wakeFiles).flat())];
+  const sync = backgroundClosure(dir, [backgroundChunk(dir, 'sync-pass')], true, shared);
+  record(
+    'bundle.syncEngine',
+    'background: the sync engine a sync pass loads (PouchDB + lib/sync), gzip',
+    'kB',
+    kB(sync),
+    {
+      max: 60,
+      on: 'value',
+      label: '≤ 60 kB',
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------- browser
@@ -652,6 +733,62 @@ async function measureSave(b) {
     await sleep(100);
   }
   return stats(samples);
+}
+
+/** What the live service worker has run this life (the loader's list), or null while none answers. */
+async function workerRan(context) {
+  // A stopped worker may still be listed and never answers: ask each, briefly.
+  const answers = await Promise.all(
+    context
+      .serviceWorkers()
+      .map((worker) =>
+        Promise.race([
+          worker.evaluate((name) => self[name]?.ran?.() ?? null, BACKGROUND_DEFINE),
+          sleep(1000).then(() => null),
+        ]).catch(() => null),
+      ),
+  );
+  return answers.find((answer) => answer !== null) ?? null;
+}
+
+/**
+ * The commonest wake: the worker stopped (as the browser stops it after 30 s idle), then the
+ * popup saves a page and tells it. Counted from what the worker ran, once it has reacted and
+ * nothing more loads for a second.
+ */
+async function measureWake(b, extDir) {
+  const url = 'https://blog.example.org/2025/07/what-a-stopped-worker-loads';
+  const tab = await b.context.newPage();
+  await tab.goto(url);
+  const id = await tabId(b.control, url);
+  if ((await workerRan(b.context)) === null) return { na: 'the background is not split (no loader list)' };
+  const cdp = await b.context.newCDPSession(b.control);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  const popup = await b.context.newPage();
+  await popup.goto(b.url(`popup.html?tab=${id}`));
+  const button = popup.getByRole('button', { name: 'Save this page' });
+  await popup.waitForFunction(() =>
+    [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Save this page' && !b.disabled),
+  );
+  await button.click();
+  await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  let ran = null;
+  let steadySince = performance.now();
+  for (let tries = 0; tries < 200; tries++) {
+    const now = await workerRan(b.context);
+    if (now && ran && now.length === ran.length && now.some((u) => u.includes('changes-feature'))) {
+      if (performance.now() - steadySince > 1000) break;
+    } else steadySince = performance.now();
+    ran = now;
+    await sleep(100);
+  }
+  await popup.close();
+  await tab.close();
+  if (!ran?.some((u) => u.includes('changes-feature'))) throw new Error('the woken worker never reacted to the save');
+  const files = ran.map((u) => new URL(u).pathname.slice(1));
+  return { kB: files.reduce((n, f) => n + gz(extDir, f), 0) / 1000, files };
 }
 
 async function candidateTitles(control) {
@@ -1472,7 +1609,6 @@ async function main() {
     build(BENCH_OUT, { WXT_BENCH: '1', WXT_E2E: '1' }, null);
     if (want('bundle')) {
       build(SIZE_OUT, { WXT_BENCH: '', WXT_E2E: '' }, null);
-      build(NO_SYNC_OUT, { WXT_BENCH: '', WXT_E2E: '', WXT_WITHOUT_SYNC: '1' }, null);
     }
   }
   if (want('bundle')) {
@@ -1619,7 +1755,13 @@ async function main() {
         want('search') ||
         want('snapshot') ||
         (isMedium &&
-          (want('save') || want('clip') || want('quote') || want('log') || want('export') || want('import')));
+          (want('save') ||
+            want('wake') ||
+            want('clip') ||
+            want('quote') ||
+            want('log') ||
+            want('export') ||
+            want('import')));
       if (!needs) {
         await close(size);
         continue;
@@ -1642,6 +1784,23 @@ async function main() {
         const target = { max: 100, on: 'p95', label: '≤ 100 ms p95' };
         if (res.na) skip('log', `log learning: Enter to stored (${label} resources)`, res.na, target);
         else record('log', `log learning: Enter to stored (${label} resources)`, 'ms', res, target);
+      }
+      if (isMedium && want('wake')) {
+        const res = await attempt(() => measureWake(b, extDir));
+        if (res?.na) skip('wake.change', "background: what a page's change wakes it to load", res.na);
+        else
+          record(
+            'wake.change',
+            "background: what a stopped worker loads for a page's save, gzip",
+            'kB',
+            res.kB,
+            {
+              max: 15,
+              on: 'value',
+              label: '≤ 15 kB',
+            },
+            { files: res.files },
+          );
       }
       if (isMedium && want('save')) {
         const res = await attempt(() => measureSave(b));

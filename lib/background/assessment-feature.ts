@@ -8,20 +8,9 @@ import { serialQueue } from '../serial';
 import { assessmentReminder, assessmentSchedule } from '../settings';
 import { markBadge } from './badge';
 import { notify } from './notify';
+import { ASSESSMENT_ALARM, ASSESSMENT_NOTIFICATION_PREFIX } from './names';
 
-export const ASSESSMENT_ALARM = 'assessment';
-export const ASSESSMENT_NOTIFICATION_PREFIX = 'assessment:';
-
-export function setupAssessmentFeature(): void {
-  browser.runtime.onInstalled.addListener(() => void syncAssessment());
-  browser.runtime.onStartup.addListener(() => void syncAssessment());
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ASSESSMENT_ALARM) void syncAssessment();
-  });
-  browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith(ASSESSMENT_NOTIFICATION_PREFIX)) void onAssessmentClicked(id);
-  });
-}
+export { ASSESSMENT_ALARM, ASSESSMENT_NOTIFICATION_PREFIX };
 
 const serially = serialQueue();
 

@@ -7,9 +7,10 @@ import { serialQueue } from '../serial';
 import { backupReminder } from '../settings';
 import { markBadge } from './badge';
 import { notify } from './notify';
+import { BACKUP_ALARM, BACKUP_NOTIFICATION_ID } from './names';
 
-export const BACKUP_ALARM = 'backup-reminder';
-export const BACKUP_NOTIFICATION_ID = 'backup-reminder';
+export { BACKUP_ALARM, BACKUP_NOTIFICATION_ID };
+
 const CHECK_EVERY_MINUTES = 24 * 60;
 
 /**
@@ -17,17 +18,6 @@ const CHECK_EVERY_MINUTES = 24 * 60;
  * notification; the popup shows a card (lib/backup/reminder.ts) and the badge follows that card.
  * An extension update opens the database at once, so its upgrade runs now and keeps every record.
  */
-export function setupBackupFeature(): void {
-  browser.runtime.onInstalled.addListener((details) => void onInstalled(details.reason));
-  browser.runtime.onStartup.addListener(() => void ensureBackupAlarm());
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BACKUP_ALARM) void syncBackupReminder();
-  });
-  browser.notifications.onClicked.addListener((id) => {
-    if (id === BACKUP_NOTIFICATION_ID) void onBackupNotificationClicked();
-  });
-}
-
 export async function onInstalled(reason: Browser.runtime.OnInstalledReason | string): Promise<void> {
   if (reason === 'update') {
     // Run the database's upgrade steps now rather than when a page first opens it.

@@ -3,6 +3,7 @@ import { type MessageKey, t } from '../i18n';
 import { serialQueue } from '../serial';
 import { languageReady } from './language';
 import { type BadgeReason, badgeReasons } from '../settings';
+import { CLIP_CONFIRMED_ALARM } from './names';
 
 export type { BadgeReason } from '../settings';
 
@@ -51,4 +52,19 @@ export async function renderBadge(list?: BadgeReason[]): Promise<void> {
   if (top === 'clipped') return;
   await languageReady();
   await browser.action.setTitle({ title: top ? `${t('extName')}: ${t(BADGE_TITLE[top])}` : t('actionTitle') });
+}
+
+/** How long the toolbar button says a clip was made. */
+const CONFIRM_MINUTES = 1;
+
+/** The toolbar button says "✓" and, on hover, what was kept (a clip, a quote), for a minute. */
+export async function confirmOnButton(text: string): Promise<void> {
+  await markBadge('clipped', true);
+  await browser.action.setTitle({ title: `${t('extName')}: ${text}` });
+  await browser.alarms.create(CLIP_CONFIRMED_ALARM, { delayInMinutes: CONFIRM_MINUTES });
+}
+
+/** The badge and tooltip go back to what is waiting, if anything (renderBadge). */
+export async function endConfirmation(): Promise<void> {
+  await markBadge('clipped', false);
 }

@@ -6,49 +6,16 @@ import { formatClock } from '../clips/time';
 import { describeWriteError } from '../db/errors';
 import { t } from '../i18n';
 import { newId } from '../ids';
-import { markBadge } from './badge';
+import { confirmOnButton } from './badge';
 import { notify } from './notify';
+import { CLIP_CONFIRMED_ALARM, CLIP_MENU_PATTERNS, COMMAND_CLIP, MENU_CLIP } from './names';
 
-export const COMMAND_CLIP = 'clip-moment';
-export const MENU_CLIP = 'clip-moment';
-/** Watch pages (YouTube answers a right-click on the player itself with its own menu). */
-export const CLIP_MENU_PATTERNS = [
-  'https://www.youtube.com/watch*',
-  'https://m.youtube.com/watch*',
-  'https://www.youtube.com/shorts/*',
-  'https://music.youtube.com/watch*',
-];
+export { CLIP_CONFIRMED_ALARM, CLIP_MENU_PATTERNS, COMMAND_CLIP, MENU_CLIP };
+export { confirmOnButton, endConfirmation } from './badge';
+
 const NOTIFICATION_PREFIX = 'clipped:';
-export const CLIP_CONFIRMED_ALARM = 'clip-confirmed';
-/** How long the toolbar button says a clip was made. */
-const CONFIRM_MINUTES = 1;
-
-/** Clip this moment without opening the popup: the keyboard command and the page menu. */
-export function setupClipFeature(): void {
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === COMMAND_CLIP) void clipActiveTab(tab);
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_CLIP && tab) void clipTab(tab);
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === CLIP_CONFIRMED_ALARM) void endConfirmation();
-  });
-}
-
-/** The toolbar button says "✓" and, on hover, what was kept (a clip, a quote), for a minute. */
-export async function confirmOnButton(text: string): Promise<void> {
-  await markBadge('clipped', true);
-  await browser.action.setTitle({ title: `${t('extName')}: ${text}` });
-  await browser.alarms.create(CLIP_CONFIRMED_ALARM, { delayInMinutes: CONFIRM_MINUTES });
-}
-
-/** The badge and tooltip go back to what is waiting, if anything (renderBadge). */
-async function endConfirmation(): Promise<void> {
-  await markBadge('clipped', false);
-}
-
-async function clipActiveTab(tab?: Browser.tabs.Tab): Promise<void> {
+/** Clip this moment without opening the popup: the keyboard command (the page menu: clipTab). */
+export async function clipActiveTab(tab?: Browser.tabs.Tab): Promise<void> {
   const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (target) await clipTab(target);
 }

@@ -7,29 +7,14 @@ import { libraryPath } from '../routes';
 import { serialQueue } from '../serial';
 import { followUpNotified } from '../settings';
 import { markBadge } from './badge';
-import { notify, onNotificationButton } from './notify';
+import { notify } from './notify';
+import { FOLLOW_UP_ALARM, FOLLOW_UP_NOTIFICATION_PREFIX } from './names';
 
-export const FOLLOW_UP_ALARM = 'follow-up';
-export const FOLLOW_UP_NOTIFICATION_PREFIX = 'follow-up:';
+export { FOLLOW_UP_ALARM, FOLLOW_UP_NOTIFICATION_PREFIX };
+
 /** Button order on the notification (Chrome only; Firefox shows none). */
 export const FOLLOW_UP_BUTTON_ANSWER = 0;
 export const FOLLOW_UP_BUTTON_LATER = 1;
-
-/** Listeners first, synchronously: the event that woke the worker must find them. */
-export function setupFollowUpFeature(): void {
-  browser.runtime.onInstalled.addListener(() => void syncFollowUps());
-  browser.runtime.onStartup.addListener(() => void syncFollowUps());
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FOLLOW_UP_ALARM) void syncFollowUps();
-  });
-  browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith(FOLLOW_UP_NOTIFICATION_PREFIX)) void onFollowUpClicked(id);
-  });
-  // Firefox has no notification buttons: the click above is all it gets.
-  onNotificationButton((id, index) => {
-    if (id.startsWith(FOLLOW_UP_NOTIFICATION_PREFIX)) void onFollowUpButton(id, index);
-  });
-}
 
 const serially = serialQueue();
 

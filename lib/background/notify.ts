@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import { languageReady } from './language';
+import { notificationButtonsSupported } from './notification-buttons';
+
+export { notificationButtonsSupported, onNotificationButton } from './notification-buttons';
 
 export interface NotificationContent {
   title: string;
@@ -9,11 +12,6 @@ export interface NotificationContent {
 }
 
 const MESSAGE_LIMIT = 300;
-
-/** Firefox's notifications have no buttons and a stub `onButtonClicked` that logs at every start. */
-export function notificationButtonsSupported(isFirefox = import.meta.env.FIREFOX): boolean {
-  return !isFirefox;
-}
 
 /**
  * Every notification the extension shows goes through here. The content is built after the
@@ -38,15 +36,6 @@ export async function notify(id: string, content: () => NotificationContent): Pr
   } catch {
     await browser.notifications.create(id, base);
   }
-}
-
-/** Registers a button listener only where buttons exist. Call synchronously at start-up. */
-export function onNotificationButton(
-  listener: (id: string, index: number) => void,
-  isFirefox = import.meta.env.FIREFOX,
-): void {
-  if (!notificationButtonsSupported(isFirefox)) return;
-  browser.notifications.onButtonClicked?.addListener(listener);
 }
 
 export async function clearNotifications(prefix: string): Promise<void> {

@@ -1,12 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import { choosePrompt, recordShown } from '../prompts/choose';
-import { askedText, dueToCandidate, PROMPT_NOTIFICATION_PREFIX } from '../prompts/due';
-import { hostTimeZone, nextPromptAt } from '../prompts/schedule';
-import { listDueReviews } from '../db/reviews';
-import { endOfLocalDay } from '../review/card';
+import { PROMPT_NOTIFICATION_PREFIX } from './names';
 import { libraryPath } from '../routes';
-import { serialQueue } from '../serial';
 import {
   duePrompt,
   promptAlarmState,
@@ -18,91 +13,24 @@ import {
   type PromptAlarmState,
 } from '../settings';
 import { markBadge, renderBadge } from './badge';
-import { clearNotifications, notify, onNotificationButton } from './notify';
+import { clearNotifications, notify } from './notify';
+import { PROMPT_ALARM } from './names';
+import { ensurePromptAlarm, promptQueue as serially } from './prompt-schedule';
 
-export const PROMPT_ALARM = 'prompt';
+export { PROMPT_ALARM };
+export { ensurePromptAlarm, onPromptAlarm } from './prompt-schedule';
+
 const BUTTON_ANSWER = 0;
 const BUTTON_LATER = 1;
 const MINUTE = 60_000;
 
-/**
- * Reflection prompts: one alarm ('prompt') set for the next slot with `when`, re-created at every
- * start and after every prompt, settings change or `reschedule` message. No timers: the worker
- * may sleep between any two events, so everything that matters is in storage.
- */
-export function setupPromptFeature(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === PROMPT_ALARM) void onPromptAlarm(alarm.scheduledTime);
-  });
-  browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith(PROMPT_NOTIFICATION_PREFIX)) void openAnswer();
-  });
-  // Firefox has no notification buttons: the click above is all it gets.
-  onNotificationButton((id, index) => {
-    if (id.startsWith(PROMPT_NOTIFICATION_PREFIX)) void onPromptButton(index);
-  });
-  browser.runtime.onInstalled.addListener((details) => void onInstalled(details.reason));
-  browser.runtime.onStartup.addListener(() => {
-    void renderBadge().catch(() => undefined);
-    void ensurePromptAlarm();
-  });
-  // A worker woken by anything may find a slot that passed while it (or the browser) slept.
-  void ensurePromptAlarm();
+/** The browser started: the badge may not have survived, and a slot may have passed. */
+export async function onStartup(): Promise<void> {
+  await Promise.all([renderBadge().catch(() => undefined), ensurePromptAlarm()]);
 }
 
-// Alarm, start-up and settings events can arrive together: one at a time, in order.
-const serially = serialQueue();
-
-export function onPromptAlarm(scheduledTime: number, now = Date.now()): Promise<void> {
-  // An alarm never fires early, but clocks may disagree by a few ms.
-  return ensurePromptAlarm(Math.max(now, scheduledTime));
-}
-
-/**
- * Show the prompt whose slot has passed and was not shown yet (a missed one shows once, however
- * many slots passed while the browser was closed), then set the alarm for the next slot.
- * Idempotent: calling it twice changes nothing the second time.
- */
-export function ensurePromptAlarm(now = Date.now()): Promise<void> {
-  return serially(async () => {
-    const state = await promptAlarmState.getValue();
-    if (
-      state.scheduledFor !== null &&
-      state.scheduledFor <= now &&
-      (state.lastSlotShown ?? -Infinity) < state.scheduledFor
-    ) {
-      await showDuePrompt(state, now);
-    }
-    await scheduleNext(now);
-  });
-}
-
-async function scheduleNext(now: number): Promise<void> {
-  const [schedule, state, reviews] = await Promise.all([
-    promptSchedule.getValue(),
-    promptAlarmState.getValue(),
-    reviewsPerPrompt.getValue(),
-  ]);
-  let when: number | null;
-  let reason: PromptAlarmState['reason'] = 'slot';
-  // With prompts off, the review still comes on the prompt's days and time.
-  if (!schedule.enabled && reviews === 0) when = null;
-  else if (state.reason === 'snooze' && state.scheduledFor !== null && state.scheduledFor > now) {
-    when = state.scheduledFor;
-    reason = 'snooze';
-  } else when = nextPromptAt(now, { ...schedule, enabled: true }, hostTimeZone());
-
-  if (when === null) {
-    await browser.alarms.clear(PROMPT_ALARM);
-  } else {
-    const existing = await browser.alarms.get(PROMPT_ALARM);
-    if (!existing || existing.scheduledTime !== when) await browser.alarms.create(PROMPT_ALARM, { when });
-  }
-  if (state.scheduledFor !== when || state.reason !== reason)
-    await promptAlarmState.setValue({ ...state, scheduledFor: when, reason });
-}
-
-async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void> {
+/** The due slot's prompt, notified; loaded only when a slot has passed (lib/background/prompt-schedule.ts). */
+export async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void> {
   await promptAlarmState.setValue({ ...state, lastSlotShown: now });
   // A slot (not a snooze) opens today's review: the user's own takeaways come back with the prompt.
   if (state.reason !== 'snooze') await openReviewSession(now);
@@ -113,6 +41,11 @@ async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void
     // Later means the same question, later; answered meanwhile means nothing to ask.
     if (!due) return;
   } else {
+    // Choosing (the catalogue, the library's reads) loads only when a prompt is due.
+    const [{ choosePrompt, recordShown }, { askedText }] = await Promise.all([
+      import('../prompts/choose'),
+      import('../prompts/due'),
+    ]);
     const picked = await choosePrompt(now);
     if (!picked) return;
     due = {
@@ -135,6 +68,7 @@ async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void
 
 /** The prompt as a notification, in the chosen language, with Answer and Later where buttons exist. */
 export async function notifyDue(due: DuePromptState, now: number): Promise<void> {
+  const { askedText, dueToCandidate } = await import('../prompts/due');
   await clearPromptNotifications();
   await notify(`${PROMPT_NOTIFICATION_PREFIX}${now}`, () => ({
     title: t('promptNotificationTitle'),
@@ -162,9 +96,17 @@ export async function onDuePromptChanged(): Promise<void> {
  */
 export async function openReviewSession(now: number): Promise<void> {
   const limit = await reviewsPerPrompt.getValue();
-  const due = limit > 0 ? await listDueReviews(endOfLocalDay(now), 1) : [];
+  const due = limit > 0 ? await dueReviewsToday(now) : [];
   await reviewSession.setValue(due.length ? { startedAt: now, answered: 0 } : null);
   await markBadge('review', due.length > 0);
+}
+
+async function dueReviewsToday(now: number) {
+  const [{ listDueReviews }, { endOfLocalDay }] = await Promise.all([
+    import('../db/reviews'),
+    import('../review/card'),
+  ]);
+  return listDueReviews(endOfLocalDay(now), 1);
 }
 
 /** A page answered the last of today's cards (the application layer closed the session). */

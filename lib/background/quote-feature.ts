@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { keepQuote } from '../app/quotes';
 import { captureFailureMessage, captureTab } from '../capture/capture-tab';
 import { describeWriteError } from '../db/errors';
@@ -6,23 +6,13 @@ import { t } from '../i18n';
 import { capLine, LIMITS } from '../limits';
 import { fragmentFromText } from '../quotes/fragment';
 import type { SelectedQuote } from '../quotes/quote';
-import { confirmOnButton } from './clip-feature';
+import { confirmOnButton } from './badge';
 import { notify } from './notify';
+import { MENU_SAVE_QUOTE } from './names';
 
-export const MENU_SAVE_QUOTE = 'save-quote';
+export { MENU_SAVE_QUOTE };
+
 const NOTIFICATION_PREFIX = 'quoted:';
-
-/** "Save quote" on a selection: the context menu item is created with the others (save-feature). */
-export function setupQuoteFeature(): void {
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_SAVE_QUOTE) void quoteFromMenu(info, tab);
-  });
-}
-
-export function quoteMenu(): Browser.contextMenus.CreateProperties {
-  // The browser puts the selected words in for `%s`.
-  return { id: MENU_SAVE_QUOTE, title: t('menuSaveQuote'), contexts: ['selection'] };
-}
 
 /**
  * A quote from the selection the user right-clicked. The page is read as the popup reads it, so

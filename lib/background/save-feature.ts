@@ -5,36 +5,12 @@ import { pageFromUrl } from '../capture/page-from-url';
 import type { CapturedPage } from '../capture/types';
 import { describeWriteError } from '../db/errors';
 import { t } from '../i18n';
-import { languageReady } from './language';
-import { CLIP_MENU_PATTERNS, MENU_CLIP } from './clip-feature';
 import { notify } from './notify';
-import { quoteMenu } from './quote-feature';
+import { MENU_SAVE_PAGE, MENU_SAVE_LINK, COMMAND_SAVE_PAGE } from './names';
 
-export const MENU_SAVE_PAGE = 'save-page';
-export const MENU_SAVE_LINK = 'save-link';
-export const COMMAND_SAVE_PAGE = 'save-page';
+export { MENU_SAVE_PAGE, MENU_SAVE_LINK, COMMAND_SAVE_PAGE };
+
 const NOTIFICATION_PREFIX = 'saved:';
-
-export function setupSaveFeature(): void {
-  browser.runtime.onInstalled.addListener(() => void createMenus());
-  browser.runtime.onStartup.addListener(() => void createMenus());
-  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
-  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
-}
-
-export async function createMenus(): Promise<void> {
-  await languageReady();
-  await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: t('menuSavePage'), contexts: ['page'] });
-  browser.contextMenus.create({ id: MENU_SAVE_LINK, title: t('menuSaveLink'), contexts: ['link'] });
-  browser.contextMenus.create(quoteMenu());
-  browser.contextMenus.create({
-    id: MENU_CLIP,
-    title: t('menuClipMoment'),
-    contexts: ['page', 'video'],
-    documentUrlPatterns: CLIP_MENU_PATTERNS,
-  });
-}
 
 export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
   if (info.menuItemId === MENU_SAVE_PAGE && tab) await saveTab(tab);

@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
-import { BACKUP_VERSION } from '../backup/format';
-import { readSettings } from '../backup/settings';
-import { takeSnapshot } from '../db/snapshot';
 import type { Change } from '../messaging';
 import { serialQueue } from '../serial';
 import { snapshotSchedule } from '../settings';
+import { SNAPSHOT_ALARM } from './names';
 
-export const SNAPSHOT_ALARM = 'snapshot';
+export { SNAPSHOT_ALARM };
+
 /** At most one automatic snapshot every few minutes after changes. */
 export const SNAPSHOT_DELAY_MINUTES = 3;
 /**
@@ -17,16 +16,11 @@ export const CHANGE_NOTICE_MS = 60_000;
 
 const serially = serialQueue();
 
-/**
+/*
  * The automatic local snapshot (lib/backup/snapshot.ts) follows changes: the first change after
  * a snapshot sets an alarm a few minutes on; the alarm takes the snapshot of whatever changed by
  * then. The alarm and the state survive a stopped worker.
  */
-export function setupSnapshotFeature(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SNAPSHOT_ALARM) void runScheduledSnapshot();
-  });
-}
 
 /** A change to the library (any store): remember it and make sure a snapshot follows. */
 export function noteLibraryChange(change: Change, now = Date.now()): Promise<void> {
@@ -59,6 +53,12 @@ export function runScheduledSnapshot(now = Date.now()): Promise<void> {
     const before = await snapshotSchedule.getValue();
     let lastError: string | null = null;
     try {
+      // The snapshot's code loads for the alarm, not with each change that schedules it.
+      const [{ takeSnapshot }, { readSettings }, { BACKUP_VERSION }] = await Promise.all([
+        import('../db/snapshot'),
+        import('../backup/settings'),
+        import('../backup/format'),
+      ]);
       await takeSnapshot({
         reason: 'auto',
         full: before.fullSince !== null,

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { syncNow } from '../app/sync-pass';
 import type { Change } from '../messaging';
 import { syncAccount } from '../settings';
+import { SYNC_ALARM, SYNC_SOON_ALARM } from './names';
 
-export const SYNC_ALARM = 'sync';
-export const SYNC_SOON_ALARM = 'sync-soon';
+export { SYNC_ALARM, SYNC_SOON_ALARM };
+
 /** A one-shot pass this often while a server is connected (live replication needs an open library page). */
 export const SYNC_EVERY_MINUTES = 15;
 /** After a write, a pass this much later: a burst of typing is one pass. */
@@ -15,16 +15,6 @@ export const SYNC_AFTER_WRITE_MS = 30_000;
  * worker (it would keep it alive, and the browser stops it anyway). Nothing at all while no
  * server is connected: no alarm, no request.
  */
-export function setupSyncFeature(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_SOON_ALARM) void syncNow();
-  });
-  browser.runtime.onStartup.addListener(() => void ensureSyncAlarm());
-  browser.runtime.onInstalled.addListener(() => void ensureSyncAlarm());
-  // Connected or disconnected in any page: the alarm follows.
-  syncAccount.watch(() => void ensureSyncAlarm());
-}
-
 export async function ensureSyncAlarm(): Promise<void> {
   const account = await syncAccount.getValue();
   if (!account) {
@@ -34,6 +24,12 @@ export async function ensureSyncAlarm(): Promise<void> {
   }
   if (!(await browser.alarms.get(SYNC_ALARM)))
     await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: SYNC_EVERY_MINUTES });
+}
+
+/** A pass now: the sync engine loads only for it (never while no server is connected). */
+export async function syncNow(): Promise<void> {
+  const { syncNow: pass } = await import('../app/sync-pass');
+  await pass();
 }
 
 /** A change here: a pass shortly after (a pass already planned sooner stays). */

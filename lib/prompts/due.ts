@@ -1,8 +1,6 @@
 import type { DuePromptState } from '../settings';
 import { promptText, type PromptCandidate } from './catalogue';
 
-export const PROMPT_NOTIFICATION_PREFIX = 'prompt:';
-
 /** A prompt as a page holds it: what to ask, and about which resource. */
 export type AskedPrompt = PromptCandidate & { text?: string };
 

@@ -1,6 +1,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { articleFixture, extensionUrl, launch, putRecords, readStore, type Launched } from './harness';
+import {
+  articleFixture,
+  currentWorker,
+  extensionUrl,
+  launch,
+  openPopup,
+  putRecords,
+  readStore,
+  serve,
+  stopServiceWorkers,
+  tabIdFor,
+  type Launched,
+} from './harness';
 import { ARS, BBC, saveThroughPopup, type StoredResource } from './library-helpers';
 import { addTeam, addUsers, adminGet, type Couch, type CuttingProxy, startCouch, startProxy } from './couch';
 
@@ -93,6 +105,24 @@ async function serverDoc<T>(db: string, id: string): Promise<T | undefined> {
   return found.rows[0]?.doc ?? undefined;
 }
 
+/** Chrome's split background (scripts/background-chunks.ts): what the live worker has run. */
+async function liveWorkerRan(launched: Launched): Promise<string[]> {
+  // A stopped worker may still be listed, and never answers: ask each, keep the one that does.
+  const answers = await Promise.all(
+    launched.context
+      .serviceWorkers()
+      .map((worker) =>
+        Promise.race([
+          worker.evaluate(() =>
+            (self as unknown as { __learningLoopDefine: { ran(): string[] } }).__learningLoopDefine.ran(),
+          ),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000)),
+        ]).catch(() => null),
+      ),
+  );
+  return answers.find((answer) => answer !== null) ?? [];
+}
+
 const resources = (page: Page) => readStore<StoredResource & { conflicts?: { text: string }[] }>(page, 'resources');
 
 describe('a user who never connects a server', () => {
@@ -117,6 +147,26 @@ describe('a user who never connects a server', () => {
     expect(alarms).not.toContain('sync');
     expect(alarms).not.toContain('sync-soon');
     expect(requests).toEqual([]);
+  });
+
+  it('a stopped background wakes for a change without loading the sync engine', async () => {
+    const launched = await device();
+    await saveThroughPopup(launched, ARS, articleFixture('ars-1'));
+    await serve(launched.context, BBC, articleFixture('bbc-1'));
+    const tab = await launched.context.newPage();
+    await tab.goto(BBC);
+    const tabId = await tabIdFor(launched, BBC);
+    for (const page of launched.context.pages()) if (page !== tab) await page.close();
+    await stopServiceWorkers(tab);
+    // The popup's save tells the stopped worker, which wakes for it.
+    const popup = await openPopup(launched, tabId);
+    await popup.getByRole('button', { name: 'Save this page' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const ran = () => liveWorkerRan(launched);
+    await expect.poll(async () => (await ran()).some((url) => url.includes('changes-feature'))).toBe(true);
+    // A new life: what only the install ran is not there.
+    expect((await ran()).filter((url) => url.includes('backup-feature'))).toEqual([]);
+    expect((await ran()).filter((url) => /session|sync-pass|outbox/.test(url))).toEqual([]);
   });
 });
 
@@ -147,6 +197,26 @@ describe('my devices: two browsers of one user', () => {
       .poll(() => onLaptop.getByLabel('Notes', { exact: true }).inputValue(), { timeout: 60_000 })
       .toBe('Patch before Friday.\nAnd tell the team.');
   }, 180_000);
+
+  it('with no page open, a stopped background sends a change on its own alarm', async () => {
+    const laptop = await device();
+    const settings = await connect(laptop, 'alice', 'alice-pw');
+    await settings.close();
+    // Saved while the server cannot be reached: the popup's own pass fails, the change waits.
+    proxy.cut = true;
+    const popup = await saveThroughPopup(laptop, ARS, articleFixture('ars-1'));
+    const [saved] = await resources(popup);
+    const blank = await laptop.context.newPage();
+    for (const page of laptop.context.pages()) if (page !== blank) await page.close();
+    proxy.restore();
+    const serverCopy = () => serverDoc('userdb-616c696365', `resources/${saved!.id}`);
+    expect(await serverCopy()).toBeUndefined();
+    // The pass after a write, brought forward; the worker is stopped before it comes.
+    const worker = await currentWorker(laptop);
+    await worker.evaluate(() => chrome.alarms.create('sync-soon', { when: Date.now() + 2000 }));
+    await stopServiceWorkers(blank);
+    await expect.poll(serverCopy, { timeout: 30_000 }).toBeDefined();
+  }, 120_000);
 
   it('both offline, both edit, reconnect: merged on both, nothing lost', async () => {
     const a = await device();

@@ -6,12 +6,12 @@ import {
   BACKUP_ALARM,
   BACKUP_NOTIFICATION_ID,
   onBackupNotificationClicked,
-  setupBackupFeature,
   syncBackupReminder,
 } from '../../../lib/background/backup-feature';
 import { dismissPopupReminder } from '../../../lib/backup/reminder';
 import { saveResource } from '../../../lib/db/resources';
 import { backupReminder, lastExportAt } from '../../../lib/settings';
+import { startBackground } from '../background-harness';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 5, 1, 12);
@@ -28,17 +28,15 @@ async function oldNotes(): Promise<void> {
   );
 }
 
-// Own file: setup registers listeners once per context.
 describe('backup reminder in the background', () => {
   it('creates its alarm on install and at browser start', async () => {
-    setupBackupFeature();
+    const stop = startBackground();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await new Promise((r) => setTimeout(r, 0));
     expect(await browser.alarms.get(BACKUP_ALARM)).toMatchObject({ name: BACKUP_ALARM, periodInMinutes: 24 * 60 });
     await browser.alarms.clearAll();
     await fakeBrowser.runtime.onStartup.trigger();
-    await new Promise((r) => setTimeout(r, 0));
     expect(await browser.alarms.get(BACKUP_ALARM)).toBeDefined();
+    stop();
   });
 
   it('notifies when due, once a week, with the badge; nothing when not due', async () => {
@@ -63,11 +61,11 @@ describe('backup reminder in the background', () => {
   });
 
   it('the alarm firing runs the check', async () => {
-    setupBackupFeature();
+    const stop = startBackground();
     await oldNotes();
     await fakeBrowser.alarms.onAlarm.trigger({ name: BACKUP_ALARM, scheduledTime: Date.now() });
-    await syncBackupReminder({ notify: false });
     expect(await notifications()).toEqual([BACKUP_NOTIFICATION_ID]);
+    stop();
   });
 
   it('an export clears the badge and the notification; "Not now" in the popup clears the badge', async () => {

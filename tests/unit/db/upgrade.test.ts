@@ -135,9 +135,10 @@ describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a version
 
   it('through an extension update (onInstalled, reason "update"): upgraded, nothing lost', async () => {
     await createOldDatabase(fixture);
-    const { setupBackupFeature } = await import('../../../lib/background/backup-feature');
-    setupBackupFeature();
+    const { startBackground } = await import('../background-harness');
+    const stop = startBackground();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    stop();
     // The listener opened the database (running the upgrade) before anything else asked.
     const db = await getDb();
     expect(db.version).toBe(DB_VERSION);
