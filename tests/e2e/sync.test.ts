@@ -123,6 +123,8 @@ async function liveWorkerRan(launched: Launched): Promise<string[]> {
   return answers.find((answer) => answer !== null) ?? [];
 }
 
+const SENT_LATER = 'https://blog.example.org/2026/12/sent-by-a-stopped-background';
+
 const resources = (page: Page) => readStore<StoredResource & { conflicts?: { text: string }[] }>(page, 'resources');
 
 describe('a user who never connects a server', () => {
@@ -204,7 +206,8 @@ describe('my devices: two browsers of one user', () => {
     await settings.close();
     // Saved while the server cannot be reached: the popup's own pass fails, the change waits.
     proxy.cut = true;
-    const popup = await saveThroughPopup(laptop, ARS, articleFixture('ars-1'));
+    // An address no other test saves: alice's server copy keeps what earlier tests sent.
+    const popup = await saveThroughPopup(laptop, SENT_LATER, articleFixture('ars-1'));
     const [saved] = await resources(popup);
     const blank = await laptop.context.newPage();
     for (const page of laptop.context.pages()) if (page !== blank) await page.close();
