@@ -10,8 +10,6 @@ import { markBadge } from './badge';
 import { notify } from './notify';
 import { ASSESSMENT_ALARM, ASSESSMENT_NOTIFICATION_PREFIX } from './names';
 
-export { ASSESSMENT_ALARM, ASSESSMENT_NOTIFICATION_PREFIX };
-
 const serially = serialQueue();
 
 /**

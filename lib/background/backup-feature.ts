@@ -9,8 +9,6 @@ import { markBadge } from './badge';
 import { notify } from './notify';
 import { BACKUP_ALARM, BACKUP_NOTIFICATION_ID } from './names';
 
-export { BACKUP_ALARM, BACKUP_NOTIFICATION_ID };
-
 const CHECK_EVERY_MINUTES = 24 * 60;
 
 /**

@@ -8,10 +8,6 @@ import { t } from '../i18n';
 import { newId } from '../ids';
 import { confirmOnButton } from './badge';
 import { notify } from './notify';
-import { CLIP_CONFIRMED_ALARM, CLIP_MENU_PATTERNS, COMMAND_CLIP, MENU_CLIP } from './names';
-
-export { CLIP_CONFIRMED_ALARM, CLIP_MENU_PATTERNS, COMMAND_CLIP, MENU_CLIP };
-export { confirmOnButton, endConfirmation } from './badge';
 
 const NOTIFICATION_PREFIX = 'clipped:';
 /** Clip this moment without opening the popup: the keyboard command (the page menu: clipTab). */

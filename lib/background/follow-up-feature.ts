@@ -10,8 +10,6 @@ import { markBadge } from './badge';
 import { notify } from './notify';
 import { FOLLOW_UP_ALARM, FOLLOW_UP_NOTIFICATION_PREFIX } from './names';
 
-export { FOLLOW_UP_ALARM, FOLLOW_UP_NOTIFICATION_PREFIX };
-
 /** Button order on the notification (Chrome only; Firefox shows none). */
 export const FOLLOW_UP_BUTTON_ANSWER = 0;
 export const FOLLOW_UP_BUTTON_LATER = 1;

@@ -20,7 +20,7 @@ export function reloadLanguage(): Promise<void> {
   return languageReady();
 }
 
-/** A new worker life: the language is read again at the first text it shows. */
+/** Tests: each starts a background as a new worker life would, reading the language again. */
 export function forgetLanguage(): void {
   ready = null;
 }

@@ -2,8 +2,6 @@ import { browser } from 'wxt/browser';
 import { languageReady } from './language';
 import { notificationButtonsSupported } from './notification-buttons';
 
-export { notificationButtonsSupported, onNotificationButton } from './notification-buttons';
-
 export interface NotificationContent {
   title: string;
   message: string;

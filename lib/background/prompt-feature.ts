@@ -17,9 +17,6 @@ import { clearNotifications, notify } from './notify';
 import { PROMPT_ALARM } from './names';
 import { ensurePromptAlarm, promptQueue as serially } from './prompt-schedule';
 
-export { PROMPT_ALARM };
-export { ensurePromptAlarm, onPromptAlarm } from './prompt-schedule';
-
 const BUTTON_ANSWER = 0;
 const BUTTON_LATER = 1;
 const MINUTE = 60_000;

@@ -8,9 +8,6 @@ import { fragmentFromText } from '../quotes/fragment';
 import type { SelectedQuote } from '../quotes/quote';
 import { confirmOnButton } from './badge';
 import { notify } from './notify';
-import { MENU_SAVE_QUOTE } from './names';
-
-export { MENU_SAVE_QUOTE };
 
 const NOTIFICATION_PREFIX = 'quoted:';
 

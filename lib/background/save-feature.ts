@@ -8,8 +8,6 @@ import { t } from '../i18n';
 import { notify } from './notify';
 import { MENU_SAVE_PAGE, MENU_SAVE_LINK, COMMAND_SAVE_PAGE } from './names';
 
-export { MENU_SAVE_PAGE, MENU_SAVE_LINK, COMMAND_SAVE_PAGE };
-
 const NOTIFICATION_PREFIX = 'saved:';
 
 export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {

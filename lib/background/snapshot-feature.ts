@@ -4,8 +4,6 @@ import { serialQueue } from '../serial';
 import { snapshotSchedule } from '../settings';
 import { SNAPSHOT_ALARM } from './names';
 
-export { SNAPSHOT_ALARM };
-
 /** At most one automatic snapshot every few minutes after changes. */
 export const SNAPSHOT_DELAY_MINUTES = 3;
 /**

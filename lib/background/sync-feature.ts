@@ -3,8 +3,6 @@ import type { Change } from '../messaging';
 import { syncAccount } from '../settings';
 import { SYNC_ALARM, SYNC_SOON_ALARM } from './names';
 
-export { SYNC_ALARM, SYNC_SOON_ALARM };
-
 /** A one-shot pass this often while a server is connected (live replication needs an open library page). */
 export const SYNC_EVERY_MINUTES = 15;
 /** After a write, a pass this much later: a burst of typing is one pass. */

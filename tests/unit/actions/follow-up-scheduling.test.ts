@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerFollowUp, createAction, getAction } from '../../../lib/app/actions';
-import { FOLLOW_UP_ALARM } from '../../../lib/background/follow-up-feature';
+import { FOLLOW_UP_ALARM } from '../../../lib/background/names';
 import { badgeReasons, followUpNotified } from '../../../lib/settings';
 import { settle, setNow, startBackground } from '../background-harness';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ASSESSMENT_ALARM, syncAssessment } from '../../../lib/background/assessment-feature';
+import { syncAssessment } from '../../../lib/background/assessment-feature';
+import { ASSESSMENT_ALARM } from '../../../lib/background/names';
 import { badgeReasons } from '../../../lib/settings';
 import {
   cleanAssessment,

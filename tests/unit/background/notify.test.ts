@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAction } from '../../../lib/app/actions';
-import { ASSESSMENT_ALARM } from '../../../lib/background/assessment-feature';
-import { BACKUP_ALARM } from '../../../lib/background/backup-feature';
-import { onNotificationButton } from '../../../lib/background/notify';
+import { ASSESSMENT_ALARM } from '../../../lib/background/names';
+import { BACKUP_ALARM } from '../../../lib/background/names';
+import { onNotificationButton } from '../../../lib/background/notification-buttons';
 import { assessmentSchedule, language } from '../../../lib/settings';
 import { readLocale } from '../../../scripts/locales';
 import { settle, setNow, startBackground } from '../background-harness';

@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeReasons } from '../../../lib/settings';
-import {
-  BACKUP_ALARM,
-  BACKUP_NOTIFICATION_ID,
-  onBackupNotificationClicked,
-  syncBackupReminder,
-} from '../../../lib/background/backup-feature';
+import { onBackupNotificationClicked, syncBackupReminder } from '../../../lib/background/backup-feature';
+import { BACKUP_ALARM, BACKUP_NOTIFICATION_ID } from '../../../lib/background/names';
 import { dismissPopupReminder } from '../../../lib/backup/reminder';
 import { saveResource } from '../../../lib/db/resources';
 import { backupReminder, lastExportAt } from '../../../lib/settings';

@@ -20,7 +20,7 @@ import {
 } from '../../../lib/db/snapshot';
 import type { DatabaseInstance, StoreName } from '../../../lib/db/types';
 import { STORES, type BackupRecords } from '../../../lib/backup/format';
-import { SNAPSHOT_ALARM } from '../../../lib/background/snapshot-feature';
+import { SNAPSHOT_ALARM } from '../../../lib/background/names';
 import { sendMessage } from '../../../lib/messaging-transport';
 import { settle, setNow, startBackground } from '../background-harness';
 import { backupText, readAll, sampleRecords, seed, sorted, wipe } from '../backup/helpers';

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addCustomPrompt } from '../../../lib/app/prompts';
 import { answerPrompt, listReflections, skipDuePrompt, snoozeDuePrompt } from '../../../lib/app/reflections';
 import { saveSetting } from '../../../lib/app/settings';
-import { PROMPT_ALARM } from '../../../lib/background/prompt-feature';
+import { PROMPT_ALARM } from '../../../lib/background/names';
 import { BUILT_IN_PROMPTS } from '../../../lib/prompts/catalogue';
 import { dueToCandidate } from '../../../lib/prompts/due';
 import { hostTimeZone, nextPromptAt, timeToMinutes } from '../../../lib/prompts/schedule';

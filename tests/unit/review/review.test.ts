@@ -5,7 +5,7 @@ import { answerReview, listDueReviews } from '../../../lib/app/review';
 import { addTakeaways, removeTakeaway } from '../../../lib/app/takeaways';
 import { saveSetting } from '../../../lib/app/settings';
 import { undo } from '../../../lib/app/undo';
-import { PROMPT_ALARM } from '../../../lib/background/prompt-feature';
+import { PROMPT_ALARM } from '../../../lib/background/names';
 import { getDb } from '../../../lib/db/open';
 import { saveResource } from '../../../lib/db/resources';
 import type { ReviewCard } from '../../../lib/db/types';
