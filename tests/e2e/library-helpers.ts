@@ -7,6 +7,7 @@ import { TALK_A, TALK_B, watchPage, type FakeVideo } from './pages/youtube';
 
 export interface StoredResource {
   id: string;
+  url: string;
   title: string;
   kind: string;
   notes: string;
