@@ -24,21 +24,29 @@ function mirror(choice: LanguageChoice): void {
   }
 }
 
-/** Everything an extension page needs before its first render: the chosen language. */
-export async function startPage(): Promise<void> {
+/**
+ * Everything an extension page needs before its first render: the chosen language. With a mirror,
+ * the page renders in the mirrored language at once and checks the setting afterwards, once
+ * `checkAfter` resolves (the popup: after Save's one question, whose answer the check would
+ * otherwise queue beside).
+ */
+export async function startPage(checkAfter: () => Promise<void> = () => Promise.resolve()): Promise<void> {
+  // The settings module loads after the first render, not before it (it holds every schema).
+  const stored = () => import('./settings').then((settings) => settings.language.getValue());
   const mirrored = mirroredLanguage();
-  // The settings module loads beside the first render, not before it (it holds every schema).
-  const stored = import('./settings').then((settings) => settings.language.getValue());
-  if (mirrored === 'auto') {
+  if (mirrored !== null) {
+    if (mirrored !== 'auto') await loadLanguage(mirrored);
     document.documentElement.lang = currentLanguage();
-    void stored.then((choice) => {
-      if (choice === mirrored) return;
-      mirror(choice);
-      location.reload();
-    });
+    void checkAfter()
+      .then(stored)
+      .then((choice) => {
+        if (choice === mirrored) return;
+        mirror(choice);
+        location.reload();
+      });
     return;
   }
-  const choice = await stored;
+  const choice = await stored();
   mirror(choice);
   await loadLanguage(choice);
   document.documentElement.lang = currentLanguage();

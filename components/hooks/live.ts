@@ -97,11 +97,13 @@ export function useStorageItem<T>(item: StorageItem<T> | undefined): T | undefin
  * on its own, so none is shown before the setting says so. The settings module loads beside the
  * popup's first render, not before it.
  */
-export function useShowThumbnails(): boolean {
+export function useShowThumbnails(startAfter: () => Promise<void> = () => Promise.resolve()): boolean {
   const [item, setItem] = useState<StorageItem<boolean>>();
   useEffect(() => {
     let alive = true;
-    void import('@/lib/settings').then((settings) => alive && setItem(() => settings.showThumbnails));
+    void startAfter()
+      .then(() => import('@/lib/settings'))
+      .then((settings) => alive && setItem(() => settings.showThumbnails));
     return () => {
       alive = false;
     };

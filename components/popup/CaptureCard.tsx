@@ -84,6 +84,9 @@ export function beginCapture(): Opening {
   const reading = (async (): Promise<Reading> => {
     const tab = await tabRead;
     const { early } = await before;
+    // Injecting the script into the tab is browser work the lookup's database open would queue
+    // behind; Save works from the tab's address meanwhile, and a click waits for the read.
+    await afterSaveAnswered();
     const result: CaptureResult = tab ? await captureTab(tab) : { ok: false, reason: 'restricted' };
     performance.measure('popup:capture', 'popup:capture-start');
     return { result, early };
@@ -113,7 +116,8 @@ export function CaptureCard({ autoFocus = true }: { autoFocus?: boolean }) {
   const [tags, setTags] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const thumbs = useShowThumbnails();
+  // The setting's storage read waits, as the rest does, for Save's one question (first-answer.ts).
+  const thumbs = useShowThumbnails(afterSaveAnswered);
   const saveButton = useRef<HTMLButtonElement>(null);
   const quoteButton = useRef<HTMLButtonElement>(null);
   const logButton = useRef<HTMLButtonElement>(null);

@@ -5,9 +5,10 @@ import { startPage } from '@/lib/page-start';
 import { t } from '@/lib/i18n';
 import { beginCapture } from '@/components/popup/CaptureCard';
 import { App } from './App';
+import { afterSaveAnswered } from '@/components/popup/first-answer';
 
 beginCapture();
-void startPage().then(() => {
+void startPage(afterSaveAnswered).then(() => {
   document.title = t('extName');
   render(<App />, document.getElementById('app')!);
 });

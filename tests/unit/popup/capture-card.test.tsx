@@ -115,4 +115,25 @@ describe('the popup’s card before its page is read', () => {
     );
     await until(() => document.activeElement === button('Save as quote'));
   });
+
+  it('reads the page only once Save knows whether the page is saved (the read would queue beside the lookup)', async () => {
+    const lookup = deferred<Resource | undefined | null>();
+    vi.doMock('../../../lib/db/peek', async (original) => ({
+      ...(await original<typeof import('../../../lib/db/peek')>()),
+      peekResourceByUrl: () => lookup.promise,
+    }));
+    const executeScript = (fakeBrowser as unknown as { scripting: { executeScript: ReturnType<typeof vi.fn> } })
+      .scripting.executeScript;
+    try {
+      await mountCard();
+      await until(() => vi.mocked(fakeBrowser.tabs.get).mock.calls.length > 0);
+      // Every turn the tab's answer gives has run, and the page is not being read yet.
+      for (let i = 0; i < 5; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+      expect(executeScript).not.toHaveBeenCalled();
+      await act(async () => lookup.resolve(undefined));
+      await until(() => executeScript.mock.calls.length === 1);
+    } finally {
+      vi.doUnmock('../../../lib/db/peek');
+    }
+  });
 });
