@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import { splitBackgroundBuild } from './scripts/background-chunks';
+import { splitBackgroundBuild, splitFirefoxBackground } from './scripts/background-chunks';
 import { inlineStyles } from './scripts/inline-styles';
 import { mergedLocaleFiles } from './scripts/locales';
 import { E2E_HOST_PERMISSIONS } from './tests/e2e/origins';
@@ -47,11 +47,16 @@ export default defineConfig({
     ready: (wxt) => {
       targetBrowser = wxt.config.browser;
     },
-    // Chrome's service worker loads its lazy imports as chunks it imported at install
-    // (scripts/background-chunks.ts); Firefox's event page keeps them inlined.
+    // Each wake of the background loads what its event needs (scripts/background-chunks.ts):
+    // Chrome's service worker as chunks it imported at install, Firefox's event page as ES modules.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (targetBrowser === 'chrome' && entrypoints.some((entry) => entry.type === 'background'))
-        splitBackgroundBuild(config);
+      if (!entrypoints.some((entry) => entry.type === 'background')) return;
+      if (targetBrowser === 'firefox') splitFirefoxBackground(config);
+      else splitBackgroundBuild(config);
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (targetBrowser === 'firefox' && manifest.background && 'scripts' in manifest.background)
+        Object.assign(manifest.background, { type: 'module' });
     },
     'build:publicAssets': (_wxt, files) => {
       files.push(...mergedLocaleFiles());

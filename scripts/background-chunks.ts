@@ -9,7 +9,8 @@ import type { InlineConfig, Plugin, Rollup } from 'vite';
  * small loader (LOADER_SOURCE, the file's banner):
  * - at install, imports every chunk once: that only records each chunk's module, runs nothing;
  * - on a lazy `import()`, runs the recorded module (from a later wake: importScripts() it first).
- * Firefox's background is an event page, where the same lazy imports are left inlined.
+ * Firefox's background is an event page, a document, which can `import()`: it is built as ES
+ * modules with the same code splitting and declared `"type": "module"` (splitFirefoxBackground).
  */
 
 /** Replaced, in the built entry, by the chunks' paths (a JSON array). */
@@ -89,6 +90,22 @@ export function listChunksInEntry(): Plugin {
 
 /** Turns WXT's one-file background build (lib mode, IIFE) into the split AMD build above. */
 export function splitBackgroundBuild(config: InlineConfig): void {
+  splitFrom(config, CHUNKED_OUTPUT);
+  config.plugins = [...(config.plugins ?? []), listChunksInEntry()];
+}
+
+/** Firefox's event page loads its lazy imports as ES modules, each when its event comes. */
+export const FIREFOX_OUTPUT = {
+  format: 'es',
+  chunkFileNames: 'chunks/background-[name]-[hash].js',
+} satisfies Rollup.OutputOptions;
+
+export function splitFirefoxBackground(config: InlineConfig): void {
+  splitFrom(config, FIREFOX_OUTPUT);
+}
+
+/** WXT builds a background as one library file; this makes it an entry with chunks instead. */
+function splitFrom(config: InlineConfig, chunked: Rollup.OutputOptions): void {
   const build = config.build ?? {};
   const lib = build.lib;
   if (!lib || typeof lib.entry !== 'string') throw new Error('The background build is no longer in lib mode.');
@@ -102,11 +119,7 @@ export function splitBackgroundBuild(config: InlineConfig): void {
     rollupOptions: {
       ...build.rollupOptions,
       input: { background: lib.entry },
-      output: {
-        ...output,
-        ...CHUNKED_OUTPUT,
-      },
+      output: { ...output, ...chunked },
     },
   };
-  config.plugins = [...(config.plugins ?? []), listChunksInEntry()];
 }

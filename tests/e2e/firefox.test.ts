@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluate, findTab, firefoxPath, launchFirefox, openTab, until, type Firefox } from '../firefox/bidi';
 import { articleFixture, expectedMetadata, ROOT } from './harness';
@@ -27,8 +27,17 @@ describe.runIf(runnable)('in a real Firefox', () => {
     expect(existsSync(join(FIREFOX_BUILD, 'manifest.json')), 'npm run build:e2e:firefox first').toBe(true);
     const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as {
       browser_specific_settings: { gecko: { id: string } };
+      background: unknown;
     };
     expect(manifest.browser_specific_settings.gecko.id).toBe(ADDON_ID);
+    // The event page is ES modules: a wake loads its entry and what that imports, and each event's
+    // feature only when the event comes; the sync engine only for a sync pass.
+    expect(manifest.background).toEqual({ type: 'module', scripts: ['background.js'] });
+    const wakeFiles = staticImports(FIREFOX_BUILD, 'background.js');
+    const entry = readFileSync(join(FIREFOX_BUILD, 'background.js'), 'utf8');
+    expect(entry).toMatch(/\bimport\(\s*["']\.\/chunks\/background-changes-feature-/);
+    expect(wakeFiles.filter((file) => /background-(sync-pass|session|[\w-]+-feature)-/.test(file))).toEqual([]);
+    expect(readdirSync(join(FIREFOX_BUILD, 'chunks')).some((file) => /^background-sync-pass-/.test(file))).toBe(true);
 
     const html = articleFixture('ars-1');
     server = createServer((request, response) => {
@@ -65,6 +74,7 @@ describe.runIf(runnable)('in a real Firefox', () => {
       return names.includes('prompt') && names.includes('backup-reminder') ? names : undefined;
     });
     expect(alarms).toEqual(expect.arrayContaining(['prompt', 'backup-reminder']));
+    expect(alarms).not.toContain('snapshot');
 
     // The popup, pointed at the article's tab, captures it and saves it.
     const article = await openTab(bidi, articleUrl);
@@ -98,6 +108,12 @@ describe.runIf(runnable)('in a real Firefox', () => {
       ),
     );
 
+    // The page's save reached the event page, which loaded its change reactions on demand
+    // (import()): the snapshot's alarm is set by one of them, never at install.
+    await until('the background to react to the save', () =>
+      evaluate<boolean>(bidi, library, `browser.alarms.get('snapshot').then((alarm) => Boolean(alarm))`),
+    );
+
     // The library: the search box finds it by a word of its title.
     await evaluate(bidi, library, `(() => { location.hash = '#resources'; return true; })()`);
     await until('the search box', () =>
@@ -119,3 +135,13 @@ describe.runIf(runnable)('in a real Firefox', () => {
     expect(errors.filter((error) => error.context !== article)).toEqual([]);
   }, 120_000);
 });
+
+/** `file` and every file it imports statically (`import … from "./x.js"`), as paths in `dir`. */
+function staticImports(dir: string, file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [...seen];
+  seen.add(file);
+  const code = readFileSync(join(dir, file), 'utf8');
+  for (const match of code.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+)["']|\bimport\s*["'](\.{1,2}\/[^"']+)["']/g))
+    staticImports(dir, join(dirname(file), match[1] ?? match[2]!), seen);
+  return [...seen];
+}
