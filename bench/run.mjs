@@ -119,9 +119,9 @@ function fmt(v, unit) {
 
 // ---------------------------------------------------------------------------------- build
 
-function build(outDir, env, mode) {
+function build(outDir, env, mode, browserArgs = []) {
   const started = performance.now();
-  const res = spawnSync('npx', ['wxt', 'build', ...(mode ? ['--mode', mode] : [])], {
+  const res = spawnSync('npx', ['wxt', 'build', ...browserArgs, ...(mode ? ['--mode', mode] : [])], {
     cwd: ROOT,
     env: { ...process.env, WXT_OUT_DIR: outDir, ...env },
     encoding: 'utf8',
@@ -276,6 +276,7 @@ function measureBundle() {
     );
   }
   measureBackgroundBundle(dir, manifest.background.service_worker);
+  if (!QUICK) measureFirefoxBackground(join(ROOT, SIZE_OUT, 'firefox-mv3'));
   // Requests before a first render: the browser serves an extension's files one after another,
   // so each one costs the page time beside its bytes.
   for (const page of pages) {
@@ -360,6 +361,75 @@ function measureBackgroundBundle(dir, entry) {
       on: 'value',
       label: '≤ 60 kB',
     },
+  );
+}
+
+/**
+ * Firefox's background is an event page built as ES modules (splitFirefoxBackground): a wake loads
+ * the entry and its static imports; each event's `import()` adds that module and its static
+ * imports. The same figures as Chrome's, read from `import … from "./x.js"` and `import("./x.js")`.
+ */
+function measureFirefoxBackground(dir) {
+  const manifestFile = join(dir, 'manifest.json');
+  if (!existsSync(manifestFile)) throw new Error(`No Firefox build under ${dir}`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const entry = manifest.background?.scripts?.[0];
+  if (manifest.background?.type !== 'module' || !entry) throw new Error("Firefox's background is not ES modules");
+  const imports = (file, pattern) =>
+    [...readFileSync(join(dir, file), 'utf8').matchAll(pattern)].map((m) => resolvePath(file, m[1] ?? m[2]));
+  const staticDeps = (file) =>
+    imports(file, /\bfrom\s*["'](\.{1,2}\/[^"']+)["']|\bimport\s*["'](\.{1,2}\/[^"']+)["']/g);
+  const lazyDeps = (file) => imports(file, /\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g);
+  const closure = (roots, lazy = false, loaded = []) => {
+    const seen = new Set();
+    const visit = (file) => {
+      if (seen.has(file) || loaded.includes(file)) return;
+      seen.add(file);
+      for (const dep of staticDeps(file)) visit(dep);
+      if (lazy) for (const dep of lazyDeps(file)) visit(dep);
+    };
+    for (const root of roots) visit(root);
+    return [...seen];
+  };
+  const kB = (files) => files.reduce((n, f) => n + gz(dir, f), 0) / 1000;
+  const chunk = (name) => {
+    const found = readdirSync(join(dir, 'chunks')).filter((f) =>
+      new RegExp(`^background-${name}-[\\w-]{8}\\.js$`).test(f),
+    );
+    if (found.length !== 1)
+      throw new Error(`expected one Firefox background chunk named ${name}, found ${found.length}`);
+    return `chunks/${found[0]}`;
+  };
+  const every = closure([entry, chunk('prompt-schedule')]);
+  record('bundle.firefox.background.everyWake', "Firefox's event page: what every wake loads, gzip", 'kB', kB(every), {
+    max: 15,
+    on: 'value',
+    label: '≤ 15 kB',
+  });
+  const features = readdirSync(join(dir, 'chunks'))
+    .map((f) => f.match(/^background-(.+-feature)-[\w-]{8}\.js$/)?.[1])
+    .filter(Boolean)
+    .sort();
+  const wakeFiles = Object.fromEntries(features.map((name) => [name, closure([...every, chunk(name)])]));
+  const wakes = Object.fromEntries(
+    Object.entries(wakeFiles).map(([name, files]) => [name, Math.round(kB(files) * 10) / 10]),
+  );
+  const [heaviest, heaviestKB] = Object.entries(wakes).sort((a, b) => b[1] - a[1])[0];
+  record(
+    'bundle.firefox.background.heaviestWake',
+    `Firefox's event page: the heaviest event's wake (${heaviest}), gzip`,
+    'kB',
+    heaviestKB,
+    { max: 15, on: 'value', label: '≤ 15 kB' },
+    { wakes },
+  );
+  const shared = [...new Set(Object.values(wakeFiles).flat())];
+  record(
+    'bundle.firefox.syncEngine',
+    "Firefox's event page: the sync engine a sync pass loads, gzip",
+    'kB',
+    kB(closure([chunk('sync-pass')], true, shared)),
+    { max: 60, on: 'value', label: '≤ 60 kB' },
   );
 }
 
@@ -1620,6 +1690,8 @@ async function main() {
     build(BENCH_OUT, { WXT_BENCH: '1', WXT_E2E: '1' }, null);
     if (want('bundle')) {
       build(SIZE_OUT, { WXT_BENCH: '', WXT_E2E: '' }, null);
+      // Firefox's background sizes: full runs only (--quick stays a Chrome-only subset).
+      if (!QUICK) build(SIZE_OUT, { WXT_BENCH: '', WXT_E2E: '' }, null, ['-b', 'firefox', '--mv3']);
     }
   }
   if (want('bundle')) {
