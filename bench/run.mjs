@@ -10,7 +10,7 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,popup,save,clip,quote,log,library,search,memory,export,import,snapshot,sync   a subset
+ *   --only=bundle,wake,popup,save,clip,quote,log,library,firstkey,search,memory,export,import,snapshot,sync   a subset
  *                     (sync runs only when named: it starts pouchdb-server from npm)
  *   --quick           a subset for day-to-day work, under 2 minutes: 10,000 resources only, 5 runs,
  *                     no 100,000 profile, no snapshot
@@ -21,7 +21,7 @@
  * See bench/README.md for what every figure means.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,6 +157,15 @@ function assertStorePages(timedDir, storeDir) {
     const store = loads(storeDir, page).join(' ');
     if (timed !== store) throw new Error(`The timed ${page} loads ${timed}; the store build's loads ${store}`);
   }
+}
+
+/** The timed copy's background files are the store build's (when that was built in this run). */
+function assertStoreBackground(timedDir, storeDir, files) {
+  if (!existsSync(join(storeDir, 'manifest.json'))) return;
+  const differ = files.filter(
+    (file) => !readFileSync(join(timedDir, file)).equals(readFileSync(join(storeDir, file), { flag: 'r' })),
+  );
+  if (differ.length) throw new Error(`The timed background's ${differ.join(', ')} differ from the store build's`);
 }
 
 // ---------------------------------------------------------------------------------- bundle
@@ -357,8 +366,15 @@ function measureWakes(graph, dir, entry, figures) {
     .map((f) => f.match(/^background-(.+-feature)-[\w-]{8}\.js$/)?.[1])
     .filter(Boolean)
     .sort();
+  // A write loads the write log beside the database (lib/db/open.ts) and sets off the change
+  // reactions in the same wake (lib/background/changes-feature.ts: the snapshot's and sync's
+  // checks): counted in every event's wake, an upper bound for the few that never write. Chrome's
+  // quote wake is also measured in the browser (wake.quote).
+  const writes = ['write-log', 'changes-feature', 'snapshot-feature', 'sync-feature'].map((name) =>
+    backgroundChunk(dir, name),
+  );
   const wakeFiles = Object.fromEntries(
-    features.map((name) => [name, backgroundClosure(graph, dir, [...every, backgroundChunk(dir, name)])]),
+    features.map((name) => [name, backgroundClosure(graph, dir, [...every, backgroundChunk(dir, name), ...writes])]),
   );
   const wakes = Object.fromEntries(
     Object.entries(wakeFiles).map(([name, files]) => [name, Math.round(kB(files) * 10) / 10]),
@@ -367,7 +383,7 @@ function measureWakes(graph, dir, entry, figures) {
   const [heaviestId, heaviestLabel] = figures.heaviestWake;
   record(
     heaviestId,
-    `${heaviestLabel}'s wake (${heaviest}), gzip`,
+    `${heaviestLabel}'s wake (${heaviest}), with what its write sets off, gzip`,
     'kB',
     heaviestKB,
     // The issue's "background ≤ 15 kB" held for every event, not only for the commonest wakes.
@@ -388,8 +404,13 @@ function chromePath() {
   return path;
 }
 
-/** The e2e harness's launch (tests/e2e/harness.ts), with a fresh profile each time. */
-async function launch(extDir, reuseProfile = null) {
+/**
+ * The e2e harness's launch (tests/e2e/harness.ts), with a fresh profile each time. `debugPort`
+ * opens a DevTools port besides Playwright's pipe (a service worker's own session needs a browser
+ * session); `deferredEntry` starts a copy whose background waits for `self.__start()`
+ * (measureWakeCoverage), so no install opens a welcome tab.
+ */
+async function launch(extDir, reuseProfile = null, { debugPort = false, deferredEntry = false } = {}) {
   const userDataDir = reuseProfile ?? mkdtempSync(join(os.tmpdir(), 'learning-loop-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath(),
@@ -408,6 +429,7 @@ async function launch(extDir, reuseProfile = null) {
       '--disable-quic',
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,
+      ...(debugPort ? ['--remote-debugging-port=0'] : []),
     ],
   });
   // Nothing leaves the machine: every request not routed below is refused (thumbnails too).
@@ -432,7 +454,8 @@ async function launch(extDir, reuseProfile = null) {
   // The welcome tab a fresh install opens: a user reads and closes it; left open, it would
   // share the extension's renderer with every page measured.
   const isExtensionPage = (p) => p.url().startsWith(url(''));
-  if (!context.pages().some(isExtensionPage))
+  if (deferredEntry) await worker.evaluate(() => self.__start());
+  else if (!context.pages().some(isExtensionPage))
     await context.waitForEvent('page', { predicate: isExtensionPage, timeout: 3000 }).catch(() => null);
   for (const page of context.pages()) if (isExtensionPage(page)) await page.close();
   // The control page: seeds, counts and finds tab ids. It sits idle while anything is measured.
@@ -450,6 +473,7 @@ async function launch(extDir, reuseProfile = null) {
     url,
     articleTab,
     userDataDir,
+    extensionId,
     close: async (keepProfile = false) => {
       await context.close().catch(() => {});
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
@@ -813,6 +837,191 @@ async function measureWake(b, extDir) {
   if (!ran?.some((u) => u.includes('changes-feature'))) throw new Error('the woken worker never reacted to the save');
   const files = ran.map((u) => new URL(u).pathname.slice(1));
   return { kB: files.reduce((n, f) => n + gz(extDir, f), 0) / 1000, files };
+}
+
+/**
+ * Prepended to a copy of the background (measureWakeCoverage): the entry's define() call, the first
+ * in every life of the worker, waits for `self.__start()`; every other passes through.
+ */
+const DEFERRED_ENTRY = `(()=>{let real,wrapper,entry=true;Object.defineProperty(self,${JSON.stringify(BACKGROUND_DEFINE)},{configurable:true,get:()=>wrapper,set(fn){real=fn;wrapper=(deps,factory)=>{if(entry){entry=false;self.__start=()=>real(deps,factory);return}return real(deps,factory)};wrapper.ran=fn.ran}})})();\n`;
+const MENU_SAVE_QUOTE = readFileSync(join(ROOT, 'lib/background/names.ts'), 'utf8').match(
+  /MENU_SAVE_QUOTE = '([^']+)'/,
+)?.[1];
+
+/**
+ * The heaviest wake, measured: a quote from the page's menu in a worker the browser had stopped,
+ * with the reactions its write sets off (snapshot and sync checks); and under it, the code that
+ * wake runs, from V8's block coverage: each loaded file cut to what ran (the branches no call
+ * reached left out) and gzipped as the files are, then as one file. No build of this code can load
+ * less for this event. The profiler must start before the worker's first module runs, and a
+ * stopped worker cannot be held at its start from a second session: so this runs on a copy whose
+ * entry waits for `self.__start()` (DEFERRED_ENTRY, not counted), in its own browser.
+ */
+async function measureWakeCoverage(extDir) {
+  const original = readFileSync(join(extDir, 'background.js'), 'utf8');
+  if (!original.includes(`${BACKGROUND_DEFINE}(`)) return { na: 'the background is not split (no loader)' };
+  if (!MENU_SAVE_QUOTE) throw new Error('no MENU_SAVE_QUOTE in lib/background/names.ts');
+  const copy = mkdtempSync(join(os.tmpdir(), 'learning-loop-bench-coverage-'));
+  cpSync(extDir, copy, { recursive: true });
+  writeFileSync(join(copy, 'background.js'), DEFERRED_ENTRY + original);
+  const b = await launch(copy, null, { debugPort: true, deferredEntry: true });
+  let browser = null;
+  try {
+    // A user's database exists before the wake, with something in it.
+    await b.control.evaluate(() => globalThis.bench.seed(1));
+    const url = 'https://blog.example.org/2025/08/a-quote-from-the-menu';
+    const tab = await b.context.newPage();
+    await tab.goto(url);
+    const exact = await tab.evaluate(() => {
+      const text = document.querySelector('h2 + p').firstChild;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, text.data.indexOf('.') + 1);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      return range.toString();
+    });
+    const id = await tabId(b.control, url);
+    const port = readFileSync(join(b.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+    browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const session = await browser.newBrowserCDPSession();
+    const serviceWorkers = async () =>
+      (await session.send('Target.getTargets')).targetInfos.filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith(b.url('')),
+      );
+    const pageSession = await b.context.newCDPSession(b.control);
+    await pageSession.send('ServiceWorker.enable');
+    await pageSession.send('ServiceWorker.stopAllWorkers');
+    await until(async () => (await serviceWorkers()).length === 0, 'the worker never stopped');
+    // Started as the browser starts it for an event; the menu's event is then dispatched in it.
+    await pageSession.send('ServiceWorker.startWorker', { scopeURL: b.url('') });
+    const target = await until(async () => (await serviceWorkers())[0], 'the worker never started');
+    const worker = await workerSession(session, target.targetId);
+    await worker.call('Profiler.enable');
+    await worker.call('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+    const info = { menuItemId: MENU_SAVE_QUOTE, selectionText: exact, pageUrl: url, frameId: 0, editable: false };
+    await worker.evaluate(
+      `(async () => { self.__start(); chrome.contextMenus.onClicked.dispatch(${JSON.stringify(info)}, await chrome.tabs.get(${id})); })()`,
+    );
+    await until(
+      () =>
+        b.control.evaluate(
+          ({ url, exact }) =>
+            new Promise((resolve) => {
+              // Looked at as it is, never created or upgraded from here.
+              const open = indexedDB.open('learning-loop');
+              open.onupgradeneeded = () => open.transaction.abort();
+              open.onerror = () => resolve(false);
+              open.onsuccess = () => {
+                const get = open.result.transaction('resources').objectStore('resources').getAll();
+                get.onerror = () => resolve(false);
+                get.onsuccess = () => {
+                  open.result.close();
+                  resolve(get.result.some((r) => r.url === url && JSON.stringify(r).includes(exact)));
+                };
+              };
+            }),
+          { url, exact },
+        ),
+      'the quote was never stored',
+    );
+    // Its reactions done: nothing more loaded for a second.
+    let ran = [];
+    let steadySince = performance.now();
+    while (performance.now() - steadySince < 1000) {
+      await sleep(100);
+      const now = await worker.evaluate(`self.${BACKGROUND_DEFINE}.ran()`);
+      if (now.length !== ran.length) steadySince = performance.now();
+      ran = now;
+    }
+    const { result } = await worker.call('Profiler.takePreciseCoverage');
+    const origin = b.url('');
+    const files = [];
+    for (const script of result) {
+      if (!script.url.startsWith(origin)) continue;
+      const file = script.url.slice(origin.length);
+      const text = readFileSync(join(copy, file), 'utf8');
+      const from = file === 'background.js' ? DEFERRED_ENTRY.length : 0;
+      files.push({ file, loaded: text.slice(from), ran: ranText(script.functions, text, from) });
+    }
+    const missing = ran.map((u) => u.slice(origin.length)).filter((f) => !files.some((x) => x.file === f));
+    if (missing.length) throw new Error(`coverage lists no script for ${missing.join(', ')}`);
+    if (!files.some((f) => f.file.includes('quote-feature')))
+      throw new Error('the wake never loaded the quote feature');
+    const gzText = (text) => gzipSync(text, { level: 9 }).length / 1000;
+    return {
+      loadedKB: files.reduce((n, f) => n + gzText(f.loaded), 0),
+      ranKB: files.reduce((n, f) => n + gzText(f.ran), 0),
+      ranOneFileKB: gzText(files.map((f) => f.ran).join('\n')),
+      files: files.map((f) => f.file),
+    };
+  } finally {
+    await browser?.close().catch(() => {});
+    await b.close();
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The text of a script that ran, from V8's block coverage: ranges nest (a function, then its
+ * blocks), so painting them outermost first leaves each character its innermost count.
+ */
+function ranText(functions, text, from) {
+  const counts = new Int32Array(text.length);
+  const ranges = functions
+    .flatMap((f) => f.ranges)
+    .sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
+  for (const range of ranges) counts.fill(range.count, range.startOffset, Math.min(range.endOffset, text.length));
+  let out = '';
+  for (let i = from; i < text.length; i++) if (counts[i] > 0) out += text[i];
+  return out;
+}
+
+/** A service worker's own DevTools session, through the browser's (one that never pauses it). */
+async function workerSession(browserSession, targetId) {
+  const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId, flatten: false });
+  let nextId = 1;
+  const waiting = new Map();
+  browserSession.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message);
+    waiting.get(message.id)?.(message);
+    waiting.delete(message.id);
+  });
+  const call = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      const timer = setTimeout(() => reject(new Error(`${method}: no answer in 15 s`)), 15_000);
+      waiting.set(id, (m) => {
+        clearTimeout(timer);
+        if (m.error) reject(new Error(`${method}: ${m.error.message}`));
+        else resolve(m.result);
+      });
+      browserSession
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(reject);
+    });
+  const evaluate = async (expression) => {
+    const { result, exceptionDetails } = await call('Runtime.evaluate', {
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  };
+  return { call, evaluate };
+}
+
+/** Polls `check` until it gives something truthy (10 s at most). */
+async function until(check, failure) {
+  const end = performance.now() + 10_000;
+  while (performance.now() < end) {
+    const value = await check();
+    if (value) return value;
+    await sleep(50);
+  }
+  throw new Error(failure);
 }
 
 async function candidateTitles(control) {
@@ -1648,6 +1857,29 @@ async function main() {
   const extDir = extensionDir(BENCH_OUT);
   // The store build is (re)built with the bundle figures; another run's copy may be older.
   if (want('bundle')) assertStorePages(extDir, extensionDir(SIZE_OUT));
+  if (want('wake')) {
+    const res = await attempt(() => measureWakeCoverage(extDir));
+    const target = { max: 15, on: 'value', label: '≤ 15 kB' };
+    const label = 'background: what a stopped worker loads for a quote from the menu, with its reactions, gzip';
+    if (res.na) skip('wake.quote', label, res.na, target);
+    else {
+      assertStoreBackground(extDir, extensionDir(SIZE_OUT), res.files);
+      record('wake.quote', label, 'kB', res.loadedKB, target, { files: res.files });
+      record(
+        'wake.quote.ran',
+        'background: the code that wake runs (V8 block coverage), gzip per file: its floor',
+        'kB',
+        res.ranKB,
+      );
+      record(
+        'wake.quote.ran.oneFile',
+        'background: the code that wake runs, as one file, gzip',
+        'kB',
+        res.ranOneFileKB,
+      );
+      record('wake.quote.vsRan', 'quote wake: what it loads ÷ the code it runs', '×', res.loadedKB / res.ranKB);
+    }
+  }
   let chromiumVersionText = null;
   const seeding = {};
 
