@@ -954,6 +954,8 @@ async function measureWakeCoverage(extDir) {
       ranKB: files.reduce((n, f) => n + gzText(f.ran), 0),
       ranOneFileKB: gzText(files.map((f) => f.ran).join('\n')),
       files: files.map((f) => f.file),
+      // Which files the floor is made of: each one's gzip loaded and run, kB.
+      byFile: Object.fromEntries(files.map((f) => [f.file, [gzText(f.loaded), gzText(f.ran)]])),
     };
   } finally {
     await browser?.close().catch(() => {});
@@ -1870,6 +1872,8 @@ async function main() {
         'background: the code that wake runs (V8 block coverage), gzip per file: its floor',
         'kB',
         res.ranKB,
+        null,
+        { byFile: res.byFile },
       );
       record(
         'wake.quote.ran.oneFile',
