@@ -800,6 +800,24 @@ async function workerRan(context) {
 }
 
 /**
+ * What a woken worker has loaded (`readLoaded`: the loader's `ran()` list) once `reacted` holds and
+ * nothing more has loaded for a second; after 20 s, whatever it last said.
+ */
+async function settledLoads(readLoaded, reacted = () => true) {
+  const end = performance.now() + 20_000;
+  let loaded = null;
+  let steadySince = performance.now();
+  while (performance.now() < end) {
+    const now = await readLoaded();
+    if (!now || now.length !== loaded?.length || !reacted(now)) steadySince = performance.now();
+    else if (performance.now() - steadySince >= 1000) return now;
+    loaded = now;
+    await sleep(100);
+  }
+  return loaded;
+}
+
+/**
  * The commonest wake: the worker stopped (as the browser stops it after 30 s idle), then the
  * popup saves a page and tells it. Counted from what the worker ran, once it has reacted and
  * nothing more loads for a second.
@@ -822,16 +840,10 @@ async function measureWake(b, extDir) {
   );
   await button.click();
   await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-  let ran = null;
-  let steadySince = performance.now();
-  for (let tries = 0; tries < 200; tries++) {
-    const now = await workerRan(b.context);
-    if (now && ran && now.length === ran.length && now.some((u) => u.includes('changes-feature'))) {
-      if (performance.now() - steadySince > 1000) break;
-    } else steadySince = performance.now();
-    ran = now;
-    await sleep(100);
-  }
+  const ran = await settledLoads(
+    () => workerRan(b.context),
+    (loaded) => loaded.some((u) => u.includes('changes-feature')),
+  );
   await popup.close();
   await tab.close();
   if (!ran?.some((u) => u.includes('changes-feature'))) throw new Error('the woken worker never reacted to the save');
@@ -925,15 +937,8 @@ async function measureWakeCoverage(extDir) {
         ),
       'the quote was never stored',
     );
-    // Its reactions done: nothing more loaded for a second.
-    let ran = [];
-    let steadySince = performance.now();
-    while (performance.now() - steadySince < 1000) {
-      await sleep(100);
-      const now = await worker.evaluate(`self.${BACKGROUND_DEFINE}.ran()`);
-      if (now.length !== ran.length) steadySince = performance.now();
-      ran = now;
-    }
+    // Its reactions done.
+    const ran = await settledLoads(() => worker.evaluate(`self.${BACKGROUND_DEFINE}.ran()`));
     const { result } = await worker.call('Profiler.takePreciseCoverage');
     const origin = b.url('');
     const files = [];
