@@ -271,15 +271,27 @@ function measureBundle() {
     { id: 'library', html: (manifest.options_ui?.page ?? 'library.html').split('#')[0], max: 30 },
   ];
   const entrypoints = pages.map((p) => ({ ...p, ...jsClosure(dir, htmlScripts(dir, p.html)) }));
-  if (existsSync(join(dir, 'capture.js')))
-    entrypoints.push({ id: 'capture', max: null, ...jsClosure(dir, ['capture.js']) });
+  // Capture injects one page script, chosen by the tab's address, then the selection script only
+  // when the page has text selected (lib/capture/capture-tab.ts).
+  const captureScripts = [
+    { id: 'capture', file: 'capture.js', label: 'capture script for a page (injected on demand)' },
+    { id: 'captureYouTube', file: 'capture-youtube.js', label: 'capture script for a YouTube video, instead' },
+    {
+      id: 'captureSelection',
+      file: 'capture-selection.js',
+      label: 'selection script, after either when text is selected',
+    },
+  ];
+  for (const script of captureScripts)
+    if (existsSync(join(dir, script.file)))
+      entrypoints.push({ id: script.id, label: script.label, max: null, ...jsClosure(dir, [script.file]) });
   const detail = {};
   for (const e of entrypoints) {
     const gzipped = e.files.reduce((n, f) => n + gz(dir, f), 0) / 1000;
     const raw = e.files.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0) / 1000;
     const lazy = e.lazy.reduce((n, f) => n + gz(dir, f), 0) / 1000;
     detail[e.id] = { files: e.files, lazyFiles: e.lazy, gzipKB: gzipped, rawKB: raw, lazyGzipKB: lazy };
-    const label = e.id === 'capture' ? 'capture script (injected on demand)' : `${e.id} JavaScript`;
+    const label = e.label ?? `${e.id} JavaScript`;
     record(
       `bundle.${e.id}`,
       `${label}, gzip`,

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../i18n';
 import { capLine, isWebUrl, LIMITS } from '../limits';
 import { cleanSelection } from '../quotes/quote';
+import { youtubeVideoId } from './canonical-url';
 import { pageFromUrl } from './page-from-url';
 import type { CapturedPage, CaptureFailure, CaptureResult } from './types';
 
@@ -15,10 +16,23 @@ export interface CaptureTarget {
   favIconUrl?: string;
 }
 
+/**
+ * The scripts capture injects (entrypoints/capture*.ts): one reads the page, chosen by its
+ * address so a YouTube video never loads the article reader; the selection script follows only
+ * when the page says text is selected, so a page read without a quote never loads the directive
+ * generator.
+ */
+export type CaptureScript = '/capture.js' | '/capture-youtube.js' | '/capture-selection.js';
+
 export type ExecuteScript = (injection: {
   target: { tabId: number };
-  files: ['/capture.js'];
+  files: [CaptureScript];
 }) => Promise<readonly { result?: unknown }[] | undefined>;
+
+/** The script that reads the page at `url`. */
+export function pageScriptFor(url: string | undefined): '/capture.js' | '/capture-youtube.js' {
+  return url && youtubeVideoId(url) ? '/capture-youtube.js' : '/capture.js';
+}
 
 export interface CaptureDeps {
   executeScript: ExecuteScript;
@@ -158,8 +172,8 @@ const NUMBER_FIELDS = ['durationSec', 'readingMinutes', 'positionSec'] as const;
  * the right type, so a page that tampers with its own DOM cannot hand the app something else.
  */
 export function toCapturedPage(value: unknown): CapturedPage | null {
-  if (value === null || typeof value !== 'object') return null;
-  const record = value as Record<string, unknown>;
+  if (!isRecord(value)) return null;
+  const record = value;
   const { url, canonicalUrl, kind, title } = record;
   if (
     typeof url !== 'string' ||
@@ -266,7 +280,7 @@ export async function captureTab(tab: CaptureTarget, deps: CaptureDeps = default
 
   let results: readonly { result?: unknown }[] | undefined;
   try {
-    results = await deps.executeScript({ target: { tabId: tab.id }, files: ['/capture.js'] });
+    results = await deps.executeScript({ target: { tabId: tab.id }, files: [pageScriptFor(tab.url)] });
   } catch {
     if (url?.protocol === 'file:') return fail('file-access');
     if (url && FIREFOX_RESTRICTED_HOSTS.has(url.hostname)) return fail('restricted');
@@ -275,9 +289,31 @@ export async function captureTab(tab: CaptureTarget, deps: CaptureDeps = default
     if (!url) return fail('restricted');
     return fail('script-failed');
   }
-  const page = toCapturedPage(results?.[0]?.result);
+  let answer = results?.[0]?.result;
+  if (isRecord(answer) && answer.selectionPending === true)
+    answer = { ...answer, ...(await readSelectionIn(tab.id, deps.executeScript)) };
+  const page = toCapturedPage(answer);
   if (!page) return fail(url?.protocol === 'file:' ? 'file-access' : 'script-failed');
   return { ok: true, page };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
+}
+
+/** The selection script's answer as page fields (checked with the rest by toCapturedPage). */
+async function readSelectionIn(
+  tabId: number,
+  executeScript: ExecuteScript,
+): Promise<{ selection?: unknown; selectionRefused?: unknown }> {
+  try {
+    const read = (await executeScript({ target: { tabId }, files: ['/capture-selection.js'] }))?.[0]?.result;
+    if (!isRecord(read)) return {};
+    return 'quote' in read ? { selection: read.quote } : { selectionRefused: read.refused };
+  } catch {
+    // The page went away or refused the second script: it is still saved, without a quote.
+    return {};
+  }
 }
 
 const MESSAGE_KEYS: Record<CaptureFailure, MessageKey> = {

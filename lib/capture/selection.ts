@@ -78,6 +78,16 @@ function selectingInField(doc: Document): boolean {
   }
 }
 
+/**
+ * Whether anything is selected, without reading it: text on the page, text in a form field (the
+ * user's own, never a quote), or nothing.
+ */
+export function selectionPresent(doc: Document): 'text' | 'form-field' | null {
+  if (selectingInField(doc)) return 'form-field';
+  const selection = doc.getSelection();
+  return selection && selection.rangeCount > 0 && !selection.isCollapsed ? 'text' : null;
+}
+
 interface Pieces {
   before: string;
   inside: string;
@@ -143,9 +153,10 @@ function readAround(doc: Document, range: Range): Pieces {
  * field is refused: it is what the user typed, and the page cannot be opened at it.
  */
 export function readSelection(doc: Document, generate?: GenerateFragment): SelectionRead {
-  if (selectingInField(doc)) return { refused: 'form-field' };
+  const present = selectionPresent(doc);
+  if (present === 'form-field') return { refused: 'form-field' };
   const selection = doc.getSelection();
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  if (!present || !selection) return null;
   const first = selection.getRangeAt(0);
   const last = selection.getRangeAt(selection.rangeCount - 1);
   // Firefox selects table cells as several ranges: the quote runs from the first to the last.

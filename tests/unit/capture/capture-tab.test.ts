@@ -6,6 +6,7 @@ import {
   captureTab,
   LOAD_WAIT_MS,
   pageBeforeReading,
+  pageScriptFor,
   type ExecuteScript,
 } from '../../../lib/capture/capture-tab';
 import type { CapturedPage, CaptureFailure } from '../../../lib/capture/types';
@@ -239,6 +240,77 @@ describe('captureTab', () => {
     expect(await captureTab({ id: 1, url: 'data:text/html,hi' }, { executeScript: answering(article) })).toEqual({
       ok: false,
       reason: 'unsupported-url',
+    });
+  });
+
+  it.each([
+    ['an article', 'https://blog.example/post', '/capture.js'],
+    ['a YouTube video', 'https://www.youtube.com/watch?v=aAbBcCdD012&t=30s', '/capture-youtube.js'],
+    ['a YouTube short link', 'https://youtu.be/aAbBcCdD012', '/capture-youtube.js'],
+    ['a YouTube short', 'https://m.youtube.com/shorts/aAbBcCdD012', '/capture-youtube.js'],
+    ['YouTube’s home page', 'https://www.youtube.com/', '/capture.js'],
+    ['a YouTube channel', 'https://www.youtube.com/@talks/videos', '/capture.js'],
+    ['a page that embeds a YouTube player', 'https://blog.example/our-talk', '/capture.js'],
+    ['no address', undefined, '/capture.js'],
+  ])('reads %s with %s', (_label, url, script) => {
+    expect(pageScriptFor(url)).toBe(script);
+  });
+
+  it('injects the YouTube reader into a YouTube video’s tab', async () => {
+    const url = 'https://www.youtube.com/watch?v=aAbBcCdD012';
+    const video = { url, canonicalUrl: url, kind: 'video', title: 'A talk', videoId: 'aAbBcCdD012' };
+    const executeScript = answering(video);
+    expect(await captureTab({ id: 4, url, status: 'complete' }, { executeScript })).toEqual({ ok: true, page: video });
+    expect(executeScript).toHaveBeenCalledExactlyOnceWith({ target: { tabId: 4 }, files: ['/capture-youtube.js'] });
+  });
+
+  describe('a selection: the selection script runs only when the page script saw one', () => {
+    const quote = {
+      exact: 'Small batches make feedback cheap.',
+      prefix: 'learn faster. ',
+      fragment: 'text=Small%20batches',
+    };
+    const scripted = (selectionRead: unknown) =>
+      vi.fn<ExecuteScript>(async ({ files: [script] }) =>
+        script === '/capture-selection.js'
+          ? [{ result: selectionRead }]
+          : [{ result: { ...article, selectionPending: true } }],
+      );
+    const tab = { id: 7, url: article.url, status: 'complete' };
+
+    it('keeps the quote the selection script read, with the page', async () => {
+      const executeScript = scripted({ quote });
+      expect(await captureTab(tab, { executeScript })).toEqual({ ok: true, page: { ...article, selection: quote } });
+      expect(executeScript.mock.calls.map(([injection]) => injection.files[0])).toEqual([
+        '/capture.js',
+        '/capture-selection.js',
+      ]);
+    });
+
+    it('passes on a refusal, and checks the quote like the rest of the answer', async () => {
+      expect(await captureTab(tab, { executeScript: scripted({ refused: 'form-field' }) })).toEqual({
+        ok: true,
+        page: { ...article, selectionRefused: 'form-field' },
+      });
+      expect(await captureTab(tab, { executeScript: scripted({ quote: { exact: 42 } }) })).toEqual({
+        ok: true,
+        page: article,
+      });
+    });
+
+    it('still reads the page when the selection script finds nothing or fails', async () => {
+      expect(await captureTab(tab, { executeScript: scripted(null) })).toEqual({ ok: true, page: article });
+      const refusing = vi.fn<ExecuteScript>(async ({ files: [script] }) => {
+        if (script === '/capture-selection.js') throw new Error('Frame with ID 0 was removed.');
+        return [{ result: { ...article, selectionPending: true } }];
+      });
+      expect(await captureTab(tab, { executeScript: refusing })).toEqual({ ok: true, page: article });
+    });
+
+    it('never loads the selection script for a page without a selection', async () => {
+      const executeScript = answering(article);
+      await captureTab(tab, { executeScript });
+      expect(executeScript).toHaveBeenCalledExactlyOnceWith({ target: { tabId: 7 }, files: ['/capture.js'] });
     });
   });
 

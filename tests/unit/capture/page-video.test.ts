@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFromDocument } from '../../../lib/capture/extract';
+import { extractPageDocument } from '../../../lib/capture/extract-page';
 import { openUrl } from '../../../lib/resource-links';
 import { parseHtml } from './html';
 
@@ -22,7 +22,7 @@ describe('video pages other than YouTube', () => {
       url,
       { currentTime: 754.4, duration: 2700 },
     );
-    expect(extractFromDocument(doc, url)).toMatchObject({
+    expect(extractPageDocument(doc, url)).toMatchObject({
       kind: 'video',
       title: 'Keynote: learning at work',
       positionSec: 754,
@@ -37,7 +37,7 @@ describe('video pages other than YouTube', () => {
       duration: 8,
       loop: true,
     });
-    expect(extractFromDocument(doc, url).kind).not.toBe('video');
+    expect(extractPageDocument(doc, url).kind).not.toBe('video');
   });
 
   it('a player embedded from another site cannot be read: the page says so instead of clipping 0:00', () => {
@@ -46,7 +46,7 @@ describe('video pages other than YouTube', () => {
       '<html><head><title>Our talk</title></head><body><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe></body></html>',
       url,
     );
-    const page = extractFromDocument(doc, url);
+    const page = extractPageDocument(doc, url);
     expect(page.kind).not.toBe('video');
     expect(page.embeddedVideo).toBe(true);
     expect(page.positionSec).toBeUndefined();
