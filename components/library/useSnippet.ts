@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getResource } from '@/lib/app/resources';
+import { getResource } from '@/lib/app/resource-reads';
 import { findSnippet, type Snippet } from '@/lib/library/snippet';
 
 // The rows on screen ask again as the list scrolls: one answer per record version and query.

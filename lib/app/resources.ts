@@ -10,11 +10,9 @@ export { startEdit } from './edit-start';
  * Resources: every write of the domain, its change broadcast and its undo. Views and the
  * background call these; they never write through `lib/db` themselves.
  */
+export { getResource, getResourceByUrl, listNewest } from './resource-reads';
 export {
   applyPatch,
-  getResource,
-  getResourceByUrl,
-  listNewest,
   type ActivityPatch,
   type ResourceBase,
   type ResourcePatch,

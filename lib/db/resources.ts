@@ -16,6 +16,9 @@ export const loadMergeRule = (): Promise<MergeRule> => {
   return mergeRule;
 };
 import { getDb, type LoopDatabase } from './open';
+
+// The reads live apart so a first screen that only lists and reads loads none of the writes below.
+export { getResource, getResourceByUrl, listNewest } from './resource-reads';
 import { addCardsForNewItems } from './reviews';
 import { cleanClips } from '../clips/clip';
 import { cleanQuotes } from '../quotes/quote';
@@ -122,26 +125,6 @@ export async function addResource(resource: Resource, db?: LoopDatabase): Promis
   await addCardsForNewItems(tx.objectStore('reviews'), undefined, resource, resource.createdAt);
   await tx.done;
   return resource;
-}
-
-export async function getResource(id: string, db?: LoopDatabase): Promise<Resource | undefined> {
-  return (db ?? (await getDb())).get('resources', id);
-}
-
-export async function getResourceByUrl(canonicalUrl: string, db?: LoopDatabase): Promise<Resource | undefined> {
-  return (db ?? (await getDb())).getFromIndex('resources', 'canonicalUrl', canonicalUrl);
-}
-
-/** The newest `limit` resources through the createdAt index: never reads the whole store. */
-export async function listNewest(limit: number, db?: LoopDatabase): Promise<Resource[]> {
-  const database = db ?? (await getDb());
-  const out: Resource[] = [];
-  let cursor = await database.transaction('resources').store.index('createdAt').openCursor(null, 'prev');
-  while (cursor && out.length < limit) {
-    out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
 }
 
 export interface ActivityPatch {

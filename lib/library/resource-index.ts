@@ -1,6 +1,6 @@
 import { type DbChange, onStoreChange } from '../app/live';
 import { getDb, type LoopDatabase } from '../db/open';
-import { listNewest } from '../db/resources';
+import { listNewest } from '../db/resource-reads';
 import type { Resource } from '../db/types';
 import {
   compareNewest,
