@@ -10,7 +10,7 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,wake,popup,save,clip,quote,log,library,firstkey,search,memory,export,import,snapshot,sync   a subset
+ *   --only=bundle,wake,popup,save,clip,quote,log,review,library,firstkey,search,memory,export,import,snapshot,sync   a subset
  *                     (sync runs only when named: it starts pouchdb-server from npm)
  *   --quick           a subset for day-to-day work, under 2 minutes: 10,000 resources only, 5 runs,
  *                     no 100,000 profile, no snapshot
@@ -1720,6 +1720,54 @@ async function measureLog(b) {
   return stats(samples);
 }
 
+/**
+ * A review answer in the library's Review section, with a card for every takeaway, quote and clip
+ * (as an import writes them: all but the newest due): the queue shown from navigation, then the
+ * click on the top card's "Applied it" to its answer said (stored by then: the command resolves
+ * after its transaction). A new page per run, so each answers the card then on top. The cards go
+ * again afterwards, so the figures after it see the library they always saw.
+ */
+async function measureReview(b) {
+  const seeded = await b.control.evaluate(() => globalThis.bench.seedReviews());
+  try {
+    const answers = [];
+    const shown = [];
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const { page, ready } = await timedLoad(b.context, b.url('library.html#review'), { selector: REVIEW_ANSWER });
+      if (ready === null) {
+        await page.close();
+        return { na: 'no review card to answer in the library' };
+      }
+      await page.evaluate(() => {
+        window.__answered = new Promise((resolveDone, reject) => {
+          let clickAt = null;
+          document.addEventListener('click', (e) => (clickAt ??= e.timeStamp), { capture: true, once: true });
+          const observer = new MutationObserver(() => {
+            const said = document.querySelector('.review-said')?.textContent ?? '';
+            if (clickAt !== null && said.includes('next time')) {
+              observer.disconnect();
+              resolveDone(performance.now() - clickAt);
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          setTimeout(() => reject(new Error('no answer said within 15 s')), 15_000);
+        });
+      });
+      await page.locator(REVIEW_ANSWER).first().click();
+      const ms = await page.evaluate(() => window.__answered);
+      if (i >= WARMUP) {
+        answers.push(ms);
+        shown.push(ready);
+      }
+      await page.close();
+    }
+    return { answer: stats(answers), shown: stats(shown), ...seeded };
+  } finally {
+    await b.control.evaluate(() => globalThis.bench.removeReviews());
+  }
+}
+const REVIEW_ANSWER = '.review-card .review-answers button.btn-primary';
+
 /** The automatic snapshot in the control page: a full one, then one after a single changed note. */
 async function measureSnapshot(b) {
   const out = {};
@@ -2067,6 +2115,7 @@ async function main() {
             want('clip') ||
             want('quote') ||
             want('log') ||
+            want('review') ||
             want('export') ||
             want('import')));
       if (!needs) {
@@ -2091,6 +2140,17 @@ async function main() {
         const target = { max: 100, on: 'p95', label: '≤ 100 ms p95' };
         if (res.na) skip('log', `log learning: Enter to stored (${label} resources)`, res.na, target);
         else record('log', `log learning: Enter to stored (${label} resources)`, 'ms', res, target);
+      }
+      if (isMedium && want('review')) {
+        const res = await attempt(() => measureReview(b));
+        const target = { max: 50, on: 'p95', label: '≤ 50 ms p95' };
+        const answer = `review: click to answer stored and said (${label} resources)`;
+        if (res.na) skip('review', answer, res.na, target);
+        else {
+          const cards = `${fmtN(res.cards)} cards, ${fmtN(res.due)} due`;
+          record('review.shown', `review: the queue shown, ${cards} (${label} resources)`, 'ms', res.shown);
+          record('review', answer, 'ms', res.answer, target, { cards: res.cards, due: res.due });
+        }
       }
       if (isMedium && want('wake')) {
         const res = await attempt(() => measureWake(b, extDir));

@@ -191,6 +191,27 @@ async function rawReads(): Promise<{ ms: number; resourcesMs: number; records: n
   return { ms, resourcesMs: performance.now() - onlyResources, records: all.reduce((n, rows) => n + rows.length, 0) };
 }
 
+/**
+ * A review card for every takeaway, quote and clip, as an import of this library writes them:
+ * each first due the day after its item was written, so all but the newest are due. The heaviest
+ * review queue a user can have; `removeReviews` takes them away again for the figures after it.
+ */
+async function seedReviews(): Promise<{ cards: number; due: number }> {
+  const db = await getDb();
+  const cards = missingReviewCards(await db.getAll('resources'), new Map(), Date.now());
+  const tx = db.transaction('reviews', 'readwrite');
+  for (const card of cards) void tx.store.put(card);
+  await tx.done;
+  await committed({ stores: ['reviews'] });
+  return { cards: cards.length, due: cards.filter((card) => (card.due ?? 0) <= Date.now()).length };
+}
+
+async function removeReviews(): Promise<void> {
+  const db = await getDb();
+  await db.clear('reviews');
+  await committed({ stores: ['reviews'] });
+}
+
 export default defineUnlistedScript(() => {
   Object.assign(globalThis, {
     bench: {
@@ -200,6 +221,8 @@ export default defineUnlistedScript(() => {
       seed,
       counts,
       clearAll,
+      seedReviews,
+      removeReviews,
       newestTitle,
       libImport,
       libExport,

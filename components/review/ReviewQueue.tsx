@@ -1,6 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { newActionHref } from '@/lib/actions/source';
-import { answerReview, type DueReview } from '@/lib/app/review';
+import { answerReview, type DueReview, preloadScheduler } from '@/lib/app/review';
 import { undo as takeBack } from '@/lib/app/undo';
 import { describeWriteError } from '@/lib/db/errors';
 import { REVIEW_ANSWERS, type ReviewAnswer } from '@/lib/db/types';
@@ -41,6 +41,7 @@ export function ReviewQueue({ reviews: due, limit, libraryUrl = '', keys = false
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => preloadScheduler(), []);
 
   const answer = async (review: DueReview, choice: ReviewAnswer) => {
     if (busy) return;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REVIEW_QUEUE_SHOWN, ReviewSection } from '../../../components/library/ReviewSection';
 import { ReviewQueue } from '../../../components/review/ReviewQueue';
 import { listDueReviews } from '../../../lib/app/review';
 import { addTakeaways } from '../../../lib/app/takeaways';
@@ -60,5 +61,39 @@ describe('the review queue (view)', () => {
     });
     await vi.waitFor(() => expect(changes).toEqual([1, 0]));
     expect(shown()).toEqual(['Blameless postmortems', 'Error budgets']);
+  });
+
+  it('the Review section reads and shows a screenful of a long queue, says how many are due, and brings the next one up after an answer', async () => {
+    setNow(T0);
+    const { resource } = await saveResource({
+      url: 'https://example.org/imported',
+      canonicalUrl: 'https://example.org/imported',
+      kind: 'article',
+      title: 'An imported library',
+    });
+    const count = REVIEW_QUEUE_SHOWN + 5;
+    const lines = Array.from({ length: count }, (_, i) => `- Takeaway number ${i + 1}`).join('\n');
+    await addTakeaways(resource.id, lines, T0);
+    setNow(T0 + DAY);
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(<ReviewSection />, root);
+    });
+    const cards = () => [...root.querySelectorAll('.review-text')].map((p) => p.textContent);
+    await vi.waitFor(() => expect(cards()).toHaveLength(REVIEW_QUEUE_SHOWN));
+    const before = cards();
+    expect(root.querySelector('.chip-accent')?.textContent).toBe(`${count} due today`);
+    expect(root.querySelector('.review-more')?.textContent).toBe('5 more after these: each comes up as you answer.');
+
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('.review-card button')!.click();
+    });
+    await vi.waitFor(() => expect(root.querySelector('.chip-accent')?.textContent).toBe(`${count - 1} due today`));
+    await vi.waitFor(() => expect(cards()).toHaveLength(REVIEW_QUEUE_SHOWN));
+    // The answered card is gone and one that was waiting came up in its place.
+    expect(cards()).not.toContain(before[0]);
+    expect(cards().filter((text) => !before.includes(text))).toHaveLength(1);
+    expect(root.querySelector('.review-more')?.textContent).toMatch(/^4 more after these/);
   });
 });
