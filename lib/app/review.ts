@@ -1,7 +1,7 @@
 import * as store from '../db/reviews';
 import type { ReviewAnswer, ReviewCard } from '../db/types';
 import { endOfLocalDay } from '../review/card';
-import { reviewSession, reviewsPerPrompt } from '../settings';
+import { type ReviewSessionState, reviewSession, reviewsPerPrompt } from '../settings';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';
 
@@ -17,8 +17,12 @@ export interface ReviewOutcome {
   undo?: UndoOffer;
 }
 
-async function noteAnswered(now: number, delta: 1 | -1): Promise<boolean> {
-  const session = await reviewSession.getValue();
+async function noteAnswered(
+  now: number,
+  delta: 1 | -1,
+  reading: Promise<ReviewSessionState | null> = reviewSession.getValue(),
+): Promise<boolean> {
+  const session = await reading;
   if (!session) return false;
   const answered = Math.max(0, session.answered + delta);
   const [limit, left] = await Promise.all([reviewsPerPrompt.getValue(), store.countDueCards(endOfLocalDay(now))]);
@@ -49,9 +53,12 @@ export async function answerReview(
 ): Promise<ReviewOutcome | undefined> {
   // Loaded before the transaction opens: nothing but IndexedDB is awaited inside one.
   const { answerCard } = await loadScheduler();
+  // Today's session is read while the card is written (not inside its transaction): one storage
+  // round trip fewer before the answer shows.
+  const session = reviewSession.getValue();
   const result = await store.updateCard(id, (card) => answerCard(card, answer, now));
   if (!result) return undefined;
-  const sessionChanged = await noteAnswered(now, 1);
+  const sessionChanged = await noteAnswered(now, 1, session);
   await committed({ stores: ['reviews'], ids: [id], items: sessionChanged ? ['reviewSession'] : [] });
   const undo = offerUndo(
     {
