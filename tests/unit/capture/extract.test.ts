@@ -4,6 +4,14 @@ import { extractPageDocument } from '../../../lib/capture/extract-page';
 import { extractYouTubeDocument } from '../../../lib/capture/extract-youtube';
 import { parseHtml, readFixture, setPlayer } from './html';
 
+/** A page can replace DOM methods in its own world; here every query throws. */
+function breakEveryQuery(doc: Document): void {
+  const boom = () => {
+    throw new Error('no');
+  };
+  Object.assign(doc, { querySelector: boom, querySelectorAll: boom, getElementsByTagName: boom, cloneNode: boom });
+}
+
 describe('the capture scripts: extractPageDocument and extractYouTubeDocument', () => {
   it('reads a YouTube watch page as a video', () => {
     const url = 'https://www.youtube.com/watch?v=Zz_-9876543';
@@ -47,11 +55,7 @@ describe('the capture scripts: extractPageDocument and extractYouTubeDocument', 
   it('still answers with the address and title when the page breaks every reader', () => {
     const url = 'https://hostile.example/a?utm_source=x';
     const doc = parseHtml('<html><head><title>Hostile</title></head><body></body></html>', url);
-    // A page can replace DOM methods in its own world; here every query throws.
-    const boom = () => {
-      throw new Error('no');
-    };
-    Object.assign(doc, { querySelector: boom, querySelectorAll: boom, getElementsByTagName: boom, cloneNode: boom });
+    breakEveryQuery(doc);
     expect(extractPageDocument(doc, url)).toEqual({
       url,
       canonicalUrl: 'https://hostile.example/a',
@@ -138,10 +142,7 @@ describe('the capture scripts: extractPageDocument and extractYouTubeDocument', 
   it('a YouTube watch page whose every reader breaks still gives its address and title', () => {
     const url = 'https://www.youtube.com/watch?v=aAbBcCdD012';
     const doc = parseHtml('<html><head><title>A talk - YouTube</title></head><body></body></html>', url);
-    const boom = () => {
-      throw new Error('no');
-    };
-    Object.assign(doc, { querySelector: boom, querySelectorAll: boom, getElementsByTagName: boom, cloneNode: boom });
+    breakEveryQuery(doc);
     expect(extractYouTubeDocument(doc, url)).toMatchObject({ url, kind: 'page', title: 'A talk - YouTube' });
   });
 });

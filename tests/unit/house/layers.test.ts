@@ -18,16 +18,23 @@ function files(dir: string): string[] {
   });
 }
 
-/** Every module a file imports, as a path from the project root without extension. */
-function importsOf(file: string): string[] {
-  const info = ts.preProcessFile(readFileSync(join(root, file), 'utf8'), true, true);
-  return info.importedFiles
-    .map((f) => f.fileName)
+/** The project's modules among `names` imported by `file`, as paths from the root without extension. */
+function projectModules(file: string, names: string[]): string[] {
+  return names
     .filter((name) => name.startsWith('.') || name.startsWith('@/'))
     .map((name) => {
       const absolute = name.startsWith('@/') ? join(root, name.slice(2)) : resolve(root, dirname(file), name);
       return relative(root, absolute).replace(/\.(ts|tsx)$/, '');
     });
+}
+
+/** Every module a file imports. */
+function importsOf(file: string): string[] {
+  const info = ts.preProcessFile(readFileSync(join(root, file), 'utf8'), true, true);
+  return projectModules(
+    file,
+    info.importedFiles.map((f) => f.fileName),
+  );
 }
 
 const source = [...files('lib'), ...files('components'), ...files('entrypoints')];
@@ -139,15 +146,10 @@ describe('layers', () => {
     const staticGraph = new Map(
       source.map((file) => {
         const code = readFileSync(join(root, file), 'utf8');
-        const specs = [
+        const names = [
           ...code.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^;'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm),
         ].map((m) => m[1]!);
-        return [
-          file,
-          importsOf(file).filter((module) =>
-            specs.some((spec) => module.endsWith(spec.replace(/^(?:@\/|(?:\.{1,2}\/)+)/, ''))),
-          ),
-        ];
+        return [file, projectModules(file, names)];
       }),
     );
     const resolveFile = (module: string) => [`${module}.ts`, `${module}.tsx`].find((file) => staticGraph.has(file));
