@@ -10,7 +10,7 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,wake,popup,save,clip,quote,log,review,library,firstkey,search,memory,export,import,snapshot,sync   a subset
+ *   --only=bundle,wake,popup,save,clip,quote,log,review,library,lists,firstkey,search,memory,export,import,snapshot,sync   a subset
  *                     (sync runs only when named: it starts pouchdb-server from npm)
  *   --quick           a subset for day-to-day work, under 2 minutes: 10,000 resources only, 5 runs,
  *                     no 100,000 profile, no snapshot
@@ -575,9 +575,17 @@ async function chromiumVersion(context) {
  * (ms from navigation start), when `selector` first matches, or when one of `titles` appears as
  * text. Mutation observers run right after the DOM change, before the next paint.
  */
-function readyProbe({ selector, titles, saveLabel, countSelector }) {
+function readyProbe({ selector, titles, saveLabel, countSelector, longTasks }) {
   const probe = { ready: null };
   window.__bench = probe;
+  // The longest stretch the page could not answer the user while it loaded (lists: every entry
+  // drawn at once blocked it for seconds).
+  if (longTasks) {
+    probe.longestTask = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longestTask = Math.max(probe.longestTask, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  }
   const wanted = titles ? new Set(titles) : null;
   let resolveDone;
   probe.done = new Promise((r) => (resolveDone = r));
@@ -1768,6 +1776,40 @@ async function measureReview(b) {
 }
 const REVIEW_ANSWER = '.review-card .review-answers button.btn-primary';
 
+/**
+ * The library's long lists, the journal (a reflection for every four resources) and the actions
+ * (one for every ten): navigation to the first entry shown, and the longest task while the page
+ * loads and settles (no DOM change for 500 ms), the time a click or a key had to wait.
+ */
+async function measureLists(b) {
+  const out = {};
+  for (const [list, selector] of [
+    ['journal', '.journal-entry'],
+    ['actions', '.action-item'],
+  ]) {
+    const shown = [];
+    const blocked = [];
+    let entries = 0;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const { page, ready } = await timedLoad(b.context, b.url(`library.html#${list}`), { selector, longTasks: true });
+      if (ready === null) {
+        await page.close();
+        return { na: `no ${selector} in the library's ${list} within 60 s` };
+      }
+      await settle(page, 500);
+      const longest = await page.evaluate(() => window.__bench.longestTask);
+      entries = await page.evaluate((s) => document.querySelectorAll(s).length, selector);
+      await page.close();
+      if (i >= WARMUP) {
+        shown.push(ready);
+        blocked.push(longest);
+      }
+    }
+    out[list] = { shown: stats(shown), blocked: stats(blocked), entries };
+  }
+  return out;
+}
+
 /** The automatic snapshot in the control page: a full one, then one after a single changed note. */
 async function measureSnapshot(b) {
   const out = {};
@@ -2105,6 +2147,7 @@ async function main() {
       const label = isMedium ? M : L;
       const needs =
         want('library') ||
+        want('lists') ||
         want('memory') ||
         want('firstkey') ||
         want('search') ||
@@ -2232,6 +2275,24 @@ async function main() {
                 res.heap.median / res.textMB,
                 isLarge ? { max: 3, on: 'value', label: '≤ 3×' } : null,
               );
+          }
+        }
+      }
+      if (want('lists') && !QUICK) {
+        const res = await attempt(() => measureLists(b));
+        const { reflections, actions } = await b.control.evaluate(() => globalThis.bench.counts());
+        const names = { journal: `journal (${fmtN(reflections)} answers)`, actions: `actions (${fmtN(actions)})` };
+        for (const list of ['journal', 'actions']) {
+          const figure = `library ${names[list]}: first entries shown, ${label} resources`;
+          if (res.na) skip(`lists.${list}.${size}`, figure, res.na);
+          else {
+            record(`lists.${list}.${size}`, figure, 'ms', res[list].shown, null, { drawn: res[list].entries });
+            record(
+              `lists.${list}.${size}.blocked`,
+              `library ${names[list]}: longest task while it loads, ${label} resources`,
+              'ms',
+              res[list].blocked,
+            );
           }
         }
       }

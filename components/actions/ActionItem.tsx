@@ -6,20 +6,27 @@ import { FollowUpAnswer } from './FollowUpAnswer';
 import { SourceLabel } from './SourceLabel';
 import { ConflictNotice } from '@/components/ConflictNotice';
 import { chooseActionVersion } from '@/lib/app/actions';
+import { type ListFocus, useFocusWhen } from '@/components/list/shown';
 
 interface Props {
   action: Action;
   now: number;
   existing?: ReadonlySet<string>;
   onDelete: (action: Action) => void;
+  /** A link or "Show more" led here: the item takes the focus once drawn. */
+  focused?: ListFocus['how'] | null;
+  onFocused?: () => void;
 }
 
-export function ActionItem({ action, now, existing, onDelete }: Props) {
+const nothing = () => undefined;
+
+export function ActionItem({ action, now, existing, onDelete, focused = null, onFocused = nothing }: Props) {
   const state = actionState(action, now);
+  const item = useFocusWhen<HTMLLIElement>(focused, onFocused);
   const [answering, setAnswering] = useState(state === 'due');
   const textId = `action-text-${action.id}`;
   return (
-    <li class={`card action-item action-${state}`}>
+    <li ref={item} tabIndex={-1} class={`card action-item action-${state}`}>
       <p id={textId} class="action-text">
         {action.text}
       </p>

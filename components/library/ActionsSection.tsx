@@ -1,6 +1,6 @@
 import { useLiveQuery } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Route } from '@/lib/routes';
 import { t } from '@/lib/i18n';
 import { deleteAction, listActions } from '@/lib/app/actions';
@@ -12,6 +12,11 @@ import { ActionForm } from '@/components/actions/ActionForm';
 import { ActionItem } from '@/components/actions/ActionItem';
 import '@/components/actions/actions.css';
 import { ErrorNotice, UndoNotice } from '@/components/Notices';
+import { ShowMore } from '@/components/list/ShowMore';
+import { type ListFocus, useShownCount } from '@/components/list/shown';
+
+/** Actions drawn in each group at first, and with each "Show more". */
+export const ACTIONS_PAGE = 20;
 
 interface Loaded {
   actions: Action[];
@@ -49,22 +54,59 @@ export function ActionsSection({ route }: { route: Route }) {
   groups.open.sort(byFollowUp);
   groups.closed.sort((a, b) => (b.doneAt ?? b.updatedAt) - (a.doneAt ?? a.updatedAt));
 
-  const list = (items: Action[], empty: string) =>
-    items.length === 0 ? (
-      <p class="empty">{empty}</p>
-    ) : (
-      <ul class="action-list">
-        {items.map((action) => (
-          <ActionItem
-            key={action.id}
-            action={action}
-            now={now}
-            existing={data?.existing}
-            onDelete={(a) => void remove(a)}
-          />
-        ))}
-      </ul>
+  const shown = {
+    due: useShownCount(ACTIONS_PAGE),
+    open: useShownCount(ACTIONS_PAGE),
+    closed: useShownCount(ACTIONS_PAGE),
+  };
+  // The action that takes the focus once drawn: named by `#actions?action=<id>` (a resource's
+  // page links there), or the first one the last "Show more" drew.
+  const [focus, setFocus] = useState<ListFocus | null>(null);
+  const linked = route.query.action ?? '';
+  const linkedAt = (['due', 'open', 'closed'] as const)
+    .map((group) => ({ group, index: groups[group].findIndex((a) => a.id === linked) }))
+    .find(({ index }) => index >= 0);
+  // Once per link: an answer that moves the action to another group moves no focus.
+  const followedLink = useRef('');
+  useEffect(() => {
+    if (!linkedAt || followedLink.current === linked) return;
+    followedLink.current = linked;
+    shown[linkedAt.group].reveal(linkedAt.index);
+    setFocus({ id: linked, how: 'linked' });
+  }, [linked, linkedAt?.group, linkedAt?.index]);
+
+  const list = (group: keyof typeof groups, empty: string) => {
+    const items = groups[group];
+    const { count, showMore } = shown[group];
+    if (items.length === 0) return <p class="empty">{empty}</p>;
+    return (
+      <>
+        <ul class="action-list">
+          {items.slice(0, count).map((action) => (
+            <ActionItem
+              key={action.id}
+              action={action}
+              now={now}
+              existing={data?.existing}
+              onDelete={(a) => void remove(a)}
+              focused={action.id === focus?.id ? focus.how : null}
+              onFocused={() => setFocus(null)}
+            />
+          ))}
+        </ul>
+        <ShowMore
+          shown={Math.min(count, items.length)}
+          total={items.length}
+          page={ACTIONS_PAGE}
+          onMore={() => {
+            const next = items[count];
+            if (next) setFocus({ id: next.id, how: 'next' });
+            showMore();
+          }}
+        />
+      </>
     );
+  };
 
   return (
     <div class="actions-section">
@@ -90,19 +132,19 @@ export function ActionsSection({ route }: { route: Route }) {
             <h2 id="actions-due-heading">
               {t('actionsDueHeading')} <span class="chip">{groups.due.length}</span>
             </h2>
-            {list(groups.due, t('actionsDueEmpty'))}
+            {list('due', t('actionsDueEmpty'))}
           </section>
           <section class="action-group" aria-labelledby="actions-open-heading">
             <h2 id="actions-open-heading">
               {t('actionsOpenHeading')} <span class="chip">{groups.open.length}</span>
             </h2>
-            {list(groups.open, t('actionsOpenEmpty'))}
+            {list('open', t('actionsOpenEmpty'))}
           </section>
           <section class="action-group" aria-labelledby="actions-done-heading">
             <h2 id="actions-done-heading">
               {t('actionsDoneHeading')} <span class="chip">{groups.closed.length}</span>
             </h2>
-            {list(groups.closed, t('actionsDoneEmpty'))}
+            {list('closed', t('actionsDoneEmpty'))}
           </section>
         </>
       )}

@@ -28,6 +28,7 @@ import { askedText, dueToCandidate } from '@/lib/prompts/due';
 import {
   dateKey,
   groupByWeek,
+  newestFirst,
   UNKNOWN_WEEK,
   searchReflections,
   weekStart,
@@ -38,8 +39,12 @@ import { streakDays } from '@/lib/prompts/streak';
 import { duePrompt, promptSchedule } from '@/lib/settings';
 import './journal.css';
 import { ErrorNotice, UndoNotice } from '@/components/Notices';
+import { ShowMore } from '@/components/list/ShowMore';
+import { type ListFocus, useFocusWhen, useShownCount } from '@/components/list/shown';
 
 const DAY = 86_400_000;
+/** Answers drawn at first, and with each "Show more": a screen or two of reading. */
+export const JOURNAL_PAGE = 50;
 
 /** Resolve `#journal?prompt=<id>[&resource=<id>]` to a prompt to answer. */
 async function promptFromRoute(query: Record<string, string>, now: number): Promise<PromptCandidate | null> {
@@ -95,8 +100,29 @@ export function JournalSection({ route }: { route: Route }) {
     };
   }, [promptParam, resourceParam]);
 
-  const filtered = useMemo(() => searchReflections(reflections ?? [], query), [reflections, query]);
-  const weeks = useMemo(() => groupByWeek(filtered, timeZone), [filtered, timeZone]);
+  const filtered = useMemo(() => newestFirst(searchReflections(reflections ?? [], query)), [reflections, query]);
+  const shown = useShownCount(JOURNAL_PAGE, query);
+  const weeks = useMemo(() => groupByWeek(filtered.slice(0, shown.count), timeZone), [filtered, shown.count, timeZone]);
+  // `#journal?reflection=<id>` (from a resource's page): that answer is drawn, in view and focused.
+  const linked = route.query.reflection ?? '';
+  const linkedIndex = linked ? filtered.findIndex((r) => r.id === linked) : -1;
+  // The answer that takes the focus once it is drawn; cleared as it takes it, so no later redraw
+  // moves the focus again.
+  const [focus, setFocus] = useState<ListFocus | null>(null);
+  // Once per link: a delete above it, or a search, moves no focus.
+  const followedLink = useRef('');
+  useEffect(() => {
+    if (linkedIndex < 0 || followedLink.current === linked) return;
+    followedLink.current = linked;
+    shown.reveal(linkedIndex);
+    setFocus({ id: linked, how: 'linked' });
+  }, [linked, linkedIndex]);
+  const showMore = () => {
+    const next = filtered[shown.count];
+    if (next) setFocus({ id: next.id, how: 'next' });
+    shown.showMore();
+  };
+  const focused = () => setFocus(null);
   const streak = useMemo(
     () =>
       streakDays(
@@ -184,7 +210,15 @@ export function JournalSection({ route }: { route: Route }) {
           <div class="journal-tools">
             <label class="field journal-search">
               <span>{t('journalSearch')}</span>
-              <input class="input" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+              <input
+                class="input"
+                type="search"
+                value={query}
+                onInput={(e) => {
+                  setQuery(e.currentTarget.value);
+                  setFocus(null);
+                }}
+              />
             </label>
             <p class="small muted" aria-live="polite">
               {query
@@ -194,8 +228,21 @@ export function JournalSection({ route }: { route: Route }) {
           </div>
           {weeks.length === 0 && <p class="empty">{t('journalNoMatch', query)}</p>}
           {weeks.map((week) => (
-            <WeekSection key={week.key} week={week} timeZone={timeZone} onDelete={onDelete} />
+            <WeekSection
+              key={week.key}
+              week={week}
+              timeZone={timeZone}
+              focus={focus}
+              onFocused={focused}
+              onDelete={onDelete}
+            />
           ))}
+          <ShowMore
+            shown={Math.min(shown.count, filtered.length)}
+            total={filtered.length}
+            page={JOURNAL_PAGE}
+            onMore={showMore}
+          />
         </>
       )}
     </div>
@@ -218,10 +265,14 @@ function weekLabel(week: WeekGroup, timeZone: string): string {
 function WeekSection({
   week,
   timeZone,
+  focus,
+  onFocused,
   onDelete,
 }: {
   week: WeekGroup;
   timeZone: string;
+  focus: ListFocus | null;
+  onFocused: () => void;
   onDelete: (r: Reflection) => Promise<void>;
 }) {
   const headingId = `week-${week.key}`;
@@ -231,7 +282,12 @@ function WeekSection({
       <ol class="journal-list">
         {week.items.map((r) => (
           <li key={r.id}>
-            <Entry reflection={r} onDelete={onDelete} />
+            <Entry
+              reflection={r}
+              focused={r.id === focus?.id ? focus.how : null}
+              onFocused={onFocused}
+              onDelete={onDelete}
+            />
           </li>
         ))}
       </ol>
@@ -239,7 +295,19 @@ function WeekSection({
   );
 }
 
-function Entry({ reflection, onDelete }: { reflection: Reflection; onDelete: (r: Reflection) => Promise<void> }) {
+function Entry({
+  reflection,
+  focused,
+  onFocused,
+  onDelete,
+}: {
+  reflection: Reflection;
+  /** The answer a link or "Show more" leads to: it takes the focus, and the page scrolls to it. */
+  focused: ListFocus['how'] | null;
+  onFocused: () => void;
+  onDelete: (r: Reflection) => Promise<void>;
+}) {
+  const article = useFocusWhen<HTMLElement>(focused, onFocused);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(reflection.answer);
   const [error, setError] = useState('');
@@ -264,7 +332,7 @@ function Entry({ reflection, onDelete }: { reflection: Reflection; onDelete: (r:
   const remove = () => onDelete(reflection);
 
   return (
-    <article class="card journal-entry" aria-labelledby={promptId}>
+    <article ref={article} tabIndex={-1} class="card journal-entry" aria-labelledby={promptId}>
       <h3 id={promptId} class="journal-prompt">
         {reflection.promptText}
       </h3>

@@ -75,7 +75,7 @@ export function ResourceConnections({ resource }: { resource: Resource }) {
         <ul class="res-conn-list">
           {loaded.actions.map((action) => (
             <li key={action.id} class="res-conn-action" data-action-id={action.id}>
-              <a href={routeHash('actions')}>{capLine(action.text, EXCERPT)}</a>
+              <a href={routeHash('actions', undefined, { action: action.id })}>{capLine(action.text, EXCERPT)}</a>
               <span class={`chip small${action.status === 'done' ? ' chip-accent' : ''}`}>{actionStatus(action)}</span>
               {action.source.item && (
                 <span class="small muted res-conn-from">{itemExcerpt(resource, action.source.item)}</span>
@@ -96,7 +96,9 @@ export function ResourceConnections({ resource }: { resource: Resource }) {
         <ul class="res-conn-list">
           {loaded.reflections.map((reflection) => (
             <li key={reflection.id} class="res-conn-reflection">
-              <a href={routeHash('journal')}>{capLine(reflection.promptText, EXCERPT)}</a>
+              <a href={routeHash('journal', undefined, { reflection: reflection.id })}>
+                {capLine(reflection.promptText, EXCERPT)}
+              </a>
               <span class="small">{capLine(reflection.answer, EXCERPT)}</span>
               <span class="small muted">{formatDate(reflection.createdAt)}</span>
             </li>

@@ -43,6 +43,19 @@ export function groupByWeek(reflections: readonly Reflection[], timeZone: string
   return groups;
 }
 
+/**
+ * Reflections in the order the journal lists them: newest first, damaged times last (as
+ * `groupByWeek` lists them), so the journal can draw the first page of them and group only that.
+ */
+export function newestFirst(reflections: readonly Reflection[]): Reflection[] {
+  const known: Reflection[] = [];
+  const unknown: Reflection[] = [];
+  for (const reflection of reflections) (isFormattableTime(reflection.createdAt) ? known : unknown).push(reflection);
+  known.sort((a, b) => b.createdAt - a.createdAt);
+  unknown.sort((a, b) => b.createdAt - a.createdAt);
+  return known.concat(unknown);
+}
+
 /** Every word of the query appears in the answer, the prompt or the resource's title. */
 export function searchReflections(reflections: readonly Reflection[], query: string): Reflection[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);

@@ -121,6 +121,10 @@ const NOT_COUNTS = new Set([
   'backupReasonRecordTime',
   'backupErrorFutureVersion',
   'clipLast',
+  // "Showing 50 of 2,500" and "Show 50 more" under a long list: a range, and a number that reads
+  // the same for one as for many.
+  'listShowing',
+  'listShowMore',
 ]);
 
 describe('counts in messages', () => {

@@ -76,4 +76,34 @@ describe('What came of it', () => {
     await vi.waitFor(() => expect(root.textContent).toContain('Due for review since'));
     expect(root.textContent).not.toContain('Comes back for review');
   });
+
+  it('links each action and answer to itself in its list, so a long list still reaches it', async () => {
+    const resource = sharedResource();
+    await store(resource, NOW + 5 * DAY);
+    const db = await getDb();
+    await db.put('actions', {
+      id: 'act-1',
+      text: 'Write the timeline first at the next incident review',
+      source: { kind: 'resource', id: 'talk', title: resource.title },
+      status: 'open',
+      createdAt: NOW - DAY,
+      updatedAt: NOW - DAY,
+    });
+    await db.put('reflections', {
+      id: 'refl-1',
+      promptId: 'resourceApply',
+      promptText: 'How could you apply this?',
+      answer: 'Timeline first.',
+      resourceId: 'talk',
+      resourceTitle: resource.title,
+      createdAt: NOW - DAY,
+      updatedAt: NOW - DAY,
+    });
+    await show(resource);
+    await vi.waitFor(() => expect(root.textContent).toContain('How could you apply this?'));
+    const hrefOf = (text: string) =>
+      [...root.querySelectorAll('a')].find((a) => a.textContent?.startsWith(text))?.getAttribute('href');
+    expect(hrefOf('Write the timeline first')).toBe('#actions?action=act-1');
+    expect(hrefOf('How could you apply this?')).toBe('#journal?reflection=refl-1');
+  });
 });

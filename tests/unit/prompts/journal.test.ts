@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Reflection, Resource } from '../../../lib/db/types';
 import { fitsShortBreak, pickMicroLearning } from '../../../lib/prompts/micro';
-import { groupByWeek, searchReflections } from '../../../lib/prompts/journal';
+import { groupByWeek, newestFirst, searchReflections } from '../../../lib/prompts/journal';
 import { promptText } from '../../../lib/prompts/catalogue';
 
 const at = (iso: string) => new Date(iso).getTime();
@@ -101,5 +102,34 @@ describe('prompt text', () => {
       'What went well this week, and why?',
     );
     expect(promptText({ promptId: 'c1', group: 'own', kind: 'custom', text: 'Mine?' })).toBe('Mine?');
+  });
+});
+
+describe('newestFirst: the journal draws its first page from this order', () => {
+  it('lists newest first and damaged times last', () => {
+    const list = [
+      { ...reflection('damaged', '2026-03-09T08:00:00Z'), createdAt: 1e308 },
+      reflection('old', '2026-03-01T08:00:00Z'),
+      reflection('new', '2026-03-10T08:00:00Z'),
+    ];
+    expect(newestFirst(list).map((r) => r.id)).toEqual(['new', 'old', 'damaged']);
+  });
+
+  it('a page of it, in weeks, is the first entries of the whole journal in weeks', () => {
+    const time = fc.oneof(
+      { weight: 9, arbitrary: fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2027, 0, 1) }) },
+      { weight: 1, arbitrary: fc.constantFrom(1e308, -1e308, Number.POSITIVE_INFINITY) },
+    );
+    fc.assert(
+      fc.property(fc.array(time, { maxLength: 60 }), fc.nat({ max: 70 }), (times, page) => {
+        const list = times.map((at, i) => ({ ...reflection(`r${i}`, '2026-01-01T00:00:00Z'), createdAt: at }));
+        const flat = (weeks: ReturnType<typeof groupByWeek>) =>
+          weeks.flatMap((w) => w.items.map((r) => `${w.key}:${r.id}`));
+        const whole = flat(groupByWeek(list, 'Europe/Stockholm'));
+        const drawn = flat(groupByWeek(newestFirst(list).slice(0, page), 'Europe/Stockholm'));
+        // Equal times may come in either order; which entries and weeks are drawn may not differ.
+        expect(drawn.slice().sort()).toEqual(whole.slice(0, page).sort());
+      }),
+    );
   });
 });
