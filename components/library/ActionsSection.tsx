@@ -1,6 +1,6 @@
 import { useLiveQuery } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Route } from '@/lib/routes';
 import { t } from '@/lib/i18n';
 import { deleteAction, listActions } from '@/lib/app/actions';
@@ -13,7 +13,7 @@ import { ActionItem } from '@/components/actions/ActionItem';
 import '@/components/actions/actions.css';
 import { ErrorNotice, UndoNotice } from '@/components/Notices';
 import { ShowMore } from '@/components/list/ShowMore';
-import { type ListFocus, useShownCount } from '@/components/list/shown';
+import { useListFocus, useShownCount } from '@/components/list/shown';
 
 /** Actions drawn in each group at first, and with each "Show more". */
 export const ACTIONS_PAGE = 20;
@@ -59,21 +59,14 @@ export function ActionsSection({ route }: { route: Route }) {
     open: useShownCount(ACTIONS_PAGE),
     closed: useShownCount(ACTIONS_PAGE),
   };
-  // The action that takes the focus once drawn: named by `#actions?action=<id>` (a resource's
-  // page links there), or the first one the last "Show more" drew.
-  const [focus, setFocus] = useState<ListFocus | null>(null);
+  // `#actions?action=<id>` (a resource's page links there): that action is drawn and focused.
   const linked = route.query.action ?? '';
   const linkedAt = (['due', 'open', 'closed'] as const)
     .map((group) => ({ group, index: groups[group].findIndex((a) => a.id === linked) }))
     .find(({ index }) => index >= 0);
-  // Once per link: an answer that moves the action to another group moves no focus.
-  const followedLink = useRef('');
-  useEffect(() => {
-    if (!linkedAt || followedLink.current === linked) return;
-    followedLink.current = linked;
-    shown[linkedAt.group].reveal(linkedAt.index);
-    setFocus({ id: linked, how: 'linked' });
-  }, [linked, linkedAt?.group, linkedAt?.index]);
+  const focus = useListFocus(linked, linkedAt !== undefined, () => {
+    if (linkedAt) shown[linkedAt.group].reveal(linkedAt.index);
+  });
 
   const list = (group: keyof typeof groups, empty: string) => {
     const items = groups[group];
@@ -89,8 +82,8 @@ export function ActionsSection({ route }: { route: Route }) {
               now={now}
               existing={data?.existing}
               onDelete={(a) => void remove(a)}
-              focused={action.id === focus?.id ? focus.how : null}
-              onFocused={() => setFocus(null)}
+              focused={focus.of(action.id)}
+              onFocused={focus.clear}
             />
           ))}
         </ul>
@@ -99,8 +92,7 @@ export function ActionsSection({ route }: { route: Route }) {
           total={items.length}
           page={ACTIONS_PAGE}
           onMore={() => {
-            const next = items[count];
-            if (next) setFocus({ id: next.id, how: 'next' });
+            focus.next(items[count]);
             showMore();
           }}
         />

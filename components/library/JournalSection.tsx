@@ -40,7 +40,7 @@ import { duePrompt, promptSchedule } from '@/lib/settings';
 import './journal.css';
 import { ErrorNotice, UndoNotice } from '@/components/Notices';
 import { ShowMore } from '@/components/list/ShowMore';
-import { type ListFocus, useFocusWhen, useShownCount } from '@/components/list/shown';
+import { type ListFocus, useFocusWhen, useListFocus, useShownCount } from '@/components/list/shown';
 
 const DAY = 86_400_000;
 /** Answers drawn at first, and with each "Show more": a screen or two of reading. */
@@ -106,23 +106,11 @@ export function JournalSection({ route }: { route: Route }) {
   // `#journal?reflection=<id>` (from a resource's page): that answer is drawn, in view and focused.
   const linked = route.query.reflection ?? '';
   const linkedIndex = linked ? filtered.findIndex((r) => r.id === linked) : -1;
-  // The answer that takes the focus once it is drawn; cleared as it takes it, so no later redraw
-  // moves the focus again.
-  const [focus, setFocus] = useState<ListFocus | null>(null);
-  // Once per link: a delete above it, or a search, moves no focus.
-  const followedLink = useRef('');
-  useEffect(() => {
-    if (linkedIndex < 0 || followedLink.current === linked) return;
-    followedLink.current = linked;
-    shown.reveal(linkedIndex);
-    setFocus({ id: linked, how: 'linked' });
-  }, [linked, linkedIndex]);
+  const focus = useListFocus(linked, linkedIndex >= 0, () => shown.reveal(linkedIndex));
   const showMore = () => {
-    const next = filtered[shown.count];
-    if (next) setFocus({ id: next.id, how: 'next' });
+    focus.next(filtered[shown.count]);
     shown.showMore();
   };
-  const focused = () => setFocus(null);
   const streak = useMemo(
     () =>
       streakDays(
@@ -216,7 +204,7 @@ export function JournalSection({ route }: { route: Route }) {
                 value={query}
                 onInput={(e) => {
                   setQuery(e.currentTarget.value);
-                  setFocus(null);
+                  focus.clear();
                 }}
               />
             </label>
@@ -232,8 +220,8 @@ export function JournalSection({ route }: { route: Route }) {
               key={week.key}
               week={week}
               timeZone={timeZone}
-              focus={focus}
-              onFocused={focused}
+              focusOf={focus.of}
+              onFocused={focus.clear}
               onDelete={onDelete}
             />
           ))}
@@ -265,13 +253,13 @@ function weekLabel(week: WeekGroup, timeZone: string): string {
 function WeekSection({
   week,
   timeZone,
-  focus,
+  focusOf,
   onFocused,
   onDelete,
 }: {
   week: WeekGroup;
   timeZone: string;
-  focus: ListFocus | null;
+  focusOf: (id: string) => ListFocus['how'] | null;
   onFocused: () => void;
   onDelete: (r: Reflection) => Promise<void>;
 }) {
@@ -282,12 +270,7 @@ function WeekSection({
       <ol class="journal-list">
         {week.items.map((r) => (
           <li key={r.id}>
-            <Entry
-              reflection={r}
-              focused={r.id === focus?.id ? focus.how : null}
-              onFocused={onFocused}
-              onDelete={onDelete}
-            />
+            <Entry reflection={r} focused={focusOf(r.id)} onFocused={onFocused} onDelete={onDelete} />
           </li>
         ))}
       </ol>

@@ -53,3 +53,27 @@ export function useFocusWhen<T extends HTMLElement>(how: ListFocus['how'] | null
   }, [how]);
   return element;
 }
+
+/**
+ * Which entry of a list takes the focus once it is drawn: the one a link names (`linked`, once
+ * per link, as soon as the list holds it: `reveal` draws up to it), or the first one a "Show
+ * more" drew. The target is cleared as it takes the focus, so no later redraw (an answer that
+ * moves the entry, a delete above it) moves the focus again.
+ */
+export function useListFocus(linked: string, linkedFound: boolean, reveal: () => void) {
+  const [focus, setFocus] = useState<ListFocus | null>(null);
+  const followedLink = useRef('');
+  useEffect(() => {
+    if (!linkedFound || followedLink.current === linked) return;
+    followedLink.current = linked;
+    reveal();
+    setFocus({ id: linked, how: 'linked' });
+  }, [linked, linkedFound]);
+  return {
+    /** How the entry `id` takes the focus, or null when it is not the one. */
+    of: (id: string): ListFocus['how'] | null => (focus?.id === id ? focus.how : null),
+    /** Before a "Show more": the first entry it draws takes the focus. */
+    next: (entry: { id: string } | undefined) => setFocus(entry ? { id: entry.id, how: 'next' } : null),
+    clear: () => setFocus(null),
+  };
+}

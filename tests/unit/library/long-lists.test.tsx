@@ -146,6 +146,21 @@ describe('the journal draws a page of answers at a time', () => {
     await vi.waitFor(() => expect(focusedEntry()).toContain('Answer number 120'));
     expect((document.activeElement as HTMLElement).classList.contains('list-linked')).toBe(true);
   });
+  it('a link moves the focus once: a search that hides and shows its answer again leaves it in the box', async () => {
+    await seed(Array.from({ length: 130 }, (_, i) => reflection(i + 1)));
+    await act(async () => render(journal({ reflection: 'r120' }), host));
+    await vi.waitFor(() => expect(focusedEntry()).toContain('Answer number 120'));
+    const search = host.querySelector<HTMLInputElement>('input[type=search]')!;
+    search.focus();
+    for (const words of ['nothing like it', '']) {
+      await act(async () => {
+        search.value = words;
+        search.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    }
+    expect(answersShown()).toContain('Answer number 120');
+    expect(document.activeElement).toBe(search);
+  });
 });
 
 describe('the actions list draws a page of each group at a time', () => {
