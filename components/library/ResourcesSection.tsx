@@ -9,7 +9,6 @@ import {
   matchesRow,
   SORTS,
   STATUSES,
-  tagCounts,
   type Criteria,
   type SharedFilter,
   type SortOrder,
@@ -92,7 +91,7 @@ export function ResourcesSection({ route }: { route: Route }) {
   shown.current = result;
   const searching = !fresh;
   const tags = useMemo(() => {
-    const all = tagCounts(index.all()).slice(0, MAX_TAG_OPTIONS);
+    const all = index.tagCounts().slice(0, MAX_TAG_OPTIONS);
     if (criteria.tag && !all.some((x) => x.tag === criteria.tag)) all.push({ tag: criteria.tag, count: 0 });
     return all;
   }, [index, version, criteria.tag]);

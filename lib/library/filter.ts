@@ -173,11 +173,19 @@ export function filterAndSort(
   return ordered(sorted, criteria.sort).filter((row) => matchesRow(row, criteria, terms));
 }
 
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** Most used first, then by name. */
+export function byUseThenName(a: TagCount, b: TagCount): number {
+  return b.count - a.count || a.tag.localeCompare(b.tag);
+}
+
 /** Distinct tags with how many rows carry each, most used first, then by name. */
-export function tagCounts(rows: Iterable<ResourceRow>): { tag: string; count: number }[] {
+export function tagCounts(rows: Iterable<ResourceRow>): TagCount[] {
   const counts = new Map<string, number>();
   for (const row of rows) for (const tag of row.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort(byUseThenName);
 }

@@ -5,6 +5,7 @@ import { DB_VERSION } from '../db/schema';
 import type { Resource } from '../db/types';
 import { isWriteLog, latestToken, WRITE_LOG_KEY, writesSince } from '../db/write-log-entries';
 import { lengthSeconds, ROW_FORMAT, toRow, type ResourceRow } from './filter';
+import { RowTable } from './row-table';
 
 /**
  * The library's search rows, kept between visits so a large library is searchable without reading
@@ -143,7 +144,7 @@ const REWRITE_ROWS = 500;
 /** Checked against every record at least this often, whatever the log says. */
 const CHECK_AFTER_MS = 24 * 60 * 60 * 1000;
 /** Rows encoded per idle period when the copy is written. */
-const PERSIST_SLICE = 5_000;
+const PERSIST_SLICE = 2_500;
 
 /** The kept copy, when this code's format wrote it (its parts are read from disk later). */
 async function readKept(store: IndexStore, format: string): Promise<PersistedIndex | undefined> {
@@ -153,11 +154,13 @@ async function readKept(store: IndexStore, format: string): Promise<PersistedInd
 }
 
 /** The parts' rows by id, each part decoded as it arrives; null when one is not rows. */
-async function decodeParts(parts: readonly Blob[]): Promise<Map<string, ResourceRow> | null> {
+async function decodeParts(parts: readonly Blob[]): Promise<RowTable | null> {
   // Every part is read off this thread at once; each is decoded here as it arrives.
   const texts = parts.map((part) => part.text());
   for (const text of texts) text.catch(() => undefined);
-  const rows = new Map<string, ResourceRow>();
+  // The page's own table, filled part by part: the index takes it as it is (no copy of every row
+  // into another in one task once the last part is in).
+  const rows = new RowTable();
   for (const text of texts) {
     const part = decodeRows(await text.catch(() => ''));
     if (!part) return null;
@@ -179,7 +182,7 @@ async function bringUpToDate(
   store: IndexStore,
   now: number,
   onCount?: (count: number) => void,
-): Promise<{ rows: Map<string, ResourceRow>; rewriteAs: string | null; stale: boolean } | null> {
+): Promise<{ rows: RowTable; rewriteAs: string | null; stale: boolean } | null> {
   // Decoded on this thread while the database checks the copy. The check counts the store: the
   // page can say how many resources there are before the rows are decoded.
   const checked = changesSince(db, kept.token, store).then((check) => {
@@ -192,7 +195,7 @@ async function bringUpToDate(
   for (const record of changed) rows.set(record.id, toRow(record));
   if (present) {
     const ids = new Set(present);
-    for (const id of rows.keys()) if (!ids.has(id)) rows.delete(id);
+    for (const id of rows.ids()) if (!ids.has(id)) rows.delete(id);
   }
   // What the log cannot say, the count can: a copy that does not add up is not used.
   if (rows.size !== count) return null;

@@ -10,8 +10,10 @@ import {
   type Criteria,
   type ResourceRow,
   type SortOrder,
+  type TagCount,
 } from './filter';
 import type { KeepOptions, KeptIndex, PersistedIndex } from './index-cache';
+import { RowTable } from './row-table';
 import { narrows, queryTerms } from './search';
 
 export interface SearchResult {
@@ -63,7 +65,7 @@ const defaultYield = (): Promise<void> => {
  * a longer query only re-checks the previous matches.
  */
 export class ResourceIndex {
-  private readonly byId = new Map<string, ResourceRow>();
+  private byId = new RowTable();
   /** All rows, newest first, kept sorted as records change. */
   private newest: ResourceRow[] = [];
   private shortest: ResourceRow[] | null = null;
@@ -200,7 +202,7 @@ export class ResourceIndex {
     if (!kept) return;
     const startedAt = kept.now();
     const token = await kept.latestWrite(db);
-    const fresh = new Map<string, ResourceRow>();
+    const fresh = new RowTable();
     const touched = new Set<string>();
     this.touched = touched;
     try {
@@ -215,8 +217,7 @@ export class ResourceIndex {
       if (row) fresh.set(id, row);
       else fresh.delete(id);
     }
-    this.byId.clear();
-    for (const [id, row] of fresh) this.byId.set(id, row);
+    this.byId = fresh;
     this.newest = [...fresh.values()].sort(compareNewest);
     this.total = this.newest.length;
     this.changed();
@@ -224,7 +225,7 @@ export class ResourceIndex {
   }
 
   /** Every record into `rows`, in chunks; `announce`: a search typed meanwhile grows as they come. */
-  private async readEvery(db: LoopDatabase, rows: Map<string, ResourceRow>, announce: boolean): Promise<void> {
+  private async readEvery(db: LoopDatabase, rows: RowTable, announce: boolean): Promise<void> {
     // Small chunks: each one's records are cloned and folded on this thread, and a keystroke
     // typed while the library is read waits for at most one chunk.
     const chunkSize = this.options.chunkSize ?? 500;
@@ -271,11 +272,15 @@ export class ResourceIndex {
   ): Promise<{ stale: boolean } | null> {
     const copy = await (await this.kept())?.restore(db, found, onCount);
     if (!copy) return null;
-    for (const [id, row] of copy.rows) {
-      if (this.removedWhileLoading.has(id)) continue;
-      const known = this.byId.get(id);
-      if (!known || known.updatedAt <= row.updatedAt) this.byId.set(id, row);
+    // The copy's table becomes the index's, with what changed while it was read on top: taking
+    // it row by row into another table was a tenth of a second's task at 100,000.
+    const table = copy.rows;
+    for (const id of this.removedWhileLoading) table.delete(id);
+    for (const [id, known] of this.byId.entries()) {
+      const row = table.get(id);
+      if (!row || row.updatedAt < known.updatedAt) table.set(id, known);
     }
+    this.byId = table;
     // Still as fresh as the copy was: rewriting it checks nothing against the records.
     if (copy.rewriteAs) this.persistSoon(copy.rewriteAs, found.builtAt);
     return copy;
@@ -382,9 +387,9 @@ export class ResourceIndex {
     return this.byId.get(id);
   }
 
-  /** Every row (for tag lists): newest first once loaded. */
-  all(): readonly ResourceRow[] {
-    return this.loaded ? this.newest : [...this.byId.values()];
+  /** The tags of every row read so far, with how many carry each: most used first, then by name. */
+  tagCounts(): TagCount[] {
+    return this.byId.tagCounts();
   }
 
   private inOrder(sort: SortOrder): readonly ResourceRow[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deleteResources as deleteAndOfferUndo, editResource } from '../../../lib/app/resources';
+import { deleteResources as deleteAndOfferUndo, editResource, saveCapturedPage } from '../../../lib/app/resources';
 import { undo } from '../../../lib/app/undo';
 import { importText } from '../../../lib/backup/import';
 import { emptyRecords } from '../../../lib/backup/format';
@@ -416,6 +416,52 @@ describe('the library index kept between visits', () => {
     await index.settled();
     expect(index.get('r7')).toBeUndefined();
     expect(index.total).toBe(19);
+    index.stop();
+  });
+  it('an edit, a delete and a new resource made while the kept rows are decoded are all there after', async () => {
+    for (const record of many(20)) await addResource(record);
+    const keep = keeper();
+    await visit(keep.options, keep.runIdle);
+    // The copy's parts are read from disk only when let: the copy's check against the log is
+    // done by then, so these changes reach the index as live changes only.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    class HeldBlob extends Blob {
+      override async text(): Promise<string> {
+        await held;
+        return super.text();
+      }
+    }
+    const kept = keep.kept!;
+    keep.kept = {
+      ...kept,
+      parts: await Promise.all(kept.parts.map(async (part) => new HeldBlob([await part.text()]))),
+    };
+    const index = new ResourceIndex(getDb, keep.options);
+    const loading = index.start();
+    await vi.waitFor(() => expect(index.counted).toBe(true));
+    await editResource('r3', { notes: 'rewritten while the copy was read' });
+    await deleteAndOfferUndo(['r7']);
+    const added = await saveCapturedPage(
+      {
+        url: 'https://example.org/new',
+        canonicalUrl: 'https://example.org/new',
+        title: 'Added meanwhile',
+        kind: 'article',
+      },
+      {},
+      9_000,
+    );
+    // Heard of, in the order made: the new one last.
+    await vi.waitFor(() => expect(index.get(added.resource.id)).toBeDefined());
+    release();
+    await loading;
+    await index.settled();
+    expect(index.get('r7')).toBeUndefined();
+    expect(index.get(added.resource.id)?.title).toBe('Added meanwhile');
+    expect(index.search({ ...DEFAULT_CRITERIA, query: 'rewritten' }).rows.map((row) => row.id)).toEqual(['r3']);
+    expect(index.total).toBe(20);
+    expect(rowsOf(index)).toEqual(await wholeRead());
     index.stop();
   });
 });

@@ -233,6 +233,25 @@ describe('ResourceIndex', () => {
     index.stop();
   });
 
+  it('the tag list follows edits and deletes made anywhere, as counting every row would', async () => {
+    await seed(many(20));
+    const index = new ResourceIndex(getDb);
+    await index.start();
+    expect(index.tagCounts()).toEqual([
+      { tag: 'even', count: 10 },
+      { tag: 'odd', count: 10 },
+    ]);
+    await editResource('r00003', { tags: ['even', 'design'] });
+    await deleteResources(['r00005', 'r00007']);
+    await index.settled();
+    expect(index.tagCounts()).toEqual([
+      { tag: 'even', count: 11 },
+      { tag: 'odd', count: 7 },
+      { tag: 'design', count: 1 },
+    ]);
+    index.stop();
+  });
+
   it('a big search runs in slices, agrees with the one-go search, and a newer keystroke cancels it', async () => {
     await seed(many(400));
     const index = new ResourceIndex(getDb, { sliceRows: 50 });
