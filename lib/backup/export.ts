@@ -27,8 +27,10 @@ export async function readAllRecords(db?: LoopDatabase): Promise<BackupRecords> 
 
 export async function buildBackup(options: ExportOptions = {}): Promise<BackupFile> {
   const now = options.now ?? Date.now();
-  const records = await readAllRecords(options.db);
-  const settings = await readSettings(options.includeWebhook ?? false);
+  const [records, settings] = await Promise.all([
+    readAllRecords(options.db),
+    readSettings(options.includeWebhook ?? false),
+  ]);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -43,6 +45,15 @@ export async function buildBackup(options: ExportOptions = {}): Promise<BackupFi
  * `JSON.parse` of the result equals the input.
  */
 export function serializeBackup(file: BackupFile): string {
+  return serializedParts(file).join('');
+}
+
+/**
+ * The file's text in pieces, a store each, that make `serializeBackup`'s text end to end: a
+ * download takes them as they are (joining 10,000 resources' text first was a twentieth of a
+ * second of the export).
+ */
+export function serializedParts(file: BackupFile): string[] {
   const head = JSON.stringify({ format: file.format, version: file.version, exportedAt: file.exportedAt });
   const parts = [head.slice(0, -1)];
   for (const store of STORES) {
@@ -52,7 +63,7 @@ export function serializeBackup(file: BackupFile): string {
     );
   }
   parts.push(`,\n"settings": ${JSON.stringify(file.settings)}\n}\n`);
-  return parts.join('');
+  return parts;
 }
 
 /** learning-loop-2025-03-14.json (local date). */
@@ -62,9 +73,14 @@ export function backupFileName(now: number, extension = 'json'): string {
   return `learning-loop-${date}.${extension}`;
 }
 
-/** Hand a file to the browser's downloads: a Blob and a temporary <a download>. */
-export function downloadFile(name: string, content: string, type: string, doc: Document = document): number {
-  const blob = new Blob([content], { type });
+/** Hand a file to the browser's downloads: a Blob and a temporary <a download>. `content`: its text, whole or in pieces. */
+export function downloadFile(
+  name: string,
+  content: string | readonly string[],
+  type: string,
+  doc: Document = document,
+): number {
+  const blob = new Blob(typeof content === 'string' ? [content] : [...content], { type });
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
@@ -88,9 +104,8 @@ export interface ExportResult {
 export async function exportBackup(options: ExportOptions = {}, doc?: Document): Promise<ExportResult> {
   const now = options.now ?? Date.now();
   const file = await buildBackup({ ...options, now });
-  const text = serializeBackup(file);
   const fileName = backupFileName(now);
-  const bytes = downloadFile(fileName, text, 'application/json', doc);
+  const bytes = downloadFile(fileName, serializedParts(file), 'application/json', doc);
   const records = STORES.reduce((sum, store) => sum + file[store].length, 0);
   return { fileName, bytes, records };
 }

@@ -135,10 +135,13 @@ describe('export → wipe → import', () => {
     });
 
     const now = Date.UTC(2025, 4, 2, 12);
+    const expected = serializeBackup(await buildBackup({ now }));
     const result = await exportEverything({ now });
     expect(result).toMatchObject({ fileName: 'learning-loop-2025-05-02.json', records: 3 + 2 + 2 + 1 + 2 + 5 });
     expect(clicks).toEqual([{ download: 'learning-loop-2025-05-02.json', href: 'blob:test', inDocument: true }]);
     expect(document.querySelectorAll('a[download]')).toHaveLength(0);
+    // The download is handed the text in pieces: end to end they are the file, byte for byte.
+    expect(await created[0]!.text()).toBe(expected);
     expect(JSON.parse(await created[0]!.text()).resources).toHaveLength(3);
     expect(await lastExportAt.getValue()).toBe(now);
   });
