@@ -14,6 +14,7 @@ import {
 } from './filter';
 import type { KeepOptions, KeptIndex, PersistedIndex } from './index-cache';
 import { RowTable } from './row-table';
+import { sortNewest } from './sort-newest';
 import { narrows, queryTerms } from './search';
 
 export interface SearchResult {
@@ -176,7 +177,7 @@ export class ResourceIndex {
       await this.readEvery(db, this.byId, true);
       if (token) this.persistSoon(token, startedAt);
     }
-    this.newest = [...this.byId.values()].sort(compareNewest);
+    this.newest = sortNewest([...this.byId.values()]);
     this.total = this.newest.length;
     this.counted = true;
     this.loaded = true;
@@ -218,7 +219,7 @@ export class ResourceIndex {
       else fresh.delete(id);
     }
     this.byId = fresh;
-    this.newest = [...fresh.values()].sort(compareNewest);
+    this.newest = sortNewest([...fresh.values()]);
     this.total = this.newest.length;
     this.changed();
     if (token) this.persistSoon(token, startedAt);
@@ -394,7 +395,8 @@ export class ResourceIndex {
 
   private inOrder(sort: SortOrder): readonly ResourceRow[] {
     if (!this.loaded) {
-      const rows = [...this.byId.values()].sort(sort === 'shortest' ? compareShortest : compareNewest);
+      const read = [...this.byId.values()];
+      const rows = sort === 'shortest' ? read.sort(compareShortest) : sortNewest(read);
       return sort === 'oldest' ? rows.reverse() : rows;
     }
     if (sort === 'newest') return this.newest;
