@@ -14,7 +14,6 @@ import {
 } from './filter';
 import type { KeepOptions, KeptIndex, PersistedIndex } from './index-cache';
 import { RowTable } from './row-table';
-import { sortNewest } from './sort-newest';
 import { narrows, queryTerms } from './search';
 
 export interface SearchResult {
@@ -52,6 +51,9 @@ export interface IndexOptions {
   /** Keep the rows between visits (index-cache.ts), and how. */
   persisted?: KeepOptions;
 }
+
+/** The sort of a whole read, loaded when one is done: it is not needed for the first screen. */
+const sorting = () => import('./sort-newest');
 
 /** A break for the page between two pieces of work: scheduler.yield where the browser has it. */
 const defaultYield = (): Promise<void> => {
@@ -177,6 +179,7 @@ export class ResourceIndex {
       await this.readEvery(db, this.byId, true);
       if (token) this.persistSoon(token, startedAt);
     }
+    const { sortNewest } = await sorting();
     this.newest = sortNewest([...this.byId.values()]);
     this.total = this.newest.length;
     this.counted = true;
@@ -211,6 +214,7 @@ export class ResourceIndex {
     } finally {
       this.touched = null;
     }
+    const { sortNewest } = await sorting();
     // The library began to be read again meanwhile (an import): that read is the newer one.
     if (generation !== this.loads || !this.loaded) return;
     for (const id of touched) {
@@ -395,8 +399,7 @@ export class ResourceIndex {
 
   private inOrder(sort: SortOrder): readonly ResourceRow[] {
     if (!this.loaded) {
-      const read = [...this.byId.values()];
-      const rows = sort === 'shortest' ? read.sort(compareShortest) : sortNewest(read);
+      const rows = [...this.byId.values()].sort(sort === 'shortest' ? compareShortest : compareNewest);
       return sort === 'oldest' ? rows.reverse() : rows;
     }
     if (sort === 'newest') return this.newest;
