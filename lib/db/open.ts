@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, DB_VERSION, type LoopDB } from './schema';
-import { upgradeDatabase } from './upgrade';
+import type { upgradeDatabase } from './upgrade';
 
 export type LoopDatabase = IDBPDatabase<LoopDB>;
 
@@ -26,23 +26,31 @@ export function onDatabaseVersionChange(handler: () => void): void {
   versionChangeHandler = handler;
 }
 
-/** Set when an open found an older database and stepped back to snapshot it first. */
-class UpgradeDeferred extends Error {}
+/** Set when an open found no database or an older one, and stepped back to load the upgrade. */
+class UpgradeDeferred extends Error {
+  constructor(readonly fromVersion: number) {
+    super(`The database needs its upgrade from version ${fromVersion}`);
+  }
+}
 
-function openCurrent(snapshotTaken: boolean): Promise<LoopDatabase> {
-  let deferred = false;
+/** `upgrade`: null on the first try, which opens a current database and nothing else. */
+function openCurrent(upgrade: typeof upgradeDatabase | null): Promise<LoopDatabase> {
+  let deferredFrom: number | null = null;
   return openDB<LoopDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, newVersion, transaction) {
-      // An upgrade rewrites the user's records: keep a snapshot of them as they were first. The
-      // versionchange transaction cannot wait for files, so step back, snapshot, and come again.
-      // A failed upgrade rejects the open; its transaction's own promise need not be heard too.
+      // The upgrade steps (and what they use: takeaways, clips, review cards) load only when a
+      // database needs them, not with every page's first screen and every wake of the
+      // background. The versionchange transaction cannot wait for a module, nor for the snapshot
+      // an upgrade of the user's records takes first: step back, load them, and come again.
+      // Aborting the creation of a new database deletes it. A failed upgrade rejects the open;
+      // its transaction's own promise need not be heard too.
       transaction.done.catch(() => undefined);
-      if (oldVersion > 0 && !snapshotTaken) {
-        deferred = true;
+      if (!upgrade) {
+        deferredFrom = oldVersion;
         transaction.abort();
         return;
       }
-      upgradeDatabase(db, oldVersion, newVersion, transaction);
+      upgrade(db, oldVersion, newVersion, transaction);
     },
     blocking() {
       void connection?.then((db) => db.close());
@@ -53,24 +61,27 @@ function openCurrent(snapshotTaken: boolean): Promise<LoopDatabase> {
       connection = null;
     },
   }).catch((error: unknown) => {
-    throw deferred ? new UpgradeDeferred() : error;
+    throw deferredFrom !== null ? new UpgradeDeferred(deferredFrom) : error;
   });
 }
 
 async function openWithSnapshot(): Promise<LoopDatabase> {
   try {
-    return await openCurrent(false);
+    return await openCurrent(null);
   } catch (error) {
     if (!(error instanceof UpgradeDeferred)) throw error;
-    try {
-      // Only on an upgrade: the snapshot code stays out of every page's first load.
-      const { snapshotBeforeUpgrade } = await import('./snapshot-upgrade');
-      await snapshotBeforeUpgrade();
-    } catch (snapshotError) {
-      // No snapshot (no space, no file system) must not keep the new version from starting.
-      console.warn('Learning Loop: no snapshot before the upgrade', snapshotError);
-    }
-    return openCurrent(true);
+    const steps = import('./upgrade');
+    // An upgrade rewrites the user's records: keep a snapshot of them as they were first.
+    if (error.fromVersion > 0)
+      try {
+        // Only on an upgrade: the snapshot code stays out of every page's first load.
+        const { snapshotBeforeUpgrade } = await import('./snapshot-upgrade');
+        await snapshotBeforeUpgrade();
+      } catch (snapshotError) {
+        // No snapshot (no space, no file system) must not keep the new version from starting.
+        console.warn('Learning Loop: no snapshot before the upgrade', snapshotError);
+      }
+    return openCurrent((await steps).upgradeDatabase);
   }
 }
 

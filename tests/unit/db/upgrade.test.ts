@@ -206,18 +206,19 @@ describe('an upgrade while another page holds the database', () => {
       },
     }));
     const open = await import('../../../lib/db/open');
+    // Its upgrade steps load with its first open: opened while they are the old ones.
+    const db = await open.getDb();
     vi.doUnmock('../../../lib/db/schema');
     vi.doUnmock('../../../lib/db/upgrade');
     vi.resetModules();
-    return open;
+    return { open, db };
   }
 
   it('the old page closes its connection and reloads; the upgrade neither hangs nor loses its writes', async () => {
     await closeDb();
-    const old = await oldPage();
+    const { open: old, db: oldDb } = await oldPage();
     const reload = vi.fn();
     old.onDatabaseVersionChange(reload);
-    const oldDb = await old.getDb();
     expect(oldDb.version).toBe(1);
     const [first, second] = fixtures[0]!.records.resources!;
     await oldDb.put('resources', first as never);
@@ -239,5 +240,41 @@ describe('an upgrade while another page holds the database', () => {
     );
     // The old page's connection is closed: it writes nothing more on the old schema.
     await expect(oldDb.put('resources', { ...first!, id: 'late' } as never)).rejects.toThrow();
+  });
+});
+
+describe('the upgrade steps load only when a database needs them', () => {
+  /** open.ts afresh, with upgrade.ts replaced by a module that says when it loads. */
+  async function openWithWatchedSteps() {
+    const loads = { count: 0 };
+    vi.resetModules();
+    vi.doMock('../../../lib/db/upgrade', async (original) => {
+      loads.count++;
+      return original<object>();
+    });
+    const open = await import('../../../lib/db/open');
+    return { open, loads };
+  }
+
+  it('a current database opens without them; a new one loads them and is created whole', async () => {
+    await closeDb();
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(DB_NAME);
+      request.onsuccess = request.onerror = resolve;
+    });
+    const first = await openWithWatchedSteps();
+    const created = await first.open.getDb();
+    expect(first.loads.count).toBe(1);
+    expect(created.version).toBe(DB_VERSION);
+    expect([...created.objectStoreNames].sort()).toEqual([...(await getDb()).objectStoreNames].sort());
+    await first.open.closeDb();
+
+    const again = await openWithWatchedSteps();
+    const reopened = await again.open.getDb();
+    expect(reopened.version).toBe(DB_VERSION);
+    expect(again.loads.count).toBe(0);
+    await again.open.closeDb();
+    vi.doUnmock('../../../lib/db/upgrade');
+    vi.resetModules();
   });
 });
