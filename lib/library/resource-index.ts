@@ -422,8 +422,10 @@ export class ResourceIndex {
         key: string;
         terms: string[];
         source: readonly ResourceRow[];
+        /** The source rows' texts side by side, when the source is an earlier result. */
+        texts?: readonly string[];
         filters: boolean;
-        startsAt: (readonly number[] | undefined)[];
+        known: KnownPlaces;
       } {
     // Longest term first: it rules out most rows with the first check.
     const terms = queryTerms(criteria.query).sort((a, b) => b.length - a.length);
@@ -449,12 +451,12 @@ export class ResourceIndex {
       this.cacheKey = filterKey;
     }
     const key = terms.join(' ');
-    const known = this.cache.get(key);
-    if (known) {
+    const hit = this.cache.get(key);
+    if (hit) {
       // Most recently used last, so the oldest entry is the one to drop.
       this.cache.delete(key);
-      this.cache.set(key, known);
-      return { done: { rows: known.rows, total: this.total, loading, read: this.read } };
+      this.cache.set(key, hit);
+      return { done: { rows: hit.rows, total: this.total, loading, read: this.read } };
     }
     let best: { terms: string[]; result: CachedResult } | undefined;
     for (const [knownKey, result] of this.cache) {
@@ -462,14 +464,14 @@ export class ResourceIndex {
       if (narrows(knownTerms, terms) && (!best || result.rows.length < best.result.rows.length))
         best = { terms: knownTerms, result };
     }
-    if (!best) return { key, terms, source: this.inOrder(criteria.sort), filters: true, startsAt: [] };
-    // A term typed on from a known one ("feed" → "feedb") first occurs no earlier than it did.
+    if (!best) return { key, terms, source: this.inOrder(criteria.sort), filters: true, known: [] };
+    // A term typed on from a known one ("feed" → "feedb") can only occur where that one does.
     const narrowed = best;
-    const startsAt = terms.map((term) => {
-      const from = narrowed.terms.find((old) => term.startsWith(old));
-      return from === undefined ? undefined : narrowed.result.firstAt[narrowed.terms.indexOf(from)];
+    const known = terms.map((term) => {
+      const from = narrowed.terms.findIndex((old) => term.startsWith(old));
+      return from < 0 ? undefined : { first: narrowed.result.firstAt[from]!, last: narrowed.result.lastAt[from]! };
     });
-    return { key, terms, source: best.result.rows, filters: false, startsAt };
+    return { key, terms, source: best.result.rows, texts: best.result.texts, filters: false, known };
   }
 
   private remember(key: string, result: CachedResult): void {
@@ -480,11 +482,15 @@ export class ResourceIndex {
   /** Every row that matches, in the order asked for. Synchronous: fine up to tens of thousands. */
   search(criteria: Criteria): SearchResult {
     const plan = this.plan(criteria);
-    if ('done' in plan) return plan.done;
-    const matcher = new Matcher(plan.terms, plan.startsAt);
-    for (let i = 0; i < plan.source.length; i++) {
-      const row = plan.source[i]!;
-      if (!plan.filters || matchesFilters(row, criteria)) matcher.check(row, i);
+    return 'done' in plan ? plan.done : this.searchAll(plan, criteria);
+  }
+
+  private searchAll(plan: Exclude<ReturnType<ResourceIndex['plan']>, { done: SearchResult }>, criteria: Criteria) {
+    const { source, texts, filters } = plan;
+    const matcher = new Matcher(plan.terms, plan.known);
+    for (let i = 0; i < source.length; i++) {
+      const row = source[i]!;
+      if (!filters || matchesFilters(row, criteria)) matcher.check(row, texts ? texts[i]! : row.text, i);
     }
     this.remember(plan.key, matcher.result);
     return { rows: matcher.result.rows, total: this.total, loading: !this.loaded, read: this.read };
@@ -503,7 +509,7 @@ export class ResourceIndex {
     const plan = this.plan(criteria);
     if ('done' in plan) return plan.done;
     // Field filters alone are cheap comparisons; text search over many rows is what gets sliced.
-    return plan.source.length <= this.sliceRows || !plan.terms.length ? this.search(criteria) : undefined;
+    return plan.source.length <= this.sliceRows || !plan.terms.length ? this.searchAll(plan, criteria) : undefined;
   }
 
   private get sliceRows(): number {
@@ -518,8 +524,8 @@ export class ResourceIndex {
     const plan = this.plan(criteria);
     if ('done' in plan) return plan.done;
     const version = this.version;
-    const { source, terms, filters, startsAt } = plan;
-    const matcher = new Matcher(terms, startsAt);
+    const { source, texts, terms, filters, known } = plan;
+    const matcher = new Matcher(terms, known);
     // Work for a few milliseconds, then give the page a turn (typing, painting), then go on.
     const step = Math.min(512, this.sliceRows);
     let sliceStart = performance.now();
@@ -530,7 +536,7 @@ export class ResourceIndex {
         sliceStart = performance.now();
       }
       const row = source[i]!;
-      if (!filters || matchesFilters(row, criteria)) matcher.check(row, i);
+      if (!filters || matchesFilters(row, criteria)) matcher.check(row, texts ? texts[i]! : row.text, i);
     }
     this.remember(plan.key, matcher.result);
     return { rows: matcher.result.rows, total: this.total, loading: !this.loaded, read: this.read };
@@ -539,35 +545,70 @@ export class ResourceIndex {
 
 interface CachedResult {
   rows: ResourceRow[];
-  /** Per term (in the query's order), per row: where the term first occurs in the row's text. */
+  /**
+   * The rows' texts side by side: typing on reads each text straight from here, one memory
+   * fetch fewer per row than through the row object (at 100,000 rows, about a third of a
+   * narrowing's time).
+   */
+  texts: string[];
+  /** Per term (in the query's order), per row: where the term first and last occurs in the row's text. */
   firstAt: number[][];
+  lastAt: number[][];
 }
 
+/** Per term: where in each source row a term it extends occurs first and last; undefined: not known. */
+type KnownPlaces = readonly ({ first: readonly number[]; last: readonly number[] } | undefined)[];
+
 /**
- * A row matches when its text holds every term; where each first occurs is kept, so the next,
- * longer query starts looking there instead of at the text's start.
+ * A row matches when its text holds every term. Where each term first and last occurs is kept:
+ * a longer term typed on from it ("feed" → "feedb") can only occur between the two, and where
+ * it occurred once (most rows), one comparison there settles it without reading the rest.
  */
 class Matcher {
   readonly result: CachedResult;
-  private readonly found: number[];
+  private readonly first: number[];
+  private readonly last: number[];
 
   constructor(
     private readonly terms: readonly string[],
-    /** Per term, where it cannot occur before, per source row; undefined: from the start. */
-    private readonly startsAt: readonly (readonly number[] | undefined)[],
+    private readonly known: KnownPlaces,
   ) {
-    this.result = { rows: [], firstAt: terms.map(() => []) };
-    this.found = terms.map(() => 0);
+    this.result = { rows: [], texts: [], firstAt: terms.map(() => []), lastAt: terms.map(() => []) };
+    this.first = terms.map(() => 0);
+    this.last = terms.map(() => 0);
   }
 
-  check(row: ResourceRow, sourceIndex: number): void {
+  check(row: ResourceRow, text: string, sourceIndex: number): void {
     for (let k = 0; k < this.terms.length; k++) {
-      const at = row.text.indexOf(this.terms[k]!, this.startsAt[k]?.[sourceIndex] ?? 0);
-      if (at < 0) return;
-      this.found[k] = at;
+      const term = this.terms[k]!;
+      const known = this.known[k];
+      let first: number;
+      let last: number;
+      if (known === undefined) {
+        first = text.indexOf(term);
+        if (first < 0) return;
+        last = text.lastIndexOf(term);
+      } else {
+        const from = known.first[sourceIndex]!;
+        const until = known.last[sourceIndex]!;
+        if (from === until) {
+          if (!text.startsWith(term, from)) return;
+          first = last = from;
+        } else {
+          first = text.indexOf(term, from);
+          if (first < 0) return;
+          last = first === until ? first : text.lastIndexOf(term, until);
+        }
+      }
+      this.first[k] = first;
+      this.last[k] = last;
     }
     this.result.rows.push(row);
-    for (let k = 0; k < this.terms.length; k++) this.result.firstAt[k]!.push(this.found[k]!);
+    this.result.texts.push(text);
+    for (let k = 0; k < this.terms.length; k++) {
+      this.result.firstAt[k]!.push(this.first[k]!);
+      this.result.lastAt[k]!.push(this.last[k]!);
+    }
   }
 }
 
