@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REVIEW_QUEUE_SHOWN, ReviewSection } from '../../../components/library/ReviewSection';
 import { ReviewQueue } from '../../../components/review/ReviewQueue';
-import { listDueReviews } from '../../../lib/app/review';
+import { cardsOfResource, listDueReviews } from '../../../lib/app/review';
 import { addTakeaways } from '../../../lib/app/takeaways';
 import { saveResource } from '../../../lib/db/resources';
 import { DAY, endOfLocalDay } from '../../../lib/review/card';
@@ -14,6 +14,15 @@ import { setNow } from '../background-harness';
 
 const T0 = new Date('2026-03-09T09:00:00Z').getTime();
 
+/** A resource with takeaways written at T0, and the clock a day later, when they are due. */
+async function takeawaysDueTomorrow(url: string, title: string, lines: string) {
+  setNow(T0);
+  const { resource } = await saveResource({ url, canonicalUrl: url, kind: 'article', title });
+  await addTakeaways(resource.id, lines, T0);
+  setNow(T0 + DAY);
+  return resource;
+}
+
 describe('the review queue (view)', () => {
   let root: HTMLElement;
   afterEach(() => {
@@ -23,15 +32,11 @@ describe('the review queue (view)', () => {
   });
 
   it('an answered card leaves at once, the limit holds, and Undo brings it back, before the list reloads', async () => {
-    setNow(T0);
-    const { resource } = await saveResource({
-      url: 'https://example.org/sre',
-      canonicalUrl: 'https://example.org/sre',
-      kind: 'article',
-      title: 'Site Reliability Engineering',
-    });
-    await addTakeaways(resource.id, '- Blameless postmortems\n- Error budgets\n- Toil budgets', T0);
-    setNow(T0 + DAY);
+    await takeawaysDueTomorrow(
+      'https://example.org/sre',
+      'Site Reliability Engineering',
+      '- Blameless postmortems\n- Error budgets\n- Toil budgets',
+    );
     // Read once and never reloaded: the stale list a caller holds right after an answer.
     const due = await listDueReviews(endOfLocalDay(T0 + DAY));
     const changes: number[] = [];
@@ -64,17 +69,9 @@ describe('the review queue (view)', () => {
   });
 
   it('the Review section reads and shows a screenful of a long queue, says how many are due, and brings the next one up after an answer', async () => {
-    setNow(T0);
-    const { resource } = await saveResource({
-      url: 'https://example.org/imported',
-      canonicalUrl: 'https://example.org/imported',
-      kind: 'article',
-      title: 'An imported library',
-    });
     const count = REVIEW_QUEUE_SHOWN + 5;
     const lines = Array.from({ length: count }, (_, i) => `- Takeaway number ${i + 1}`).join('\n');
-    await addTakeaways(resource.id, lines, T0);
-    setNow(T0 + DAY);
+    await takeawaysDueTomorrow('https://example.org/imported', 'An imported library', lines);
     root = document.createElement('div');
     document.body.append(root);
     await act(async () => {
@@ -95,5 +92,65 @@ describe('the review queue (view)', () => {
     expect(cards()).not.toContain(before[0]);
     expect(cards().filter((text) => !before.includes(text))).toHaveLength(1);
     expect(root.querySelector('.review-more')?.textContent).toMatch(/^4 more after these/);
+  });
+
+  it('a double click answers the card once', async () => {
+    const resource = await takeawaysDueTomorrow(
+      'https://example.org/twice',
+      'Clicked twice',
+      '- Only once\n- Still waiting',
+    );
+    const due = await listDueReviews(endOfLocalDay(T0 + DAY));
+    const changes: number[] = [];
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(<ReviewQueue reviews={due} onChanged={(n) => changes.push(n)} onMakeAction={() => undefined} />, root);
+    });
+    const button = root.querySelector<HTMLButtonElement>('.review-card button')!;
+    await act(async () => {
+      button.click();
+      button.click();
+    });
+    await vi.waitFor(() => expect(root.querySelector('[role=status]')?.textContent).toMatch(/^Applied it/));
+    const card = (await cardsOfResource(resource.id)).find((c) => c.id === due[0]!.card.id)!;
+    expect(card.history).toHaveLength(1);
+    expect(changes).toEqual([1]);
+    expect([...root.querySelectorAll('.review-text')].map((p) => p.textContent)).toEqual(['Still waiting']);
+  });
+
+  it('after an answer the keys move to the card now on top, and answer it', async () => {
+    await takeawaysDueTomorrow(
+      'https://example.org/keys',
+      'Keyboard first',
+      '- First card\n- Second card\n- Third card',
+    );
+    root = document.createElement('div');
+    document.body.append(root);
+    // Read once and never reloaded, as in the first test: the keys must move before the list reloads.
+    const due = await listDueReviews(endOfLocalDay(T0 + DAY));
+    await act(async () => {
+      render(<ReviewQueue reviews={due} keys onChanged={() => undefined} onMakeAction={() => undefined} />, root);
+    });
+    const cards = () => [...root.querySelectorAll<HTMLElement>('.review-card')];
+    const hinted = () =>
+      cards()
+        .filter((card) => card.querySelector('kbd') || card.querySelector('[aria-keyshortcuts]'))
+        .map((card) => card.querySelector('.review-text')?.textContent);
+    await vi.waitFor(() => expect(cards()).toHaveLength(3));
+    expect(hinted()).toEqual(['First card']);
+
+    await act(async () => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }));
+    });
+    await vi.waitFor(() => expect(root.querySelector('[role=status]')?.textContent).toMatch(/^Applied it/));
+    expect(hinted()).toEqual(['Second card']);
+
+    await act(async () => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
+    });
+    await vi.waitFor(() => expect(root.querySelector('[role=status]')?.textContent).toMatch(/^Still useful/));
+    expect(cards().map((card) => card.querySelector('.review-text')?.textContent)).toEqual(['Third card']);
+    expect(hinted()).toEqual(['Third card']);
   });
 });
