@@ -416,17 +416,7 @@ export class ResourceIndex {
    * loading), or the rows to check. Results are kept per query while the data and the filters
    * stay the same, so Backspace is free and a longer query only re-checks an earlier result.
    */
-  private plan(criteria: Criteria):
-    | { done: SearchResult }
-    | {
-        key: string;
-        terms: string[];
-        source: readonly ResourceRow[];
-        /** The source rows' texts side by side, when the source is an earlier result. */
-        texts?: readonly string[];
-        filters: boolean;
-        known: KnownPlaces;
-      } {
+  private plan(criteria: Criteria): { done: SearchResult } | SearchPlan {
     // Longest term first: it rules out most rows with the first check.
     const terms = queryTerms(criteria.query).sort((a, b) => b.length - a.length);
     const loading = !this.loaded;
@@ -485,7 +475,7 @@ export class ResourceIndex {
     return 'done' in plan ? plan.done : this.searchAll(plan, criteria);
   }
 
-  private searchAll(plan: Exclude<ReturnType<ResourceIndex['plan']>, { done: SearchResult }>, criteria: Criteria) {
+  private searchAll(plan: SearchPlan, criteria: Criteria): SearchResult {
     const { source, texts, filters } = plan;
     const matcher = new Matcher(plan.terms, plan.known);
     for (let i = 0; i < source.length; i++) {
@@ -558,6 +548,17 @@ interface CachedResult {
 
 /** Per term: where in each source row a term it extends occurs first and last; undefined: not known. */
 type KnownPlaces = readonly ({ first: readonly number[]; last: readonly number[] } | undefined)[];
+
+/** The rows a search has to check, and what is known of them. */
+interface SearchPlan {
+  key: string;
+  terms: string[];
+  source: readonly ResourceRow[];
+  /** The source rows' texts side by side, when the source is an earlier result. */
+  texts?: readonly string[];
+  filters: boolean;
+  known: KnownPlaces;
+}
 
 /**
  * A row matches when its text holds every term. Where each term first and last occurs is kept:
