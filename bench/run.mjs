@@ -390,7 +390,7 @@ function measureWakes(graph, dir, entry, figures) {
   // reactions in the same wake (lib/background/changes-feature.ts: the snapshot's and sync's
   // checks): counted in every event's wake, an upper bound for the few that never write. Chrome's
   // quote wake is also measured in the browser (wake.quote).
-  const writes = ['write-log', 'changes-feature', 'snapshot-feature', 'sync-feature'].map((name) =>
+  const writes = ['write-log', 'changes-feature', 'snapshot-notice', 'sync-feature'].map((name) =>
     backgroundChunk(dir, name),
   );
   const wakeFiles = Object.fromEntries(
@@ -883,7 +883,7 @@ async function measureWake(b, extDir) {
  * Prepended to a copy of the background (measureWakeCoverage): the entry's define() call, the first
  * in every life of the worker, waits for `self.__start()`; every other passes through.
  */
-const DEFERRED_ENTRY = `(()=>{let real,wrapper,entry=true;Object.defineProperty(self,${JSON.stringify(BACKGROUND_DEFINE)},{configurable:true,get:()=>wrapper,set(fn){real=fn;wrapper=(deps,factory)=>{if(entry){entry=false;self.__start=()=>real(deps,factory);return}return real(deps,factory)};wrapper.ran=fn.ran}})})();\n`;
+const DEFERRED_ENTRY = `(()=>{let real,wrapper,entry=true;Object.defineProperty(self,${JSON.stringify(BACKGROUND_DEFINE)},{configurable:true,get:()=>wrapper,set(fn){real=fn;wrapper=(deps,factory)=>{if(entry){entry=false;self.__start=()=>real(deps,factory);return}return real(deps,factory)};wrapper.ran=fn.ran;wrapper.install=fn.install}})})();\n`;
 const MENU_SAVE_QUOTE = readFileSync(join(ROOT, 'lib/background/names.ts'), 'utf8').match(
   /MENU_SAVE_QUOTE = '([^']+)'/,
 )?.[1];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { InlineConfig, Plugin, Rollup } from 'vite';
 
 /**
@@ -7,14 +8,18 @@ import type { InlineConfig, Plugin, Rollup } from 'vite';
  * imported while it was installed, at any later time. So the background is built as AMD modules
  * with Rollup's own code splitting (one instance of each module, shared ones included), and a
  * small loader (LOADER_SOURCE, the file's banner):
- * - at install, imports every chunk once: that only records each chunk's module, runs nothing;
+ * - at install, imports every chunk once: that only records each chunk's module, runs nothing.
+ *   The chunks' names are in a file of their own (INSTALL_LIST), imported at install only: in the
+ *   entry they were a fifth of what every wake parsed, for an event that comes once per version;
  * - on a lazy `import()`, runs the recorded module (from a later wake: importScripts() it first).
  * Firefox's background is an event page, a document, which can `import()`: it is built as ES
  * modules with the same code splitting and declared `"type": "module"` (splitFirefoxBackground).
  */
 
-/** Replaced, in the built entry, by the chunks' paths (a JSON array). */
-export const CHUNK_LIST_PLACEHOLDER = '"__LEARNING_LOOP_BACKGROUND_CHUNKS__"';
+/** Replaced, in the built entry, by the path of the file that lists the chunks (a JSON string). */
+export const INSTALL_LIST_PLACEHOLDER = '"__LEARNING_LOOP_BACKGROUND_INSTALL_LIST__"';
+/** The file the install imports: it hands the loader every chunk's path. */
+export const INSTALL_LIST = 'chunks/background-install-[hash].js';
 /** The loader's define(); its `ran()` lists the files this worker life has run (the benchmark reads it). */
 export const DEFINE = '__learningLoopDefine';
 
@@ -58,10 +63,11 @@ export const LOADER_SOURCE = `(() => {
     if (url === entryUrl) run(url);
   };
   define.ran = () => [...modules].filter(([, mod]) => mod.exports).map(([url]) => url);
+  define.install = (paths) => {
+    for (const path of paths) { const url = resolveUrl(path, entryUrl); if (!modules.has(url)) importOnce(url); }
+  };
   self.${DEFINE} = define;
-  self.addEventListener('install', () => {
-    for (const path of ${CHUNK_LIST_PLACEHOLDER}) { const url = resolveUrl(path, entryUrl); if (!modules.has(url)) importOnce(url); }
-  });
+  self.addEventListener('install', () => importScripts(resolveUrl(${INSTALL_LIST_PLACEHOLDER}, entryUrl)));
 })();
 `;
 
@@ -79,10 +85,14 @@ export function listChunksInEntry(): Plugin {
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
       const lazy = chunks.filter((chunk) => !chunk.isEntry).map((chunk) => `/${chunk.fileName}`);
+      const source = `self.${DEFINE}.install(${JSON.stringify(lazy)});\n`;
+      const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+      const fileName = INSTALL_LIST.replace('[hash]', hash);
+      this.emitFile({ type: 'asset', fileName, source });
       for (const chunk of chunks) {
         if (!chunk.isEntry) continue;
-        if (!chunk.code.includes(CHUNK_LIST_PLACEHOLDER)) this.error('The background loader lost its chunk list.');
-        chunk.code = chunk.code.replace(CHUNK_LIST_PLACEHOLDER, JSON.stringify(lazy));
+        if (!chunk.code.includes(INSTALL_LIST_PLACEHOLDER)) this.error('The background loader lost its chunk list.');
+        chunk.code = chunk.code.replace(INSTALL_LIST_PLACEHOLDER, JSON.stringify(`/${fileName}`));
       }
     },
   };

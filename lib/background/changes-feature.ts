@@ -34,7 +34,7 @@ export async function reactToChange(change: Change): Promise<void> {
   if (items.has('reviewSession')) jobs.push(prompt().then((feature) => feature.onReviewSessionChanged()));
   if (items.has('lastExportAt') || items.has('backupReminder'))
     jobs.push(import('./backup-feature').then((feature) => feature.syncBackupReminder({ notify: false })));
-  if (stores.size) jobs.push(import('./snapshot-feature').then((feature) => feature.noteLibraryChange(change)));
+  if (stores.size) jobs.push(import('./snapshot-notice').then((notice) => notice.noteLibraryChange(change)));
   jobs.push(import('./sync-feature').then((feature) => feature.onChangeForSync(change)));
   await Promise.all(jobs);
 }

@@ -1,4 +1,4 @@
-import { sortClips } from '../clips/clip';
+import { sortClips } from '../clips/clean';
 import type { Clip, Quote, Resource, StoreName } from '../db/types';
 import { LIMITS, normaliseTags } from '../limits';
 import { type FieldConflict, mergeText, withConflict } from '../merge';

@@ -19,11 +19,11 @@ import { getDb, type LoopDatabase } from './open';
 
 // The reads live apart so a first screen that only lists and reads loads none of the writes below.
 export { getResource, getResourceByUrl, listNewest } from './resource-reads';
-import { addCardsForNewItems } from './reviews';
-import { cleanClips } from '../clips/clip';
+import { addCardsForNewItems } from './new-review-cards';
+import { cleanClips } from '../clips/clean';
 import { cleanQuotes } from '../quotes/quote';
 import { isActivityType, isDay, isIsbn } from '../activities/fields';
-import { cleanTakeaways } from '../takeaways/items';
+import { cleanTakeaways } from '../takeaways/clean';
 import type { ActivityType, Clip, Quote, Resource, ResourceStatus, SharedHow, Takeaway } from './types';
 
 export interface SaveExtras {

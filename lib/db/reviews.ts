@@ -1,30 +1,6 @@
-import type { IDBPObjectStore } from 'idb';
-import { itemOf, newReviewCard, reviewCardId, reviewItemsOf } from '../review/card';
+import { itemOf, reviewItemsOf } from '../review/card';
 import { getDb, type LoopDatabase } from './open';
-import type { LoopDB } from './schema';
 import type { Resource, ReviewCard } from './types';
-
-type ReviewStore = IDBPObjectStore<LoopDB, ('resources' | 'reviews')[], 'reviews', 'readwrite'>;
-
-/**
- * Inside a resource's write transaction: every takeaway, quote or clip it did not have before gets
- * its review card (first due a day after it was written). A card already there (an item removed
- * and brought back by Undo) keeps its schedule and history.
- */
-export async function addCardsForNewItems(
-  reviews: ReviewStore,
-  before: Resource | undefined,
-  after: Resource,
-  now: number,
-): Promise<void> {
-  const had = new Set(before ? reviewItemsOf(before).map((item) => `${item.itemKind}/${item.itemId}`) : []);
-  for (const item of reviewItemsOf(after)) {
-    if (had.has(`${item.itemKind}/${item.itemId}`)) continue;
-    const id = reviewCardId(after.id, item.itemKind, item.itemId);
-    if (!(await reviews.getKey(id)))
-      await reviews.put(newReviewCard(after.id, item.itemKind, item.itemId, item.createdAt, now));
-  }
-}
 
 export interface DueReview {
   card: ReviewCard;

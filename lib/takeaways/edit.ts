@@ -1,7 +1,8 @@
 import { LIMITS } from '../limits';
 import { mergeText } from '../merge';
 import type { Takeaway } from '../db/types';
-import { cleanTakeaways, keptBeside } from './items';
+import { cleanTakeaways } from './clean';
+import { keptBeside } from './items';
 
 /** Edits that merge with another writer's (lib/merge.ts), apart so a page that only reads loads no diff3. */
 

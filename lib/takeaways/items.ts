@@ -71,19 +71,6 @@ export function newTakeaways(text: string, now: number): Takeaway[] {
   return splitTakeawayText(text).map((line) => ({ id: newId(), text: line, createdAt: now }));
 }
 
-/** As stored: text trimmed at the ends and capped, no empty item, one per id, at most the limit. */
-export function cleanTakeaways(list: readonly Takeaway[]): Takeaway[] {
-  const seen = new Set<string>();
-  const out: Takeaway[] = [];
-  for (const item of list) {
-    const text = item.text.trim().slice(0, LIMITS.takeaway);
-    if (!text || seen.has(item.id)) continue;
-    seen.add(item.id);
-    out.push({ id: item.id, text, createdAt: item.createdAt });
-  }
-  return out.slice(0, LIMITS.takeawayItems);
-}
-
 /** All takeaways as one text, a line each (search, CSV). */
 export function takeawaysText(list: readonly Takeaway[] | undefined): string {
   return (list ?? []).map((item) => item.text).join('\n');

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chapterAt, chaptersFromDescription } from '../../../lib/clips/chapters';
-import { cleanClips, clipFromTimestampNote, clipsFromTimestampNotes } from '../../../lib/clips/clip';
+import { cleanClips } from '../../../lib/clips/clean';
+import { clipFromTimestampNote, clipsFromTimestampNotes } from '../../../lib/clips/clip';
 import { checkClipTime, formatClock, parseClock } from '../../../lib/clips/time';
 import { transcriptAround } from '../../../lib/clips/transcript';
 import { extractYouTube } from '../../../lib/capture/youtube';

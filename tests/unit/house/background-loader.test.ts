@@ -52,7 +52,9 @@ async function buildFixture(): Promise<Map<string, string>> {
       rollupOptions: { input: { background: 'entry.js' }, output: { ...CHUNKED_OUTPUT, entryFileNames: '[name].js' } },
     },
   })) as Rollup.RollupOutput;
-  return new Map(output.output.flatMap((file) => (file.type === 'chunk' ? [[`/${file.fileName}`, file.code]] : [])));
+  return new Map(
+    output.output.map((file) => [`/${file.fileName}`, file.type === 'chunk' ? file.code : String(file.source)]),
+  );
 }
 
 const ORIGIN = 'chrome-extension://learning-loop';

@@ -1,0 +1,29 @@
+import type { IDBPObjectStore } from 'idb';
+import { newReviewCard, reviewCardId, reviewItemsOf } from '../review/card';
+import type { LoopDB } from './schema';
+import type { Resource } from './types';
+
+// Apart from ./reviews.ts, which reads and answers cards: a write that adds an item (a quote from
+// the menu in a woken worker) loads only this.
+
+type ReviewStore = IDBPObjectStore<LoopDB, ('resources' | 'reviews')[], 'reviews', 'readwrite'>;
+
+/**
+ * Inside a resource's write transaction: every takeaway, quote or clip it did not have before gets
+ * its review card (first due a day after it was written). A card already there (an item removed
+ * and brought back by Undo) keeps its schedule and history.
+ */
+export async function addCardsForNewItems(
+  reviews: ReviewStore,
+  before: Resource | undefined,
+  after: Resource,
+  now: number,
+): Promise<void> {
+  const had = new Set(before ? reviewItemsOf(before).map((item) => `${item.itemKind}/${item.itemId}`) : []);
+  for (const item of reviewItemsOf(after)) {
+    if (had.has(`${item.itemKind}/${item.itemId}`)) continue;
+    const id = reviewCardId(after.id, item.itemKind, item.itemId);
+    if (!(await reviews.getKey(id)))
+      await reviews.put(newReviewCard(after.id, item.itemKind, item.itemId, item.createdAt, now));
+  }
+}
