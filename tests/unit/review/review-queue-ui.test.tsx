@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REVIEW_QUEUE_SHOWN, ReviewSection } from '../../../components/library/ReviewSection';
@@ -25,6 +25,14 @@ async function takeawaysDueTomorrow(url: string, title: string, lines: string) {
 
 describe('the review queue (view)', () => {
   let root: HTMLElement;
+  /** Renders `view` into a fresh root in the document, its effects run. */
+  async function mount(view: ComponentChild): Promise<void> {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(view, root);
+    });
+  }
   afterEach(() => {
     render(null, root);
     root.remove();
@@ -40,14 +48,9 @@ describe('the review queue (view)', () => {
     // Read once and never reloaded: the stale list a caller holds right after an answer.
     const due = await listDueReviews(endOfLocalDay(T0 + DAY));
     const changes: number[] = [];
-    root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => {
-      render(
-        <ReviewQueue reviews={due} limit={2} onChanged={(n) => changes.push(n)} onMakeAction={() => undefined} />,
-        root,
-      );
-    });
+    await mount(
+      <ReviewQueue reviews={due} limit={2} onChanged={(n) => changes.push(n)} onMakeAction={() => undefined} />,
+    );
     const shown = () => [...root.querySelectorAll('.review-text')].map((p) => p.textContent);
     expect(shown()).toEqual(['Blameless postmortems', 'Error budgets']);
 
@@ -72,11 +75,7 @@ describe('the review queue (view)', () => {
     const count = REVIEW_QUEUE_SHOWN + 5;
     const lines = Array.from({ length: count }, (_, i) => `- Takeaway number ${i + 1}`).join('\n');
     await takeawaysDueTomorrow('https://example.org/imported', 'An imported library', lines);
-    root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => {
-      render(<ReviewSection />, root);
-    });
+    await mount(<ReviewSection />);
     const cards = () => [...root.querySelectorAll('.review-text')].map((p) => p.textContent);
     await vi.waitFor(() => expect(cards()).toHaveLength(REVIEW_QUEUE_SHOWN));
     const before = cards();
@@ -102,11 +101,7 @@ describe('the review queue (view)', () => {
     );
     const due = await listDueReviews(endOfLocalDay(T0 + DAY));
     const changes: number[] = [];
-    root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => {
-      render(<ReviewQueue reviews={due} onChanged={(n) => changes.push(n)} onMakeAction={() => undefined} />, root);
-    });
+    await mount(<ReviewQueue reviews={due} onChanged={(n) => changes.push(n)} onMakeAction={() => undefined} />);
     const button = root.querySelector<HTMLButtonElement>('.review-card button')!;
     await act(async () => {
       button.click();
@@ -125,13 +120,9 @@ describe('the review queue (view)', () => {
       'Keyboard first',
       '- First card\n- Second card\n- Third card',
     );
-    root = document.createElement('div');
-    document.body.append(root);
     // Read once and never reloaded, as in the first test: the keys must move before the list reloads.
     const due = await listDueReviews(endOfLocalDay(T0 + DAY));
-    await act(async () => {
-      render(<ReviewQueue reviews={due} keys onChanged={() => undefined} onMakeAction={() => undefined} />, root);
-    });
+    await mount(<ReviewQueue reviews={due} keys onChanged={() => undefined} onMakeAction={() => undefined} />);
     const cards = () => [...root.querySelectorAll<HTMLElement>('.review-card')];
     const hinted = () =>
       cards()
