@@ -88,6 +88,27 @@ describe('the popup’s card before its page is read', () => {
     expect(host.querySelector('.capture')?.getAttribute('aria-busy')).toBe('false');
   });
 
+  it('lets Save be pressed before any frame is drawn: the card asks as it renders, not a frame later', async () => {
+    // A user's database exists (the popup's first question is then asked of it directly).
+    expect(await storedResources()).toEqual([]);
+    // As a browser runs it (no act(), which flushes effects at once), with no frame ever drawn and
+    // no timer firing: only the tab's answer and the database's (fake-indexeddb: setImmediate).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+    try {
+      const { CaptureCard, beginCapture } = await import('../../../components/popup/CaptureCard');
+      beginCapture();
+      host = document.createElement('div');
+      document.body.append(host);
+      render(<CaptureCard />, host);
+      for (let turn = 0; turn < 200 && button('Save this page')?.disabled !== false; turn++)
+        await new Promise((resolve) => setImmediate(resolve));
+      expect(button('Save this page')?.disabled).toBe(false);
+      expect(host.querySelector('#capture-title')?.textContent).toBe('Teaching forward – Example blog');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps a note typed before the read, under the address the read names', async () => {
     await mountCard();
     await until(() => button('Save this page')?.disabled === false);
