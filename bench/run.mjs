@@ -122,6 +122,7 @@ function fmt(v, unit) {
   if (unit === 'kB') return `${v.toFixed(1)} kB`;
   if (unit === 'MB') return `${v.toFixed(1)} MB`;
   if (unit === '×') return `${v.toFixed(2)}×`;
+  if (unit === '%') return `${Math.round(v)} %`;
   return String(v);
 }
 
@@ -598,6 +599,8 @@ function readyProbe({ selector, titles, saveLabel, countSelector, longTasks }) {
   };
   const hit = () => {
     probe.ready = performance.now();
+    // The same moment in a Chrome trace (measureLoadTrace).
+    performance.mark('bench:ready');
     if (!saveLabel && !countSelector) observer.disconnect();
     resolveDone(probe.ready);
   };
@@ -606,9 +609,14 @@ function readyProbe({ selector, titles, saveLabel, countSelector, longTasks }) {
     if (probe.firstRender === undefined && document.getElementById('app')?.firstElementChild)
       probe.firstRender = performance.now();
     // The popup's primary action: "Save this page" in the DOM and enabled.
-    if (probe.saveUsable === undefined && saveLabel)
-      for (const button of document.querySelectorAll('button'))
-        if (!button.disabled && button.textContent.trim() === saveLabel) probe.saveUsable = performance.now();
+    if (
+      probe.saveUsable === undefined &&
+      saveLabel &&
+      [...document.querySelectorAll('button')].some((b) => !b.disabled && b.textContent.trim() === saveLabel)
+    ) {
+      probe.saveUsable = performance.now();
+      performance.mark('bench:save');
+    }
     // The library: when its count says how many resources there are ("100,000 resources").
     if (countSelector && probe.countShown === undefined) {
       const count = document.querySelector(countSelector)?.textContent?.trim() ?? '';
@@ -995,6 +1003,93 @@ async function measureWakeCoverage(extDir) {
     await b.close();
     rmSync(copy, { recursive: true, force: true });
   }
+}
+
+/**
+ * Where a page's first milliseconds go, from a Chrome trace (`Tracing` through a browser session):
+ * the empty page, the one-script page and the popup, loaded in turn in a profile of one resource,
+ * each timed from the request for its HTML. Any page painted by a script waits for that script's
+ * file, which the browser process serves (the renderer sits idle meanwhile); the trace says how
+ * long that round trip is, and how much of the popup's wait is its own code once the file is in.
+ * Tracing slows every page a little, all alike: these are shares and gaps, not the timed figures.
+ */
+async function measureLoadTrace(extDir) {
+  const loads = QUICK ? 5 : 10;
+  const b = await launch(extDir, null, { debugPort: true });
+  let browser = null;
+  try {
+    await b.control.evaluate(() => globalThis.bench.seed(1));
+    const port = readFileSync(join(b.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+    browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const session = await browser.newBrowserCDPSession();
+    const events = [];
+    session.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const complete = new Promise((resolveComplete) => session.once('Tracing.tracingComplete', resolveComplete));
+    await session.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing'] },
+      transferMode: 'ReportEvents',
+    });
+    const pages = {
+      empty: { path: 'bench-empty.html', probe: { selector: '[data-bench-ready]' } },
+      floor: {
+        path: `bench-script-floor.html?tab=${b.articleTab}`,
+        probe: { selector: POPUP_READY, saveLabel: 'Save this page' },
+      },
+      popup: { path: `popup.html?tab=${b.articleTab}`, probe: { selector: POPUP_READY, saveLabel: 'Save this page' } },
+    };
+    for (let i = 0; i < WARMUP + loads; i++)
+      for (const { path, probe } of Object.values(pages)) {
+        const load = await timedLoad(b.context, b.url(path), probe, POPUP_VIEWPORT);
+        if (load.ready === null) throw new Error(`${path} never became ready under the trace`);
+        await load.page.waitForTimeout(150);
+        await load.page.close();
+      }
+    await session.send('Tracing.end');
+    await complete;
+    return traceLoads(
+      events,
+      b.url(''),
+      Object.values(pages).map((p) => p.path.split('?')[0]),
+      WARMUP,
+    );
+  } finally {
+    await browser?.close().catch(() => {});
+    await b.close();
+  }
+}
+
+/** Per page (by its HTML's name): each load's moments, ms from its HTML's request; warm-ups dropped. */
+function traceLoads(events, origin, names, warmup) {
+  const data = (e) => (e.args && typeof e.args.data === 'object' && e.args.data) || {};
+  const sorted = events.filter((e) => typeof e.ts === 'number').sort((a, b) => a.ts - b.ts);
+  const requests = sorted.filter((e) => e.name === 'ResourceSendRequest' && data(e).url?.startsWith(origin));
+  const arrived = new Map(
+    sorted.filter((e) => e.name === 'ResourceReceiveResponse').map((e) => [data(e).requestId, e.ts]),
+  );
+  const starts = requests.filter((e) => names.some((n) => data(e).url.slice(origin.length).split('?')[0] === n));
+  const out = Object.fromEntries(names.map((n) => [n, []]));
+  for (const [i, start] of starts.entries()) {
+    const name = data(start).url.slice(origin.length).split('?')[0];
+    const end = starts[i + 1]?.ts ?? Infinity;
+    const within = (e) => e.ts >= start.ts && e.ts < end;
+    const ms = (ts) => (ts === undefined ? null : (ts - start.ts) / 1000);
+    const script = requests.find((e) => within(e) && data(e).url.endsWith('.js'));
+    const mark = (n) => sorted.find((e) => within(e) && e.name === n)?.ts;
+    out[name].push({
+      scriptRequested: ms(script?.ts),
+      scriptArrived: ms(script ? arrived.get(data(script).requestId) : undefined),
+      ready: ms(mark('bench:ready')),
+      save: ms(mark('bench:save')),
+      // The popup's own marks: its script starts reading the tab; the one-script page's tab read.
+      captureStart: ms(mark('popup:capture-start')),
+      tabRead: ms(mark('floor:tab-read')),
+    });
+  }
+  for (const name of names) {
+    if (out[name].length <= warmup) throw new Error(`the trace holds ${out[name].length} loads of ${name}`);
+    out[name] = out[name].slice(warmup);
+  }
+  return out;
 }
 
 /**
@@ -1962,6 +2057,63 @@ async function seed(b, n) {
 
 const ratioStats = (top, bottom) => stats(top.map((v, i) => v / bottom[i]));
 
+/** measureLoadTrace's loads as figures: medians of each load's own gaps, never of a mix of loads. */
+function recordLoadTrace({ 'bench-empty.html': empty, 'bench-script-floor.html': floor, 'popup.html': popup }) {
+  const each = (loads, f) => {
+    const values = loads.map(f).filter((v) => v !== null && Number.isFinite(v));
+    if (values.length < loads.length) throw new Error('a traced load is missing one of its moments');
+    return values;
+  };
+  const fileTrip = (l) => (l.scriptArrived === null ? null : l.scriptArrived - l.scriptRequested);
+  record('trace.empty', 'trace: empty page, its HTML requested to shown', 'ms', stats(each(empty, (l) => l.ready)));
+  record(
+    'trace.floor.file',
+    'trace: one-script page, its script file requested to arrived (the browser serves it; the page waits)',
+    'ms',
+    stats(each(floor, fileTrip)),
+  );
+  record(
+    'trace.floor.vsEmpty',
+    "trace: one-script page's script arrived ÷ empty page shown (no script's work can start sooner)",
+    '×',
+    ratioStats(
+      each(floor, (l) => l.scriptArrived),
+      each(empty, (l) => l.ready),
+    ),
+  );
+  record(
+    'trace.floor.save',
+    'trace: one-script page, its script arrived to Save shown (the tab read, the lookup)',
+    'ms',
+    stats(each(floor, (l) => l.save - l.scriptArrived)),
+  );
+  record('trace.popup.file', 'trace: popup, its script file requested to arrived', 'ms', stats(each(popup, fileTrip)));
+  record(
+    'trace.popup.start',
+    'trace: popup, its script arrived to reading its tab (the module graph compiled and run)',
+    'ms',
+    stats(each(popup, (l) => l.captureStart - l.scriptArrived)),
+  );
+  record(
+    'trace.popup.list',
+    'trace: popup, its script arrived to its list shown (its own code: compile, run, render)',
+    'ms',
+    stats(each(popup, (l) => l.ready - l.scriptArrived)),
+  );
+  record(
+    'trace.popup.save',
+    'trace: popup, its script arrived to Save this page usable (its code, the tab read, the lookup)',
+    'ms',
+    stats(each(popup, (l) => l.save - l.scriptArrived)),
+  );
+  record(
+    'trace.popup.waiting',
+    "trace: popup, share of its list's time before its script arrived",
+    '%',
+    stats(each(popup, (l) => (100 * l.scriptArrived) / l.ready)),
+  );
+}
+
 let exportFile = null;
 let exportSource = null;
 
@@ -2007,6 +2159,11 @@ async function main() {
       );
       record('wake.quote.vsRan', 'quote wake: what it loads ÷ the code it runs', '×', res.loadedKB / res.ranKB);
     }
+  }
+  if (want('trace')) {
+    const res = await attempt(() => measureLoadTrace(extDir));
+    if (res.na) skip('trace', "trace: where an extension page's first milliseconds go", res.na);
+    else recordLoadTrace(res);
   }
   let chromiumVersionText = null;
   const seeding = {};
