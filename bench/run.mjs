@@ -1029,13 +1029,13 @@ async function measureLoadTrace(extDir) {
       traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing'] },
       transferMode: 'ReportEvents',
     });
+    // Each page, and the moments each of its loads must have in the trace.
+    const saving = { selector: POPUP_READY, saveLabel: 'Save this page' };
+    const script = ['scriptRequested', 'scriptArrived', 'ready', 'save'];
     const pages = {
-      empty: { path: 'bench-empty.html', probe: { selector: '[data-bench-ready]' } },
-      floor: {
-        path: `bench-script-floor.html?tab=${b.articleTab}`,
-        probe: { selector: POPUP_READY, saveLabel: 'Save this page' },
-      },
-      popup: { path: `popup.html?tab=${b.articleTab}`, probe: { selector: POPUP_READY, saveLabel: 'Save this page' } },
+      empty: { path: 'bench-empty.html', probe: { selector: '[data-bench-ready]' }, moments: ['ready'] },
+      floor: { path: `bench-script-floor.html?tab=${b.articleTab}`, probe: saving, moments: script },
+      popup: { path: `popup.html?tab=${b.articleTab}`, probe: saving, moments: [...script, 'captureStart'] },
     };
     for (let i = 0; i < WARMUP + loads; i++)
       for (const { path, probe } of Object.values(pages)) {
@@ -1049,7 +1049,7 @@ async function measureLoadTrace(extDir) {
     return traceLoads(
       events,
       b.url(''),
-      Object.values(pages).map((p) => p.path.split('?')[0]),
+      Object.values(pages).map((p) => ({ name: p.path.split('?')[0], moments: p.moments })),
       WARMUP,
     );
   } finally {
@@ -1058,8 +1058,12 @@ async function measureLoadTrace(extDir) {
   }
 }
 
-/** Per page (by its HTML's name): each load's moments, ms from its HTML's request; warm-ups dropped. */
-function traceLoads(events, origin, names, warmup) {
+/**
+ * Per page (by its HTML's name): each load's moments, ms from its HTML's request; warm-ups dropped.
+ * A load missing a moment its page must have (`pages[].moments`) fails the measurement.
+ */
+function traceLoads(events, origin, pages, warmup) {
+  const names = pages.map((p) => p.name);
   const data = (e) => (e.args && typeof e.args.data === 'object' && e.args.data) || {};
   const sorted = events.filter((e) => typeof e.ts === 'number').sort((a, b) => a.ts - b.ts);
   const requests = sorted.filter((e) => e.name === 'ResourceSendRequest' && data(e).url?.startsWith(origin));
@@ -1080,14 +1084,15 @@ function traceLoads(events, origin, names, warmup) {
       scriptArrived: ms(script ? arrived.get(data(script).requestId) : undefined),
       ready: ms(mark('bench:ready')),
       save: ms(mark('bench:save')),
-      // The popup's own marks: its script starts reading the tab; the one-script page's tab read.
+      // The popup's own mark: its script starts reading the tab.
       captureStart: ms(mark('popup:capture-start')),
-      tabRead: ms(mark('floor:tab-read')),
     });
   }
-  for (const name of names) {
+  for (const { name, moments } of pages) {
     if (out[name].length <= warmup) throw new Error(`the trace holds ${out[name].length} loads of ${name}`);
     out[name] = out[name].slice(warmup);
+    const missing = moments.find((m) => out[name].some((load) => !Number.isFinite(load[m])));
+    if (missing) throw new Error(`a traced load of ${name} has no ${missing}`);
   }
   return out;
 }
@@ -2059,12 +2064,8 @@ const ratioStats = (top, bottom) => stats(top.map((v, i) => v / bottom[i]));
 
 /** measureLoadTrace's loads as figures: medians of each load's own gaps, never of a mix of loads. */
 function recordLoadTrace({ 'bench-empty.html': empty, 'bench-script-floor.html': floor, 'popup.html': popup }) {
-  const each = (loads, f) => {
-    const values = loads.map(f).filter((v) => v !== null && Number.isFinite(v));
-    if (values.length < loads.length) throw new Error('a traced load is missing one of its moments');
-    return values;
-  };
-  const fileTrip = (l) => (l.scriptArrived === null ? null : l.scriptArrived - l.scriptRequested);
+  const each = (loads, f) => loads.map(f);
+  const fileTrip = (l) => l.scriptArrived - l.scriptRequested;
   record('trace.empty', 'trace: empty page, its HTML requested to shown', 'ms', stats(each(empty, (l) => l.ready)));
   record(
     'trace.floor.file',
