@@ -697,6 +697,16 @@ async function timedLoad(context, url, probeArg, viewport) {
 const POPUP_READY = 'section.recent ul li, section.recent .empty';
 const POPUP_VIEWPORT = { width: 380, height: 600 };
 
+/** The popup and its two floor pages, for the tab `tab`: where each is and what it waits for. */
+function popupPages(tab) {
+  const saving = { selector: POPUP_READY, saveLabel: 'Save this page' };
+  return {
+    empty: { path: 'bench-empty.html', probe: { selector: '[data-bench-ready]' } },
+    floor: { path: `bench-script-floor.html?tab=${tab}`, probe: saving },
+    popup: { path: `popup.html?tab=${tab}`, probe: saving },
+  };
+}
+
 /**
  * Empty page and popup in every profile, interleaved run by run (profile A empty, A popup,
  * B empty, B popup, …) so all of them see the same machine load; ratios are taken run by run.
@@ -716,29 +726,15 @@ async function measurePopups(browsers) {
   }));
   for (let i = 0; i < WARMUP + POPUP_RUNS; i++) {
     for (const [k, b] of browsers.entries()) {
-      const e = await timedLoad(
-        b.context,
-        b.url('bench-empty.html'),
-        { selector: '[data-bench-ready]' },
-        POPUP_VIEWPORT,
-      );
+      const pages = popupPages(b.articleTab);
+      const e = await timedLoad(b.context, b.url(pages.empty.path), pages.empty.probe, POPUP_VIEWPORT);
       await e.page.close();
-      const f = await timedLoad(
-        b.context,
-        b.url(`bench-script-floor.html?tab=${b.articleTab}`),
-        { selector: POPUP_READY, saveLabel: 'Save this page' },
-        POPUP_VIEWPORT,
-      );
+      const f = await timedLoad(b.context, b.url(pages.floor.path), pages.floor.probe, POPUP_VIEWPORT);
       const floorTab = await f.page.evaluate(
         () => performance.getEntriesByName('floor:tab-read')[0]?.startTime ?? null,
       );
       await f.page.close();
-      const p = await timedLoad(
-        b.context,
-        b.url(`popup.html?tab=${b.articleTab}`),
-        { selector: POPUP_READY, saveLabel: 'Save this page' },
-        POPUP_VIEWPORT,
-      );
+      const p = await timedLoad(b.context, b.url(pages.popup.path), pages.popup.probe, POPUP_VIEWPORT);
       // Let the capture card finish before the page closes, as a user's popup would.
       await p.page.waitForTimeout(150);
       await p.page.close();
@@ -1029,13 +1025,13 @@ async function measureLoadTrace(extDir) {
       traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing'] },
       transferMode: 'ReportEvents',
     });
-    // Each page, and the moments each of its loads must have in the trace.
-    const saving = { selector: POPUP_READY, saveLabel: 'Save this page' };
+    // The pages the popup's figures load, and the moments each of their loads must have in the trace.
+    const { empty, floor, popup } = popupPages(b.articleTab);
     const script = ['scriptRequested', 'scriptArrived', 'ready', 'save'];
     const pages = {
-      empty: { path: 'bench-empty.html', probe: { selector: '[data-bench-ready]' }, moments: ['ready'] },
-      floor: { path: `bench-script-floor.html?tab=${b.articleTab}`, probe: saving, moments: script },
-      popup: { path: `popup.html?tab=${b.articleTab}`, probe: saving, moments: [...script, 'captureStart'] },
+      empty: { ...empty, moments: ['ready'] },
+      floor: { ...floor, moments: script },
+      popup: { ...popup, moments: [...script, 'captureStart'] },
     };
     for (let i = 0; i < WARMUP + loads; i++)
       for (const { path, probe } of Object.values(pages)) {
@@ -2064,54 +2060,53 @@ const ratioStats = (top, bottom) => stats(top.map((v, i) => v / bottom[i]));
 
 /** measureLoadTrace's loads as figures: medians of each load's own gaps, never of a mix of loads. */
 function recordLoadTrace({ 'bench-empty.html': empty, 'bench-script-floor.html': floor, 'popup.html': popup }) {
-  const each = (loads, f) => loads.map(f);
   const fileTrip = (l) => l.scriptArrived - l.scriptRequested;
-  record('trace.empty', 'trace: empty page, its HTML requested to shown', 'ms', stats(each(empty, (l) => l.ready)));
+  record('trace.empty', 'trace: empty page, its HTML requested to shown', 'ms', stats(empty.map((l) => l.ready)));
   record(
     'trace.floor.file',
     'trace: one-script page, its script file requested to arrived (the browser serves it; the page waits)',
     'ms',
-    stats(each(floor, fileTrip)),
+    stats(floor.map(fileTrip)),
   );
   record(
     'trace.floor.vsEmpty',
     "trace: one-script page's script arrived ÷ empty page shown (no script's work can start sooner)",
     '×',
     ratioStats(
-      each(floor, (l) => l.scriptArrived),
-      each(empty, (l) => l.ready),
+      floor.map((l) => l.scriptArrived),
+      empty.map((l) => l.ready),
     ),
   );
   record(
     'trace.floor.save',
     'trace: one-script page, its script arrived to Save shown (the tab read, the lookup)',
     'ms',
-    stats(each(floor, (l) => l.save - l.scriptArrived)),
+    stats(floor.map((l) => l.save - l.scriptArrived)),
   );
-  record('trace.popup.file', 'trace: popup, its script file requested to arrived', 'ms', stats(each(popup, fileTrip)));
+  record('trace.popup.file', 'trace: popup, its script file requested to arrived', 'ms', stats(popup.map(fileTrip)));
   record(
     'trace.popup.start',
     'trace: popup, its script arrived to reading its tab (the module graph compiled and run)',
     'ms',
-    stats(each(popup, (l) => l.captureStart - l.scriptArrived)),
+    stats(popup.map((l) => l.captureStart - l.scriptArrived)),
   );
   record(
     'trace.popup.list',
     'trace: popup, its script arrived to its list shown (its own code: compile, run, render)',
     'ms',
-    stats(each(popup, (l) => l.ready - l.scriptArrived)),
+    stats(popup.map((l) => l.ready - l.scriptArrived)),
   );
   record(
     'trace.popup.save',
     'trace: popup, its script arrived to Save this page usable (its code, the tab read, the lookup)',
     'ms',
-    stats(each(popup, (l) => l.save - l.scriptArrived)),
+    stats(popup.map((l) => l.save - l.scriptArrived)),
   );
   record(
     'trace.popup.waiting',
     "trace: popup, share of its list's time before its script arrived",
     '%',
-    stats(each(popup, (l) => (100 * l.scriptArrived) / l.ready)),
+    stats(popup.map((l) => (100 * l.scriptArrived) / l.ready)),
   );
 }
 

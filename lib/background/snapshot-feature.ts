@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
+import { LIBRARY_CHANGE_NOTICE_MS } from '../app/commit';
 import { snapshotSchedule } from '../settings';
 import { SNAPSHOT_ALARM } from './names';
-import { CHANGE_NOTICE_MS, SNAPSHOT_DELAY_MINUTES, snapshotQueue } from './snapshot-notice';
+import { SNAPSHOT_DELAY_MINUTES, snapshotQueue } from './snapshot-notice';
 
 /* The automatic snapshot's alarm (what a change does is ./snapshot-notice.ts). */
 
@@ -44,8 +45,9 @@ export function runScheduledSnapshot(now = Date.now()): Promise<void> {
       lastAttemptAt: now,
       lastError,
     });
-    // Failed (a full disk): try again later. Changed just before or while it read: once more.
-    const again = lastError !== null || (after.changedAt !== null && after.changedAt > now - CHANGE_NOTICE_MS);
+    // Failed (a full disk): try again later. Changed while it read, or within a page's notice
+    // interval before (a page tells of changes at most that often): once more.
+    const again = lastError !== null || (after.changedAt !== null && after.changedAt > now - LIBRARY_CHANGE_NOTICE_MS);
     if (again) await browser.alarms.create(SNAPSHOT_ALARM, { when: Date.now() + SNAPSHOT_DELAY_MINUTES * 60_000 });
   });
 }

@@ -6,11 +6,6 @@ import { SNAPSHOT_ALARM } from './names';
 
 /** At most one automatic snapshot every few minutes after changes. */
 export const SNAPSHOT_DELAY_MINUTES = 3;
-/**
- * A page tells the background about its changes at most this often (lib/app/commit.ts), so a
- * change this soon after the snapshot read may not have been told: it gets another snapshot.
- */
-export const CHANGE_NOTICE_MS = 60_000;
 
 /** The schedule's read-modify-writes, the change's and the alarm's, one at a time. */
 export const snapshotQueue = serialQueue();
