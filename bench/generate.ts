@@ -7,17 +7,13 @@
  * seeded PRNG, no `Date.now()`, no `crypto.randomUUID()`), so two runs measure the same work.
  * Records are made in slices (`from`, `to`) so 100,000 never has to exist in memory at once.
  */
-import type {
-  Action,
-  Assessment,
-  CustomPrompt,
-  Reflection,
-  Resource,
-  ResourceStatus,
-  SharedHow,
-  Clip,
-} from '../lib/db/types';
-import { missingReviewCards } from '../lib/review/card';
+import type { Action } from '../lib/model/action';
+import type { Assessment } from '../lib/model/assessment';
+import type { CustomPrompt } from '../lib/model/prompt';
+import type { Reflection } from '../lib/model/reflection';
+import type { Resource, ResourceStatus, SharedHow } from '../lib/model/resource';
+import type { Clip } from '../lib/model/clip';
+import { missingReviewCards } from '../lib/model/review-card';
 
 /** The generator's "now": 1 June 2025, 09:00 UTC. Records span the four years before it. */
 export const BENCH_NOW = Date.UTC(2025, 5, 1, 9, 0, 0);

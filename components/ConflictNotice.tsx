@@ -1,5 +1,5 @@
 import { formatDate, type MessageKey, t } from '@/lib/i18n';
-import type { FieldConflict } from '@/lib/merge';
+import type { FieldConflict } from '@/lib/model/conflict';
 
 const WHAT: Record<string, MessageKey> = {
   notes: 'libConflictNotes',

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Resource } from '@/lib/db/types';
-import { safeHref } from '@/lib/limits';
+import type { Resource } from '@/lib/model/resource';
+import { safeHref } from '@/lib/infra/limits';
 
 const KIND_GLYPH: Record<Resource['kind'], string> = { video: '▶', article: '¶', page: '🔗', activity: '✦' };
 

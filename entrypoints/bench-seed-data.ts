@@ -9,8 +9,10 @@
 import { getDb } from '@/lib/db/open';
 import { committed } from '@/lib/app/commit';
 import { BACKUP_VERSION } from '@/lib/backup/format';
-import { STORE_NAMES, type Resource, type ReviewCard, type StoreName } from '@/lib/db/types';
-import { missingReviewCards } from '@/lib/review/card';
+import { STORE_NAMES, type StoreName } from '@/lib/model/stores';
+import type { Resource } from '@/lib/model/resource';
+import type { ReviewCard } from '@/lib/model/review-card';
+import { missingReviewCards } from '@/lib/model/review-card';
 import {
   companionCounts,
   DEFAULT_SEED,

@@ -1,4 +1,4 @@
-import type { StoreName } from './db/types';
+import type { StoreName } from './model/stores';
 import type { ItemName } from './settings';
 
 /** What a command changed: the stores (and records) it wrote and the storage items it set. */

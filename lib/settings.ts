@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { defineStorageItem, type StorageItem } from './storage-item';
+import { defineStorageItem, type StorageItem } from './infra/storage-item';
 import { LANGUAGE_CHOICES, type LanguageChoice } from './i18n';
-import { isWebUrl } from './limits';
+import { isWebUrl } from './infra/limits';
 
 /**
  * Every setting and every piece of persisted background state, in one typed place.

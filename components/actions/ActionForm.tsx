@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createAction } from '@/lib/app/actions';
-import { describeWriteError } from '@/lib/db/errors';
-import type { Action } from '@/lib/db/types';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { Action } from '@/lib/model/action';
 import { formatDate, t, type MessageKey } from '@/lib/i18n';
-import { LIMITS } from '@/lib/limits';
+import { LIMITS } from '@/lib/infra/limits';
 import {
   FOLLOW_UP_PRESETS,
   followUpFromPreset,

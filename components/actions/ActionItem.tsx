@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Action } from '@/lib/db/types';
+import type { Action } from '@/lib/model/action';
 import { formatDate, t } from '@/lib/i18n';
 import { actionState } from '@/lib/actions/follow-up';
 import { FollowUpAnswer } from './FollowUpAnswer';

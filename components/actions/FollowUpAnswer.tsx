@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { answerFollowUp } from '@/lib/app/actions';
-import { describeWriteError } from '@/lib/db/errors';
-import type { Action } from '@/lib/db/types';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { Action } from '@/lib/model/action';
 import { t } from '@/lib/i18n';
 import { followUpFromPreset, fromDateInput, toDateInput } from '@/lib/actions/follow-up';
 import { ErrorNotice } from '@/components/Notices';

@@ -1,4 +1,4 @@
-import type { ActionSource } from '@/lib/db/types';
+import type { ActionSource } from '@/lib/model/action';
 import { t } from '@/lib/i18n';
 import { routeHash } from '@/lib/routes';
 import { sourceKey } from '@/lib/actions/source';

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ActivityProblem, type ActivityType, today } from '@/lib/activities/activity';
 import { ActivityTypeOptions } from './ActivityTypeOptions';
 import { logActivity } from '@/lib/app/activities';
-import { describeWriteError } from '@/lib/db/errors';
-import type { Resource } from '@/lib/db/types';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { Resource } from '@/lib/model/resource';
 import { type MessageKey, t } from '@/lib/i18n';
-import { LIMITS, parseTagInput } from '@/lib/limits';
+import { LIMITS, parseTagInput } from '@/lib/infra/limits';
 import './activities.css';
 import { DateField } from '@/components/fields/DateField';
 

@@ -1,5 +1,5 @@
-import { ACTIVITY_TYPES } from '@/lib/activities/fields';
-import { activityTypeLabel } from '@/lib/resource-format';
+import { ACTIVITY_TYPES } from '@/lib/model/activity';
+import { activityTypeLabel } from '@/lib/format/resource-format';
 
 /** The kinds of learning, in the order every form offers them. */
 export function ActivityTypeOptions() {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { saveAssessment } from '@/lib/app/assessments';
-import { describeWriteError } from '@/lib/db/errors';
-import type { Assessment } from '@/lib/db/types';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { Assessment } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n';
 import { CONDITIONS, SCORE_LABELS, SCORES } from '@/lib/assessment/conditions';
 import { ErrorNotice } from '@/components/Notices';

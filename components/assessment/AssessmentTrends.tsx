@@ -1,4 +1,4 @@
-import type { Assessment } from '@/lib/db/types';
+import type { Assessment } from '@/lib/model/assessment';
 import { formatDate, t } from '@/lib/i18n';
 import { CONDITIONS, conditionById } from '@/lib/assessment/conditions';
 import { conditionTrends, weakestCondition } from '@/lib/assessment/trends';
@@ -6,7 +6,7 @@ import { TrendChart } from './TrendChart';
 import { useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks/live';
 import { saveSetting } from '@/lib/app/settings';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 import { routeHash } from '@/lib/routes';
 import { digestTopic } from '@/lib/settings';
 import { ErrorNotice } from '@/components/Notices';

@@ -1,7 +1,7 @@
-import type { StorageItem } from '@/lib/storage-item';
+import type { StorageItem } from '@/lib/infra/storage-item';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type DbChange, onStoreChange } from '@/lib/app/live';
-import type { StoreName } from '@/lib/db/types';
+import type { StoreName } from '@/lib/model/stores';
 
 export interface LiveQuery<T> {
   /** undefined until the first load finishes. */

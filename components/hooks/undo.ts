@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { undo, type UndoOffer } from '@/lib/app/undo';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 
 /**
  * A section's delete with its Undo: `remove` runs an application-layer delete and keeps the

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ActivityTypeOptions } from '@/components/activities/ActivityTypeOptions';
-import { type ActivityType, isDay, isIsbn, today } from '@/lib/activities/fields';
+import { type ActivityType, isDay, isIsbn, today } from '@/lib/model/activity';
 import type { ActivityPatch } from '@/lib/app/resources';
-import type { Resource } from '@/lib/db/types';
+import type { Resource } from '@/lib/model/resource';
 import { t } from '@/lib/i18n';
-import { LIMITS } from '@/lib/limits';
+import { LIMITS } from '@/lib/infra/limits';
 import { DateField } from '@/components/fields/DateField';
 
 /** A text field that keeps what is typed while focused, and follows the record otherwise. */

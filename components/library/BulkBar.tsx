@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 import { deleteResources, editResources } from '@/lib/app/resources';
 import { formatNumber, t, tn } from '@/lib/i18n';
-import { parseTagInput } from '@/lib/limits';
+import { parseTagInput } from '@/lib/infra/limits';
 
 interface Props {
   ids: readonly string[];

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { newActionHref } from '@/lib/actions/source';
-import { checkClipTime, formatClipTime, formatClock, parseClock } from '@/lib/clips/time';
-import type { Clip, Resource } from '@/lib/db/types';
-import { newId } from '@/lib/ids';
+import { checkClipTime, formatClipTime, formatClock, parseClock } from '@/lib/infra/video-time';
+import type { Clip } from '@/lib/model/clip';
+import type { Resource } from '@/lib/model/resource';
+import { newId } from '@/lib/infra/ids';
 import { t } from '@/lib/i18n';
-import { LIMITS } from '@/lib/limits';
-import { openUrl } from '@/lib/resource-links';
+import { LIMITS } from '@/lib/infra/limits';
+import { openUrl } from '@/lib/format/resource-links';
 
 interface Props {
   resource: Resource;

@@ -3,12 +3,14 @@ import { useLiveQuery } from '@/components/hooks/live';
 import { listActions } from '@/lib/app/actions';
 import { reflectionsAbout } from '@/lib/app/reflections';
 import { cardsOfResource } from '@/lib/app/review';
-import type { Action, Resource, ReviewCard } from '@/lib/db/types';
+import type { Action } from '@/lib/model/action';
+import type { Resource } from '@/lib/model/resource';
+import type { ReviewCard } from '@/lib/model/review-card';
 import { formatDate, t } from '@/lib/i18n';
-import { capLine } from '@/lib/limits';
-import { endOfLocalDay, itemOf } from '@/lib/review/card';
+import { capLine } from '@/lib/infra/limits';
+import { endOfLocalDay, itemOf } from '@/lib/model/review-card';
 import { answerLabel, describeReviewItem, itemKindLabel } from '@/lib/review/describe';
-import { SHARED_HOW_OPTIONS } from '@/lib/resource-format';
+import { SHARED_HOW_OPTIONS } from '@/lib/format/resource-format';
 import { routeHash } from '@/lib/routes';
 
 // Only with a team space connected does it show anything; its code loads on a shared resource's page.

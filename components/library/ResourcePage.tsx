@@ -10,14 +10,16 @@ import {
   type ResourceBase,
   type ResourcePatch,
 } from '@/lib/app/resources';
-import type { FieldConflict } from '@/lib/merge';
-import { describeWriteError, isStorageError } from '@/lib/db/errors';
-import type { Clip, Quote, Resource, ResourceStatus, SharedHow } from '@/lib/db/types';
+import type { FieldConflict } from '@/lib/model/conflict';
+import { describeWriteError, isStorageError } from '@/lib/i18n/write-errors';
+import type { Clip } from '@/lib/model/clip';
+import type { Quote } from '@/lib/model/quote';
+import type { Resource, ResourceStatus, SharedHow } from '@/lib/model/resource';
 import { formatClock, formatDate, t } from '@/lib/i18n';
-import { LIMITS, normaliseTags, parseTagInput } from '@/lib/limits';
+import { LIMITS, normaliseTags, parseTagInput } from '@/lib/infra/limits';
 import { STATUSES } from '@/lib/library/filter';
-import { kindChip, resourceMetaLine, SHARED_HOW_OPTIONS, statusLabel } from '@/lib/resource-format';
-import { openUrl } from '@/lib/resource-links';
+import { kindChip, resourceMetaLine, SHARED_HOW_OPTIONS, statusLabel } from '@/lib/format/resource-format';
+import { openUrl } from '@/lib/format/resource-links';
 import { ConflictNotice } from '../ConflictNotice';
 import { Thumbnail } from '../Thumbnail';
 import { useShowThumbnails } from '@/components/hooks/live';

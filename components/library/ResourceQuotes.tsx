@@ -3,10 +3,11 @@ import { useUndoOffer } from '@/components/hooks/undo';
 import { newActionHref } from '@/lib/actions/source';
 import { editQuoteNote, removeQuote } from '@/lib/app/quotes';
 import { getResource } from '@/lib/app/resources';
-import { describeWriteError } from '@/lib/db/errors';
-import type { Quote, Resource } from '@/lib/db/types';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { Quote } from '@/lib/model/quote';
+import type { Resource } from '@/lib/model/resource';
 import { formatDate, t } from '@/lib/i18n';
-import { capLine, LIMITS } from '@/lib/limits';
+import { capLine, LIMITS } from '@/lib/infra/limits';
 import { quoteHref } from '@/lib/quotes/fragment';
 
 interface Props {

@@ -3,8 +3,8 @@ import type { ResourceRow } from '@/lib/library/filter';
 import type { Snippet, SnippetField } from '@/lib/library/snippet';
 import { useSnippet } from './useSnippet';
 import { routeHash } from '@/lib/routes';
-import { kindChip, resourceMetaLine, statusLabel } from '@/lib/resource-format';
-import { openUrl } from '@/lib/resource-links';
+import { kindChip, resourceMetaLine, statusLabel } from '@/lib/format/resource-format';
+import { openUrl } from '@/lib/format/resource-links';
 import { Thumbnail } from '../Thumbnail';
 
 interface Props {

@@ -3,10 +3,11 @@ import { useUndoOffer } from '@/components/hooks/undo';
 import { newActionHref } from '@/lib/actions/source';
 import { getResource } from '@/lib/app/resources';
 import { addTakeaways, editTakeaway, removeTakeaway } from '@/lib/app/takeaways';
-import { describeWriteError } from '@/lib/db/errors';
-import type { Resource, Takeaway } from '@/lib/db/types';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { Resource } from '@/lib/model/resource';
+import type { Takeaway } from '@/lib/model/takeaway';
 import { t } from '@/lib/i18n';
-import { capLine, LIMITS } from '@/lib/limits';
+import { capLine, LIMITS } from '@/lib/infra/limits';
 
 interface Props {
   resource: Resource;

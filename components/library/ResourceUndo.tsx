@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 import { t, tn } from '@/lib/i18n';
 import { dismissUndo, undo } from '@/lib/app/undo';
 import { useLatestUndo } from './ResourceHooks';

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 import { formatNumber, t, tn } from '@/lib/i18n';
 import {
   criteriaFromQuery,
@@ -16,9 +16,9 @@ import {
 import { resourceIndex, type SearchResult } from '@/lib/library/resource-index';
 import { queryTerms } from '@/lib/library/search';
 import { routeHash, type Route } from '@/lib/routes';
-import { ACTIVITY_TYPES, isActivityType } from '@/lib/activities/fields';
-import { activityTypeLabel, kindLabel, statusLabel } from '@/lib/resource-format';
-import type { ResourceKind, ResourceStatus } from '@/lib/db/types';
+import { ACTIVITY_TYPES, isActivityType } from '@/lib/model/activity';
+import { activityTypeLabel, kindLabel, statusLabel } from '@/lib/format/resource-format';
+import type { ResourceKind, ResourceStatus } from '@/lib/model/resource';
 import { LibraryHeader } from './LibraryHeader';
 import { useShowThumbnails } from '@/components/hooks/live';
 import { useSyncConnection } from '@/components/sync/connection';

@@ -3,7 +3,7 @@ import { useLiveQuery } from '@/components/hooks/live';
 import { ReviewQueue } from '@/components/review/ReviewQueue';
 import { countDueCards, listDueReviews } from '@/lib/app/review';
 import { formatNumber, t, tn } from '@/lib/i18n';
-import { endOfLocalDay } from '@/lib/review/card';
+import { endOfLocalDay } from '@/lib/model/review-card';
 
 /**
  * How many due cards the section reads and shows at once. After an import every item is due (a

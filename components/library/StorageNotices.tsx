@@ -8,7 +8,7 @@ import {
   type RestoreOffer,
   type StorageSpace,
 } from '@/lib/app/snapshots';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 import { formatBytes, t } from '@/lib/i18n';
 import { routeHash } from '@/lib/routes';
 import { snapshotContents, snapshotTime } from '../settings/snapshot-format';

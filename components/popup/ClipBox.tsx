@@ -2,16 +2,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
 import { addClip, editClipNote, editResource, getResource, removeClip } from '@/lib/app/resources';
-import type { CapturedPage } from '@/lib/capture/types';
-import { chapterAt } from '@/lib/clips/chapters';
-import { checkClipTime, formatClipTime, formatClock } from '@/lib/clips/time';
-import { describeWriteError } from '@/lib/db/errors';
-import type { Clip, Resource } from '@/lib/db/types';
+import type { CapturedPage } from '@/lib/model/captured-page';
+import { chapterAt } from '@/lib/model/chapter';
+import { checkClipTime, formatClipTime, formatClock } from '@/lib/infra/video-time';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { Clip } from '@/lib/model/clip';
+import type { Resource } from '@/lib/model/resource';
 import { t } from '@/lib/i18n';
-import { newId } from '@/lib/ids';
-import { LIMITS } from '@/lib/limits';
-import { openUrl } from '@/lib/resource-links';
-import { clearDraft, readDraft, writeDraft } from '@/lib/drafts';
+import { newId } from '@/lib/infra/ids';
+import { LIMITS } from '@/lib/infra/limits';
+import { openUrl } from '@/lib/format/resource-links';
+import { clearDraft, readDraft, writeDraft } from '@/lib/pages/drafts';
 import { clipSegmentSeconds } from '@/lib/settings';
 
 interface Props {

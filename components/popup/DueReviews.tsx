@@ -4,7 +4,7 @@ import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { ReviewQueue } from '@/components/review/ReviewQueue';
 import { listDueReviews } from '@/lib/app/review';
 import { t } from '@/lib/i18n';
-import { endOfLocalDay } from '@/lib/review/card';
+import { endOfLocalDay } from '@/lib/model/review-card';
 import { REVIEWS_PER_PROMPT_MAX, reviewSession, reviewsPerPrompt } from '@/lib/settings';
 import './due-prompt.css';
 

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/hooks/live';
 import { listDueFollowUps, saveFollowUpDraft } from '@/lib/app/actions';
 import { latestAssessment, snoozeAssessment } from '@/lib/app/assessments';
-import type { Action } from '@/lib/db/types';
+import type { Action } from '@/lib/model/action';
 import { t } from '@/lib/i18n';
 import { isAssessmentDue } from '@/lib/assessment/schedule';
 import { assessmentReminder, assessmentSchedule, followUpDrafts } from '@/lib/settings';

@@ -3,11 +3,11 @@ import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/hooks/live';
 import { editResource, listNewest } from './commands';
 import { afterSaveAnswered } from './first-answer';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 import { t } from '@/lib/i18n';
-import { openUrl } from '@/lib/resource-links';
-import { statusLabel, resourceMetaLine } from '@/lib/resource-format';
-import { readRecentSnapshot, type RecentItem, writeRecentSnapshot } from '@/lib/popup-snapshot';
+import { openUrl } from '@/lib/format/resource-links';
+import { statusLabel, resourceMetaLine } from '@/lib/format/resource-format';
+import { readRecentSnapshot, type RecentItem, writeRecentSnapshot } from '@/lib/pages/popup-snapshot';
 
 /** About five compact rows; the library has the rest. */
 export const RECENT_LIMIT = 5;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getResource } from '@/lib/app/resources';
-import type { Resource } from '@/lib/db/types';
+import type { Resource } from '@/lib/model/resource';
 import { t } from '@/lib/i18n';
-import { capLine } from '@/lib/limits';
+import { capLine } from '@/lib/infra/limits';
 import { routeHash } from '@/lib/routes';
 import '@/components/review/review.css';
 

@@ -3,11 +3,11 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { newActionHref } from '@/lib/actions/source';
 import { answerReview, type DueReview, preloadScheduler } from '@/lib/app/review';
 import { undo as takeBack } from '@/lib/app/undo';
-import { describeWriteError } from '@/lib/db/errors';
-import { REVIEW_ANSWERS, type ReviewAnswer } from '@/lib/db/types';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import { REVIEW_ANSWERS, type ReviewAnswer } from '@/lib/model/review-card';
 import { formatDate, t } from '@/lib/i18n';
 import { answerLabel, describeReviewItem, itemKindLabel } from '@/lib/review/describe';
-import { kindChip } from '@/lib/resource-format';
+import { kindChip } from '@/lib/format/resource-format';
 import { routeHash } from '@/lib/routes';
 import './review.css';
 

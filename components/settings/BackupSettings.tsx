@@ -16,8 +16,8 @@ import {
 } from '@/lib/backup/import';
 import type { LinkSource, SkippedEntry, SkipReason } from '@/lib/backup/links';
 import type { KeptReason } from '@/lib/backup/merge';
-import { describeImportWriteError, describeWriteError } from '@/lib/db/errors';
-import type { StoreName } from '@/lib/db/types';
+import { describeImportWriteError, describeWriteError } from '@/lib/i18n/write-errors';
+import type { StoreName } from '@/lib/model/stores';
 import { formatDate, formatNumber, t, tn, type MessageKey } from '@/lib/i18n';
 import { lastExportAt, syncAccount, webhook } from '@/lib/settings';
 import { disconnectSync } from '@/lib/app/sync';

@@ -8,10 +8,10 @@ import {
   listCustomPrompts,
   setDisabledBuiltInPrompts,
 } from '@/lib/app/prompts';
-import { describeWriteError } from '@/lib/db/errors';
-import type { CustomPrompt } from '@/lib/db/types';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { CustomPrompt } from '@/lib/model/prompt';
 import { t } from '@/lib/i18n';
-import { LIMITS } from '@/lib/limits';
+import { LIMITS } from '@/lib/infra/limits';
 import { ACTIVITY_GROUPS, BUILT_IN_PROMPTS, builtInText, CUSTOM_GROUPS, groupLabel } from '@/lib/prompts/catalogue';
 import { disabledBuiltInPrompts } from '@/lib/settings';
 import { ErrorNotice, UndoNotice } from '@/components/Notices';

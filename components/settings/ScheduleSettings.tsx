@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks/live';
 import { saveSetting } from '@/lib/app/settings';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 import { describeSchedule, formatMinutes, formatPromptTime, WEEK_ORDER, weekdayName } from '@/lib/prompts/describe';
 import { hostTimeZone, nextPromptAt, PRESETS, presetOf, type SchedulePreset } from '@/lib/prompts/schedule';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 import { t } from '@/lib/i18n';
 import { SERVICES } from '@/lib/share/services';
 import { saveSetting } from '@/lib/app/settings';

@@ -1,6 +1,6 @@
 import type { Snapshot } from '@/lib/app/snapshots';
 import { formatDate, formatNumber, t, type MessageKey } from '@/lib/i18n';
-import type { StoreName } from '@/lib/db/types';
+import type { StoreName } from '@/lib/model/stores';
 
 const COUNT_LABEL: Record<StoreName, MessageKey> = {
   resources: 'backupCountResources',

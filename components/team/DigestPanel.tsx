@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { conditionById } from '@/lib/assessment/conditions';
 import { digestTopic } from '@/lib/settings';
-import { describeWriteError } from '@/lib/db/errors';
+import { describeWriteError } from '@/lib/i18n/write-errors';
 import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 import { toDateInput } from '@/lib/actions/follow-up';
 import { copyText, downloadText, type ClipboardLike } from '@/lib/share/copy';

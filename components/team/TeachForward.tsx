@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks/live';
 import { editResources } from '@/lib/app/resources';
-import { describeWriteError } from '@/lib/db/errors';
-import type { Resource, SharedHow } from '@/lib/db/types';
+import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { Resource, SharedHow } from '@/lib/model/resource';
 import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
-import { SHARED_HOW_OPTIONS } from '@/lib/resource-format';
+import { SHARED_HOW_OPTIONS } from '@/lib/format/resource-format';
 import { routeHash } from '@/lib/routes';
 import { newActionHref } from '@/lib/actions/source';
 import {

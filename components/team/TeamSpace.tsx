@@ -17,11 +17,11 @@ import {
   unshareCheck,
 } from '@/lib/app/sync';
 import { conditionById } from '@/lib/assessment/conditions';
-import type { Assessment } from '@/lib/db/types';
+import type { Assessment } from '@/lib/model/assessment';
 import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
-import { SHARED_HOW_OPTIONS } from '@/lib/resource-format';
+import { SHARED_HOW_OPTIONS } from '@/lib/format/resource-format';
 import { routeHash } from '@/lib/routes';
-import { formatClipTime } from '@/lib/clips/time';
+import { formatClipTime } from '@/lib/infra/video-time';
 import '@/components/sync/sync.css';
 
 /** The team space as this browser holds it, read again when the server's copy changes. */

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import './popup.css';
-import { startPage } from '@/lib/page-start';
+import { startPage } from '@/lib/pages/page-start';
 import { t } from '@/lib/i18n';
 import { beginCapture } from '@/components/popup/CaptureCard';
 import { App } from './App';

@@ -1,5 +1,5 @@
-import { isRecordTime, localDay } from '../time';
-import type { Action } from '../db/types';
+import { isRecordTime, localDay } from '../infra/time';
+import type { Action } from '../model/action';
 import { addMonths } from '../assessment/schedule';
 
 /** Follow-ups fall due at this local hour of the chosen day: a working morning. */

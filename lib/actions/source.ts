@@ -1,8 +1,9 @@
-import { formatClock } from '../clips/time';
-import { capLine, LIMITS } from '../limits';
+import { formatClock } from '../infra/video-time';
+import { capLine, LIMITS } from '../infra/limits';
 import { getDb, type LoopDatabase } from '../db/open';
-import type { ActionSource, ItemKind, Resource } from '../db/types';
-import { takeawaysText } from '../takeaways/items';
+import type { ActionSource } from '../model/action';
+import type { ItemKind, Resource } from '../model/resource';
+import { takeawaysText } from '../model/takeaway-text';
 import { routeHash } from '../routes';
 
 export type SourceKind = 'reflection' | 'resource';

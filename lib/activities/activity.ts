@@ -1,6 +1,7 @@
-import type { ActivityType, Resource, ResourceStatus } from '../db/types';
-import { isActivityType, isDay, isIsbn, today } from './fields';
-import { capLine, capText, LIMITS, normaliseTags } from '../limits';
+import type { ActivityType } from '../model/activity';
+import type { Resource, ResourceStatus } from '../model/resource';
+import { isActivityType, isDay, isIsbn, today } from '../model/activity';
+import { capLine, capText, LIMITS, normaliseTags } from '../infra/limits';
 
 /**
  * A learning activity: learning with no link (a workshop, a book, a day shadowing a colleague).
@@ -8,8 +9,8 @@ import { capLine, capText, LIMITS, normaliseTags } from '../limits';
  * the digest like any resource, and never pretends to be a link.
  */
 
-export { ACTIVITY_TYPES, type ActivityType } from '../db/types';
-export { dayTime, isActivityType, isDay, isIsbn, today } from './fields';
+export { ACTIVITY_TYPES, type ActivityType } from '../model/activity';
+export { dayTime, isActivityType, isDay, isIsbn, today } from '../model/activity';
 
 /**
  * "What did you learn this week that has no link?" answered: the answer as an activity, its

@@ -1,7 +1,7 @@
 import * as store from '../db/actions';
 import { chooseConflict } from '../db/conflicts';
-import type { FieldConflict } from '../merge';
-import type { Action } from '../db/types';
+import type { FieldConflict } from '../model/conflict';
+import type { Action } from '../model/action';
 import { followUpDrafts } from '../settings';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';

@@ -1,7 +1,7 @@
 import { type ActivityInput, type ActivityProblem, activityRecord, checkActivity } from '../activities/activity';
 import { addResource } from '../db/resources';
-import type { Resource } from '../db/types';
-import { newId } from '../ids';
+import type { Resource } from '../model/resource';
+import { newId } from '../infra/ids';
 import { announceResources } from './resources';
 
 /**

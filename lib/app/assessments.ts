@@ -1,6 +1,6 @@
 import { snoozeUntil } from '../assessment/schedule';
 import * as store from '../db/assessments';
-import type { Assessment } from '../db/types';
+import type { Assessment } from '../model/assessment';
 import { assessmentReminder, assessmentSchedule } from '../settings';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';

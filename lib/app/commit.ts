@@ -1,5 +1,5 @@
 import { announceChange } from '../db/changes';
-import type { StoreName } from '../db/types';
+import type { StoreName } from '../model/stores';
 import { type Change, concernsBackground } from '../messaging';
 import type { ItemName } from '../settings';
 import { isConnected } from './sync-start';

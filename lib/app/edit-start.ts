@@ -1,4 +1,4 @@
-import type { ResourceBase, ResourcePatch } from '../db/resources';
+import type { ResourceBase, ResourcePatch } from '../model/resource-patch';
 
 // Pure, apart from the commands, so a page can start an edit before the database code has loaded.
 const EDITED_FIELDS = ['notes', 'takeaways', 'tags', 'clips', 'quotes'] as const;

@@ -1,5 +1,5 @@
 import * as store from '../db/prompts';
-import type { CustomPrompt } from '../db/types';
+import type { CustomPrompt } from '../model/prompt';
 import { disabledBuiltInPrompts } from '../settings';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';

@@ -1,8 +1,9 @@
-import type { CapturedPage } from '../capture/types';
+import type { CapturedPage } from '../model/captured-page';
 import * as store from '../db/resources';
-import type { Quote, Resource } from '../db/types';
-import { newId } from '../ids';
-import { hasQuote, type SelectedQuote } from '../quotes/quote';
+import type { Quote } from '../model/quote';
+import type { Resource } from '../model/resource';
+import { newId } from '../infra/ids';
+import { hasQuote, type SelectedQuote } from '../model/quote';
 import { announceResources as announce } from './resources';
 import { offerUndo, type UndoOffer } from './undo';
 

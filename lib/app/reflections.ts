@@ -1,9 +1,9 @@
 import { chooseConflict } from '../db/conflicts';
 import * as store from '../db/reflections';
-import type { FieldConflict } from '../merge';
-import type { Reflection } from '../db/types';
+import type { FieldConflict } from '../model/conflict';
+import type { Reflection } from '../model/reflection';
 import { askedText, type AskedPrompt } from '../prompts/due';
-import { clearDraft } from '../drafts';
+import { clearDraft } from '../pages/drafts';
 import { duePrompt, promptAlarmState, promptSchedule, type DuePromptState } from '../settings';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';

@@ -1,6 +1,8 @@
-import type { CapturedPage } from '../capture/types';
+import type { CapturedPage } from '../model/captured-page';
 import * as store from '../db/resources';
-import type { Clip, Resource } from '../db/types';
+import type { ResourceBase, ResourcePatch } from '../model/resource-patch';
+import type { Clip } from '../model/clip';
+import type { Resource } from '../model/resource';
 import { committed } from './commit';
 import { offerUndo, type UndoOffer } from './undo';
 
@@ -11,14 +13,8 @@ export { startEdit } from './edit-start';
  * background call these; they never write through `lib/db` themselves.
  */
 export { getResource, getResourceByUrl, listNewest } from './resource-reads';
-export {
-  applyPatch,
-  type ActivityPatch,
-  type ResourceBase,
-  type ResourcePatch,
-  type SaveExtras,
-  type SaveResult,
-} from '../db/resources';
+export { applyPatch, type ActivityPatch, type ResourceBase, type ResourcePatch } from '../model/resource-patch';
+export type { SaveExtras, SaveResult } from '../db/resources';
 
 /** Tells every page (and the background, where it cares) that these resources changed. */
 export function announceResources(records: readonly Resource[]): Promise<void> {
@@ -42,9 +38,9 @@ export async function saveCapturedPage(
  */
 export async function editResource(
   id: string,
-  patch: store.ResourcePatch,
+  patch: ResourcePatch,
   now = Date.now(),
-  base?: store.ResourceBase,
+  base?: ResourceBase,
 ): Promise<Resource | undefined> {
   const updated = await store.updateResources([id], patch, now, undefined, base);
   void announceResources(updated);
@@ -107,7 +103,7 @@ export async function removeClip(id: string, clipId: string, now = Date.now()): 
 /** One transaction for any number of records: bulk edits are all-or-nothing. */
 export async function editResources(
   ids: readonly string[],
-  patch: store.ResourcePatch | ((r: Resource) => store.ResourcePatch),
+  patch: ResourcePatch | ((r: Resource) => ResourcePatch),
   now = Date.now(),
 ): Promise<Resource[]> {
   const updated = await store.updateResources(ids, patch, now);

@@ -1,6 +1,6 @@
 import * as store from '../db/reviews';
-import type { ReviewAnswer, ReviewCard } from '../db/types';
-import { endOfLocalDay } from '../review/card';
+import type { ReviewAnswer, ReviewCard } from '../model/review-card';
+import { endOfLocalDay } from '../model/review-card';
 import { type ReviewSessionState, reviewSession, reviewsPerPrompt } from '../settings';
 import { committed } from './commit';
 import { loadedOnUse } from './lazy';

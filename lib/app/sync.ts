@@ -33,7 +33,8 @@ import {
   type TeamInclude,
 } from '../sync/team';
 import type { SyncErrorKind } from '../settings';
-import type { Assessment, Resource } from '../db/types';
+import type { Assessment } from '../model/assessment';
+import type { Resource } from '../model/resource';
 import { pageFromUrl } from '../capture/page-from-url';
 import { committed } from './commit';
 import { saveCapturedPage } from './resources';

@@ -1,7 +1,8 @@
 import * as store from '../db/resources';
-import type { Resource, Takeaway } from '../db/types';
-import { LIMITS } from '../limits';
-import { newTakeaways } from '../takeaways/items';
+import type { Resource } from '../model/resource';
+import type { Takeaway } from '../model/takeaway';
+import { LIMITS } from '../infra/limits';
+import { newTakeaways } from '../model/takeaway-text';
 import { announceResources } from './resources';
 import { offerUndo, type UndoOffer } from './undo';
 

@@ -1,19 +1,6 @@
 import type { MessageKey } from '../i18n';
 
-/**
- * The seven conditions of a learning environment (DESIGN.md), in the order the check asks.
- * Ids are stored in assessments: add new ones, never rename.
- */
-export const CONDITION_IDS = [
-  'felt-need',
-  'cooperation',
-  'recognition',
-  'careers',
-  'feedback',
-  'new-ideas',
-  'bottom-up',
-] as const;
-export type ConditionId = (typeof CONDITION_IDS)[number];
+import { CONDITION_IDS, type ConditionId } from '../model/assessment';
 
 export interface Condition {
   id: ConditionId;

@@ -1,5 +1,5 @@
-import type { Assessment } from '../db/types';
-import { CONDITION_IDS, type ConditionId } from './conditions';
+import type { Assessment } from '../model/assessment';
+import { CONDITION_IDS, type ConditionId } from '../model/assessment';
 
 export interface TrendPoint {
   at: number;

@@ -4,7 +4,7 @@ import { assessmentDueAt } from '../assessment/schedule';
 import { latestAssessment } from '../app/assessments';
 import { t } from '../i18n';
 import { libraryPath } from '../routes';
-import { serialQueue } from '../serial';
+import { serialQueue } from '../infra/serial';
 import { assessmentReminder, assessmentSchedule } from '../settings';
 import { markBadge } from './badge';
 import { notify } from './notify';

@@ -3,7 +3,7 @@ import { isBackupDue, backupFacts, reminderAllowed } from '../backup/reminder';
 import { getDb } from '../db/open';
 import { t, tn } from '../i18n';
 import { libraryPath } from '../routes';
-import { serialQueue } from '../serial';
+import { serialQueue } from '../infra/serial';
 import { backupReminder } from '../settings';
 import { markBadge } from './badge';
 import { notify } from './notify';

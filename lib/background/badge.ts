@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '../i18n';
-import { serialQueue } from '../serial';
+import { serialQueue } from '../infra/serial';
 import { languageReady } from './language';
 import { type BadgeReason, badgeReasons } from '../settings';
 import { CLIP_CONFIRMED_ALARM } from './names';

@@ -1,11 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { addClip, saveCapturedPage } from '../app/resources';
 import { captureTab } from '../capture/capture-tab';
-import { chapterAt } from '../clips/chapters';
-import { formatClock } from '../clips/time';
-import { describeWriteError } from '../db/errors';
+import { chapterAt } from '../model/chapter';
+import { formatClock } from '../infra/video-time';
+import { describeWriteError } from '../i18n/write-errors';
 import { t } from '../i18n';
-import { newId } from '../ids';
+import { newId } from '../infra/ids';
 import { confirmOnButton } from './badge';
 import { notify } from './notify';
 

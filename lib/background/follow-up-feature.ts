@@ -4,7 +4,7 @@ import { followUpTomorrow, planFollowUps } from '../actions/follow-up';
 import { editAction, getAction, listOpenFollowUps } from '../app/actions';
 import { t } from '../i18n';
 import { libraryPath } from '../routes';
-import { serialQueue } from '../serial';
+import { serialQueue } from '../infra/serial';
 import { followUpNotified } from '../settings';
 import { markBadge } from './badge';
 import { notify } from './notify';

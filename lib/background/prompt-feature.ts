@@ -101,7 +101,7 @@ export async function openReviewSession(now: number): Promise<void> {
 async function dueReviewsToday(now: number) {
   const [{ listDueReviews }, { endOfLocalDay }] = await Promise.all([
     import('../db/reviews'),
-    import('../review/card'),
+    import('../model/review-card'),
   ]);
   return listDueReviews(endOfLocalDay(now), 1);
 }

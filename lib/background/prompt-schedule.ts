@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { hostTimeZone, nextPromptAt } from '../prompts/schedule';
-import { serialQueue } from '../serial';
+import { serialQueue } from '../infra/serial';
 import { promptAlarmState, promptSchedule, reviewsPerPrompt, type PromptAlarmState } from '../settings';
 import { PROMPT_ALARM } from './names';
 

@@ -1,11 +1,11 @@
 import type { Browser } from 'wxt/browser';
 import { keepQuote } from '../app/quotes';
 import { captureFailureMessage, captureTab } from '../capture/capture-tab';
-import { describeWriteError } from '../db/errors';
+import { describeWriteError } from '../i18n/write-errors';
 import { t } from '../i18n';
-import { capLine, LIMITS } from '../limits';
+import { capLine, LIMITS } from '../infra/limits';
 import { fragmentFromText } from '../quotes/fragment';
-import type { SelectedQuote } from '../quotes/quote';
+import type { SelectedQuote } from '../model/quote';
 import { confirmOnButton } from './badge';
 import { notify } from './notify';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Change } from '../messaging';
-import { serialQueue } from '../serial';
+import { serialQueue } from '../infra/serial';
 import { snapshotSchedule } from '../settings';
 import { SNAPSHOT_ALARM } from './names';
 

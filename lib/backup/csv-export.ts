@@ -1,7 +1,7 @@
-import { isFormattableTime } from '../time';
-import { takeawaysText } from '../takeaways/items';
+import { isFormattableTime } from '../infra/time';
+import { takeawaysText } from '../model/takeaway-text';
 import Papa from 'papaparse';
-import type { Resource } from '../db/types';
+import type { Resource } from '../model/resource';
 
 /**
  * Cells a spreadsheet would run as a formula (OWASP: leading =, +, -, @, tab, carriage return)

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ResourceStatus } from '../db/types';
+import type { ResourceStatus } from '../model/resource';
 import { t } from '../i18n';
 import { ImportError } from './errors';
 import { epochMs, type LinkEntry, type ParsedLinks } from './links';

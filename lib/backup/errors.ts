@@ -1,4 +1,4 @@
-import type { StoreName } from '../db/types';
+import type { StoreName } from '../model/stores';
 
 export type ImportErrorCode =
   | 'too-large'

@@ -1,11 +1,11 @@
-import { STORE_NAMES, type StoredRecords, type StoreName } from '../db/types';
+import { STORE_NAMES, type StoredRecords, type StoreName } from '../model/stores';
 
 /** The `format` field of our export file. */
 export const BACKUP_FORMAT = 'learning-loop';
 /**
  * Version of the export file's shape (not the database version). Bump it when a record gains a
  * field, and teach the importer to read every older version (`recordSchemasFor` and
- * `upgradeRecord` in lib/backup/schema.ts); files from a newer version are refused with a message
+ * `upgradeRecord` in lib/model/schemas.ts); files from a newer version are refused with a message
  * asking the user to update. 2: a resource's `timestampNotes` became `clips`. 3: a resource may
  * hold `quotes` (a file of version 2 reads as it is). 4: takeaways are items (`[{id, text,
  * createdAt}]`, split from the one text of older files), an action's source may name its `item`,

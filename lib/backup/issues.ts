@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import type { StoreName } from '../db/types';
+import type { StoreName } from '../model/stores';
 import { formatNumber, t, tn, type MessageKey } from '../i18n';
-import { EARLIEST_RECORD_TIME, latestRecordTime } from '../time';
-import { DAY, MUST_HAVE, MUST_NOT_HAVE, RECORD_TIME, WEB_URL } from './schema';
+import { EARLIEST_RECORD_TIME, latestRecordTime } from '../infra/time';
+import { DAY, MUST_HAVE, MUST_NOT_HAVE, RECORD_TIME, WEB_URL } from '../model/schemas';
 
 const STORE_LABEL: Record<StoreName, MessageKey> = {
   resources: 'backupStoreResource',

@@ -1,8 +1,8 @@
 import { pageFromUrl } from '../capture/page-from-url';
 import { canonicalizeUrl } from '../capture/canonical-url';
-import type { Resource, ResourceStatus } from '../db/types';
-import { newId } from '../ids';
-import { capLine, capText, LIMITS, normaliseTags } from '../limits';
+import type { Resource, ResourceStatus } from '../model/resource';
+import { newId } from '../infra/ids';
+import { capLine, capText, LIMITS, normaliseTags } from '../infra/limits';
 
 /** Where a link came from in the file, so a skipped entry can be found again. */
 export type LinkSource = 'pocket' | 'csv' | 'bookmarks' | 'urls';

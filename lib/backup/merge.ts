@@ -1,10 +1,12 @@
-import { sortClips } from '../clips/clean';
-import type { Clip, Quote, Resource, StoreName } from '../db/types';
-import { LIMITS, normaliseTags } from '../limits';
-import { type FieldConflict, mergeText, withConflict } from '../merge';
-import { missingReviewCards, reviewCardId } from '../review/card';
-import { mergeTakeawayLists } from '../takeaways/items';
-import { STORES, type BackupRecords, type StoreRecord } from './format';
+import type { FieldConflict } from '../model/conflict';
+import { countConflicts, mergeResource, mergeStoredRecord, sameValue } from '../model/merge';
+import type { Resource } from '../model/resource';
+import { missingReviewCards, reviewCardId } from '../model/review-card';
+import type { StoreName, StoreRecord } from '../model/stores';
+import { type BackupRecords, STORES } from './format';
+
+/** A record that may carry conflict versions (resources, reflections, actions). */
+type Textual = StoreRecord & { conflicts?: FieldConflict[] };
 
 /** Why a record of our format was not written in a merge. */
 export type KeptReason = 'same' | 'newer-here';
@@ -36,146 +38,6 @@ export function emptyCounts(): Record<StoreName, StoreCounts> {
     StoreName,
     StoreCounts
   >;
-}
-
-/** Plain JSON values (what IndexedDB and JSON.parse give back): equal regardless of key order. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, i) => sameValue(item, other[i]));
-  }
-  const left = Object.entries(a).filter(([, value]) => value !== undefined);
-  const right = Object.entries(b).filter(([, value]) => value !== undefined);
-  if (left.length !== right.length) return false;
-  const rightMap = new Map(right);
-  return left.every(([key, value]) => rightMap.has(key) && sameValue(value, rightMap.get(key)));
-}
-
-/**
- * Texts are never dropped or cut (lib/merge.ts, without a base: an import has none): a text that
- * holds the other wins, else both are joined, and where the two together pass the field's limit
- * the loser is kept whole as a conflict version to choose from.
- */
-function mergeTexts<T extends { conflicts?: FieldConflict[] }>(
-  winner: T,
-  loser: T,
-  fields: readonly { name: keyof T & string; limit: number }[],
-  now: number,
-): T {
-  const merged = { ...winner };
-  let conflicts = mergeConflictLists(winner.conflicts, loser.conflicts);
-  for (const { name, limit } of fields) {
-    const ours = winner[name];
-    const theirs = loser[name];
-    if (typeof theirs !== 'string') continue;
-    const result = mergeText(undefined, typeof ours === 'string' ? ours : '', theirs, limit);
-    (merged as Record<string, unknown>)[name] = result.text;
-    if (result.conflict !== undefined) conflicts = withConflict(conflicts, name, result.conflict, now);
-  }
-  if (conflicts?.length) merged.conflicts = conflicts;
-  return merged;
-}
-
-function mergeConflictLists(
-  a: FieldConflict[] | undefined,
-  b: FieldConflict[] | undefined,
-): FieldConflict[] | undefined {
-  if (!b?.length) return a;
-  let out = a ?? [];
-  for (const c of b) out = withConflict(out, c.field, c.text, c.at);
-  return out;
-}
-
-/** How many conflict versions a merge made (texts kept whole beside the field). */
-export function countConflicts(
-  before: { conflicts?: FieldConflict[] } | undefined,
-  after: { conflicts?: FieldConflict[] },
-): number {
-  return Math.max(0, (after.conflicts?.length ?? 0) - (before?.conflicts?.length ?? 0));
-}
-
-/** A record that may carry conflict versions (resources, reflections, actions). */
-type Textual = StoreRecord & { conflicts?: FieldConflict[] };
-
-const RESOURCE_TEXTS = [{ name: 'notes', limit: LIMITS.notes }] as const;
-
-const TEXTS: Partial<Record<StoreName, readonly { name: string; limit: number }[]>> = {
-  reflections: [{ name: 'answer', limit: LIMITS.answer }],
-  actions: [
-    { name: 'text', limit: LIMITS.actionText },
-    { name: 'outcome', limit: LIMITS.outcome },
-  ],
-};
-
-/** Every clip of both copies: the winner's version of one both have, the loser's others added. */
-function mergeClips(winner: Clip[], loser: Clip[]): Clip[] {
-  const seen = new Set(winner.map((clip) => clip.id));
-  const extra = loser.filter((clip) => !seen.has(clip.id));
-  if (!extra.length) return winner;
-  return sortClips([...winner, ...extra]).slice(0, LIMITS.clips);
-}
-
-/** Every quote of both copies, as `mergeClips` does; none at all leaves the field out. */
-function mergeQuotes(winner: Quote[] | undefined, loser: Quote[] | undefined): Quote[] | undefined {
-  const seen = new Set((winner ?? []).map((quote) => quote.id));
-  const extra = (loser ?? []).filter((quote) => !seen.has(quote.id));
-  if (!extra.length) return winner;
-  return [...(winner ?? []), ...extra].sort((a, b) => a.createdAt - b.createdAt).slice(0, LIMITS.quotes);
-}
-
-/**
- * One resource from two places. The newer `updatedAt` wins every field, except that notes,
- * takeaways and clips from the other copy are kept. Two records of the same page with
- * different ids (saved on two machines) also pool their tags and shared state.
- */
-export function mergeResource(current: Resource, incoming: Resource, now = Date.now()): Resource {
-  const incomingWins = incoming.updatedAt > current.updatedAt;
-  const [winner, loser] = incomingWins ? [incoming, current] : [current, incoming];
-  const samePage = current.id !== incoming.id;
-  const texts = mergeTexts(winner, loser, RESOURCE_TEXTS, now);
-  const merged: Resource = {
-    ...texts,
-    id: current.id,
-    clips: mergeClips(winner.clips, loser.clips),
-    takeaways: mergeTakeawayLists(winner.takeaways, loser.takeaways),
-    createdAt: Math.min(current.createdAt, incoming.createdAt),
-    updatedAt: Math.max(current.updatedAt, incoming.updatedAt),
-  };
-  const quotes = mergeQuotes(winner.quotes, loser.quotes);
-  if (quotes?.length) merged.quotes = quotes;
-  else delete merged.quotes;
-  if (samePage) {
-    merged.tags = normaliseTags([...winner.tags, ...loser.tags]);
-    if (merged.sharedAt === undefined && loser.sharedAt !== undefined) {
-      merged.sharedAt = loser.sharedAt;
-      if (loser.sharedHow) merged.sharedHow = loser.sharedHow;
-    }
-  }
-  return merged;
-}
-
-/**
- * Two copies of one record with no common version (an import, a sync that lost the base): the
- * newer copy wins every field but the texts written by people, which merge, so the answer or
- * outcome written here survives an older or newer copy. Resources by `mergeResource`.
- */
-export function mergeStoredRecord(
-  store: StoreName,
-  here: StoreRecord,
-  incoming: StoreRecord,
-  now = Date.now(),
-): StoreRecord {
-  if (store === 'resources') return mergeResource(here as Resource, incoming as Resource, now);
-  const fields = TEXTS[store];
-  const incomingWins = incoming.updatedAt > here.updatedAt;
-  const [winner, loser] = (incomingWins ? [incoming, here] : [here, incoming]) as [Textual, Textual];
-  const merged: Textual = fields
-    ? mergeTexts(winner, loser, fields as { name: keyof Textual & string; limit: number }[], now)
-    : winner;
-  return { ...merged, updatedAt: Math.max(here.updatedAt, incoming.updatedAt) } as StoreRecord;
 }
 
 /**

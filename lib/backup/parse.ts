@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { StoreName } from '../db/types';
+import type { StoreName } from '../model/stores';
 import { formatNumber, t } from '../i18n';
 import { ImportError } from './errors';
 import {
@@ -10,10 +10,10 @@ import {
   MAX_IMPORT_MB,
   STORES,
   type BackupRecords,
-  type StoreRecord,
 } from './format';
+import type { StoreRecord } from '../model/stores';
 import { clip, issueField, issueReason, recordLabel } from './issues';
-import { envelopeSchema, recordSchemasFor, upgradeRecord } from './schema';
+import { envelopeSchema, recordSchemasFor, upgradeRecord } from '../model/schemas';
 import { validateSettings, type SettingName } from './settings';
 
 export interface ParsedBackup {

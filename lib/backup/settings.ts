@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { StorageItem } from '../storage-item';
+import type { StorageItem } from '../infra/storage-item';
 import {
   assessmentReminder,
   clipSegmentSeconds,

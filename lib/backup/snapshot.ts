@@ -10,7 +10,7 @@ import {
   type SnapshotOutcome,
   type TakeSnapshotOptions,
 } from '../db/snapshot';
-import type { DatabaseInstance } from '../db/types';
+import type { DatabaseInstance } from '../model/stores';
 
 export {
   listSnapshots,

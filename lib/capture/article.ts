@@ -1,7 +1,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { clean, compact, hostLabel, iconUrl, isoDate, metaContent, metaProperty } from './dom';
 import { canonicalOrSelf, thumbnailUrl } from './page';
-import type { CapturedPage } from './types';
+import type { CapturedPage } from '../model/captured-page';
 
 /** Adult silent reading speed for non-fiction, in words per minute. */
 export const WORDS_PER_MINUTE = 230;

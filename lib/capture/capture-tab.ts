@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../i18n';
-import { capLine, isWebUrl, LIMITS } from '../limits';
-import { cleanSelection } from '../quotes/quote';
+import { capLine, isWebUrl, LIMITS } from '../infra/limits';
+import { cleanSelection } from '../model/quote';
 import { youtubeVideoId } from './canonical-url';
 import { pageFromUrl } from './page-from-url';
-import type { CapturedPage, CaptureFailure, CaptureResult } from './types';
+import type { CapturedPage, CaptureFailure, CaptureResult } from '../model/captured-page';
 
 export { pageFromUrl } from './page-from-url';
 

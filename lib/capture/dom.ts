@@ -1,4 +1,4 @@
-import { isWebUrl } from '../limits';
+import { isWebUrl } from '../infra/limits';
 
 // Small readers shared by the extractors. Page markup is untrusted and often broken, so each
 // one answers undefined rather than throwing.

@@ -1,7 +1,7 @@
 import { clean, compact } from './dom';
 import { canonicalOrSelf, extractPage } from './page';
 import { selectionPresent } from './selection';
-import type { CapturedPage } from './types';
+import type { CapturedPage } from '../model/captured-page';
 
 /*
  * What the capture scripts share. Each script's readers live in a module of their own

@@ -1,7 +1,7 @@
-import { capLine, isWebUrl, LIMITS } from '../limits';
+import { capLine, isWebUrl, LIMITS } from '../infra/limits';
 import { canonicalizeUrl, youtubeStartSeconds, youtubeVideoId } from './canonical-url';
 import { compact, hostLabel } from './dom';
-import type { CapturedPage } from './types';
+import type { CapturedPage } from '../model/captured-page';
 import { cleanYouTubeTitle, youtubeThumbnail } from './youtube';
 
 /**

@@ -1,6 +1,6 @@
 import { compact } from './dom';
 import { extractPage } from './page';
-import type { CapturedPage } from './types';
+import type { CapturedPage } from '../model/captured-page';
 
 /** Shorter than this and not playing: a background loop or an animation, not a talk. */
 const MIN_TALK_SEC = 60;

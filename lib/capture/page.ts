@@ -1,6 +1,6 @@
 import { canonicalizeUrl } from './canonical-url';
 import { absoluteWebUrl, clean, compact, hostLabel, iconUrl, metaContent, metaProperty, textOf } from './dom';
-import type { CapturedPage } from './types';
+import type { CapturedPage } from '../model/captured-page';
 
 /** Without a canonical http(s) form (a file: page), the URL minus its fragment stands in. */
 export function canonicalOrSelf(url: string): string {

@@ -1,6 +1,6 @@
-import { LIMITS } from '../limits';
+import { LIMITS } from '../infra/limits';
 import { type FragmentParts, fragmentDirective } from '../quotes/fragment';
-import { capPrefix, capSuffix, cleanSelection, type SelectedQuote } from '../quotes/quote';
+import { capPrefix, capSuffix, cleanSelection, type SelectedQuote } from '../model/quote';
 
 /** What the page's selection gives: a quote, a refusal with its reason, or nothing selected. */
 export type SelectionRead = { quote: SelectedQuote } | { refused: 'form-field' } | null;

@@ -1,9 +1,9 @@
 import { canonicalizeUrl, youtubeStartSeconds, youtubeVideoId, youtubeWatchUrl } from './canonical-url';
 import { clean, compact, iconUrl, isoDate, isoDurationSeconds, metaContent, metaProperty, textOf } from './dom';
-import { type Chapter, chaptersFromDescription } from '../clips/chapters';
-import { parseClock } from '../clips/time';
+import { type Chapter, chaptersFromDescription } from '../model/chapter';
+import { parseClock } from '../infra/video-time';
 import { transcriptAround, transcriptFromPage } from '../clips/transcript';
-import type { CapturedPage } from './types';
+import type { CapturedPage } from '../model/captured-page';
 
 /*
  * YouTube is a single-page app. After moving from video A to video B inside the site, the URL,

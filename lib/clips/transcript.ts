@@ -1,5 +1,5 @@
-import { LIMITS } from '../limits';
-import { parseClock } from './time';
+import { LIMITS } from '../infra/limits';
+import { parseClock } from '../infra/video-time';
 
 /** One line of a video's transcript as the page shows it. */
 export interface TranscriptLine {

@@ -1,8 +1,8 @@
-import { isRecordTime } from '../time';
-import { newId } from '../ids';
-import { capLine, capText, LIMITS } from '../limits';
+import { isRecordTime } from '../infra/time';
+import { newId } from '../infra/ids';
+import { capLine, capText, LIMITS } from '../infra/limits';
 import { getDb, type LoopDatabase } from './open';
-import type { Action, ActionSource, ActionStatus } from './types';
+import type { Action, ActionSource, ActionStatus } from '../model/action';
 
 export interface NewAction {
   text: string;

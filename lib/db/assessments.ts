@@ -1,8 +1,8 @@
-import { CONDITION_IDS } from '../assessment/conditions';
-import { newId } from '../ids';
-import { capText, LIMITS } from '../limits';
+import { CONDITION_IDS } from '../model/assessment';
+import { newId } from '../infra/ids';
+import { capText, LIMITS } from '../infra/limits';
 import { getDb, type LoopDatabase } from './open';
-import type { Assessment } from './types';
+import type { Assessment } from '../model/assessment';
 
 export interface AssessmentInput {
   scores: Record<string, number>;

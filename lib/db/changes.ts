@@ -1,4 +1,4 @@
-import type { StoreName } from './types';
+import type { StoreName } from '../model/stores';
 
 export interface DbChange {
   store: StoreName;

@@ -1,6 +1,7 @@
-import type { FieldConflict } from '../merge';
+import type { FieldConflict } from '../model/conflict';
 import { getDb, type LoopDatabase } from './open';
-import type { Action, Reflection } from './types';
+import type { Action } from '../model/action';
+import type { Reflection } from '../model/reflection';
 
 const TEXT_FIELDS = { reflections: ['answer'], actions: ['text', 'outcome'] } as const;
 

@@ -1,5 +1,5 @@
 import { getDb } from './open';
-import type { DatabaseInstance } from './types';
+import type { DatabaseInstance } from '../model/stores';
 import { isWriteLog } from './write-log-entries';
 
 /** The meta store's `instance` record (the store also holds the resource write log). */

@@ -1,7 +1,7 @@
 import type { IDBPObjectStore } from 'idb';
-import { newReviewCard, reviewCardId, reviewItemsOf } from '../review/card';
+import { newReviewCard, reviewCardId, reviewItemsOf } from '../model/review-card';
 import type { LoopDB } from './schema';
-import type { Resource } from './types';
+import type { Resource } from '../model/resource';
 
 // Apart from ./reviews.ts, which reads and answers cards: a write that adds an item (a quote from
 // the menu in a woken worker) loads only this.

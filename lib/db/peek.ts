@@ -1,5 +1,5 @@
 import { DB_NAME, DB_VERSION } from './schema';
-import type { Resource } from './types';
+import type { Resource } from '../model/resource';
 
 /**
  * The popup's first question, whether its page is saved, asked of IndexedDB directly: the

@@ -1,7 +1,7 @@
-import { newId } from '../ids';
-import { capLine, LIMITS } from '../limits';
+import { newId } from '../infra/ids';
+import { capLine, LIMITS } from '../infra/limits';
 import { getDb, type LoopDatabase } from './open';
-import type { CustomPrompt } from './types';
+import type { CustomPrompt } from '../model/prompt';
 
 /** The user's own prompts, oldest first (the order they were written in). */
 export async function listCustomPrompts(db?: LoopDatabase): Promise<CustomPrompt[]> {

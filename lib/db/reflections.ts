@@ -1,7 +1,7 @@
-import { newId } from '../ids';
-import { capLine, capText, LIMITS } from '../limits';
+import { newId } from '../infra/ids';
+import { capLine, capText, LIMITS } from '../infra/limits';
 import { getDb, type LoopDatabase } from './open';
-import type { Reflection } from './types';
+import type { Reflection } from '../model/reflection';
 
 export interface NewReflection {
   promptId: string;

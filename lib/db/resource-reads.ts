@@ -1,5 +1,5 @@
 import { getDb, type LoopDatabase } from './open';
-import type { Resource } from './types';
+import type { Resource } from '../model/resource';
 
 /*
  * Resource reads, apart from the writes in resources.ts: the bundler places a module whole in

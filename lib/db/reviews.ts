@@ -1,6 +1,7 @@
-import { itemOf, reviewItemsOf } from '../review/card';
+import { itemOf, reviewItemsOf } from '../model/review-card';
 import { getDb, type LoopDatabase } from './open';
-import type { Resource, ReviewCard } from './types';
+import type { Resource } from '../model/resource';
+import type { ReviewCard } from '../model/review-card';
 
 export interface DueReview {
   card: ReviewCard;

@@ -1,6 +1,12 @@
 import type { DBSchema } from 'idb';
 import type { ResourceWriteLog } from './write-log-entries';
-import type { Action, Assessment, CustomPrompt, DatabaseInstance, Reflection, Resource, ReviewCard } from './types';
+import type { Action } from '../model/action';
+import type { Assessment } from '../model/assessment';
+import type { CustomPrompt } from '../model/prompt';
+import type { DatabaseInstance } from '../model/stores';
+import type { Reflection } from '../model/reflection';
+import type { Resource } from '../model/resource';
+import type { ReviewCard } from '../model/review-card';
 
 export const DB_NAME = 'learning-loop';
 /** Bump with a new `if (oldVersion < N)` step in upgrade.ts and a fixture in tests/fixtures/db/. */

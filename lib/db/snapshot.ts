@@ -1,9 +1,9 @@
 import type { IDBPDatabase } from 'idb';
-import { serialQueue } from '../serial';
+import { serialQueue } from '../infra/serial';
 import { asInstance } from './meta';
 import { getDb, type LoopDatabase } from './open';
 import type { LoopDB } from './schema';
-import { STORE_NAMES as STORES, type DatabaseInstance, type StoreName, type StoredRecords } from './types';
+import { STORE_NAMES as STORES, type DatabaseInstance, type StoreName, type StoredRecords } from '../model/stores';
 
 /**
  * The automatic local snapshot: a copy of every store outside IndexedDB, in the Origin Private

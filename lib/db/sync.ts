@@ -1,7 +1,8 @@
 import type { IDBPTransaction } from 'idb';
 import type { LoopDatabase } from './open';
 import type { LoopDB } from './schema';
-import { STORE_NAMES, type Resource, type StoreName, type StoredRecords } from './types';
+import { STORE_NAMES, type StoreName, type StoredRecords } from '../model/stores';
+import type { Resource } from '../model/resource';
 
 type StoreRecord = StoredRecords[StoreName][number];
 

@@ -1,10 +1,10 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { clipsFromTimestampNotes, type LegacyTimestampNote } from '../clips/clip';
-import { newId } from '../ids';
+import { clipsFromTimestampNotes, type LegacyTimestampNote } from '../model/clip-legacy';
+import { newId } from '../infra/ids';
 import type { LoopDB } from './schema';
-import { reviewItemsOf, newReviewCard } from '../review/card';
-import { takeawaysAsItems } from '../takeaways/items';
-import type { Resource } from './types';
+import { reviewItemsOf, newReviewCard } from '../model/review-card';
+import { takeawaysAsItems } from '../model/takeaway-text';
+import type { Resource } from '../model/resource';
 
 /**
  * Steps fall through: a database at version 0 runs every step, one at version 1 runs from 2 on.

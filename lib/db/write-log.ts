@@ -1,5 +1,5 @@
 import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames, unwrap } from 'idb';
-import { newId } from '../ids';
+import { newId } from '../infra/ids';
 import type { LoopDB } from './schema';
 import {
   isWriteLog,

@@ -1,4 +1,4 @@
-import { isFormattableTime } from '../time';
+import { isFormattableTime } from '../infra/time';
 import { browser } from 'wxt/browser';
 import type { MessageKey, PluralKey } from './keys';
 
@@ -124,7 +124,7 @@ export function formatRelativeDays(days: number): string {
   return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(days, 'day');
 }
 
-export { formatClock } from '../clips/time';
+export { formatClock } from '../infra/video-time';
 
 /**
  * "55 min", "1 h 5 min": the same abbreviations as "11 min read" beside it. Intl's short units

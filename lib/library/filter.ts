@@ -1,5 +1,6 @@
-import type { ActivityType, Resource, ResourceKind, ResourceStatus } from '../db/types';
-import { isActivityType } from '../activities/fields';
+import type { ActivityType } from '../model/activity';
+import type { Resource, ResourceKind, ResourceStatus } from '../model/resource';
+import { isActivityType } from '../model/activity';
 import { matchesTerms, searchText } from './search';
 
 /**

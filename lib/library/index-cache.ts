@@ -2,7 +2,7 @@ import { type IDBPDatabase, openDB } from 'idb';
 import { browser } from 'wxt/browser';
 import type { LoopDatabase } from '../db/open';
 import { DB_VERSION } from '../db/schema';
-import type { Resource } from '../db/types';
+import type { Resource } from '../model/resource';
 import { isWriteLog, latestToken, WRITE_LOG_KEY, writesSince } from '../db/write-log-entries';
 import { lengthSeconds, ROW_FORMAT, toRow, type ResourceRow } from './filter';
 import { RowTable } from './row-table';

@@ -1,7 +1,7 @@
 import { type DbChange, onStoreChange } from '../app/live';
 import { getDb, type LoopDatabase } from '../db/open';
 import { listNewest } from '../db/resource-reads';
-import type { Resource } from '../db/types';
+import type { Resource } from '../model/resource';
 import {
   compareNewest,
   compareShortest,

@@ -1,5 +1,5 @@
-import { formatClipTime } from '../clips/time';
-import type { Resource } from '../db/types';
+import { formatClipTime } from '../infra/video-time';
+import type { Resource } from '../model/resource';
 import { foldText } from './search';
 
 /**

@@ -1,6 +1,6 @@
 import { getDb, type LoopDatabase } from '../db/open';
 import { streakDays } from '../prompts/streak';
-import { countAnswers } from '../review/card';
+import { countAnswers } from '../model/review-card';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,8 @@
-import { ACTIVITY_TYPES, type ActivityType, type CustomPrompt, type Resource } from '../db/types';
+import { ACTIVITY_TYPES, type ActivityType } from '../model/activity';
+import type { CustomPrompt } from '../model/prompt';
+import type { Resource } from '../model/resource';
 import { formatRelativeDays, t, type MessageKey } from '../i18n';
-import { quoteExcerpt } from '../quotes/quote';
+import { quoteExcerpt } from '../model/quote';
 
 /** The passage kept last from a resource. */
 export function newestQuote(resource: Resource) {

@@ -1,7 +1,8 @@
 import { getDb, type LoopDatabase } from '../db/open';
 import { listCustomPrompts } from '../db/prompts';
 import { reflectionsSince } from '../db/reflections';
-import type { CustomPrompt, Resource } from '../db/types';
+import type { CustomPrompt } from '../model/prompt';
+import type { Resource } from '../model/resource';
 import { disabledBuiltInPrompts, promptHistory } from '../settings';
 import {
   BUILT_IN_PROMPTS,

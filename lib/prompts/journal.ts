@@ -1,5 +1,5 @@
-import { isFormattableTime } from '../time';
-import type { Reflection } from '../db/types';
+import { isFormattableTime } from '../infra/time';
+import type { Reflection } from '../model/reflection';
 import { addDays, localParts, type LocalDate } from './schedule';
 
 /** The Monday that starts the local week of `time`, as a date in `timeZone`. */

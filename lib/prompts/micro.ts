@@ -1,4 +1,4 @@
-import type { Resource } from '../db/types';
+import type { Resource } from '../model/resource';
 
 /** What fits a short break: a talk of a quarter of an hour, or a ten-minute read. */
 export const SHORT_VIDEO_SEC = 15 * 60;

@@ -1,4 +1,4 @@
-import { isFormattableTime } from '../time';
+import { isFormattableTime } from '../infra/time';
 
 // An Intl.DateTimeFormat costs far more to make than to use: one per zone, kept.
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,7 +1,7 @@
-import { isWebUrl } from '../limits';
-import { isFragmentDirective } from './directive';
+import { isWebUrl } from '../infra/limits';
+import { isFragmentDirective } from '../model/quote-directive';
 
-export { isFragmentDirective } from './directive';
+export { isFragmentDirective } from '../model/quote-directive';
 
 /**
  * Text fragments (`#:~:text=…`, https://wicg.github.io/scroll-to-text-fragment/): a link that

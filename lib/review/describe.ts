@@ -1,7 +1,8 @@
-import { formatClipTime } from '../clips/time';
-import type { ItemKind, ReviewAnswer } from '../db/types';
+import { formatClipTime } from '../infra/video-time';
+import type { ItemKind } from '../model/resource';
+import type { ReviewAnswer } from '../model/review-card';
 import { type MessageKey, t } from '../i18n';
-import type { itemOf } from './card';
+import type { itemOf } from '../model/review-card';
 
 /** What each answer and each kind of item is called, in the chosen language. */
 export const ANSWER_LABEL: Record<ReviewAnswer, MessageKey> = {

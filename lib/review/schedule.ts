@@ -1,6 +1,6 @@
 import { fsrs, type Card, Rating, type State } from 'ts-fsrs';
-import { LIMITS } from '../limits';
-import type { ReviewAnswer, ReviewCard } from '../db/types';
+import { LIMITS } from '../infra/limits';
+import type { ReviewAnswer, ReviewCard } from '../model/review-card';
 
 /**
  * The review scheduler: ts-fsrs (FSRS, a well-kept spaced-repetition library) rather than

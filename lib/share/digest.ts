@@ -1,13 +1,16 @@
 import { getDb, type LoopDatabase } from '../db/open';
-import { isDay } from '../activities/fields';
-import type { Action, ActionStatus, ActivityType, Resource, ResourceKind, SharedHow, Takeaway } from '../db/types';
-import { formatClipTime } from '../clips/time';
+import { isDay } from '../model/activity';
+import type { Action, ActionStatus } from '../model/action';
+import type { ActivityType } from '../model/activity';
+import type { Resource, ResourceKind, SharedHow } from '../model/resource';
+import type { Takeaway } from '../model/takeaway';
+import { formatClipTime } from '../infra/video-time';
 import { locale, t } from '../i18n';
-import { capLine, LIMITS } from '../limits';
+import { capLine, LIMITS } from '../infra/limits';
 import { quoteHref } from '../quotes/fragment';
-import { countAnswers } from '../review/card';
-import { openUrl } from '../resource-links';
-import { activityTypeLabel, formatDay, kindLabel } from '../resource-format';
+import { countAnswers } from '../model/review-card';
+import { openUrl } from '../format/resource-links';
+import { activityTypeLabel, formatDay, kindLabel } from '../format/resource-format';
 import { escapeMarkdown, escapeMarkdownLine, escapeSlack, markdownLink, slackLink } from './escape';
 import { inPeriod, type Period } from './period';
 

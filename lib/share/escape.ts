@@ -1,4 +1,4 @@
-import { isWebUrl } from '../limits';
+import { isWebUrl } from '../infra/limits';
 
 /**
  * Page titles are untrusted: in Markdown a title like "[click](https://evil)" or "**x**" must

@@ -1,4 +1,4 @@
-import { isFormattableTime } from '../time';
+import { isFormattableTime } from '../infra/time';
 import { t } from '../i18n';
 import type { WebhookService } from '../settings';
 import {

@@ -1,4 +1,4 @@
-import { LIMITS } from '../limits';
+import { LIMITS } from '../infra/limits';
 
 export type WebhookUrlProblem = 'invalid' | 'insecure';
 

@@ -1,8 +1,8 @@
 /// <reference types="pouchdb-browser" />
-import { sameValue } from '../backup/merge';
-import type { StoreRecord } from '../backup/format';
+import { sameValue } from '../model/merge';
+import type { StoreRecord } from '../model/stores';
 import type { SyncedRecord, SyncedWrite } from '../db/sync';
-import type { StoreName } from '../db/types';
+import type { StoreName } from '../model/stores';
 import type { OutboxEntry } from './outbox';
 import { checkRemoteDoc, docId, parseDocId, type RecordDoc, SETTINGS_DOC_ID, type SettingsDoc } from './records';
 import type { SyncSkipped } from '../settings';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { STORE_NAMES, type StoreName } from '../db/types';
+import { STORE_NAMES, type StoreName } from '../model/stores';
 import type { ItemName } from '../settings';
 
 /**

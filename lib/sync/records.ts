@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { RECORD_SCHEMAS } from '../backup/schema';
-import { STORE_NAMES, type StoreName } from '../db/types';
-import type { StoreRecord } from '../backup/format';
+import { RECORD_SCHEMAS } from '../model/schemas';
+import { STORE_NAMES, type StoreName } from '../model/stores';
+import type { StoreRecord } from '../model/stores';
 
 /**
  * How the library's records travel as CouchDB documents: one document per record, its id
@@ -62,7 +62,7 @@ function hasPoisonKey(value: unknown, depth = 0): boolean {
 }
 
 /**
- * A document from the server, checked with the same schemas an import uses (lib/backup/schema.ts):
+ * A document from the server, checked with the same schemas an import uses (lib/model/schemas.ts):
  * strict (an unknown field fails), typed, within the app's limits, only http(s) addresses, and
  * the record's id agreeing with the document's. A document that fails is skipped and listed in
  * the status; it never reaches the library, and it never stops the sync.

@@ -2,12 +2,12 @@
 import PouchDB from 'pouchdb-browser';
 import { getDb } from '../db/open';
 import { readForSync } from '../db/sync';
-import type { StoreName } from '../db/types';
-import { contentHash } from '../ids';
-import { serialQueue } from '../serial';
+import type { StoreName } from '../model/stores';
+import { contentHash } from '../infra/ids';
+import { serialQueue } from '../infra/serial';
 import { type SyncAccount, syncAccount, syncPassword, syncStatus, type SyncStatus } from '../settings';
 import { REPLICATION_BATCH, syncPass, takeIn, type SyncDeps, type PassResult } from './engine';
-import { mergeRecords } from './merge-records';
+import { mergeRecords } from '../model/merge';
 import { clearSent, markRecords, readOutbox } from './outbox';
 import { basicAuth, classifyError, databaseUrl } from './remote';
 

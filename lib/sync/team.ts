@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { CONDITION_IDS } from '../assessment/conditions';
-import type { Assessment, Resource, SharedHow } from '../db/types';
-import { isWebUrl, LIMITS } from '../limits';
-import { isRecordTime } from '../time';
+import { CONDITION_IDS } from '../model/assessment';
+import type { Assessment } from '../model/assessment';
+import type { Resource, SharedHow } from '../model/resource';
+import { isWebUrl, LIMITS } from '../infra/limits';
+import { isRecordTime } from '../infra/time';
 
 /**
  * The team space's documents (a team database every member replicates whole): what a member

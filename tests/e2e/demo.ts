@@ -1,7 +1,7 @@
 import { demoData } from '../../scripts/demo-data';
-import { upgradeRecord } from '../../lib/backup/schema';
-import type { Resource } from '../../lib/db/types';
-import { missingReviewCards } from '../../lib/review/card';
+import { upgradeRecord } from '../../lib/model/schemas';
+import type { Resource } from '../../lib/model/resource';
+import { missingReviewCards } from '../../lib/model/review-card';
 import { extensionUrl, type Launched } from './harness';
 
 /** The demo video's resource id (its page is the README's resource screenshot). */

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { reactToChangesHere } from '../../lib/app/commit';
 import { backgroundWorkInFlight, setupBackground } from '../../lib/background';
 import { forgetLanguage } from '../../lib/background/language';
-import { queuedTasks } from '../../lib/serial';
+import { queuedTasks } from '../../lib/infra/serial';
 
 /**
  * Starts the real background in this test's fake browser, as the service worker would. With

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { clearDraft, readDraft, writeDraft } from '../../lib/drafts';
+import { clearDraft, readDraft, writeDraft } from '../../lib/pages/drafts';
 
 describe('popup drafts', () => {
   it('are written synchronously: a popup that closes right after the keystroke has already kept it', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FlatShape, readFlat } from '../../lib/flat-shape';
+import { type FlatShape, readFlat } from '../../lib/infra/flat-shape';
 
 const SHAPE = {
   id: 'string',

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { editResource, getResource, saveCapturedPage, startEdit } from '../../lib/app/resources';
 import { planMerge } from '../../lib/backup/merge';
 import { emptyRecords } from '../../lib/backup/format';
-import { LIMITS } from '../../lib/limits';
-import { mergeSet, mergeText } from '../../lib/merge';
+import { LIMITS } from '../../lib/infra/limits';
+import { mergeSet, mergeText } from '../../lib/model/merge';
 import { sampleRecords } from './backup/sample-data';
 
 describe('mergeText: the one rule for two writers of one text', () => {

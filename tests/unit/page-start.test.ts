@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LANGUAGE_MIRROR_KEY, startPage } from '../../lib/page-start';
+import { LANGUAGE_MIRROR_KEY, startPage } from '../../lib/pages/page-start';
 import { language } from '../../lib/settings';
 
 describe('startPage', () => {

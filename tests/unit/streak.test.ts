@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDay, streakDays } from '../../lib/prompts/streak';
-import { isFormattableTime } from '../../lib/time';
+import { isFormattableTime } from '../../lib/infra/time';
 
 const at = (iso: string) => new Date(iso).getTime();
 

@@ -7,11 +7,12 @@ import { planFollowUps } from '../../lib/actions/follow-up';
 import { resourcesToCsv } from '../../lib/backup/csv-export';
 import { importText } from '../../lib/backup/import';
 import { getDb } from '../../lib/db/open';
-import type { Action, Reflection } from '../../lib/db/types';
+import type { Action } from '../../lib/model/action';
+import type { Reflection } from '../../lib/model/reflection';
 import { formatDate } from '../../lib/i18n';
 import { groupByWeek, UNKNOWN_WEEK } from '../../lib/prompts/journal';
 import { streakDays } from '../../lib/prompts/streak';
-import { isRecordTime } from '../../lib/time';
+import { isRecordTime } from '../../lib/infra/time';
 import { backupText, sampleRecords } from './backup/helpers';
 
 const NOW = Date.UTC(2026, 11, 1);

@@ -7,7 +7,7 @@ import {
   planFollowUps,
   toDateInput,
 } from '../../../lib/actions/follow-up';
-import type { Action } from '../../../lib/db/types';
+import type { Action } from '../../../lib/model/action';
 
 /** Follow-up dates are record times (1990 to a few years ahead): offsets from here. */
 const T = Date.UTC(2026, 0, 1);

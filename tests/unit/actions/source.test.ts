@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { takeawaysFromText } from '../../../lib/takeaways/items';
+import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import { existingSources, loadSource, newActionHref, parseFrom } from '../../../lib/actions/source';
 import { createAction, getAction } from '../../../lib/db/actions';
 import { getDb } from '../../../lib/db/open';
 import { deleteResources } from '../../../lib/db/resources';
 import { parseRoute } from '../../../lib/routes';
-import type { Reflection, Resource } from '../../../lib/db/types';
+import type { Reflection } from '../../../lib/model/reflection';
+import type { Resource } from '../../../lib/model/resource';
 
 const reflection: Reflection = {
   id: 'r1',

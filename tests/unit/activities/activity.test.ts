@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takeawaysFromText } from '../../../lib/takeaways/items';
+import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import {
   ACTIVITY_TYPES,
   activityFromAnswer,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CONDITION_IDS, CONDITIONS } from '../../../lib/assessment/conditions';
+import { CONDITION_IDS } from '../../../lib/model/assessment';
+import { CONDITIONS } from '../../../lib/assessment/conditions';
 import { addMonths, assessmentDueAt, FIRST_CHECK_AFTER_DAYS } from '../../../lib/assessment/schedule';
 import { conditionTrends, weakestCondition } from '../../../lib/assessment/trends';
-import type { Assessment } from '../../../lib/db/types';
+import type { Assessment } from '../../../lib/model/assessment';
 import { readLocale } from '../../../scripts/locales';
 
 function check(createdAt: number, scores: Partial<Record<(typeof CONDITION_IDS)[number], number>>): Assessment {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { takeawaysFromText } from '../../../lib/takeaways/items';
+import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { FORMULA_START, resourcesToCsv } from '../../../lib/backup/csv-export';

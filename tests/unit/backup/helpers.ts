@@ -1,4 +1,4 @@
-import type { StoreName } from '../../../lib/db/types';
+import type { StoreName } from '../../../lib/model/stores';
 import { getDb } from '../../../lib/db/open';
 import { BACKUP_VERSION, STORES, type BackupRecords } from '../../../lib/backup/format';
 

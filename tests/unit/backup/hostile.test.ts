@@ -3,7 +3,7 @@ import { ImportError } from '../../../lib/backup/errors';
 import { MAX_IMPORT_BYTES } from '../../../lib/backup/format';
 import { importText, readImportFile } from '../../../lib/backup/import';
 import { saveResource } from '../../../lib/db/resources';
-import { LIMITS } from '../../../lib/limits';
+import { LIMITS } from '../../../lib/infra/limits';
 import { language } from '../../../lib/settings';
 import { backupText, readAll, sampleRecords, seed, sorted } from './helpers';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { missingReviewCards, reviewCardId } from '../../../lib/review/card';
+import { missingReviewCards, reviewCardId } from '../../../lib/model/review-card';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../lib/backup/errors';
 import { buildBackup, serializeBackup } from '../../../lib/backup/export';
@@ -8,18 +8,14 @@ import { importText, prepareImport } from '../../../lib/backup/import';
 import { planMerge } from '../../../lib/backup/merge';
 import { parseBackup } from '../../../lib/backup/parse';
 import { closeDb } from '../../../lib/db/open';
-import {
-  ACTIVITY_TYPES,
-  ITEM_KINDS,
-  REVIEW_ANSWERS,
-  type ReviewCard,
-  type Action,
-  type Assessment,
-  type CustomPrompt,
-  type Reflection,
-  type Resource,
-} from '../../../lib/db/types';
-import { LIMITS } from '../../../lib/limits';
+import { ACTIVITY_TYPES } from '../../../lib/model/activity';
+import { ITEM_KINDS, type Resource } from '../../../lib/model/resource';
+import { REVIEW_ANSWERS, type ReviewCard } from '../../../lib/model/review-card';
+import type { Action } from '../../../lib/model/action';
+import type { Assessment } from '../../../lib/model/assessment';
+import type { CustomPrompt } from '../../../lib/model/prompt';
+import type { Reflection } from '../../../lib/model/reflection';
+import { LIMITS } from '../../../lib/infra/limits';
 import { backupText, readAll, sampleRecords, sorted } from './helpers';
 import { IDBFactory } from 'fake-indexeddb';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { takeawaysFromText } from '../../../lib/takeaways/items';
+import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import type { Change } from '../../../lib/messaging';
 
 // Record times must lie between 1990 and a few years ahead (lib/time.ts).
@@ -7,7 +7,7 @@ const T = Date.UTC(2025, 0, 1);
 import { exportEverything } from '../../../lib/app/backup';
 import { buildBackup, serializeBackup } from '../../../lib/backup/export';
 import { importText, prepareImport, runImport, writeBackup } from '../../../lib/backup/import';
-import { describeImportWriteError } from '../../../lib/db/errors';
+import { describeImportWriteError } from '../../../lib/i18n/write-errors';
 import { getDb } from '../../../lib/db/open';
 import { saveResource } from '../../../lib/db/resources';
 import { language, lastExportAt, promptSchedule, showThumbnails, webhook } from '../../../lib/settings';

@@ -1,6 +1,10 @@
-import type { Action, Assessment, CustomPrompt, Reflection, Resource } from '../../../lib/db/types';
-import { missingReviewCards } from '../../../lib/review/card';
-import { takeawaysFromText } from '../../../lib/takeaways/items';
+import type { Action } from '../../../lib/model/action';
+import type { Assessment } from '../../../lib/model/assessment';
+import type { CustomPrompt } from '../../../lib/model/prompt';
+import type { Reflection } from '../../../lib/model/reflection';
+import type { Resource } from '../../../lib/model/resource';
+import { missingReviewCards } from '../../../lib/model/review-card';
+import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import type { BackupRecords } from '../../../lib/backup/format';
 
 /** Pure test data (no database, no browser): shared by unit and e2e tests. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '../../../lib/backup/export';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_IMPORT_BYTES, type BackupRecords } from '../../../lib/backup/format';
-import { LIMITS } from '../../../lib/limits';
+import { LIMITS } from '../../../lib/infra/limits';
 import { random, sampleRecords } from './helpers';
 
 /**

@@ -9,7 +9,7 @@ import {
   pageScriptFor,
   type ExecuteScript,
 } from '../../../lib/capture/capture-tab';
-import type { CapturedPage, CaptureFailure } from '../../../lib/capture/types';
+import type { CapturedPage, CaptureFailure } from '../../../lib/model/captured-page';
 import { useDictionary } from '../../../lib/i18n';
 import { readLocale } from '../../../scripts/locales';
 

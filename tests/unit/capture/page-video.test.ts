@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPageDocument } from '../../../lib/capture/extract-page';
-import { openUrl } from '../../../lib/resource-links';
+import { openUrl } from '../../../lib/format/resource-links';
 import { parseHtml } from './html';
 
 function withVideo(html: string, url: string, player?: { currentTime: number; duration: number; loop?: boolean }) {

@@ -4,7 +4,7 @@ import { getResourceByUrl } from '../../../lib/app/resources';
 import { saveSetting } from '../../../lib/app/settings';
 import { pageFromLink } from '../../../lib/background/save-feature';
 import { COMMAND_SAVE_PAGE, MENU_SAVE_LINK, MENU_SAVE_PAGE } from '../../../lib/background/names';
-import type { CapturedPage } from '../../../lib/capture/types';
+import type { CapturedPage } from '../../../lib/model/captured-page';
 import { readLocale } from '../../../scripts/locales';
 import { settle, startBackground } from '../background-harness';
 import type { FakeMenusAndCommands } from '../setup';

@@ -3,10 +3,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClipBox } from '../../../components/popup/ClipBox';
 import { addClip, getResource } from '../../../lib/app/resources';
-import type { CapturedPage } from '../../../lib/capture/types';
+import type { CapturedPage } from '../../../lib/model/captured-page';
 import { saveResource } from '../../../lib/db/resources';
 import * as messaging from '../../../lib/messaging-transport';
-import { readDraft, writeDraft } from '../../../lib/drafts';
+import { readDraft, writeDraft } from '../../../lib/pages/drafts';
 
 // The popup's clip box, rendered: the moment a note is stamped with, and the popup opened by the
 // keyboard command landing on the note of the clip it just made.

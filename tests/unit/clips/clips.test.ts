@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chapterAt, chaptersFromDescription } from '../../../lib/clips/chapters';
-import { cleanClips } from '../../../lib/clips/clean';
-import { clipFromTimestampNote, clipsFromTimestampNotes } from '../../../lib/clips/clip';
-import { checkClipTime, formatClock, parseClock } from '../../../lib/clips/time';
+import { chapterAt, chaptersFromDescription } from '../../../lib/model/chapter';
+import { cleanClips } from '../../../lib/model/clip';
+import { clipFromTimestampNote, clipsFromTimestampNotes } from '../../../lib/model/clip-legacy';
+import { checkClipTime, formatClock, parseClock } from '../../../lib/infra/video-time';
 import { transcriptAround } from '../../../lib/clips/transcript';
 import { extractYouTube } from '../../../lib/capture/youtube';
 import { parseHtml, readFixture, setPlayer } from '../capture/html';

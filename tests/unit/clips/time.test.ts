@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatClock } from '../../../lib/i18n';
-import { parseClock } from '../../../lib/clips/time';
+import { parseClock } from '../../../lib/infra/video-time';
 
 describe('parseClock', () => {
   it.each<[string, number | undefined]>([

@@ -1,7 +1,7 @@
 import { saveCapturedPage } from '../../../lib/app/resources';
-import { takeawaysFromText } from '../../../lib/takeaways/items';
+import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import { describe, expect, it } from 'vitest';
-import type { CapturedPage } from '../../../lib/capture/types';
+import type { CapturedPage } from '../../../lib/model/captured-page';
 import { onDbChange } from '../../../lib/db/changes';
 import {
   deleteResources,

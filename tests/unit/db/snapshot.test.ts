@@ -7,7 +7,7 @@ import { restoreCandidate, settleKey, takeSnapshot } from '../../../lib/backup/s
 import { assessSpace } from '../../../lib/backup/space';
 import { declineRestore, restoreOffer, restoreSnapshot } from '../../../lib/app/snapshots';
 import { editResource } from '../../../lib/app/resources';
-import { describeWriteError } from '../../../lib/db/errors';
+import { describeWriteError } from '../../../lib/i18n/write-errors';
 import { closeDb, getDb } from '../../../lib/db/open';
 import {
   FULLEST_KEPT_MS,
@@ -18,7 +18,7 @@ import {
   RESOURCE_PARTS,
   type Snapshot,
 } from '../../../lib/db/snapshot';
-import type { DatabaseInstance, StoreName } from '../../../lib/db/types';
+import type { DatabaseInstance, StoreName } from '../../../lib/model/stores';
 import { STORES, type BackupRecords } from '../../../lib/backup/format';
 import { SNAPSHOT_ALARM } from '../../../lib/background/names';
 import { sendMessage } from '../../../lib/messaging-transport';

@@ -4,11 +4,11 @@ import { openDB, type IDBPDatabase } from 'idb';
 import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RECORD_SCHEMAS } from '../../../lib/backup/schema';
+import { RECORD_SCHEMAS } from '../../../lib/model/schemas';
 import { listSnapshots, readSnapshot } from '../../../lib/backup/snapshot';
 import { closeDb, getDb } from '../../../lib/db/open';
 import { DB_NAME, DB_VERSION } from '../../../lib/db/schema';
-import type { DatabaseInstance, StoreName } from '../../../lib/db/types';
+import type { DatabaseInstance, StoreName } from '../../../lib/model/stores';
 
 interface IndexShape {
   keyPath: string;

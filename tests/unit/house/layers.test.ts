@@ -189,7 +189,7 @@ describe('layers', () => {
     // what it needs: the old formats' conversions, the review queue's reads and the automatic
     // snapshot's code once came with it (28.6 kB gzip for the quote's wake; 26.2 without).
     it.each([
-      ['lib/db/resources', ['lib/takeaways/items', 'lib/clips/clip', 'lib/db/reviews', 'lib/db/upgrade']],
+      ['lib/db/resources', ['lib/model/takeaway-text', 'lib/model/clip-legacy', 'lib/db/reviews', 'lib/db/upgrade']],
       ['lib/background/snapshot-notice', ['lib/db/snapshot', 'lib/backup/settings', 'lib/background/snapshot-feature']],
     ])('a background write: %s loads none of %j before it runs', (module, heavy) => {
       const loaded = firstRender(module);

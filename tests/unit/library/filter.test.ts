@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { takeawaysFromText } from '../../../lib/takeaways/items';
+import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../lib/db/types';
+import type { Resource } from '../../../lib/model/resource';
 import { resource } from './records';
 import {
   criteriaFromQuery,

@@ -12,7 +12,7 @@ import {
   saveResource,
   updateResources,
 } from '../../../lib/db/resources';
-import type { Resource } from '../../../lib/db/types';
+import type { Resource } from '../../../lib/model/resource';
 import {
   isWriteLog,
   type ResourceWrite,

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTIONS_PAGE, ActionsSection } from '../../../components/library/ActionsSection';
 import { JOURNAL_PAGE, JournalSection } from '../../../components/library/JournalSection';
 import { getDb } from '../../../lib/db/open';
-import type { Action, Reflection } from '../../../lib/db/types';
+import type { Action } from '../../../lib/model/action';
+import type { Reflection } from '../../../lib/model/reflection';
 import type { Route } from '../../../lib/routes';
 
 // A journal and an action list grow for years: at 100,000 resources the benchmark's profile has

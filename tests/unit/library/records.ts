@@ -1,4 +1,4 @@
-import type { Resource } from '../../../lib/db/types';
+import type { Resource } from '../../../lib/model/resource';
 
 /** A resource record with sensible defaults; tests set what they care about. */
 export function resource(overrides: Partial<Resource> & { id: string }): Resource {

@@ -3,8 +3,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ResourceConnections } from '../../../components/library/ResourceConnections';
 import { getDb } from '../../../lib/db/open';
-import type { Resource } from '../../../lib/db/types';
-import { DAY, endOfLocalDay, newReviewCard } from '../../../lib/review/card';
+import type { Resource } from '../../../lib/model/resource';
+import { DAY, endOfLocalDay, newReviewCard } from '../../../lib/model/review-card';
 import { sampleRecords } from '../backup/helpers';
 
 // "What came of it" on a resource page reads as a sentence: how it was shared, and whether its

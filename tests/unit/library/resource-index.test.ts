@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../lib/db/open';
 import { deleteResources, editResource } from '../../../lib/app/resources';
 import { undo } from '../../../lib/app/undo';
-import type { Resource } from '../../../lib/db/types';
+import type { Resource } from '../../../lib/model/resource';
 import { DEFAULT_CRITERIA, type Criteria } from '../../../lib/library/filter';
 import { ResourceIndex, sortedIndex } from '../../../lib/library/resource-index';
 import { matchesTerms, queryTerms } from '../../../lib/library/search';

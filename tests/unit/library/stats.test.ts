@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../../lib/db/open';
-import type { Reflection, Resource } from '../../../lib/db/types';
+import type { Reflection } from '../../../lib/model/reflection';
+import type { Resource } from '../../../lib/model/resource';
 import {
   countLearnedSince,
   countSavedSince,

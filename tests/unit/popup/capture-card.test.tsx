@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Resource } from '../../../lib/db/types';
+import type { Resource } from '../../../lib/model/resource';
 
 // The popup's card reads its tab once per popup (a module-level promise): each test loads the
 // card afresh, with the tab and the capture script it describes.

@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { holdUntilAnswered, resetFirstAnswer } from '../../../components/popup/first-answer';
 import { RecentList } from '../../../components/popup/RecentList';
 import { deleteResources, listNewest, saveCapturedPage } from '../../../lib/app/resources';
-import type { Resource } from '../../../lib/db/types';
+import type { Resource } from '../../../lib/model/resource';
 import {
   readRecentSnapshot,
   RECENT_SNAPSHOT_KEY,
   toRecentItem,
   writeRecentSnapshot,
-} from '../../../lib/popup-snapshot';
+} from '../../../lib/pages/popup-snapshot';
 
 const talk: Resource = {
   id: 'r1',

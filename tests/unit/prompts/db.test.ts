@@ -14,7 +14,7 @@ import {
   restoreReflection,
   updateReflectionAnswer,
 } from '../../../lib/db/reflections';
-import { LIMITS } from '../../../lib/limits';
+import { LIMITS } from '../../../lib/infra/limits';
 
 describe('reflections store', () => {
   it('stores answers, lists newest first, edits, deletes and restores', async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DuePrompt } from '../../../components/popup/DuePrompt';
 import { listReflections } from '../../../lib/db/reflections';
 import { saveResource } from '../../../lib/db/resources';
-import { readDraft } from '../../../lib/drafts';
+import { readDraft } from '../../../lib/pages/drafts';
 import { duePrompt } from '../../../lib/settings';
 
 const due = {

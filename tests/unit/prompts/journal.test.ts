@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Reflection, Resource } from '../../../lib/db/types';
+import type { Reflection } from '../../../lib/model/reflection';
+import type { Resource } from '../../../lib/model/resource';
 import { fitsShortBreak, pickMicroLearning } from '../../../lib/prompts/micro';
 import { groupByWeek, newestFirst, searchReflections } from '../../../lib/prompts/journal';
 import { promptText } from '../../../lib/prompts/catalogue';

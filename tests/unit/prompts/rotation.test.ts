@@ -10,7 +10,8 @@ import {
   type PromptCandidate,
 } from '../../../lib/prompts/catalogue';
 import { pickPrompt, type PromptUse } from '../../../lib/prompts/rotation';
-import type { CustomPrompt, Resource } from '../../../lib/db/types';
+import type { CustomPrompt } from '../../../lib/model/prompt';
+import type { Resource } from '../../../lib/model/resource';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-03-10T15:00:00Z').getTime();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getResourceByUrl } from '../../../lib/app/resources';
 import { MENU_SAVE_QUOTE } from '../../../lib/background/names';
-import type { CapturedPage } from '../../../lib/capture/types';
+import type { CapturedPage } from '../../../lib/model/captured-page';
 import { settle, startBackground } from '../background-harness';
 import type { FakeMenusAndCommands } from '../setup';
 

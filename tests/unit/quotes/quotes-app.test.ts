@@ -3,10 +3,11 @@ import { loadSource, newActionHref, parseFrom } from '../../../lib/actions/sourc
 import { addQuote, editQuoteNote, keepQuote, removeQuote } from '../../../lib/app/quotes';
 import { editResource, getResourceByUrl, startEdit } from '../../../lib/app/resources';
 import { undo } from '../../../lib/app/undo';
-import { mergeResource } from '../../../lib/backup/merge';
+import { mergeResource } from '../../../lib/model/merge';
 import { importText } from '../../../lib/backup/import';
-import type { CapturedPage } from '../../../lib/capture/types';
-import type { Quote, Resource } from '../../../lib/db/types';
+import type { CapturedPage } from '../../../lib/model/captured-page';
+import type { Quote } from '../../../lib/model/quote';
+import type { Resource } from '../../../lib/model/resource';
 import { toRow } from '../../../lib/library/filter';
 import { matchesTerms, queryTerms } from '../../../lib/library/search';
 import { findSnippet } from '../../../lib/library/snippet';

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { readSelection } from '../../../lib/capture/selection';
-import { LIMITS } from '../../../lib/limits';
+import { LIMITS } from '../../../lib/infra/limits';
 
 // The selection as a quote: read from a real DOM and a real Selection (happy-dom).
 

@@ -6,7 +6,7 @@ import { ReviewQueue } from '../../../components/review/ReviewQueue';
 import { cardsOfResource, listDueReviews } from '../../../lib/app/review';
 import { addTakeaways } from '../../../lib/app/takeaways';
 import { saveResource } from '../../../lib/db/resources';
-import { DAY, endOfLocalDay } from '../../../lib/review/card';
+import { DAY, endOfLocalDay } from '../../../lib/model/review-card';
 import { setNow } from '../background-harness';
 
 // The caller's list reloads a moment after an answer; the queue must not show the answered card

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { takeawaysFromText } from '../../../lib/takeaways/items';
+import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,8 @@
 import { getDb } from '../../../lib/db/open';
-import { takeawaysFromText } from '../../../lib/takeaways/items';
-import type { Action, Reflection, Resource } from '../../../lib/db/types';
+import { takeawaysFromText } from '../../../lib/model/takeaway-text';
+import type { Action } from '../../../lib/model/action';
+import type { Reflection } from '../../../lib/model/reflection';
+import type { Resource } from '../../../lib/model/resource';
 
 export const utc = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min);
 

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEACH_PAGE_SIZE, TeachForward } from '../../../components/team/TeachForward';
 import { getDb } from '../../../lib/db/open';
-import type { Resource } from '../../../lib/db/types';
+import type { Resource } from '../../../lib/model/resource';
 import { sampleRecords } from '../backup/helpers';
 
 // "Teach it forward": a compact list of what was learned and not shared, marked shared in bulk,

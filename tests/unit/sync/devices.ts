@@ -1,14 +1,16 @@
 /// <reference types="pouchdb-browser" />
 import { openDB } from 'idb';
 import PouchDB from 'pouchdb-browser';
-import type { StoreRecord } from '../../../lib/backup/format';
+import type { StoreRecord } from '../../../lib/model/stores';
 import { readForSync, writeSynced } from '../../../lib/db/sync';
 import type { LoopDatabase } from '../../../lib/db/open';
 import { DB_VERSION, type LoopDB } from '../../../lib/db/schema';
 import { upgradeDatabase } from '../../../lib/db/upgrade';
-import type { Resource, StoreName } from '../../../lib/db/types';
+import type { Resource } from '../../../lib/model/resource';
+import type { StoreName } from '../../../lib/model/stores';
 import { syncPass, type SyncDeps } from '../../../lib/sync/engine';
-import { mergeRecords, syncRules } from '../../../lib/sync/merge-records';
+import { mergeRecords } from '../../../lib/model/merge';
+import { syncRules } from '../../../lib/sync/merge-records';
 import type { OutboxEntry } from '../../../lib/sync/outbox';
 
 type Db = PouchDB.Database<Record<string, unknown>>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../lib/db/types';
-import { mergeRecords } from '../../../lib/sync/merge-records';
+import type { Resource } from '../../../lib/model/resource';
+import { mergeRecords } from '../../../lib/model/merge';
 import { resource } from './devices';
 
 const AT = Date.UTC(2026, 11, 3);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../lib/db/types';
+import type { Resource } from '../../../lib/model/resource';
 import { newDevice, newServer, resource } from './devices';
 
 const T0 = Date.UTC(2026, 11, 1, 9);

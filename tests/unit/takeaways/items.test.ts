@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editTakeawayIn, rebaseTakeaways } from '../../../lib/takeaways/edit';
+import { editTakeawayIn, rebaseTakeaways } from '../../../lib/model/merge';
 import {
   mergeTakeawayLists,
   splitTakeawayText,
   takeawaysAsItems,
   takeawaysFromText,
-} from '../../../lib/takeaways/items';
-import { LIMITS } from '../../../lib/limits';
-import type { Resource, Takeaway } from '../../../lib/db/types';
+} from '../../../lib/model/takeaway-text';
+import { LIMITS } from '../../../lib/infra/limits';
+import type { Resource } from '../../../lib/model/resource';
+import type { Takeaway } from '../../../lib/model/takeaway';
 
 const item = (id: string, text: string): Takeaway => ({ id, text, createdAt: 1 });
 

@@ -1,22 +1,18 @@
-import { isRecordTime } from '../time';
+import { isRecordTime } from '../infra/time';
 import * as v from 'valibot';
-import {
-  ACTIVITY_TYPES,
-  type Action,
-  type Assessment,
-  type CustomPrompt,
-  type Reflection,
-  ITEM_KINDS,
-  REVIEW_ANSWERS,
-  type Resource,
-  type ReviewCard,
-  type StoreName,
-} from '../db/types';
-import { takeawaysAsItems } from '../takeaways/items';
-import { clipsFromTimestampNotes } from '../clips/clip';
-import { capText, isWebUrl, LIMITS } from '../limits';
-import { isFragmentDirective } from '../quotes/directive';
-import { isDay } from '../activities/fields';
+import { ACTIVITY_TYPES } from './activity';
+import type { Action } from './action';
+import type { Assessment } from './assessment';
+import type { CustomPrompt } from './prompt';
+import type { Reflection } from './reflection';
+import { ITEM_KINDS, type Resource } from './resource';
+import { REVIEW_ANSWERS, type ReviewCard } from './review-card';
+import type { StoreName } from './stores';
+import { takeawaysAsItems } from './takeaway-text';
+import { clipsFromTimestampNotes } from './clip-legacy';
+import { capText, isWebUrl, LIMITS } from '../infra/limits';
+import { isFragmentDirective } from './quote-directive';
+import { isDay } from './activity';
 
 /**
  * Valibot schemas for every record of our export format. Strict: an unknown field is an error
@@ -24,7 +20,7 @@ import { isDay } from '../activities/fields';
  * longer than the app allows is an error. Page metadata (title, description…) is untrusted and
  * capped instead, as saveResource caps it. Only http(s) URLs pass.
  *
- * The `Same<…>` checks at the bottom fail the type check when a field is added to lib/db/types.ts
+ * The `Same<…>` checks at the bottom fail the type check when a field is added to the model (lib/model/)
  * without being added here, so export → import can never drop a field nobody told us about.
  */
 
@@ -302,7 +298,7 @@ export const envelopeSchema = v.strictObject({
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-// A compile error on one of these lines: lib/db/types.ts and this schema disagree. Add the field
+// A compile error on one of these lines: the model (lib/model/) and this schema disagree. Add the field
 // here (and a fixture in tests/fixtures/db/ if the database changed).
 export const schemaMatchesTypes: [
   Same<v.InferOutput<typeof resourceSchema>, Resource>,

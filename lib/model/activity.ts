@@ -1,12 +1,25 @@
-import { ACTIVITY_TYPES, type ActivityType } from '../db/types';
-import { localDay } from '../time';
+import { localDay } from '../infra/time';
+
+/** What kind of learning an activity was (lib/activities/activity.ts has the labels and rules). */
+export const ACTIVITY_TYPES = [
+  'followUp',
+  'collaboration',
+  'customers',
+  'behaviour',
+  'shadowing',
+  'workshop',
+  'book',
+  'study',
+  'course',
+  'conference',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /**
  * An activity's fields, checked: what the database layer, the filters and the import schema need
- * (the form's rules and the record's making are in ./activity.ts, loaded where a form is).
+ * (the form's rules and the record's making are in lib/activities/activity.ts, loaded where a form is).
  */
-
-export { ACTIVITY_TYPES, type ActivityType } from '../db/types';
 
 export function isActivityType(value: unknown): value is ActivityType {
   return (ACTIVITY_TYPES as readonly unknown[]).includes(value);

@@ -1,6 +1,6 @@
-import type { Clip } from '../db/types';
-import { contentHash } from '../ids';
-import { sortClips } from './clean';
+import type { Clip } from './clip';
+import { contentHash } from '../infra/ids';
+import { sortClips } from './clip';
 
 /** The shape of the first version's moments (`timestampNotes`, export format 1, database ≤ 4). */
 export interface LegacyTimestampNote {

@@ -1,5 +1,18 @@
-import { capLine, capText, LIMITS } from '../limits';
-import type { Clip } from '../db/types';
+import { capLine, capText, LIMITS } from '../infra/limits';
+
+/**
+ * A moment (`atSec`) or a segment (`atSec`–`endSec`) of a video, with what the user noted there,
+ * the chapter it falls in and, when the page showed its transcript, the lines said around it.
+ */
+export interface Clip {
+  id: string;
+  atSec: number;
+  endSec?: number;
+  note: string;
+  chapter?: string;
+  transcript?: string[];
+  createdAt: number;
+}
 
 // Apart from clip.ts so a write, which only cleans what it stores, loads none of the old
 // format's conversions (a background wake for a quote or a clip).

@@ -1,5 +1,5 @@
-import type { Resource } from './db/types';
-import { type FlatShape, readFlat } from './flat-shape';
+import type { Resource } from '../model/resource';
+import { type FlatShape, readFlat } from '../infra/flat-shape';
 
 /**
  * The popup's last recent list, kept in the extension's localStorage so the next popup paints it

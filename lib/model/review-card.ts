@@ -1,4 +1,34 @@
-import type { ItemKind, Resource, ReviewAnswer, ReviewCard } from '../db/types';
+import type { ItemKind, Resource } from './resource';
+
+/** How the user answered a review card. */
+export type ReviewAnswer = 'applied' | 'useful' | 'action' | 'retire';
+export const REVIEW_ANSWERS: readonly ReviewAnswer[] = ['applied', 'useful', 'action', 'retire'];
+
+/**
+ * The review schedule of one takeaway, quote or clip (database version 6): ts-fsrs's card,
+ * stored in plain numbers (times in ms), and what the user answered. `due` is absent once the
+ * item is retired, so the `due` index holds only the queue.
+ */
+export interface ReviewCard {
+  /** `<resourceId>/<itemKind>/<itemId>` (reviewCardId), so each item has one card. */
+  id: string;
+  resourceId: string;
+  itemKind: ItemKind;
+  itemId: string;
+  due?: number;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  reps: number;
+  lapses: number;
+  /** ts-fsrs's State: 0 new, 1 learning, 2 review, 3 relearning. */
+  state: number;
+  lastReview?: number;
+  retiredAt?: number;
+  history: { at: number; answer: ReviewAnswer }[];
+  createdAt: number;
+  updatedAt: number;
+}
 
 /**
  * Review cards without the scheduler: what a new card is, which items of a resource have one, and

@@ -1,4 +1,4 @@
-import { parseClock } from './time';
+import { parseClock } from '../infra/video-time';
 
 /** A chapter of a video: where it starts and its title. */
 export interface Chapter {

@@ -1,4 +1,4 @@
-import { LIMITS } from '../limits';
+import { LIMITS } from '../infra/limits';
 
 // The check alone, in its own module: capture and the database need it, not the link builders.
 

@@ -1,6 +1,22 @@
-import type { Quote } from '../db/types';
-import { capLine, capText, LIMITS } from '../limits';
-import { isFragmentDirective } from './directive';
+import { capLine, capText, LIMITS } from '../infra/limits';
+import { isFragmentDirective } from './quote-directive';
+
+/**
+ * A passage the user kept from a page: the text itself and a little text on either side, so the
+ * place can be found again (the W3C Web Annotation TextQuoteSelector: `exact`, `prefix`,
+ * `suffix`), and the text directive that brings the browser back to it.
+ */
+export interface Quote {
+  id: string;
+  /** The selected text, whitespace folded, capped. */
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+  /** A text directive (`text=…`) for `#:~:`, built from the live page when the quote was kept. */
+  fragment?: string;
+  note: string;
+  createdAt: number;
+}
 
 /** What capture reads of the user's selection: the quote before it is kept. */
 export interface SelectedQuote {

@@ -1,4 +1,4 @@
-import { readFlat } from './flat-shape';
+import { readFlat } from '../infra/flat-shape';
 
 /** What the user typed in the popup before it lost focus, per canonical URL ('' for the prompt). */
 export interface PopupDraft {

@@ -1,5 +1,5 @@
-import type { Resource } from './db/types';
-import { safeHref } from './limits';
+import type { Resource } from '../model/resource';
+import { safeHref } from '../infra/limits';
 
 /** A link that opens the resource; a video opens at `atSec` (default: where it was clipped). */
 export function openUrl(

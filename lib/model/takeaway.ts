@@ -1,5 +1,14 @@
-import { LIMITS } from '../limits';
-import type { Takeaway } from '../db/types';
+import { LIMITS } from '../infra/limits';
+
+/**
+ * One thing the user took away from a resource: a line they wrote, with an id that stays when
+ * the text is edited, so a review card and an action made from it keep pointing at it.
+ */
+export interface Takeaway {
+  id: string;
+  text: string;
+  createdAt: number;
+}
 
 // Apart from items.ts so a write, which only cleans what it stores, loads none of the text
 // splitting and the old format's conversions (a background wake for a quote or a clip).

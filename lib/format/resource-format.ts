@@ -1,6 +1,7 @@
-import { dayTime, isDay } from './activities/fields';
-import type { ActivityType, Resource, ResourceStatus, SharedHow } from './db/types';
-import { formatClock, formatDate, formatDuration, type MessageKey, t } from './i18n';
+import { dayTime, isDay } from '../model/activity';
+import type { ActivityType } from '../model/activity';
+import type { Resource, ResourceStatus, SharedHow } from '../model/resource';
+import { formatClock, formatDate, formatDuration, type MessageKey, t } from '../i18n';
 
 /** The ways of sharing a user can choose, in the order every view offers them. */
 export const SHARED_HOW_OPTIONS: readonly { how: SharedHow; label: MessageKey }[] = [

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from './';
 
 export function isQuotaError(error: unknown): boolean {
   return (

@@ -1,25 +1,27 @@
-import type { Chapter } from '../clips/chapters';
-import type { ResourceKind } from '../db/types';
-import type { SelectedQuote } from '../quotes/quote';
+import type { Chapter } from './chapter';
+import type { Resource } from './resource';
+import type { SelectedQuote } from './quote';
 
-/** What capture reads from a tab; saveResource caps and stores it. */
-export interface CapturedPage {
-  url: string;
-  canonicalUrl: string;
-  kind: ResourceKind;
-  title: string;
-  site?: string;
-  author?: string;
-  description?: string;
-  thumbnailUrl?: string;
-  iconUrl?: string;
-  /** ISO 8601 */
-  publishedAt?: string;
-  durationSec?: number;
-  readingMinutes?: number;
-  videoId?: string;
-  /** Where the user is in the video now. */
-  positionSec?: number;
+/** The fields of a resource that capture reads from a page (saveResource caps them). */
+type PageFields =
+  | 'kind'
+  | 'title'
+  | 'site'
+  | 'author'
+  | 'description'
+  | 'thumbnailUrl'
+  | 'iconUrl'
+  | 'publishedAt'
+  | 'durationSec'
+  | 'readingMinutes'
+  | 'videoId'
+  | 'positionSec';
+
+/**
+ * What capture reads from a tab: a resource's page fields (a web page always has its address),
+ * and what the popup offers beside them (chapters, the transcript, a selection to quote).
+ */
+export interface CapturedPage extends Pick<Resource, PageFields>, Required<Pick<Resource, 'url' | 'canonicalUrl'>> {
   /** The video's chapters, from the page's own data for this very video (or its description). */
   chapters?: Chapter[];
   /** The chapter the player shows at `positionSec` (when the page's data has none). */

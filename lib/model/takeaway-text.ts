@@ -1,6 +1,7 @@
-import { contentHash, newId } from '../ids';
-import { LIMITS } from '../limits';
-import type { Resource, Takeaway } from '../db/types';
+import { contentHash, newId } from '../infra/ids';
+import { LIMITS } from '../infra/limits';
+import type { Resource } from './resource';
+import type { Takeaway } from './takeaway';
 
 /**
  * Takeaways are items: one per line or bullet, each with an id that stays when its text is

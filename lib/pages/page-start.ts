@@ -1,4 +1,4 @@
-import { currentLanguage, LANGUAGE_CHOICES, type LanguageChoice, loadLanguage } from './i18n';
+import { currentLanguage, LANGUAGE_CHOICES, type LanguageChoice, loadLanguage } from '../i18n';
 
 /**
  * The language choice as the last page saw it, kept in localStorage (read synchronously) so a page
@@ -32,7 +32,7 @@ function mirror(choice: LanguageChoice): void {
  */
 export async function startPage(checkAfter: () => Promise<void> = () => Promise.resolve()): Promise<void> {
   // The settings module loads after the first render, not before it (it holds every schema).
-  const stored = () => import('./settings').then((settings) => settings.language.getValue());
+  const stored = () => import('../settings').then((settings) => settings.language.getValue());
   const mirrored = mirroredLanguage();
   if (mirrored !== null) {
     if (mirrored !== 'auto') await loadLanguage(mirrored);
