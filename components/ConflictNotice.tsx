@@ -7,7 +7,7 @@ const WHAT: Record<string, MessageKey> = {
 };
 
 /**
- * A text another writer wrote that could not be merged in (lib/merge.ts), shown whole beside the
+ * A text another writer wrote that could not be merged in (lib/model/merge.ts), shown whole beside the
  * field with one click to choose. Every view that shows a text with conflict versions uses it.
  */
 export function ConflictNotice({

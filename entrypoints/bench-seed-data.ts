@@ -1,6 +1,6 @@
 /**
  * Benchmark only (built when WXT_BENCH=1, see wxt.config.ts): the script of the page
- * `bench/run.mjs` opens to seed and inspect the database (bench-seed.html). A script of its own,
+ * `bench/lib/browser.mjs` opens to seed and inspect the database (bench-seed.html). A script of its own,
  * built apart from the pages, so the popup and library the benchmark times load exactly the files
  * of the store build: as a page's module it shared modules with them and split their chunks. It goes through the extension's own data layer (lib/db: the
  * schema, its upgrade steps and the one shared connection), in a few large transactions, so
@@ -134,7 +134,7 @@ async function libExport(keepText = false): Promise<{ ms: number; bytes: number;
  * import), `change` after one resource's note changed (the usual case: a few minutes after typing).
  */
 async function snapshot(kind: 'full' | 'change'): Promise<{ ms: number; bytes: number; written: boolean }> {
-  const { takeSnapshot } = await import('@/lib/db/snapshot');
+  const { takeSnapshot } = await import('@/lib/db/snapshot-now');
   if (kind === 'full') {
     const root = await navigator.storage.getDirectory();
     await root.removeEntry('snapshots', { recursive: true }).catch(() => undefined);

@@ -312,7 +312,7 @@ export const syncAccountSchema = v.nullable(
     connectedAt: time,
   }),
 ) satisfies v.GenericSchema<unknown, SyncAccount | null>;
-// The key lib/app/sync-start.ts reads for the connection alone (a test keeps the two the same).
+// The key lib/sync/connection.ts reads for the connection alone (a test keeps the two the same).
 export const syncAccount = defineSetting<SyncAccount | null>('syncAccount', {
   fallback: null,
   schema: syncAccountSchema,
@@ -324,7 +324,7 @@ export const syncPassword = defineSetting<string | null>('syncPassword', {
   schema: v.nullable(shortText(1000)),
 });
 
-/** Why the last sync did not finish, in the words the status shows (lib/sync/errors.ts). */
+/** Why the last sync did not finish, in the words the status shows (`classifyError` in lib/sync/remote.ts; components/sync/words.ts words them). */
 export const SYNC_ERRORS = [
   'unreachable',
   'signed-out',

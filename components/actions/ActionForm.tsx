@@ -11,7 +11,8 @@ import {
   toDateInput,
   type FollowUpPreset,
 } from '@/lib/actions/follow-up';
-import { loadSource, type LoadedSource } from '@/lib/actions/source';
+import type { LoadedSource } from '@/lib/actions/source';
+import { loadSource } from '@/lib/app/action-sources';
 import { ErrorNotice } from '@/components/Notices';
 import { DateField } from '@/components/fields/DateField';
 

@@ -27,6 +27,144 @@ const PROBLEM_TEXT: Record<ActivityProblem, MessageKey> = {
   isbn: 'libLogProblemIsbn',
 };
 
+/** What the library's whole form adds to the popup's quick one (the notes, prefilled, go in either). */
+interface Details {
+  withWhom: string;
+  minutes: string;
+  author: string;
+  isbn: string;
+  notes: string;
+  tags: string;
+}
+const NO_DETAILS: Details = { withWhom: '', minutes: '', author: '', isbn: '', notes: '', tags: '' };
+
+/** What is logged: the fields filled in (the whole form's only from the whole form, a book's only for a book). */
+function activityInput(
+  { type, title, day }: { type: ActivityType; title: string; day: string },
+  { withWhom, minutes, author, isbn, notes, tags }: Details,
+  full: boolean,
+) {
+  const book = type === 'book';
+  return {
+    type,
+    title,
+    happenedOn: day,
+    ...(full && withWhom.trim() ? { withWhom } : {}),
+    ...(full && minutes.trim() ? { durationMin: Number(minutes.replace(',', '.')) } : {}),
+    ...(full && book && author.trim() ? { author } : {}),
+    ...(full && book && isbn.trim() ? { isbn } : {}),
+    ...(notes.trim() ? { notes } : {}),
+    ...(full && tags.trim() ? { tags: parseTagInput(tags) } : {}),
+  };
+}
+
+type Marks = ReturnType<typeof problemMarks>;
+
+/** How a field shows its problem: the message, and the attributes that tie the field to it. */
+function problemMarks(problems: ActivityProblem[], id: (name: string) => string) {
+  const problemOf = (field: ActivityProblem) =>
+    problems.includes(field) ? (
+      <span id={id(`${field}-problem`)} class="notice notice-error small" role="alert">
+        {t(PROBLEM_TEXT[field])}
+      </span>
+    ) : null;
+  const invalid = (field: ActivityProblem) =>
+    problems.includes(field) ? { 'aria-invalid': true, 'aria-describedby': id(`${field}-problem`) } : {};
+  return { problemOf, invalid };
+}
+
+/** The whole form's fields: with whom, how long, a book's author and ISBN, notes and tags. */
+function ActivityDetailFields({
+  details,
+  onDetails,
+  book,
+  id,
+  marks: { problemOf, invalid },
+}: {
+  details: Details;
+  onDetails: (patch: Partial<Details>) => void;
+  book: boolean;
+  id: (name: string) => string;
+  marks: Marks;
+}) {
+  return (
+    <>
+      <label class="field">
+        <span>{t('libLogWithWhom')}</span>
+        <input
+          class="input"
+          type="text"
+          value={details.withWhom}
+          maxLength={LIMITS.withWhom}
+          aria-describedby={id('with-hint')}
+          onInput={(e) => onDetails({ withWhom: e.currentTarget.value })}
+        />
+        <span id={id('with-hint')} class="small muted">
+          {t('libLogWithWhomHint')}
+        </span>
+      </label>
+      <label class="field">
+        <span>{t('libLogDuration')}</span>
+        <input
+          class="input"
+          type="text"
+          inputMode="numeric"
+          value={details.minutes}
+          {...invalid('durationMin')}
+          onInput={(e) => onDetails({ minutes: e.currentTarget.value })}
+        />
+        {problemOf('durationMin')}
+      </label>
+      {book && (
+        <>
+          <label class="field">
+            <span>{t('libLogAuthor')}</span>
+            <input
+              class="input"
+              type="text"
+              value={details.author}
+              maxLength={LIMITS.author}
+              onInput={(e) => onDetails({ author: e.currentTarget.value })}
+            />
+          </label>
+          <label class="field">
+            <span>{t('libLogIsbn')}</span>
+            <input
+              class="input"
+              type="text"
+              value={details.isbn}
+              maxLength={20}
+              {...invalid('isbn')}
+              onInput={(e) => onDetails({ isbn: e.currentTarget.value })}
+            />
+            {problemOf('isbn')}
+          </label>
+        </>
+      )}
+      <label class="field activity-wide">
+        <span>{t('libLogNotes')}</span>
+        <textarea
+          class="input"
+          rows={4}
+          value={details.notes}
+          maxLength={LIMITS.notes}
+          onInput={(e) => onDetails({ notes: e.currentTarget.value })}
+        />
+      </label>
+      <label class="field activity-wide">
+        <span>{t('popupTags')}</span>
+        <input
+          class="input"
+          type="text"
+          value={details.tags}
+          placeholder={t('popupTagsPlaceholder')}
+          onInput={(e) => onDetails({ tags: e.currentTarget.value })}
+        />
+      </label>
+    </>
+  );
+}
+
 /**
  * Log learning that has no link, keyboard first: the type, a title, the day (today unless
  * changed), Enter. The library's form also takes with whom, how long, a book's author and ISBN,
@@ -36,12 +174,7 @@ export function ActivityForm({ full, onLogged, onCancel, initial = {}, idPrefix 
   const [type, setType] = useState<ActivityType>(initial.type ?? 'workshop');
   const [title, setTitle] = useState(initial.title ?? '');
   const [day, setDay] = useState(() => today());
-  const [withWhom, setWithWhom] = useState('');
-  const [minutes, setMinutes] = useState('');
-  const [author, setAuthor] = useState('');
-  const [isbn, setIsbn] = useState('');
-  const [notes, setNotes] = useState(initial.notes ?? '');
-  const [tags, setTags] = useState('');
+  const [details, setDetails] = useState<Details>(() => ({ ...NO_DETAILS, notes: initial.notes ?? '' }));
   const [problems, setProblems] = useState<ActivityProblem[]>([]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -57,17 +190,7 @@ export function ActivityForm({ full, onLogged, onCancel, initial = {}, idPrefix 
     setBusy(true);
     setError('');
     try {
-      const result = await logActivity({
-        type,
-        title,
-        happenedOn: day,
-        ...(full && withWhom.trim() ? { withWhom } : {}),
-        ...(full && minutes.trim() ? { durationMin: Number(minutes.replace(',', '.')) } : {}),
-        ...(full && book && author.trim() ? { author } : {}),
-        ...(full && book && isbn.trim() ? { isbn } : {}),
-        ...(notes.trim() ? { notes } : {}),
-        ...(full && tags.trim() ? { tags: parseTagInput(tags) } : {}),
-      });
+      const result = await logActivity(activityInput({ type, title, day }, details, full));
       if (!result.ok) {
         setProblems(result.problems);
         if (result.problems.includes('title')) titleInput.current?.focus();
@@ -82,14 +205,8 @@ export function ActivityForm({ full, onLogged, onCancel, initial = {}, idPrefix 
     }
   };
 
-  const problemOf = (field: ActivityProblem) =>
-    problems.includes(field) ? (
-      <span id={id(`${field}-problem`)} class="notice notice-error small" role="alert">
-        {t(PROBLEM_TEXT[field])}
-      </span>
-    ) : null;
-  const invalid = (field: ActivityProblem) =>
-    problems.includes(field) ? { 'aria-invalid': true, 'aria-describedby': id(`${field}-problem`) } : {};
+  const marks = problemMarks(problems, id);
+  const { problemOf, invalid } = marks;
 
   return (
     <form class={full ? 'activity-form activity-form-full' : 'activity-form'} onSubmit={submit} noValidate>
@@ -128,80 +245,13 @@ export function ActivityForm({ full, onLogged, onCancel, initial = {}, idPrefix 
         {problemOf('happenedOn')}
       </DateField>
       {full && (
-        <>
-          <label class="field">
-            <span>{t('libLogWithWhom')}</span>
-            <input
-              class="input"
-              type="text"
-              value={withWhom}
-              maxLength={LIMITS.withWhom}
-              aria-describedby={id('with-hint')}
-              onInput={(e) => setWithWhom(e.currentTarget.value)}
-            />
-            <span id={id('with-hint')} class="small muted">
-              {t('libLogWithWhomHint')}
-            </span>
-          </label>
-          <label class="field">
-            <span>{t('libLogDuration')}</span>
-            <input
-              class="input"
-              type="text"
-              inputMode="numeric"
-              value={minutes}
-              {...invalid('durationMin')}
-              onInput={(e) => setMinutes(e.currentTarget.value)}
-            />
-            {problemOf('durationMin')}
-          </label>
-          {book && (
-            <>
-              <label class="field">
-                <span>{t('libLogAuthor')}</span>
-                <input
-                  class="input"
-                  type="text"
-                  value={author}
-                  maxLength={LIMITS.author}
-                  onInput={(e) => setAuthor(e.currentTarget.value)}
-                />
-              </label>
-              <label class="field">
-                <span>{t('libLogIsbn')}</span>
-                <input
-                  class="input"
-                  type="text"
-                  value={isbn}
-                  maxLength={20}
-                  {...invalid('isbn')}
-                  onInput={(e) => setIsbn(e.currentTarget.value)}
-                />
-                {problemOf('isbn')}
-              </label>
-            </>
-          )}
-          <label class="field activity-wide">
-            <span>{t('libLogNotes')}</span>
-            <textarea
-              class="input"
-              rows={4}
-              value={notes}
-              maxLength={LIMITS.notes}
-              onInput={(e) => setNotes(e.currentTarget.value)}
-            />
-          </label>
-          <label class="field activity-wide">
-            <span>{t('popupTags')}</span>
-            <input
-              class="input"
-              type="text"
-              value={tags}
-              placeholder={t('popupTagsPlaceholder')}
-              onInput={(e) => setTags(e.currentTarget.value)}
-            />
-          </label>
-        </>
+        <ActivityDetailFields
+          details={details}
+          onDetails={(patch) => setDetails((now) => ({ ...now, ...patch }))}
+          book={book}
+          id={id}
+          marks={marks}
+        />
       )}
       <div class="row activity-buttons">
         <button type="submit" class="btn btn-primary" disabled={busy}>

@@ -7,7 +7,7 @@ import { deleteAction, listActions } from '@/lib/app/actions';
 import { describeWriteError } from '@/lib/i18n/write-errors';
 import type { Action } from '@/lib/model/action';
 import { actionState } from '@/lib/actions/follow-up';
-import { existingSources } from '@/lib/actions/source';
+import { existingSources } from '@/lib/app/action-sources';
 import { ActionForm } from '@/components/actions/ActionForm';
 import { ActionItem } from '@/components/actions/ActionItem';
 import '@/components/actions/actions.css';

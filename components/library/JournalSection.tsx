@@ -22,7 +22,7 @@ import { routeHash, type Route } from '@/lib/routes';
 import { BUILT_IN_PROMPTS, isResourcePromptId, newestQuote, type PromptCandidate } from '@/lib/prompts/catalogue';
 import { quoteExcerpt } from '@/lib/model/quote';
 import { activityFromAnswer } from '@/lib/activities/activity';
-import { choosePrompt } from '@/lib/prompts/choose';
+import { choosePrompt } from '@/lib/app/prompt-reads';
 import { describeSchedule, formatPromptTime } from '@/lib/prompts/describe';
 import { askedText, dueToCandidate } from '@/lib/prompts/due';
 import {
@@ -36,7 +36,7 @@ import {
 } from '@/lib/prompts/journal';
 import { hostTimeZone, nextPromptAt } from '@/lib/prompts/schedule';
 import { streakDays } from '@/lib/prompts/streak';
-import { duePrompt, promptSchedule } from '@/lib/settings';
+import { duePrompt, type PromptSchedule, promptSchedule } from '@/lib/settings';
 import './journal.css';
 import { ErrorNotice, UndoNotice } from '@/components/Notices';
 import { ShowMore } from '@/components/list/ShowMore';
@@ -132,7 +132,6 @@ export function JournalSection({ route }: { route: Route }) {
 
   const onDelete = (reflection: Reflection) => remove(() => deleteReflection(reflection.id));
 
-  const next = schedule ? nextPromptAt(Date.now(), schedule, timeZone) : null;
   const total = reflections?.length ?? 0;
 
   return (
@@ -174,46 +173,18 @@ export function JournalSection({ route }: { route: Route }) {
       <ErrorNotice message={loadError} />
 
       {reflections === null ? null : total === 0 ? (
-        <div class="empty journal-empty">
-          <h2>{t('journalEmptyTitle')}</h2>
-          <p>{t('journalEmptyBody')}</p>
-          <p>
-            {schedule && next !== null
-              ? t('journalEmptyNext', formatPromptTime(next), describeSchedule(schedule))
-              : t('journalEmptyOff')}
-          </p>
-          <div class="row journal-empty-actions">
-            {!asked && (
-              <button type="button" class="btn btn-primary" onClick={() => void reflectNow()}>
-                {t('journalReflectNow')}
-              </button>
-            )}
-            <a class="btn" href={routeHash('settings')}>
-              {t('journalChangeSchedule')}
-            </a>
-          </div>
-        </div>
+        <JournalEmpty schedule={schedule} asked={asked !== null} onReflect={() => void reflectNow()} />
       ) : (
         <>
-          <div class="journal-tools">
-            <label class="field journal-search">
-              <span>{t('journalSearch')}</span>
-              <input
-                class="input"
-                type="search"
-                value={query}
-                onInput={(e) => {
-                  setQuery(e.currentTarget.value);
-                  focus.clear();
-                }}
-              />
-            </label>
-            <p class="small muted" aria-live="polite">
-              {query
-                ? t('journalMatches', formatNumber(filtered.length), formatNumber(total))
-                : tn('journalCount', total)}
-            </p>
-          </div>
+          <JournalTools
+            query={query}
+            onQuery={(value) => {
+              setQuery(value);
+              focus.clear();
+            }}
+            matches={filtered.length}
+            total={total}
+          />
           {weeks.length === 0 && <p class="empty">{t('journalNoMatch', query)}</p>}
           {weeks.map((week) => (
             <WeekSection
@@ -233,6 +204,66 @@ export function JournalSection({ route }: { route: Route }) {
           />
         </>
       )}
+    </div>
+  );
+}
+
+/** No answer yet: when the first prompt comes, and how to answer one now. */
+function JournalEmpty({
+  schedule,
+  asked,
+  onReflect,
+}: {
+  schedule: PromptSchedule | null;
+  /** A prompt is being answered already (no second way to start one). */
+  asked: boolean;
+  onReflect: () => void;
+}) {
+  const next = schedule ? nextPromptAt(Date.now(), schedule, hostTimeZone()) : null;
+  return (
+    <div class="empty journal-empty">
+      <h2>{t('journalEmptyTitle')}</h2>
+      <p>{t('journalEmptyBody')}</p>
+      <p>
+        {schedule && next !== null
+          ? t('journalEmptyNext', formatPromptTime(next), describeSchedule(schedule))
+          : t('journalEmptyOff')}
+      </p>
+      <div class="row journal-empty-actions">
+        {!asked && (
+          <button type="button" class="btn btn-primary" onClick={onReflect}>
+            {t('journalReflectNow')}
+          </button>
+        )}
+        <a class="btn" href={routeHash('settings')}>
+          {t('journalChangeSchedule')}
+        </a>
+      </div>
+    </div>
+  );
+}
+
+/** The journal's search, and how many answers it shows. */
+function JournalTools({
+  query,
+  onQuery,
+  matches,
+  total,
+}: {
+  query: string;
+  onQuery: (query: string) => void;
+  matches: number;
+  total: number;
+}) {
+  return (
+    <div class="journal-tools">
+      <label class="field journal-search">
+        <span>{t('journalSearch')}</span>
+        <input class="input" type="search" value={query} onInput={(e) => onQuery(e.currentTarget.value)} />
+      </label>
+      <p class="small muted" aria-live="polite">
+        {query ? t('journalMatches', formatNumber(matches), formatNumber(total)) : tn('journalCount', total)}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from '@/components/hooks/live';
 import { formatNumber, t, tn, type MessageKey } from '@/lib/i18n';
-import { libraryStats, type LibraryStats } from '@/lib/library/stats';
+import { libraryStats } from '@/lib/app/library-reads';
+import type { LibraryStats } from '@/lib/library/stats';
 
 const TILES: { key: keyof LibraryStats; label: MessageKey; days?: boolean }[] = [
   { key: 'savedThisWeek', label: 'libStatSavedWeek' },

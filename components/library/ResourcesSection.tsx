@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { describeWriteError } from '@/lib/i18n/write-errors';
 import { formatNumber, t, tn } from '@/lib/i18n';
@@ -13,7 +14,8 @@ import {
   type SharedFilter,
   type SortOrder,
 } from '@/lib/library/filter';
-import { resourceIndex, type SearchResult } from '@/lib/library/resource-index';
+import { resourceIndex } from '@/lib/app/library-reads';
+import type { ResourceIndex, SearchResult } from '@/lib/library/resource-index';
 import { queryTerms } from '@/lib/library/search';
 import { routeHash, type Route } from '@/lib/routes';
 import { ACTIVITY_TYPES, isActivityType } from '@/lib/model/activity';
@@ -44,15 +46,9 @@ export function resourcesListHash(): string {
 const MAX_TAG_OPTIONS = 300;
 const SORT_LABELS = { newest: 'libSortNewest', oldest: 'libSortOldest', shortest: 'libSortShortest' } as const;
 
-export function ResourcesSection({ route }: { route: Route }) {
-  const teamSpace = useSyncConnection().team;
-  const index = resourceIndex();
-  const version = useIndexVersion(index);
-  const thumbnails = useShowThumbnails();
+/** The list's filters and search, kept in the address (and the hash "back to resources" returns to). */
+function useCriteria(route: Route) {
   const [criteria, setCriteria] = useState<Criteria>(() => criteriaFromQuery(route.query));
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const search = useRef<HTMLInputElement>(null);
   const firstRoute = useRef(route);
 
   // A link or the nav (a real hash change) sets the filters; typing only rewrites the hash.
@@ -67,9 +63,14 @@ export function ResourcesSection({ route }: { route: Route }) {
     }, 300);
     return () => clearTimeout(timer);
   }, [criteria]);
+  return [criteria, setCriteria] as const;
+}
 
-  // Small searches run at once; a big one runs in slices so typing never waits for it, and the
-  // list keeps showing the previous results (marked busy) until it is done.
+/**
+ * What the criteria find. Small searches run at once; a big one runs in slices so typing never
+ * waits for it, and the list keeps showing the previous results (`searching`) until it is done.
+ */
+function useSearch(index: ResourceIndex, version: number, criteria: Criteria) {
   const quick = useMemo(() => index.quickSearch(criteria), [index, version, criteria]);
   const [sliced, setSliced] = useState<{ criteria: Criteria; version: number; result: SearchResult } | undefined>(
     undefined,
@@ -89,14 +90,11 @@ export function ResourcesSection({ route }: { route: Route }) {
     quick ?? (sliced && sliced.criteria === criteria && sliced.version === version ? sliced.result : undefined);
   const result = fresh ?? shown.current;
   shown.current = result;
-  const searching = !fresh;
-  const tags = useMemo(() => {
-    const all = index.tagCounts().slice(0, MAX_TAG_OPTIONS);
-    if (criteria.tag && !all.some((x) => x.tag === criteria.tag)) all.push({ tag: criteria.tag, count: 0 });
-    return all;
-  }, [index, version, criteria.tag]);
+  return { result, searching: !fresh };
+}
 
-  // Coming back from a resource's page: the same place in the list.
+/** Coming back from a resource's page: the same place in the list. And "/" goes to the search. */
+function useListPlace(index: ResourceIndex, search: RefObject<HTMLInputElement>) {
   useLayoutEffect(() => {
     if (index.loaded && listScroll) scrollTo({ top: listScroll });
     const onKey = (event: KeyboardEvent) => {
@@ -112,6 +110,196 @@ export function ResourcesSection({ route }: { route: Route }) {
       removeEventListener('keydown', onKey);
     };
   }, []);
+}
+
+/**
+ * The selection. Bulk actions act on what is selected and shown: a selection hidden by a filter
+ * stays selected but is not touched until it shows again.
+ */
+function useSelection(index: ResourceIndex, version: number, criteria: Criteria, rows: readonly { id: string }[]) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const selectedIds = useMemo(() => {
+    if (!selected.size) return [];
+    const terms = queryTerms(criteria.query);
+    return [...selected].filter((id) => {
+      const row = index.get(id);
+      return row !== undefined && matchesRow(row, criteria, terms);
+    });
+  }, [selected, index, version, criteria]);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const allShown = rows.length > 0 && selectedIds.length === rows.length;
+  return {
+    selected,
+    selectedIds,
+    toggle,
+    allShown,
+    someShown: !allShown && selectedIds.length > 0,
+    toggleAll: (on: boolean) => setSelected(on ? new Set(rows.map((row) => row.id)) : new Set()),
+    clear: () => setSelected(new Set()),
+  };
+}
+
+/**
+ * How many the list shows. While a big search runs the previous count stays (no flicker on every
+ * keystroke). While the library is still being read, the count says its results cover only what
+ * is read so far.
+ */
+function countText(result: SearchResult, filtered: boolean, counted: boolean): string {
+  return result.loading && filtered
+    ? tn('libCountSoFar', result.read, formatNumber(result.rows.length), formatNumber(result.read))
+    : filtered
+      ? tn('libCountMatches', result.total, formatNumber(result.rows.length), formatNumber(result.total))
+      : counted
+        ? tn('libCountAll', result.total)
+        : t('libCounting');
+}
+
+/** The filters: kind (or kind of learning), status, shared, tag, and the order. */
+function ResourceFilters({
+  criteria,
+  set,
+  tags,
+  teamSpace,
+}: {
+  criteria: Criteria;
+  set: (patch: Partial<Criteria>) => void;
+  tags: readonly { tag: string; count: number }[];
+  /** A team space is connected: "From the team" is a Shared filter. */
+  teamSpace: boolean;
+}) {
+  return (
+    <div class="res-filters">
+      <div class="field">
+        <label class="label" for="res-filter-kind">
+          {t('libFilterKind')}
+        </label>
+        <select
+          id="res-filter-kind"
+          class="input"
+          value={
+            criteria.kind === 'activity' && criteria.activityType
+              ? `activity:${criteria.activityType}`
+              : (criteria.kind ?? '')
+          }
+          onChange={(e) => {
+            // "activity:book" is the kind Activity narrowed to one kind of learning.
+            const [kind, type] = e.currentTarget.value.split(':');
+            set({
+              kind: (kind || undefined) as ResourceKind | undefined,
+              activityType: isActivityType(type) ? type : undefined,
+            });
+          }}
+        >
+          <option value="">{t('libFilterAnyKind')}</option>
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kindLabel(kind)}
+            </option>
+          ))}
+          <optgroup label={kindLabel('activity')}>
+            {ACTIVITY_TYPES.map((type) => (
+              <option key={type} value={`activity:${type}`}>
+                {activityTypeLabel(type)}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </div>
+      <div class="field">
+        <label class="label" for="res-filter-status">
+          {t('libFilterStatus')}
+        </label>
+        <select
+          id="res-filter-status"
+          class="input"
+          value={criteria.status ?? ''}
+          onChange={(e) => set({ status: (e.currentTarget.value || undefined) as ResourceStatus | undefined })}
+        >
+          <option value="">{t('libFilterAnyStatus')}</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusLabel(status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label class="label" for="res-filter-shared">
+          {t('libFilterShared')}
+        </label>
+        <select
+          id="res-filter-shared"
+          class="input"
+          value={criteria.shared}
+          onChange={(e) => set({ shared: e.currentTarget.value as SharedFilter })}
+        >
+          <option value="any">{t('libFilterSharedAny')}</option>
+          <option value="shared">{t('libFilterSharedYes')}</option>
+          <option value="unshared">{t('libFilterSharedNo')}</option>
+          {teamSpace && <option value="team">{t('teamFromHeading')}</option>}
+        </select>
+      </div>
+      <div class="field">
+        <label class="label" for="res-filter-tag">
+          {t('libFilterTag')}
+        </label>
+        <select
+          id="res-filter-tag"
+          class="input"
+          value={criteria.tag ?? ''}
+          onChange={(e) => set({ tag: e.currentTarget.value || undefined })}
+        >
+          <option value="">{t('libFilterAnyTag')}</option>
+          {tags.map(({ tag, count }) => (
+            <option key={tag} value={tag}>
+              {`#${tag} (${formatNumber(count)})`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label class="label" for="res-filter-sort">
+          {t('libSort')}
+        </label>
+        <select
+          id="res-filter-sort"
+          class="input"
+          value={criteria.sort}
+          onChange={(e) => set({ sort: e.currentTarget.value as SortOrder })}
+        >
+          {SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(SORT_LABELS[sort])}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export function ResourcesSection({ route }: { route: Route }) {
+  const teamSpace = useSyncConnection().team;
+  const index = resourceIndex();
+  const version = useIndexVersion(index);
+  const thumbnails = useShowThumbnails();
+  const [criteria, setCriteria] = useCriteria(route);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const { result, searching } = useSearch(index, version, criteria);
+  const selection = useSelection(index, version, criteria, result.rows);
+  const tags = useMemo(() => {
+    const all = index.tagCounts().slice(0, MAX_TAG_OPTIONS);
+    if (criteria.tag && !all.some((x) => x.tag === criteria.tag)) all.push({ tag: criteria.tag, count: 0 });
+    return all;
+  }, [index, version, criteria.tag]);
+  useListPlace(index, search);
 
   useEffect(() => {
     if (message?.tone !== 'ok') return;
@@ -133,39 +321,8 @@ export function ResourcesSection({ route }: { route: Route }) {
     search.current?.focus();
   };
 
-  // Bulk actions act on what is selected and shown: a selection hidden by a filter stays selected
-  // but is not touched until it shows again.
-  const selectedIds = useMemo(() => {
-    if (!selected.size) return [];
-    const terms = queryTerms(criteria.query);
-    return [...selected].filter((id) => {
-      const row = index.get(id);
-      return row !== undefined && matchesRow(row, criteria, terms);
-    });
-  }, [selected, index, version, criteria]);
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const allShownSelected = result.rows.length > 0 && selectedIds.length === result.rows.length;
-  const someShownSelected = !allShownSelected && selectedIds.length > 0;
-  const toggleAll = (on: boolean) => setSelected(on ? new Set(result.rows.map((row) => row.id)) : new Set());
-
   const filtered = hasFilters(criteria);
   const libraryEmpty = !result.loading && result.total === 0 && !index.error;
-  // While a big search runs the previous count stays (no flicker on every keystroke). While the
-  // library is still being read, the count says its results cover only what is read so far.
-  const countText =
-    result.loading && filtered
-      ? tn('libCountSoFar', result.read, formatNumber(result.rows.length), formatNumber(result.read))
-      : filtered
-        ? tn('libCountMatches', result.total, formatNumber(result.rows.length), formatNumber(result.total))
-        : index.counted
-          ? tn('libCountAll', result.total)
-          : t('libCounting');
 
   return (
     <>
@@ -197,127 +354,21 @@ export function ResourcesSection({ route }: { route: Route }) {
               spellcheck={false}
               onInput={(event) => set({ query: event.currentTarget.value })}
             />
-            <div class="res-filters">
-              <div class="field">
-                <label class="label" for="res-filter-kind">
-                  {t('libFilterKind')}
-                </label>
-                <select
-                  id="res-filter-kind"
-                  class="input"
-                  value={
-                    criteria.kind === 'activity' && criteria.activityType
-                      ? `activity:${criteria.activityType}`
-                      : (criteria.kind ?? '')
-                  }
-                  onChange={(e) => {
-                    // "activity:book" is the kind Activity narrowed to one kind of learning.
-                    const [kind, type] = e.currentTarget.value.split(':');
-                    set({
-                      kind: (kind || undefined) as ResourceKind | undefined,
-                      activityType: isActivityType(type) ? type : undefined,
-                    });
-                  }}
-                >
-                  <option value="">{t('libFilterAnyKind')}</option>
-                  {KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {kindLabel(kind)}
-                    </option>
-                  ))}
-                  <optgroup label={kindLabel('activity')}>
-                    {ACTIVITY_TYPES.map((type) => (
-                      <option key={type} value={`activity:${type}`}>
-                        {activityTypeLabel(type)}
-                      </option>
-                    ))}
-                  </optgroup>
-                </select>
-              </div>
-              <div class="field">
-                <label class="label" for="res-filter-status">
-                  {t('libFilterStatus')}
-                </label>
-                <select
-                  id="res-filter-status"
-                  class="input"
-                  value={criteria.status ?? ''}
-                  onChange={(e) => set({ status: (e.currentTarget.value || undefined) as ResourceStatus | undefined })}
-                >
-                  <option value="">{t('libFilterAnyStatus')}</option>
-                  {STATUSES.map((status) => (
-                    <option key={status} value={status}>
-                      {statusLabel(status)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div class="field">
-                <label class="label" for="res-filter-shared">
-                  {t('libFilterShared')}
-                </label>
-                <select
-                  id="res-filter-shared"
-                  class="input"
-                  value={criteria.shared}
-                  onChange={(e) => set({ shared: e.currentTarget.value as SharedFilter })}
-                >
-                  <option value="any">{t('libFilterSharedAny')}</option>
-                  <option value="shared">{t('libFilterSharedYes')}</option>
-                  <option value="unshared">{t('libFilterSharedNo')}</option>
-                  {teamSpace && <option value="team">{t('teamFromHeading')}</option>}
-                </select>
-              </div>
-              <div class="field">
-                <label class="label" for="res-filter-tag">
-                  {t('libFilterTag')}
-                </label>
-                <select
-                  id="res-filter-tag"
-                  class="input"
-                  value={criteria.tag ?? ''}
-                  onChange={(e) => set({ tag: e.currentTarget.value || undefined })}
-                >
-                  <option value="">{t('libFilterAnyTag')}</option>
-                  {tags.map(({ tag, count }) => (
-                    <option key={tag} value={tag}>
-                      {`#${tag} (${formatNumber(count)})`}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div class="field">
-                <label class="label" for="res-filter-sort">
-                  {t('libSort')}
-                </label>
-                <select
-                  id="res-filter-sort"
-                  class="input"
-                  value={criteria.sort}
-                  onChange={(e) => set({ sort: e.currentTarget.value as SortOrder })}
-                >
-                  {SORTS.map((sort) => (
-                    <option key={sort} value={sort}>
-                      {t(SORT_LABELS[sort])}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
+            <ResourceFilters criteria={criteria} set={set} tags={tags} teamSpace={teamSpace} />
           </div>
           <div class="res-summary">
             <label class="checkbox res-select-all">
               <input
                 type="checkbox"
-                checked={allShownSelected}
-                indeterminate={someShownSelected}
+                checked={selection.allShown}
+                indeterminate={selection.someShown}
                 disabled={result.rows.length === 0}
-                onChange={(e) => toggleAll(e.currentTarget.checked)}
+                onChange={(e) => selection.toggleAll(e.currentTarget.checked)}
               />
               {t('libSelectAll')}
             </label>
             <p class="res-count" role="status">
-              {countText}
+              {countText(result, filtered, index.counted)}
             </p>
             {filtered && (
               <button type="button" class="btn btn-small btn-ghost" onClick={clearFilters}>
@@ -339,8 +390,8 @@ export function ResourcesSection({ route }: { route: Route }) {
           ) : (
             <ResourceList
               rows={result.rows}
-              selected={selected}
-              onToggle={toggle}
+              selected={selection.selected}
+              onToggle={selection.toggle}
               thumbnails={thumbnails}
               labelledBy="res-heading"
               busy={searching || result.loading}
@@ -359,10 +410,10 @@ export function ResourcesSection({ route }: { route: Route }) {
             {message.text}
           </p>
         )}
-        {selectedIds.length > 0 && (
+        {selection.selectedIds.length > 0 && (
           <BulkBar
-            ids={selectedIds}
-            onClear={() => setSelected(new Set())}
+            ids={selection.selectedIds}
+            onClear={selection.clear}
             onError={(text) => setMessage({ tone: 'error', text })}
             onDone={(text) => setMessage(text ? { tone: 'ok', text } : null)}
           />

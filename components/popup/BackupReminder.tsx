@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { dismissBackupReminder } from '@/lib/app/backup';
-import { popupReminder, type PopupReminder } from '@/lib/backup/reminder';
+import { dismissBackupReminder, popupReminder } from '@/lib/app/backup';
+import type { PopupReminder } from '@/lib/backup/reminder';
 import { t, tn } from '@/lib/i18n';
 import './backup-reminder.css';
 

@@ -69,8 +69,77 @@ function ClipNote({
   );
 }
 
+/** One of the video's clips: its moment opens the video there; its note edits in place. */
+function ClipItem({
+  resource,
+  clip,
+  fresh,
+  onRemove,
+}: {
+  resource: Resource;
+  clip: Clip;
+  fresh: boolean;
+  onRemove: () => void;
+}) {
+  const label = formatClock(clip.atSec);
+  const shown = formatClipTime(clip);
+  const href = openUrl(resource, clip.atSec);
+  return (
+    <li class="clip-item">
+      {href ? (
+        <a
+          class="clip-time"
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={t('libStampOpenAt', label)}
+        >
+          {shown}
+        </a>
+      ) : (
+        <span class="clip-time">{shown}</span>
+      )}
+      <span class="clip-text">
+        {clip.chapter && <span class="clip-chapter">{clip.chapter}</span>}
+        <ClipNote resourceId={resource.id} clip={clip} label={label} fresh={fresh} />
+      </span>
+      <button
+        type="button"
+        class="btn btn-small btn-ghost"
+        aria-label={t('libStampRemoveAt', label)}
+        onClick={onRemove}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </li>
+  );
+}
+
 /** The clip note's draft sits beside the page's own note draft. */
 const draftKey = (page: CapturedPage) => `clip:${page.canonicalUrl}`;
+
+/**
+ * A clip at `atSec` (to `endSec` for a segment) of the video `at` the moment the note was started:
+ * the chapter it falls in, and what was said, when that moment is the player's own.
+ */
+function newClip(
+  page: CapturedPage,
+  { at, atSec, endSec }: { at: number; atSec: number; endSec?: number },
+  note: string,
+) {
+  const chapter = chapterAt(page.chapters, atSec) ?? (at === page.positionSec ? page.chapterNow : undefined);
+  const transcript = at === (page.positionSec ?? 0) ? page.transcriptNow : undefined;
+  const clip: Clip = {
+    id: newId(),
+    atSec,
+    ...(endSec !== undefined && endSec > atSec ? { endSec } : {}),
+    note,
+    ...(chapter ? { chapter } : {}),
+    ...(transcript?.length ? { transcript } : {}),
+    createdAt: Date.now(),
+  };
+  return clip;
+}
 
 /**
  * Clips while watching: a note stamped with the moment the user started typing it (so it does
@@ -123,22 +192,16 @@ export function ClipBox({ page, saved, ensureSaved, focusFirst = false }: Props)
     try {
       const target = await ensureSaved();
       if (!target) return;
-      const chapter = chapterAt(page.chapters, atSec) ?? (at === page.positionSec ? page.chapterNow : undefined);
-      const transcript = at === (page.positionSec ?? 0) ? page.transcriptNow : undefined;
-      await addClip(target.id, {
-        id: newId(),
-        atSec,
-        ...(endSec !== undefined && endSec > atSec ? { endSec } : {}),
-        note: text.trim(),
-        ...(chapter ? { chapter } : {}),
-        ...(transcript?.length ? { transcript } : {}),
-        createdAt: Date.now(),
-      });
+      const clip = newClip(page, { at, atSec, endSec }, text.trim());
+      await addClip(target.id, clip);
       clearDraft(draftKey(page));
       setText('');
       setMoment(undefined);
       const label = formatClipTime({ atSec, endSec });
-      setMessage({ tone: 'ok', text: chapter ? t('clipAddedChapter', label, chapter) : t('clipAdded', label) });
+      setMessage({
+        tone: 'ok',
+        text: clip.chapter ? t('clipAddedChapter', label, clip.chapter) : t('clipAdded', label),
+      });
       box.current?.focus();
     } catch (error) {
       setMessage({ tone: 'error', text: describeWriteError(error) });
@@ -219,40 +282,15 @@ export function ClipBox({ page, saved, ensureSaved, focusFirst = false }: Props)
       )}
       {resource && clips.length > 0 && (
         <ol class="clip-list" aria-label={t('clipsOfVideo')}>
-          {clips.map((clip) => {
-            const label = formatClock(clip.atSec);
-            const shown = formatClipTime(clip);
-            const href = openUrl(resource, clip.atSec);
-            return (
-              <li key={clip.id} class="clip-item">
-                {href ? (
-                  <a
-                    class="clip-time"
-                    href={href}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    aria-label={t('libStampOpenAt', label)}
-                  >
-                    {shown}
-                  </a>
-                ) : (
-                  <span class="clip-time">{shown}</span>
-                )}
-                <span class="clip-text">
-                  {clip.chapter && <span class="clip-chapter">{clip.chapter}</span>}
-                  <ClipNote resourceId={resource.id} clip={clip} label={label} fresh={clip.id === freshId} />
-                </span>
-                <button
-                  type="button"
-                  class="btn btn-small btn-ghost"
-                  aria-label={t('libStampRemoveAt', label)}
-                  onClick={() => void undo.remove(() => removeClip(resource.id, clip.id))}
-                >
-                  <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            );
-          })}
+          {clips.map((clip) => (
+            <ClipItem
+              key={clip.id}
+              resource={resource}
+              clip={clip}
+              fresh={clip.id === freshId}
+              onRemove={() => void undo.remove(() => removeClip(resource.id, clip.id))}
+            />
+          ))}
         </ol>
       )}
     </section>

@@ -7,7 +7,7 @@ import type { Resource } from '@/lib/model/resource';
 import { t } from '@/lib/i18n';
 import { LIMITS } from '@/lib/infra/limits';
 import { promptKey } from '@/lib/prompts/catalogue';
-import { queuedResources } from '@/lib/prompts/choose';
+import { queuedResources } from '@/lib/app/prompt-reads';
 import { answerPrompt, isSnoozed, skipDuePrompt, snoozeDuePrompt } from '@/lib/app/reflections';
 import { logActivity } from '@/lib/app/activities';
 import { activityFromAnswer } from '@/lib/activities/activity';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/hooks/live';
 import { editResource, listNewest } from './commands';
-import { afterSaveAnswered } from './first-answer';
+import { afterSaveAnswered } from '@/lib/pages/first-answer';
 import { describeWriteError } from '@/lib/i18n/write-errors';
 import { t } from '@/lib/i18n';
 import { openUrl } from '@/lib/format/resource-links';

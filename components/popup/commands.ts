@@ -7,8 +7,6 @@ import { loadedOnUse } from '@/lib/app/lazy';
  */
 const resources = loadedOnUse(() => import('@/lib/app/popup-commands'));
 
-export const preloadCommands = resources.preload;
-export const getResourceByUrl = resources.command('getResourceByUrl');
-export const saveCapturedPage = resources.command('saveCapturedPage');
+// The capture card's commands load the same way, in its controller (lib/app/capture-flow.ts).
 export const editResource = resources.command('editResource');
 export const listNewest = resources.command('listNewest');

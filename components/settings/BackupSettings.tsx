@@ -1,12 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { isImportError } from '@/lib/backup/errors';
-import { importBackup, exportEverything } from '@/lib/app/backup';
+import { countStored, importBackup, exportEverything, readAllRecords } from '@/lib/app/backup';
 import { useStorageItem } from '@/components/hooks/live';
-import { backupFileName, downloadFile, readAllRecords } from '@/lib/backup/export';
+import { backupFileName, downloadFile } from '@/lib/backup/export';
 import { resourcesToCsv } from '@/lib/backup/csv-export';
 import { MAX_IMPORT_MB, STORES } from '@/lib/backup/format';
 import {
-  countStored,
   prepareImportAsync,
   readImportFile,
   type ImportMode,
@@ -20,7 +19,7 @@ import { describeImportWriteError, describeWriteError } from '@/lib/i18n/write-e
 import type { StoreName } from '@/lib/model/stores';
 import { formatDate, formatNumber, t, tn, type MessageKey } from '@/lib/i18n';
 import { lastExportAt, syncAccount, webhook } from '@/lib/settings';
-import { disconnectSync } from '@/lib/app/sync';
+import { disconnectSync } from '@/lib/app/sync-account';
 import { SnapshotSettings } from './SnapshotSettings';
 import './backup-settings.css';
 
@@ -95,20 +94,15 @@ function progressText(progress: ImportProgress): string {
   return t('backupProgressSaving', formatNumber(progress.done), formatNumber(progress.total));
 }
 
-export function BackupSettings() {
-  const lastExport = useStorageItem(lastExportAt);
-  const hasWebhook = Boolean(useStorageItem(webhook));
-  const [includeWebhook, setIncludeWebhook] = useState(false);
+/** Exporting: the whole backup or the resources as CSV, and what the last export did. */
+function useExports() {
   const [exporting, setExporting] = useState(false);
   const [exportMessage, setExportMessage] = useState<Message | null>(null);
-  const [stage, setStage] = useState<Stage>({ step: 'idle' });
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  const onExport = async () => {
+  const exportAll = async (includeWebhook: boolean) => {
     setExporting(true);
     setExportMessage(null);
     try {
-      const result = await exportEverything({ includeWebhook: hasWebhook && includeWebhook });
+      const result = await exportEverything({ includeWebhook });
       setExportMessage({ tone: 'ok', text: t('backupExported', result.fileName, formatNumber(result.records)) });
     } catch (error) {
       setExportMessage({
@@ -120,7 +114,7 @@ export function BackupSettings() {
     }
   };
 
-  const onExportCsv = async () => {
+  const exportCsv = async () => {
     setExportMessage(null);
     try {
       const { resources } = await readAllRecords();
@@ -134,6 +128,76 @@ export function BackupSettings() {
       });
     }
   };
+  return { exporting, message: exportMessage, exportAll, exportCsv };
+}
+
+/** The export block: when the last backup was made, the export buttons and what they did. */
+function ExportBlock({ working, exports }: { working: boolean; exports: ReturnType<typeof useExports> }) {
+  const lastExport = useStorageItem(lastExportAt);
+  const hasWebhook = Boolean(useStorageItem(webhook));
+  const [includeWebhook, setIncludeWebhook] = useState(false);
+  return (
+    <div class="backup-block">
+      <p class="backup-last">
+        {lastExport === undefined
+          ? '\u00a0'
+          : lastExport === null
+            ? t('backupNeverExported')
+            : t('backupLastExport', formatDate(lastExport, { dateStyle: 'long', timeStyle: 'short' }))}
+      </p>
+      <p class="small muted">{t('backupExportHelp')}</p>
+      {hasWebhook && (
+        <div>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={includeWebhook}
+              aria-describedby="backup-webhook-help"
+              onChange={(e) => setIncludeWebhook(e.currentTarget.checked)}
+            />
+            {t('backupIncludeWebhook')}
+          </label>
+          <p id="backup-webhook-help" class="small muted backup-indent">
+            {t('backupIncludeWebhookHelp')}
+          </p>
+        </div>
+      )}
+      <div class="row backup-actions">
+        <button
+          type="button"
+          class="btn btn-primary"
+          disabled={working}
+          onClick={() => void exports.exportAll(hasWebhook && includeWebhook)}
+        >
+          {t('backupExport')}
+        </button>
+        <button
+          type="button"
+          class="btn"
+          disabled={working}
+          aria-describedby="backup-csv-help"
+          onClick={() => void exports.exportCsv()}
+        >
+          {t('backupExportCsv')}
+        </button>
+      </div>
+      <p id="backup-csv-help" class="small muted">
+        {t('backupExportCsvHelp')}
+      </p>
+      <p
+        class={exports.message?.tone === 'error' ? 'notice notice-error' : 'small backup-ok'}
+        role={exports.message?.tone === 'error' ? 'alert' : 'status'}
+      >
+        {exports.message?.text ?? ''}
+      </p>
+    </div>
+  );
+}
+
+export function BackupSettings() {
+  const exports = useExports();
+  const [stage, setStage] = useState<Stage>({ step: 'idle' });
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const onProgress = (progress: ImportProgress) => setStage({ step: 'working', progress });
 
@@ -177,62 +241,14 @@ export function BackupSettings() {
     }
   };
 
-  const working = stage.step === 'working' || exporting;
+  const working = stage.step === 'working' || exports.exporting;
 
   return (
     <section class="panel card backup" aria-labelledby="backup-heading">
       <h2 id="backup-heading">{t('backupHeading')}</h2>
       <p class="muted">{t('backupIntro')}</p>
 
-      <div class="backup-block">
-        <p class="backup-last">
-          {lastExport === undefined
-            ? '\u00a0'
-            : lastExport === null
-              ? t('backupNeverExported')
-              : t('backupLastExport', formatDate(lastExport, { dateStyle: 'long', timeStyle: 'short' }))}
-        </p>
-        <p class="small muted">{t('backupExportHelp')}</p>
-        {hasWebhook && (
-          <div>
-            <label class="checkbox">
-              <input
-                type="checkbox"
-                checked={includeWebhook}
-                aria-describedby="backup-webhook-help"
-                onChange={(e) => setIncludeWebhook(e.currentTarget.checked)}
-              />
-              {t('backupIncludeWebhook')}
-            </label>
-            <p id="backup-webhook-help" class="small muted backup-indent">
-              {t('backupIncludeWebhookHelp')}
-            </p>
-          </div>
-        )}
-        <div class="row backup-actions">
-          <button type="button" class="btn btn-primary" disabled={working} onClick={() => void onExport()}>
-            {t('backupExport')}
-          </button>
-          <button
-            type="button"
-            class="btn"
-            disabled={working}
-            aria-describedby="backup-csv-help"
-            onClick={() => void onExportCsv()}
-          >
-            {t('backupExportCsv')}
-          </button>
-        </div>
-        <p id="backup-csv-help" class="small muted">
-          {t('backupExportCsvHelp')}
-        </p>
-        <p
-          class={exportMessage?.tone === 'error' ? 'notice notice-error' : 'small backup-ok'}
-          role={exportMessage?.tone === 'error' ? 'alert' : 'status'}
-        >
-          {exportMessage?.text ?? ''}
-        </p>
-      </div>
+      <ExportBlock working={working} exports={exports} />
 
       <div class="backup-block">
         <h3>{t('backupRestoreHeading')}</h3>

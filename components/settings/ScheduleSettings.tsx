@@ -18,6 +18,88 @@ const PRESET_LABELS: { preset: SchedulePreset; label: MessageKey }[] = [
 ];
 const SNOOZE_CHOICES = [10, 30, 60, 120, 240];
 
+type SaveSchedule = (patch: Partial<PromptSchedule>) => Promise<void>;
+
+/** The days prompts come on: a preset, or the days one by one. */
+function ScheduleDays({
+  schedule,
+  disabled,
+  save,
+}: {
+  schedule: PromptSchedule;
+  disabled: boolean;
+  save: SaveSchedule;
+}) {
+  const preset = presetOf(schedule.days);
+  const toggleDay = (day: number, on: boolean) => {
+    const days = on ? [...new Set([...schedule.days, day])] : schedule.days.filter((d) => d !== day);
+    void save({ days: days.sort() });
+  };
+  return (
+    <fieldset class="schedule-group" disabled={disabled}>
+      <legend class="label">{t('scheduleDays')}</legend>
+      <div class="row schedule-presets" role="group" aria-label={t('schedulePresets')}>
+        {PRESET_LABELS.map(({ preset: p, label }) => (
+          <button
+            key={p}
+            type="button"
+            class="btn btn-small"
+            aria-pressed={preset === p}
+            onClick={() => void save({ days: PRESETS[p](schedule.days) })}
+          >
+            {t(label)}
+          </button>
+        ))}
+      </div>
+      <div class="schedule-days">
+        {WEEK_ORDER.map((day) => (
+          <label key={day} class="checkbox schedule-day">
+            <input
+              type="checkbox"
+              checked={schedule.days.includes(day)}
+              onChange={(e) => toggleDay(day, e.currentTarget.checked)}
+            />
+            {weekdayName(day)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The hours no prompt comes in. */
+function QuietHours({ schedule, save }: { schedule: PromptSchedule; save: SaveSchedule }) {
+  const quiet = schedule.quietHours;
+  return (
+    <fieldset class="schedule-group" disabled={!schedule.enabled}>
+      <legend class="label">{t('scheduleQuietHours')}</legend>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={quiet.enabled}
+          onChange={(e) => void save({ quietHours: { ...quiet, enabled: e.currentTarget.checked } })}
+        />
+        {t('scheduleQuietEnabled')}
+      </label>
+      <div class="schedule-fields">
+        <TimeField
+          label={t('scheduleQuietFrom')}
+          disabled={!quiet.enabled}
+          value={quiet.start}
+          onValue={(m) => void save({ quietHours: { ...quiet, start: m } })}
+        />
+        <TimeField
+          label={t('scheduleQuietTo')}
+          disabled={!quiet.enabled}
+          value={quiet.end}
+          onValue={(m) => void save({ quietHours: { ...quiet, end: m } })}
+        />
+      </div>
+      <p class="small muted">{t('scheduleQuietHelp')}</p>
+    </fieldset>
+  );
+}
+
 /** When prompts come: saved at every change, and the background re-plans its alarm at once. */
 export function ScheduleSettings() {
   const stored = useStorageItem(promptSchedule);
@@ -52,14 +134,7 @@ export function ScheduleSettings() {
 
   if (!schedule) return null;
   const next = nextPromptAt(Date.now(), schedule, hostTimeZone());
-  const preset = presetOf(schedule.days);
-  const quiet = schedule.quietHours;
   const slotUsed = schedule.enabled || reviews > 0;
-
-  const toggleDay = (day: number, on: boolean) => {
-    const days = on ? [...new Set([...schedule.days, day])] : schedule.days.filter((d) => d !== day);
-    void save({ days: days.sort() });
-  };
 
   return (
     <>
@@ -76,34 +151,7 @@ export function ScheduleSettings() {
         </label>
 
         {/* The review keeps the prompt's days and time when prompts are off. */}
-        <fieldset class="schedule-group" disabled={!slotUsed}>
-          <legend class="label">{t('scheduleDays')}</legend>
-          <div class="row schedule-presets" role="group" aria-label={t('schedulePresets')}>
-            {PRESET_LABELS.map(({ preset: p, label }) => (
-              <button
-                key={p}
-                type="button"
-                class="btn btn-small"
-                aria-pressed={preset === p}
-                onClick={() => void save({ days: PRESETS[p](schedule.days) })}
-              >
-                {t(label)}
-              </button>
-            ))}
-          </div>
-          <div class="schedule-days">
-            {WEEK_ORDER.map((day) => (
-              <label key={day} class="checkbox schedule-day">
-                <input
-                  type="checkbox"
-                  checked={schedule.days.includes(day)}
-                  onChange={(e) => toggleDay(day, e.currentTarget.checked)}
-                />
-                {weekdayName(day)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ScheduleDays schedule={schedule} disabled={!slotUsed} save={save} />
 
         <div class="schedule-fields">
           <TimeField
@@ -131,32 +179,7 @@ export function ScheduleSettings() {
           </label>
         </div>
 
-        <fieldset class="schedule-group" disabled={!schedule.enabled}>
-          <legend class="label">{t('scheduleQuietHours')}</legend>
-          <label class="checkbox">
-            <input
-              type="checkbox"
-              checked={quiet.enabled}
-              onChange={(e) => void save({ quietHours: { ...quiet, enabled: e.currentTarget.checked } })}
-            />
-            {t('scheduleQuietEnabled')}
-          </label>
-          <div class="schedule-fields">
-            <TimeField
-              label={t('scheduleQuietFrom')}
-              disabled={!quiet.enabled}
-              value={quiet.start}
-              onValue={(m) => void save({ quietHours: { ...quiet, start: m } })}
-            />
-            <TimeField
-              label={t('scheduleQuietTo')}
-              disabled={!quiet.enabled}
-              value={quiet.end}
-              onValue={(m) => void save({ quietHours: { ...quiet, end: m } })}
-            />
-          </div>
-          <p class="small muted">{t('scheduleQuietHelp')}</p>
-        </fieldset>
+        <QuietHours schedule={schedule} save={save} />
 
         <label class="field schedule-reviews">
           <span>{t('reviewSettingLabel')}</span>

@@ -9,13 +9,12 @@ import {
   connectSync,
   disconnectSync,
   requestServerPermission,
-  saveTeamPublishChoice,
   syncAccount,
   syncNow,
   syncStatus,
-  teamPublishChoice,
   updateSyncPassword,
-} from '@/lib/app/sync';
+} from '@/lib/app/sync-account';
+import { saveTeamPublishChoice, teamPublishChoice } from '@/lib/app/team';
 import { formatDate, t, tn } from '@/lib/i18n';
 import type { SyncErrorKind, TeamPublishChoice } from '@/lib/settings';
 import '@/components/sync/sync.css';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Connection, readConnection, watchConnection } from '@/lib/app/sync-start';
+import { type Connection, readConnection, watchConnection } from '@/lib/sync/connection';
 
 /** Whether a sync server (and a team space) is connected, followed live; light enough for a first screen. */
 export function useSyncConnection(): Connection {

@@ -7,13 +7,8 @@ import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
 import { SHARED_HOW_OPTIONS } from '@/lib/format/resource-format';
 import { routeHash } from '@/lib/routes';
 import { newActionHref } from '@/lib/actions/source';
-import {
-  actionsForResources,
-  anythingLearned,
-  listTeachForward,
-  resourcesDigest,
-  takeawayLines,
-} from '@/lib/share/digest';
+import { actionsForResources, anythingLearned, listTeachForward } from '@/lib/app/share-reads';
+import { resourcesDigest, takeawayLines } from '@/lib/share/digest';
 import type { WebhookSettings } from '@/lib/settings';
 import { PostToChat } from './PostToChat';
 import { PublishOffer } from './TeamSpace';
@@ -22,6 +17,8 @@ import { PublishOffer } from './TeamSpace';
 export const TEACH_PAGE_SIZE = 25;
 
 /** Learned, not shared yet, with the actions their digests list (read ahead: a Post click asks for permission before any await). */
+type TeachActions = Awaited<ReturnType<typeof actionsForResources>>;
+
 async function loadTeachForward() {
   const items = await listTeachForward();
   const actions = await actionsForResources(items);
@@ -52,7 +49,6 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
   }, [items]);
 
   const chosen = items?.filter((r) => selected.has(r.id)) ?? [];
-  const allOnPage = shown.length > 0 && shown.every((r) => selected.has(r.id));
   const toggle = (id: string, on: boolean) => {
     const next = new Set(selected);
     if (on) next.add(id);
@@ -98,62 +94,16 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
         <p class="empty">{live.data?.learned ? t('teachEmpty') : t('teachEmptyNothingLearned')}</p>
       ) : (
         <>
-          <div class="teach-bulk" role="group" aria-label={t('teachBulkLabel')}>
-            <label class="checkbox teach-select-page">
-              <input
-                type="checkbox"
-                checked={allOnPage}
-                onChange={(event) => {
-                  const next = new Set(selected);
-                  for (const r of shown) {
-                    if (event.currentTarget.checked) next.add(r.id);
-                    else next.delete(r.id);
-                  }
-                  setSelected(next);
-                }}
-              />
-              {t('teachSelectPage')}
-            </label>
-            <span class="small muted teach-count" aria-live="polite">
-              {chosen.length > 0 ? tn('teachSelected', chosen.length) : t('teachNoneSelected')}
-            </span>
-            <span class="teach-bulk-actions">
-              <label class="visually-hidden" for="teach-how">
-                {t('teachHowLabel')}
-              </label>
-              <select
-                id="teach-how"
-                class="input input-compact"
-                value={how}
-                disabled={chosen.length === 0}
-                onChange={(event) => setHow(event.currentTarget.value as SharedHow | '')}
-              >
-                <option value="">{t('libSharedHowNone')}</option>
-                {SHARED_HOW_OPTIONS.map((option) => (
-                  <option key={option.how} value={option.how}>
-                    {t(option.label)}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                class="btn btn-small btn-primary"
-                disabled={chosen.length === 0}
-                onClick={() => void markShared(chosen, how || undefined)}
-              >
-                {t('teachMarkShared')}
-              </button>
-              {hook && chosen.length > 0 && (
-                <PostToChat
-                  small
-                  hook={hook}
-                  digest={() => (chosen.length ? resourcesDigest(chosen, live.data?.actions ?? new Map()) : null)}
-                  label={t('teachPost')}
-                  onPosted={() => markShared(chosen, 'chat', true)}
-                />
-              )}
-            </span>
-          </div>
+          <TeachBulk
+            shown={shown}
+            selected={selected}
+            onSelect={setSelected}
+            how={how}
+            onHow={setHow}
+            chosen={chosen}
+            markShared={markShared}
+            post={hook ? { hook, actions: live.data?.actions ?? new Map() } : null}
+          />
           <ul class="teach-list">
             {shown.map((resource) => (
               <TeachRow
@@ -165,28 +115,7 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
             ))}
           </ul>
           {pages > 1 && (
-            <nav class="teach-pager" aria-label={t('teachPager')}>
-              <button type="button" class="btn btn-small" disabled={current === 0} onClick={() => setPage(current - 1)}>
-                {t('teachPrevious')}
-              </button>
-              <span class="small muted">
-                {tn(
-                  'teachShowing',
-                  items.length,
-                  formatNumber(current * TEACH_PAGE_SIZE + 1),
-                  formatNumber(current * TEACH_PAGE_SIZE + shown.length),
-                  formatNumber(items.length),
-                )}
-              </span>
-              <button
-                type="button"
-                class="btn btn-small"
-                disabled={current >= pages - 1}
-                onClick={() => setPage(current + 1)}
-              >
-                {t('teachNext')}
-              </button>
-            </nav>
+            <TeachPager current={current} pages={pages} total={items.length} shown={shown.length} onPage={setPage} />
           )}
         </>
       )}
@@ -204,6 +133,125 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
         />
       )}
     </section>
+  );
+}
+
+type Mark = (resources: readonly Resource[], how: SharedHow | undefined, posted?: boolean) => Promise<void>;
+
+/** The selection's tools: select the page, mark the chosen shared (saying how), post them to the team's chat. */
+function TeachBulk({
+  shown,
+  selected,
+  onSelect,
+  how,
+  onHow,
+  chosen,
+  markShared,
+  post,
+}: {
+  shown: readonly Resource[];
+  selected: ReadonlySet<string>;
+  onSelect: (selected: ReadonlySet<string>) => void;
+  how: SharedHow | '';
+  onHow: (how: SharedHow | '') => void;
+  chosen: readonly Resource[];
+  markShared: Mark;
+  /** The team's chat, where one is set, and the actions the digests list. */
+  post: { hook: WebhookSettings; actions: TeachActions } | null;
+}) {
+  const allOnPage = shown.length > 0 && shown.every((r) => selected.has(r.id));
+  return (
+    <div class="teach-bulk" role="group" aria-label={t('teachBulkLabel')}>
+      <label class="checkbox teach-select-page">
+        <input
+          type="checkbox"
+          checked={allOnPage}
+          onChange={(event) => {
+            const next = new Set(selected);
+            for (const r of shown) {
+              if (event.currentTarget.checked) next.add(r.id);
+              else next.delete(r.id);
+            }
+            onSelect(next);
+          }}
+        />
+        {t('teachSelectPage')}
+      </label>
+      <span class="small muted teach-count" aria-live="polite">
+        {chosen.length > 0 ? tn('teachSelected', chosen.length) : t('teachNoneSelected')}
+      </span>
+      <span class="teach-bulk-actions">
+        <label class="visually-hidden" for="teach-how">
+          {t('teachHowLabel')}
+        </label>
+        <select
+          id="teach-how"
+          class="input input-compact"
+          value={how}
+          disabled={chosen.length === 0}
+          onChange={(event) => onHow(event.currentTarget.value as SharedHow | '')}
+        >
+          <option value="">{t('libSharedHowNone')}</option>
+          {SHARED_HOW_OPTIONS.map((option) => (
+            <option key={option.how} value={option.how}>
+              {t(option.label)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="btn btn-small btn-primary"
+          disabled={chosen.length === 0}
+          onClick={() => void markShared(chosen, how || undefined)}
+        >
+          {t('teachMarkShared')}
+        </button>
+        {post && chosen.length > 0 && (
+          <PostToChat
+            small
+            hook={post.hook}
+            digest={() => (chosen.length ? resourcesDigest(chosen, post.actions) : null)}
+            label={t('teachPost')}
+            onPosted={() => markShared(chosen, 'chat', true)}
+          />
+        )}
+      </span>
+    </div>
+  );
+}
+
+/** Previous and next page, and which rows this page shows. */
+function TeachPager({
+  current,
+  pages,
+  total,
+  shown,
+  onPage,
+}: {
+  current: number;
+  pages: number;
+  total: number;
+  shown: number;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <nav class="teach-pager" aria-label={t('teachPager')}>
+      <button type="button" class="btn btn-small" disabled={current === 0} onClick={() => onPage(current - 1)}>
+        {t('teachPrevious')}
+      </button>
+      <span class="small muted">
+        {tn(
+          'teachShowing',
+          total,
+          formatNumber(current * TEACH_PAGE_SIZE + 1),
+          formatNumber(current * TEACH_PAGE_SIZE + shown),
+          formatNumber(total),
+        )}
+      </span>
+      <button type="button" class="btn btn-small" disabled={current >= pages - 1} onClick={() => onPage(current + 1)}>
+        {t('teachNext')}
+      </button>
+    </nav>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks/live';
-import { publishToTeam, readTeamSpace, syncAccount, teamPublishChoice, unpublishFromTeam } from '@/lib/app/sync';
+import { publishToTeam, readTeamSpace, syncAccount, teamPublishChoice, unpublishFromTeam } from '@/lib/app/team';
 import { t } from '@/lib/i18n';
 
 /** On a shared resource's page with a team space connected: published there or not, changed in one click. */

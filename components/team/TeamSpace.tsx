@@ -15,14 +15,14 @@ import {
   type TeamSpace,
   unpublishFromTeam,
   unshareCheck,
-} from '@/lib/app/sync';
+} from '@/lib/app/team';
 import { conditionById } from '@/lib/assessment/conditions';
 import type { Assessment } from '@/lib/model/assessment';
 import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
 import { SHARED_HOW_OPTIONS } from '@/lib/format/resource-format';
 import { routeHash } from '@/lib/routes';
 import { formatClipTime } from '@/lib/infra/video-time';
-import '@/components/sync/sync.css';
+import '@/components/team/team-space.css';
 
 /** The team space as this browser holds it, read again when the server's copy changes. */
 export function useTeamSpace(): { space: TeamSpace | null | undefined; reload: () => void } {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { lazyComponent } from '@/components/Lazy';
 import { CaptureCard } from '@/components/popup/CaptureCard';
-import { afterSaveAnswered } from '@/components/popup/first-answer';
+import { afterSaveAnswered } from '@/lib/pages/first-answer';
 import { RecentList } from '@/components/popup/RecentList';
 
 // Saving and the recent list are what every open needs; the cards for what is due (most opens:

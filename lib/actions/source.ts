@@ -1,7 +1,7 @@
 import { formatClock } from '../infra/video-time';
 import { capLine, LIMITS } from '../infra/limits';
-import { getDb, type LoopDatabase } from '../db/open';
 import type { ActionSource } from '../model/action';
+import type { Reflection } from '../model/reflection';
 import type { ItemKind, Resource } from '../model/resource';
 import { takeawaysText } from '../model/takeaway-text';
 import { routeHash } from '../routes';
@@ -66,13 +66,18 @@ function describeItem(resource: Resource, item: { kind: ItemKind; id: string }) 
   );
 }
 
+/** How a source's record is read (lib/db's getResource and getReflection; lib/app/action-sources.ts wires them). */
+export interface SourceReads {
+  resource(id: string): Promise<Resource | undefined>;
+  reflection(id: string): Promise<Reflection | undefined>;
+}
+
 /** Reads the record an action starts from, so the action can keep its title if it is deleted. */
-export async function loadSource(from: string | undefined, db?: LoopDatabase): Promise<LoadedSource | null> {
+export async function loadSource(from: string | undefined, read: SourceReads): Promise<LoadedSource | null> {
   const parsed = parseFrom(from);
   if (!parsed) return null;
-  const database = db ?? (await getDb());
   if (parsed.kind === 'resource') {
-    const resource = await database.get('resources', parsed.id);
+    const resource = await read.resource(parsed.id);
     if (!resource) return null;
     const source: ActionSource = { kind: 'resource', id: resource.id, title: capLine(resource.title, LIMITS.title) };
     // From one item: what was noted there is what the action follows up, and its first words.
@@ -87,7 +92,7 @@ export async function loadSource(from: string | undefined, db?: LoopDatabase): P
     const detail = takeawaysText(resource.takeaways);
     return { source, ...(detail ? { detail } : {}) };
   }
-  const reflection = await database.get('reflections', parsed.id);
+  const reflection = await read.reflection(parsed.id);
   if (!reflection) return null;
   const title = capLine(reflection.answer, EXCERPT) || capLine(reflection.promptText, EXCERPT);
   return {
@@ -97,8 +102,7 @@ export async function loadSource(from: string | undefined, db?: LoopDatabase): P
 }
 
 /** Which of the actions' sources still exist (one read per distinct source; actions are few). */
-export async function existingSources(sources: readonly ActionSource[], db?: LoopDatabase): Promise<Set<string>> {
-  const database = db ?? (await getDb());
+export async function existingSources(sources: readonly ActionSource[], read: SourceReads): Promise<Set<string>> {
   const out = new Set<string>();
   const seen = new Set<string>();
   for (const source of sources) {
@@ -106,10 +110,7 @@ export async function existingSources(sources: readonly ActionSource[], db?: Loo
     const key = `${source.kind}:${source.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const found =
-      source.kind === 'resource'
-        ? await database.get('resources', source.id)
-        : await database.get('reflections', source.id);
+    const found = source.kind === 'resource' ? await read.resource(source.id) : await read.reflection(source.id);
     if (found) out.add(key);
   }
   return out;

@@ -4,7 +4,7 @@ import type { FieldConflict } from '../model/conflict';
 import type { Action } from '../model/action';
 import { followUpDrafts } from '../settings';
 import { committed } from './commit';
-import { offerUndo, type UndoOffer } from './undo';
+import { deleteWithUndo, type UndoOffer } from './undo';
 
 /**
  * Actions and their follow-ups. Every write tells the background, which re-plans the follow-up
@@ -47,18 +47,13 @@ export async function answerFollowUp(
   return updated;
 }
 
-export async function deleteAction(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
-  const removed = await store.deleteAction(id);
-  if (!removed) return undefined;
-  await announce(id);
-  return offerUndo(
+export function deleteAction(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  return deleteWithUndo(
     {
       kind: 'action',
-      count: 1,
-      restore: async () => {
-        await store.restoreAction(removed);
-        await announce(id);
-      },
+      remove: () => store.deleteAction(id),
+      restore: (removed) => store.restoreAction(removed),
+      announce: () => announce(id),
     },
     now,
   );
@@ -70,7 +65,7 @@ export async function saveFollowUpDraft(id: string, text: string): Promise<void>
   await followUpDrafts.setValue(text ? { ...rest, [id]: text } : rest);
 }
 
-/** Take a conflict version of the action's text or outcome, or keep what is there (lib/merge.ts). */
+/** Take a conflict version of the action's text or outcome, or keep what is there (lib/model/merge.ts). */
 export async function chooseActionVersion(
   id: string,
   conflict: FieldConflict,

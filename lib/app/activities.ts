@@ -2,7 +2,7 @@ import { type ActivityInput, type ActivityProblem, activityRecord, checkActivity
 import { addResource } from '../db/resources';
 import type { Resource } from '../model/resource';
 import { newId } from '../infra/ids';
-import { announceResources } from './resources';
+import { announceResources } from './commit';
 
 /**
  * Log learning that has no link (a workshop, a book, a day shadowing a colleague): a resource of

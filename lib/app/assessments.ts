@@ -3,7 +3,7 @@ import * as store from '../db/assessments';
 import type { Assessment } from '../model/assessment';
 import { assessmentReminder, assessmentSchedule } from '../settings';
 import { committed } from './commit';
-import { offerUndo, type UndoOffer } from './undo';
+import { deleteWithUndo, type UndoOffer } from './undo';
 
 /** The monthly learning-environment check: saving, deleting, and the reminder's state. */
 export { latestAssessment, listAssessments, type AssessmentInput } from '../db/assessments';
@@ -14,18 +14,13 @@ export async function saveAssessment(input: store.AssessmentInput, now = Date.no
   return assessment;
 }
 
-export async function deleteAssessment(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
-  const removed = await store.deleteAssessment(id);
-  if (!removed) return undefined;
-  await committed({ stores: ['assessments'], ids: [id] });
-  return offerUndo(
+export function deleteAssessment(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  return deleteWithUndo(
     {
       kind: 'assessment',
-      count: 1,
-      restore: async () => {
-        await store.restoreAssessment(removed);
-        await committed({ stores: ['assessments'], ids: [id] });
-      },
+      remove: () => store.deleteAssessment(id),
+      restore: (removed) => store.restoreAssessment(removed),
+      announce: () => committed({ stores: ['assessments'], ids: [id] }),
     },
     now,
   );

@@ -1,8 +1,9 @@
 import { exportBackup, type ExportOptions, type ExportResult } from '../backup/export';
 import { STORES } from '../backup/format';
 import { type ImportResult, type PreparedImport, type RunOptions, runImport } from '../backup/import';
-import { dismissPopupReminder } from '../backup/reminder';
+import { dismissPopupReminder, type PopupReminder, popupReminder as reminderFor } from '../backup/reminder';
 import { takeSnapshot } from '../backup/snapshot';
+import { oldestCreatedAt } from '../db/backup-reminder';
 import { lastExportAt } from '../settings';
 import { committed } from './commit';
 
@@ -10,6 +11,10 @@ import { committed } from './commit';
  * Backup: export, import and the reminder. An import may touch every store and the settings it
  * carries; the background re-plans whatever of its own those affect (alarms, menus, badge).
  */
+
+/** The settings' backup panel reads these: the stores whole for its CSV, their counts before a replace. */
+export { countStored, readAllRecords } from '../db/backup-reads';
+
 export async function importBackup(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
   // The library as it was, kept apart, whatever the import does to it (a replace above all).
   await takeSnapshot({ reason: 'import', ...(options.db ? { db: options.db } : {}) }).catch((error: unknown) =>
@@ -28,6 +33,11 @@ export async function exportEverything(options: ExportOptions = {}, doc?: Docume
   await lastExportAt.setValue(now);
   await committed({ items: ['lastExportAt'] });
   return result;
+}
+
+/** What the popup's backup card needs, or null when it should not show (not due, or set aside this week). */
+export async function popupReminder(now = Date.now()): Promise<PopupReminder | null> {
+  return reminderFor(now, await oldestCreatedAt());
 }
 
 /** "Not now" on the backup card: it stays away for a week, and so does the badge. */

@@ -1,8 +1,9 @@
 import { announceChange } from '../db/changes';
+import type { Resource } from '../model/resource';
 import type { StoreName } from '../model/stores';
 import { type Change, concernsBackground } from '../messaging';
 import type { ItemName } from '../settings';
-import { isConnected } from './sync-start';
+import { isConnected } from '../sync/connection';
 
 type Reactor = (change: Change) => Promise<void>;
 
@@ -67,6 +68,14 @@ export function committed(change: {
         .then((on) => (on ? import('../sync/outbox').then(({ markChanged }) => markChanged(full)) : undefined))
         .catch(() => undefined);
   return marked.then(() => tell(full));
+}
+
+/**
+ * Tells every page (and the background, where it cares) that these resources changed: what every
+ * write of a resource (a page, a takeaway, a clip, a quote, an activity) ends in.
+ */
+export function announceResources(records: readonly Resource[]): Promise<void> {
+  return records.length ? committed({ stores: ['resources'], ids: records.map((r) => r.id) }) : Promise.resolve();
 }
 
 function tell(full: Change): Promise<void> {

@@ -1,11 +1,18 @@
-import { startSyncHere } from './sync-start';
+import { getDb } from '../db/open';
 
 /**
- * The popup's commands (lib/app/resources), loaded beside its first render. Loading them is
- * also when the popup, a page opening, runs its one sync pass: with no server connected that is
- * one storage read.
+ * The popup's commands (lib/app/resources), loaded beside its first render, with what its entry
+ * starts from the same chunk: its one sync pass (`startSyncHere`, called by
+ * entrypoints/popup/main.tsx; with no server connected that is one storage read). Importing this
+ * module starts nothing.
  */
 export * from './resources';
-export { getDb as openDatabase } from '../db/open';
+export { startSyncHere } from './sync-start';
 
-startSyncHere(false);
+/**
+ * Opens the library's database ahead of the popup's first command (once Save's first question is
+ * answered), so that command finds it open. The view never gets the database itself.
+ */
+export async function prepareDatabase(): Promise<void> {
+  await getDb();
+}

@@ -2,7 +2,7 @@ import * as store from '../db/prompts';
 import type { CustomPrompt } from '../model/prompt';
 import { disabledBuiltInPrompts } from '../settings';
 import { committed } from './commit';
-import { offerUndo, type UndoOffer } from './undo';
+import { deleteWithUndo, type UndoOffer } from './undo';
 
 /** The user's own prompts, and which built-in prompts are on. */
 export { listCustomPrompts, type CustomPromptPatch } from '../db/prompts';
@@ -27,18 +27,13 @@ export async function editCustomPrompt(
   return updated;
 }
 
-export async function deleteCustomPrompt(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
-  const removed = await store.deleteCustomPrompt(id);
-  if (!removed) return undefined;
-  await announce(id);
-  return offerUndo(
+export function deleteCustomPrompt(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  return deleteWithUndo(
     {
       kind: 'prompt',
-      count: 1,
-      restore: async () => {
-        await store.restoreCustomPrompt(removed);
-        await announce(id);
-      },
+      remove: () => store.deleteCustomPrompt(id),
+      restore: (removed) => store.restoreCustomPrompt(removed),
+      announce: () => announce(id),
     },
     now,
   );

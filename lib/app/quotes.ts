@@ -4,8 +4,8 @@ import type { Quote } from '../model/quote';
 import type { Resource } from '../model/resource';
 import { newId } from '../infra/ids';
 import { hasQuote, type SelectedQuote } from '../model/quote';
-import { announceResources as announce } from './resources';
-import { offerUndo, type UndoOffer } from './undo';
+import { announceResources as announce } from './commit';
+import { deleteWithUndo, type UndoOffer } from './undo';
 
 /**
  * Quotes: keeping one (the page saved first when new), its note, its removal with Undo. Its own
@@ -82,27 +82,25 @@ export async function editQuoteNote(
 }
 
 /** A quote removed; Undo puts it back. */
-export async function removeQuote(id: string, quoteId: string, now = Date.now()): Promise<UndoOffer | undefined> {
-  let removed: Quote | undefined;
-  const [updated] = await store.updateResources(
-    [id],
-    (resource) => {
-      removed = resource.quotes?.find((q) => q.id === quoteId);
-      return { quotes: (resource.quotes ?? []).filter((q) => q.id !== quoteId) };
-    },
-    now,
-  );
-  void announce(updated ? [updated] : []);
-  if (!removed) return undefined;
-  const quote = removed;
-  return offerUndo(
+export function removeQuote(id: string, quoteId: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  return deleteWithUndo(
     {
       kind: 'quote',
-      count: 1,
-      label: quote.exact,
-      restore: async () => {
-        await addQuote(id, quote);
+      remove: async () => {
+        let removed: Quote | undefined;
+        const [updated] = await store.updateResources(
+          [id],
+          (resource) => {
+            removed = resource.quotes?.find((q) => q.id === quoteId);
+            return { quotes: (resource.quotes ?? []).filter((q) => q.id !== quoteId) };
+          },
+          now,
+        );
+        void announce(updated ? [updated] : []);
+        return removed;
       },
+      restore: (quote) => addQuote(id, quote),
+      label: (quote) => quote.exact,
     },
     now,
   );

@@ -6,7 +6,7 @@ import { askedText, type AskedPrompt } from '../prompts/due';
 import { clearDraft } from '../pages/drafts';
 import { duePrompt, promptAlarmState, promptSchedule, type DuePromptState } from '../settings';
 import { committed } from './commit';
-import { offerUndo, type UndoOffer } from './undo';
+import { deleteWithUndo, type UndoOffer } from './undo';
 
 /** Reflections and the due prompt: answering, skipping, editing and deleting journal entries. */
 export {
@@ -76,16 +76,14 @@ export async function editReflection(id: string, answer: string, now = Date.now(
   return updated;
 }
 
-export async function deleteReflection(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
-  const removed = await store.deleteReflection(id);
-  if (!removed) return undefined;
-  void committed({ stores: ['reflections'], ids: [id] });
-  return offerUndo(
+export function deleteReflection(id: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  return deleteWithUndo(
     {
       kind: 'reflection',
-      count: 1,
-      restore: async () => {
-        await store.restoreReflection(removed);
+      remove: () => store.deleteReflection(id),
+      restore: (removed) => store.restoreReflection(removed),
+      // Not waited for, as the journal's edits: the entry is gone from the page at once.
+      announce: () => {
         void committed({ stores: ['reflections'], ids: [id] });
       },
     },
@@ -93,7 +91,7 @@ export async function deleteReflection(id: string, now = Date.now()): Promise<Un
   );
 }
 
-/** Take a conflict version of the answer, or keep the answer (lib/merge.ts). */
+/** Take a conflict version of the answer, or keep the answer (lib/model/merge.ts). */
 export async function chooseAnswerVersion(
   id: string,
   conflict: FieldConflict,

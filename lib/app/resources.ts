@@ -3,8 +3,8 @@ import * as store from '../db/resources';
 import type { ResourceBase, ResourcePatch } from '../model/resource-patch';
 import type { Clip } from '../model/clip';
 import type { Resource } from '../model/resource';
-import { committed } from './commit';
-import { offerUndo, type UndoOffer } from './undo';
+import { announceResources } from './commit';
+import { deleteWithUndo, type UndoOffer } from './undo';
 
 export { startEdit } from './edit-start';
 
@@ -15,11 +15,6 @@ export { startEdit } from './edit-start';
 export { getResource, getResourceByUrl, listNewest } from './resource-reads';
 export { applyPatch, type ActivityPatch, type ResourceBase, type ResourcePatch } from '../model/resource-patch';
 export type { SaveExtras, SaveResult } from '../db/resources';
-
-/** Tells every page (and the background, where it cares) that these resources changed. */
-export function announceResources(records: readonly Resource[]): Promise<void> {
-  return records.length ? committed({ stores: ['resources'], ids: records.map((r) => r.id) }) : Promise.resolve();
-}
 
 /** Save a captured page, or refresh the record with its canonical URL (notes and tags are kept). */
 export async function saveCapturedPage(
@@ -74,27 +69,25 @@ export async function editClipNote(
 }
 
 /** A clip removed, wherever it is in the list now; Undo puts it back. */
-export async function removeClip(id: string, clipId: string, now = Date.now()): Promise<UndoOffer | undefined> {
-  let removed: Clip | undefined;
-  const [updated] = await store.updateResources(
-    [id],
-    (resource) => {
-      removed = resource.clips.find((clip) => clip.id === clipId);
-      return { clips: resource.clips.filter((clip) => clip.id !== clipId) };
-    },
-    now,
-  );
-  void announceResources(updated ? [updated] : []);
-  if (!removed) return undefined;
-  const clip = removed;
-  return offerUndo(
+export function removeClip(id: string, clipId: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  return deleteWithUndo(
     {
       kind: 'clip',
-      count: 1,
-      label: clip.note || undefined,
-      restore: async () => {
-        await addClip(id, clip);
+      remove: async () => {
+        let removed: Clip | undefined;
+        const [updated] = await store.updateResources(
+          [id],
+          (resource) => {
+            removed = resource.clips.find((clip) => clip.id === clipId);
+            return { clips: resource.clips.filter((clip) => clip.id !== clipId) };
+          },
+          now,
+        );
+        void announceResources(updated ? [updated] : []);
+        return removed;
       },
+      restore: (clip) => addClip(id, clip),
+      label: (clip) => clip.note || undefined,
     },
     now,
   );
@@ -112,18 +105,17 @@ export async function editResources(
 }
 
 /** Deletes, and offers an Undo that puts the records back exactly as they were. */
-export async function deleteResources(ids: readonly string[], now = Date.now()): Promise<UndoOffer | undefined> {
-  const removed = await store.deleteResources(ids);
-  void announceResources(removed);
-  return offerUndo(
+export function deleteResources(ids: readonly string[], now = Date.now()): Promise<UndoOffer | undefined> {
+  return deleteWithUndo(
     {
       kind: 'resources',
-      count: removed.length,
-      label: removed[0]?.title,
-      restore: async () => {
-        await store.restoreResources(removed);
+      remove: () => store.deleteResources(ids),
+      restore: (removed) => store.restoreResources(removed),
+      announce: (removed) => {
         void announceResources(removed);
       },
+      count: (removed) => removed.length,
+      label: (removed) => removed[0]?.title,
     },
     now,
   );

@@ -1,6 +1,6 @@
 import { downloadFile } from '../backup/export';
 import { STORES } from '../backup/format';
-import { countStored, prepareImport, type ImportResult } from '../backup/import';
+import { prepareImport, type ImportResult } from '../backup/import';
 import {
   listSnapshots,
   restoreCandidate,
@@ -11,6 +11,7 @@ import {
   type Snapshot,
   type SnapshotOutcome,
 } from '../backup/snapshot';
+import { countStored } from '../db/backup-reads';
 import { getInstance, settleSnapshots } from '../db/meta';
 import { importBackup } from './backup';
 

@@ -3,8 +3,8 @@ import type { Resource } from '../model/resource';
 import type { Takeaway } from '../model/takeaway';
 import { LIMITS } from '../infra/limits';
 import { newTakeaways } from '../model/takeaway-text';
-import { announceResources } from './resources';
-import { offerUndo, type UndoOffer } from './undo';
+import { announceResources } from './commit';
+import { deleteWithUndo, type UndoOffer } from './undo';
 
 /**
  * Takeaways, one item at a time, each write inside the resource's transaction (an item added or
@@ -49,26 +49,25 @@ export async function editTakeaway(
 }
 
 /** A takeaway removed; Undo puts it back where it was, with its review card as it was. */
-export async function removeTakeaway(id: string, itemId: string, now = Date.now()): Promise<UndoOffer | undefined> {
-  let removed: { item: Takeaway; index: number } | undefined;
-  const [updated] = await store.updateResources(
-    [id],
-    (resource) => {
-      const index = resource.takeaways.findIndex((item) => item.id === itemId);
-      if (index >= 0) removed = { item: resource.takeaways[index]!, index };
-      return { takeaways: resource.takeaways.filter((item) => item.id !== itemId) };
-    },
-    now,
-  );
-  void announceResources(updated ? [updated] : []);
-  if (!removed) return undefined;
-  const { item, index } = removed;
-  return offerUndo(
+export function removeTakeaway(id: string, itemId: string, now = Date.now()): Promise<UndoOffer | undefined> {
+  return deleteWithUndo(
     {
       kind: 'takeaway',
-      count: 1,
-      label: item.text,
-      restore: async () => {
+      remove: async () => {
+        let removed: { item: Takeaway; index: number } | undefined;
+        const [updated] = await store.updateResources(
+          [id],
+          (resource) => {
+            const index = resource.takeaways.findIndex((item) => item.id === itemId);
+            if (index >= 0) removed = { item: resource.takeaways[index]!, index };
+            return { takeaways: resource.takeaways.filter((item) => item.id !== itemId) };
+          },
+          now,
+        );
+        void announceResources(updated ? [updated] : []);
+        return removed;
+      },
+      restore: async ({ item, index }) => {
         const [restored] = await store.updateResources([id], (resource) => {
           if (resource.takeaways.some((t) => t.id === item.id)) return {};
           const takeaways = [...resource.takeaways];
@@ -77,6 +76,7 @@ export async function removeTakeaway(id: string, itemId: string, now = Date.now(
         });
         void announceResources(restored ? [restored] : []);
       },
+      label: ({ item }) => item.text,
     },
     now,
   );

@@ -51,6 +51,41 @@ export function offerUndo(
   return offer(entry);
 }
 
+/**
+ * Every delete of the application layer with its Undo, in one shape: `remove` takes the records
+ * out and returns what it took (`undefined` when nothing was there: no offer); `announce` tells
+ * the pages after the removal and again after an Undo (or `remove` and `restore` tell them
+ * themselves); Undo puts back exactly what was taken with `restore`.
+ */
+export async function deleteWithUndo<T>(
+  what: {
+    kind: UndoKind;
+    remove: () => Promise<T | undefined>;
+    restore: (removed: T) => Promise<unknown>;
+    announce?: (removed: T) => Promise<void> | void;
+    /** How many records the undo puts back: one unless said. */
+    count?: (removed: T) => number;
+    label?: (removed: T) => string | undefined;
+  },
+  now = Date.now(),
+): Promise<UndoOffer | undefined> {
+  const removed = await what.remove();
+  if (removed === undefined) return undefined;
+  await what.announce?.(removed);
+  return offerUndo(
+    {
+      kind: what.kind,
+      count: what.count ? what.count(removed) : 1,
+      label: what.label?.(removed),
+      restore: async () => {
+        await what.restore(removed);
+        await what.announce?.(removed);
+      },
+    },
+    now,
+  );
+}
+
 /** The most recent offer of a kind not yet taken or dismissed. */
 export function latestUndo(kind: UndoKind): UndoOffer | undefined {
   const entry = entries.filter((e) => e.kind === kind).at(-1);

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n';
 
-import { CONDITION_IDS, type ConditionId } from '../model/assessment';
+import type { ConditionId } from '../model/assessment';
 
 export interface Condition {
   id: ConditionId;

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isBackupDue, backupFacts, reminderAllowed } from '../backup/reminder';
-import { getDb } from '../db/open';
+import { oldestCreatedAt } from '../db/backup-reminder';
+import { openNow } from '../db/open';
 import { t, tn } from '../i18n';
 import { libraryPath } from '../routes';
 import { serialQueue } from '../infra/serial';
@@ -19,7 +20,7 @@ const CHECK_EVERY_MINUTES = 24 * 60;
 export async function onInstalled(reason: Browser.runtime.OnInstalledReason | string): Promise<void> {
   if (reason === 'update') {
     // Run the database's upgrade steps now rather than when a page first opens it.
-    await getDb();
+    await openNow();
   }
   await ensureBackupAlarm();
 }
@@ -38,7 +39,7 @@ export function syncBackupReminder(options: { now?: number; notify?: boolean } =
 }
 
 async function syncNow(now: number, shouldNotify: boolean): Promise<void> {
-  const facts = await backupFacts(now);
+  const facts = await backupFacts(now, await oldestCreatedAt());
   const state = await backupReminder.getValue();
   const due = isBackupDue(facts);
   await markBadge('backup', due && reminderAllowed(state.dismissedAt, now));

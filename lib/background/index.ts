@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { reactToChangesHere } from '../app/commit';
-import { watchConnection } from '../app/sync-start';
+import { watchConnection } from '../sync/connection';
 import type { Change } from '../messaging';
 import { onMessage } from '../messaging-transport';
 import { onNotificationButton } from './notification-buttons';

@@ -1,21 +1,10 @@
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
-import { PROMPT_NOTIFICATION_PREFIX } from './names';
 import { libraryPath } from '../routes';
-import {
-  duePrompt,
-  promptAlarmState,
-  promptSchedule,
-  reviewSession,
-  reviewsPerPrompt,
-  welcomeShownAt,
-  type DuePromptState,
-  type PromptAlarmState,
-} from '../settings';
+import { duePrompt, promptAlarmState, promptSchedule, reviewSession, welcomeShownAt } from '../settings';
 import { markBadge, renderBadge } from './badge';
-import { clearNotifications, notify } from './notify';
 import { PROMPT_ALARM } from './names';
 import { ensurePromptAlarm, promptQueue as serially } from './prompt-schedule';
+import { clearPromptNotifications } from './prompt-show';
 
 const BUTTON_ANSWER = 0;
 const BUTTON_LATER = 1;
@@ -26,58 +15,6 @@ export async function onStartup(): Promise<void> {
   await Promise.all([renderBadge().catch(() => undefined), ensurePromptAlarm()]);
 }
 
-/** The due slot's prompt, notified; loaded only when a slot has passed (lib/background/prompt-schedule.ts). */
-export async function showDuePrompt(state: PromptAlarmState, now: number): Promise<void> {
-  await promptAlarmState.setValue({ ...state, lastSlotShown: now });
-  // A slot (not a snooze) opens today's review: the user's own takeaways come back with the prompt.
-  if (state.reason !== 'snooze') await openReviewSession(now);
-  const schedule = await promptSchedule.getValue();
-  if (!schedule.enabled) return;
-  let due = await duePrompt.getValue();
-  if (state.reason === 'snooze') {
-    // Later means the same question, later; answered meanwhile means nothing to ask.
-    if (!due) return;
-  } else {
-    // Choosing (the catalogue, the library's reads) loads only when a prompt is due.
-    const [{ choosePrompt, recordShown }, { askedText }] = await Promise.all([
-      import('../prompts/choose'),
-      import('../prompts/due'),
-    ]);
-    const picked = await choosePrompt(now);
-    if (!picked) return;
-    due = {
-      promptId: picked.promptId,
-      group: picked.group,
-      kind: picked.kind,
-      text: askedText(picked),
-      ...(picked.resourceId ? { resourceId: picked.resourceId } : {}),
-      ...(picked.resourceTitle ? { resourceTitle: picked.resourceTitle } : {}),
-      ...(picked.days !== undefined ? { days: picked.days } : {}),
-      ...(picked.quote ? { quote: picked.quote } : {}),
-      shownAt: now,
-    };
-    await duePrompt.setValue(due);
-    await recordShown(picked, now);
-  }
-  await notifyDue(due, now);
-  await markBadge('prompt', true);
-}
-
-/** The prompt as a notification, in the chosen language, with Answer and Later where buttons exist. */
-export async function notifyDue(due: DuePromptState, now: number): Promise<void> {
-  const { askedText, dueToCandidate } = await import('../prompts/due');
-  await clearPromptNotifications();
-  await notify(`${PROMPT_NOTIFICATION_PREFIX}${now}`, () => ({
-    title: t('promptNotificationTitle'),
-    message: askedText(dueToCandidate(due)),
-    buttons: [t('promptAnswer'), t('promptLater')],
-  }));
-}
-
-export function clearPromptNotifications(): Promise<void> {
-  return clearNotifications(PROMPT_NOTIFICATION_PREFIX);
-}
-
 /**
  * A page answered or skipped the due prompt (the application layer cleared it): the badge and
  * the notification go. Only the background touches either.
@@ -85,25 +22,6 @@ export function clearPromptNotifications(): Promise<void> {
 export async function onDuePromptChanged(): Promise<void> {
   if ((await duePrompt.getValue()) !== null) return;
   await Promise.all([markBadge('prompt', false), clearPromptNotifications().catch(() => undefined)]);
-}
-
-/**
- * Today's review: when cards are due (by the end of today) and the user wants some with the
- * prompt, the popup shows them and the badge says so; else there is nothing to show.
- */
-export async function openReviewSession(now: number): Promise<void> {
-  const limit = await reviewsPerPrompt.getValue();
-  const due = limit > 0 ? await dueReviewsToday(now) : [];
-  await reviewSession.setValue(due.length ? { startedAt: now, answered: 0 } : null);
-  await markBadge('review', due.length > 0);
-}
-
-async function dueReviewsToday(now: number) {
-  const [{ listDueReviews }, { endOfLocalDay }] = await Promise.all([
-    import('../db/reviews'),
-    import('../model/review-card'),
-  ]);
-  return listDueReviews(endOfLocalDay(now), 1);
 }
 
 /** A page answered the last of today's cards (the application layer closed the session). */

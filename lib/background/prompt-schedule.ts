@@ -9,7 +9,7 @@ import { PROMPT_ALARM } from './names';
  * start and after every prompt or settings change. No timers: the worker may sleep between any
  * two events, so everything that matters is in storage. This is the part every wake runs (a slot
  * may have passed while the worker or the browser slept); showing the prompt is
- * lib/background/prompt-feature.ts, loaded when one is due.
+ * lib/background/prompt-show.ts, loaded when one is due.
  */
 
 // Alarm, start-up and settings events can arrive together: one at a time, in order.
@@ -33,7 +33,7 @@ export function ensurePromptAlarm(now = Date.now()): Promise<void> {
       state.scheduledFor <= now &&
       (state.lastSlotShown ?? -Infinity) < state.scheduledFor
     ) {
-      const { showDuePrompt } = await import('./prompt-feature');
+      const { showDuePrompt } = await import('./prompt-show');
       await showDuePrompt(state, now);
     }
     await scheduleNext(now);

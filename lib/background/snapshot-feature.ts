@@ -22,7 +22,7 @@ export function runScheduledSnapshot(now = Date.now()): Promise<void> {
     try {
       // The snapshot's code loads for the alarm, not with each change that schedules it.
       const [{ takeSnapshot }, { readSettings }, { BACKUP_VERSION }] = await Promise.all([
-        import('../db/snapshot'),
+        import('../db/snapshot-now'),
         import('../backup/settings'),
         import('../backup/format'),
       ]);

@@ -1,5 +1,6 @@
-import { getDb, type LoopDatabase } from '../db/open';
-import { BACKUP_FORMAT, BACKUP_VERSION, STORES, type BackupFile, type BackupRecords } from './format';
+import { readAllRecords } from '../db/backup-reads';
+import type { LoopDatabase } from '../db/open';
+import { BACKUP_FORMAT, BACKUP_VERSION, STORES, type BackupFile } from './format';
 import { readSettings } from './settings';
 
 export interface ExportOptions {
@@ -9,22 +10,10 @@ export interface ExportOptions {
   db?: LoopDatabase;
 }
 
-/** Every store, read in one transaction so the file is one consistent moment. */
-export async function readAllRecords(db?: LoopDatabase): Promise<BackupRecords> {
-  const database = db ?? (await getDb());
-  const tx = database.transaction([...STORES], 'readonly');
-  const [resources, reflections, prompts, actions, assessments, reviews] = await Promise.all([
-    tx.objectStore('resources').getAll(),
-    tx.objectStore('reflections').getAll(),
-    tx.objectStore('prompts').getAll(),
-    tx.objectStore('actions').getAll(),
-    tx.objectStore('assessments').getAll(),
-    tx.objectStore('reviews').getAll(),
-  ]);
-  await tx.done;
-  return { resources, reflections, prompts, actions, assessments, reviews };
-}
-
+/**
+ * The backup file: every store, read in one transaction so the file is one consistent moment
+ * (lib/db/backup-reads.ts), and the settings.
+ */
 export async function buildBackup(options: ExportOptions = {}): Promise<BackupFile> {
   const now = options.now ?? Date.now();
   const [records, settings] = await Promise.all([

@@ -1,17 +1,14 @@
-import type { IDBPTransaction } from 'idb';
-import { rawTransaction, resourcePuts } from '../db/write-log-raw';
-import { getDb, type LoopDatabase } from '../db/open';
-import type { LoopDB } from '../db/schema';
+import { writeImport } from '../db/import';
+import type { LoopDatabase } from '../db/open';
 import type { Resource } from '../model/resource';
 import type { StoreName } from '../model/stores';
 import { t } from '../i18n';
 import { looksLikeHtml, parseBookmarksHtml } from './bookmarks';
 import { looksLikeCsv, parseCsvLinks } from './csv';
 import { ImportError } from './errors';
-import { emptyRecords, MAX_IMPORT_BYTES, STORES, type BackupRecords } from './format';
-import type { StoreRecord } from '../model/stores';
+import { emptyRecords, MAX_IMPORT_BYTES, STORES } from './format';
 import { planLinks, type LinkSource, type ParsedLinks, type SkippedEntry, type SkipReason } from './links';
-import { planMerge, planReplace, type KeptReason, type MergePlan, type Put, type StoreCounts } from './merge';
+import { planMerge, planReplace, type KeptReason, type MergePlan, type StoreCounts } from './merge';
 import { looksLikeJson, parseBackup, parseBackupAsync, tooLargeError, type ParsedBackup } from './parse';
 import { applySettings, type SettingName } from './settings';
 import { parseUrlList } from './url-list';
@@ -119,99 +116,11 @@ export async function prepareImportAsync(
   return prepareLinks(kind, text, now);
 }
 
-/** How many records the library holds now, per store (for the replace confirmation). */
-export async function countStored(db?: LoopDatabase): Promise<Record<StoreName, number>> {
-  const database = db ?? (await getDb());
-  const tx = database.transaction([...STORES], 'readonly');
-  const counts = await Promise.all(STORES.map((store) => tx.objectStore(store).count()));
-  await tx.done;
-  return Object.fromEntries(STORES.map((store, i) => [store, counts[i]!])) as Record<StoreName, number>;
-}
-
-type WriteTx = IDBPTransaction<LoopDB, StoreName[], 'readwrite'>;
-
-async function readExisting(tx: WriteTx): Promise<BackupRecords> {
-  const records = emptyRecords();
-  const lists = await Promise.all(STORES.map((store) => tx.objectStore(store).getAll()));
-  STORES.forEach((store, i) => {
-    (records as Record<StoreName, StoreRecord[]>)[store] = lists[i]!;
-  });
-  return records;
-}
-
-/** Puts issued between two progress reports: the page can paint while a big import is written. */
-const PUT_CHUNK = 500;
-
-/**
- * The puts go to the raw stores (no promise per record), a chunk at a time: the next chunk is
- * issued from the success event of the previous chunk's last request, which keeps the one
- * transaction active while letting the page update its progress bar in between.
- */
-function putAll(tx: WriteTx, puts: readonly Put[], onProgress?: ProgressListener): Promise<void> {
-  const total = puts.length;
-  const raw = rawTransaction(
-    tx,
-    resourcePuts(puts.flatMap((put) => (put.store === 'resources' ? [put.record as { updatedAt?: unknown }] : []))),
-  );
-  const stores = new Map(
-    STORES.filter((s) => raw.objectStoreNames.contains(s)).map((store) => [store, raw.objectStore(store)]),
-  );
-  onProgress?.({ phase: 'saving', done: 0, total });
-  return new Promise<void>((resolve, reject) => {
-    // A failed request's own error (ConstraintError, QuotaExceededError…) says more than the abort.
-    const fail = (event: Event) =>
-      reject(
-        (event.target instanceof IDBRequest ? event.target.error : null) ??
-          raw.error ??
-          new DOMException('The import was interrupted.', 'AbortError'),
-      );
-    raw.addEventListener('abort', fail);
-    raw.addEventListener('error', fail);
-    let next = 0;
-    const issue = () => {
-      try {
-        const end = Math.min(next + PUT_CHUNK, total);
-        let last: IDBRequest | null = null;
-        for (; next < end; next++) last = stores.get(puts[next]!.store)!.put(puts[next]!.record);
-        if (!last) return resolve();
-        last.onsuccess = () => {
-          onProgress?.({ phase: 'saving', done: end, total });
-          if (next < total) issue();
-          else resolve();
-        };
-      } catch (error) {
-        reject(error);
-      }
-    };
-    issue();
-  });
-}
-
-/**
- * One transaction: either everything is written or nothing is (a failed put, a full disk, or a
- * worker stopping half-way aborts it, and the stores keep what they had).
- */
-async function inOneTransaction(
-  database: LoopDatabase,
-  stores: StoreName[],
-  work: (tx: WriteTx) => Promise<void>,
-): Promise<void> {
-  const tx = database.transaction(stores, 'readwrite') as unknown as WriteTx;
-  const done = tx.done;
-  done.catch(() => undefined);
-  try {
-    await work(tx);
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already aborted by the failed request.
-    }
-    await done.catch(() => undefined);
-    throw error;
-  }
-  await done;
-}
+/** The import's progress bar while the records are written. */
+const saving =
+  (onProgress: ProgressListener | undefined) =>
+  (done: number, total: number): void =>
+    onProgress?.({ phase: 'saving', done, total });
 
 function backupResult(plan: MergePlan, mode: ImportMode, settings: SettingName[]): ImportResult {
   let added = 0;
@@ -252,34 +161,36 @@ export interface RunOptions {
 /** Write a backup of our format: merge (by id, resources also by canonical URL, newer wins) or replace. */
 export async function writeBackup(backup: ParsedBackup, options: RunOptions = {}): Promise<ImportResult> {
   const mode = options.mode ?? 'merge';
-  const database = options.db ?? (await getDb());
   let plan: MergePlan = planReplace(emptyRecords());
-  await inOneTransaction(database, [...STORES], async (tx) => {
-    if (mode === 'replace') {
-      await Promise.all(STORES.map((store) => tx.objectStore(store).clear()));
-      plan = planReplace(backup.records);
-    } else {
-      plan = planMerge(await readExisting(tx), backup.records);
-    }
-    await putAll(tx, plan.puts, options.onProgress);
-  });
+  // Planned inside the write's one transaction, on what the stores hold then (a replace: nothing).
+  await writeImport(
+    STORES,
+    mode === 'replace',
+    (stored) => {
+      plan = mode === 'replace' ? planReplace(backup.records) : planMerge(stored, backup.records);
+      return plan.puts;
+    },
+    saving(options.onProgress),
+    options.db,
+  );
   const settings = await applySettings(backup.settings, mode === 'replace');
   return backupResult(plan, mode, settings);
 }
 
 /** Write links from another tool: lenient, one transaction, never replaces. */
 export async function writeLinks(links: ParsedLinks, options: RunOptions = {}): Promise<ImportResult> {
-  const database = options.db ?? (await getDb());
   const now = options.now ?? Date.now();
   let plan = { puts: [] as Resource[], added: 0, updated: 0, skipped: [] as SkippedEntry[] };
-  await inOneTransaction(database, ['resources'], async (tx) => {
-    plan = planLinks(await tx.objectStore('resources').getAll(), links.entries, now);
-    await putAll(
-      tx,
-      plan.puts.map((record) => ({ store: 'resources', record })),
-      options.onProgress,
-    );
-  });
+  await writeImport(
+    ['resources'],
+    false,
+    (stored) => {
+      plan = planLinks(stored.resources, links.entries, now);
+      return plan.puts.map((record) => ({ store: 'resources', record }));
+    },
+    saving(options.onProgress),
+    options.db,
+  );
   const grouped = new Map<SkipReason, number>();
   for (const entry of plan.skipped) grouped.set(entry.reason, (grouped.get(entry.reason) ?? 0) + 1);
   const reasons = [...grouped].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);

@@ -1,4 +1,3 @@
-import { getDb, type LoopDatabase } from '../db/open';
 import { backupReminder, lastExportAt } from '../settings';
 
 const DAY = 86_400_000;
@@ -33,26 +32,12 @@ export function reminderAllowed(lastAt: number | null, now: number): boolean {
   return lastAt === null || now - lastAt >= REMIND_EVERY_MS || lastAt > now;
 }
 
-async function oldestCreatedAt(database: LoopDatabase): Promise<number | null> {
-  const tx = database.transaction(['resources', 'reflections'], 'readonly');
-  const [resource, reflection] = await Promise.all([
-    tx.objectStore('resources').index('createdAt').openCursor(),
-    tx.objectStore('reflections').index('createdAt').openCursor(),
-  ]);
-  const times = [resource?.value.createdAt, reflection?.value.createdAt].filter(
-    (t): t is number => typeof t === 'number',
-  );
-  await tx.done;
-  return times.length ? Math.min(...times) : null;
-}
-
 /**
- * Constant time whatever the library's size: the popup asks this on every open, and counting a
+ * `oldestAt`: createdAt of the oldest resource or reflection (lib/db/backup-reminder.ts), null when
+ * there is none. That and not a count: the popup asks this on every open, and counting a
  * 100,000-record store would hold up its list.
  */
-export async function backupFacts(now = Date.now(), db?: LoopDatabase): Promise<BackupFacts> {
-  const database = db ?? (await getDb());
-  const oldestAt = await oldestCreatedAt(database);
+export async function backupFacts(now: number, oldestAt: number | null): Promise<BackupFacts> {
   return { now, lastExportAt: await lastExportAt.getValue(), worthKeeping: oldestAt === null ? 0 : 1, oldestAt };
 }
 
@@ -61,9 +46,8 @@ export interface PopupReminder {
 }
 
 /** What the popup card needs, or null when it should not show (not due, or set aside this week). */
-export async function popupReminder(now = Date.now(), db?: LoopDatabase): Promise<PopupReminder | null> {
-  const database = db ?? (await getDb());
-  const facts = await backupFacts(now, database);
+export async function popupReminder(now: number, oldestAt: number | null): Promise<PopupReminder | null> {
+  const facts = await backupFacts(now, oldestAt);
   if (!isBackupDue(facts)) return null;
   const state = await backupReminder.getValue();
   if (!reminderAllowed(state.dismissedAt, now)) return null;

@@ -3,13 +3,13 @@ import { BACKUP_FORMAT, BACKUP_VERSION, backupVersionOfDatabase } from './format
 import { readSettings } from './settings';
 import {
   readSnapshot as readStoreSnapshot,
-  takeSnapshot as takeStoreSnapshot,
   totalRecords,
   type Snapshot,
   type SnapshotEnv,
   type SnapshotOutcome,
   type TakeSnapshotOptions,
 } from '../db/snapshot';
+import { takeSnapshot as takeStoreSnapshot } from '../db/snapshot-now';
 import type { DatabaseInstance } from '../model/stores';
 
 export {

@@ -1,11 +1,6 @@
 import { getDb } from './open';
 import type { DatabaseInstance } from '../model/stores';
-import { isWriteLog } from './write-log-entries';
-
-/** The meta store's `instance` record (the store also holds the resource write log). */
-export function asInstance(value: DatabaseInstance | object | undefined): DatabaseInstance | undefined {
-  return value && !isWriteLog(value) ? (value as DatabaseInstance) : undefined;
-}
+import { asInstance } from './instance';
 
 /** Which database this is (undefined only before the version-4 upgrade ran). */
 export async function getInstance(): Promise<DatabaseInstance | undefined> {

@@ -102,6 +102,14 @@ export function getDb(): Promise<LoopDatabase> {
   return connection;
 }
 
+/**
+ * Opens the database now rather than when a page first needs it: after an extension update, the
+ * upgrade steps run at once (the background, on install).
+ */
+export async function openNow(): Promise<void> {
+  await getDb();
+}
+
 /** Tests: forget the cached connection (after deleting the database). */
 export async function closeDb(): Promise<void> {
   const current = connection;

@@ -46,11 +46,6 @@ export async function cardsOfResource(resourceId: string, db?: LoopDatabase): Pr
   return (db ?? (await getDb())).getAllFromIndex('reviews', 'resourceId', resourceId);
 }
 
-/** Cards answered (or made) since `since`: the stats count their answers without reading the store. */
-export async function cardsChangedSince(since: number, db?: LoopDatabase): Promise<ReviewCard[]> {
-  return (db ?? (await getDb())).getAllFromIndex('reviews', 'updatedAt', IDBKeyRange.lowerBound(since));
-}
-
 /** One card rewritten from what is stored now, in one transaction; undefined when it is gone. */
 export async function updateCard(
   id: string,

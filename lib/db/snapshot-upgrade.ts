@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { DB_NAME, type LoopDB } from './schema';
-import { type SnapshotEnv, type SnapshotOutcome, takeSnapshot } from './snapshot';
+import { type SnapshotEnv, type SnapshotOutcome, takeSnapshotOf } from './snapshot';
 
 /**
  * Before an upgrade rewrites the records: open the database at the version it has (no upgrade)
@@ -12,7 +12,7 @@ export async function snapshotBeforeUpgrade(env: Omit<SnapshotEnv, 'db'> = {}): 
   // they correspond to is unknown here, and 1 reads every one of them (lib/backup/parse.ts).
   const db = await openDB<LoopDB>(DB_NAME);
   try {
-    return await takeSnapshot({ ...env, db, reason: 'upgrade', full: true });
+    return await takeSnapshotOf({ ...env, db, reason: 'upgrade', full: true });
   } finally {
     db.close();
   }

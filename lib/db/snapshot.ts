@@ -1,9 +1,11 @@
 import type { IDBPDatabase } from 'idb';
 import { serialQueue } from '../infra/serial';
-import { asInstance } from './meta';
-import { getDb, type LoopDatabase } from './open';
+import { asInstance } from './instance';
 import type { LoopDB } from './schema';
 import { STORE_NAMES as STORES, type DatabaseInstance, type StoreName, type StoredRecords } from '../model/stores';
+
+/** The library's database (open.ts's LoopDatabase, named here so this module imports nothing of open.ts). */
+type LoopDatabase = IDBPDatabase<LoopDB>;
 
 /**
  * The automatic local snapshot: a copy of every store outside IndexedDB, in the Origin Private
@@ -409,11 +411,13 @@ export interface TakeSnapshotOptions extends SnapshotEnv {
   full?: boolean;
 }
 
-/** Take a snapshot of the library now (unless nothing changed since the newest one). */
-export function takeSnapshot(options: TakeSnapshotOptions): Promise<SnapshotOutcome> {
-  return exclusive(async () =>
-    writeSnapshot(options, options.db ?? (await getDb()), options.reason, options.full ?? false),
-  );
+/**
+ * Take a snapshot of `options.db` now (unless nothing changed since the newest one). The database
+ * is the caller's (lib/db/snapshot-now.ts opens the library's): open.ts loads this module before
+ * an upgrade, so it must not import open.ts back.
+ */
+export function takeSnapshotOf(options: TakeSnapshotOptions & { db: LoopDatabase }): Promise<SnapshotOutcome> {
+  return exclusive(async () => writeSnapshot(options, options.db, options.reason, options.full ?? false));
 }
 
 /** The snapshots kept, newest first (none where the browser keeps no files). */

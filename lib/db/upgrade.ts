@@ -63,7 +63,7 @@ export function upgradeDatabase(
   const rewrites: ((record: Resource) => Resource)[] = [];
   if (oldVersion < 5 && oldVersion > 0) {
     // A video's moments (`timestampNotes`) become clips: every one kept, its time and text, with
-    // the id an old export's moment gets too (lib/clips/clip.ts).
+    // the id an old export's moment gets too (lib/model/clip-legacy.ts).
     rewrites.push((value) => {
       const { timestampNotes, ...record } = value as Resource & { timestampNotes?: LegacyTimestampNote[] };
       return { ...record, clips: record.clips ?? clipsFromTimestampNotes(timestampNotes, record.createdAt) };

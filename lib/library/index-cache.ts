@@ -1,38 +1,26 @@
-import { type IDBPDatabase, openDB } from 'idb';
 import { browser } from 'wxt/browser';
-import type { LoopDatabase } from '../db/open';
+import { indexStore, type IndexStore, type PersistedIndex, type ResourceChanges } from '../db/index-cache';
 import { DB_VERSION } from '../db/schema';
-import type { Resource } from '../model/resource';
-import { isWriteLog, latestToken, WRITE_LOG_KEY, writesSince } from '../db/write-log-entries';
 import { lengthSeconds, ROW_FORMAT, toRow, type ResourceRow } from './filter';
 import { RowTable } from './row-table';
 
 /**
  * The library's search rows, kept between visits so a large library is searchable without reading
- * and folding every record again. A disposable copy in a database of its own: never exported,
- * never synced, rebuilt from the records whenever it cannot be trusted. It is trusted only as far
- * as the resource write log (lib/db/write-log.ts) vouches for it.
+ * and folding every record again. A disposable copy in a database of its own (lib/db/index-cache.ts):
+ * never exported, never synced, rebuilt from the records whenever it cannot be trusted. It is
+ * trusted only as far as the resource write log (lib/db/write-log.ts) vouches for it.
  */
-export interface PersistedIndex {
-  /** What wrote it (see indexFormat): any other code reads the records instead. */
-  format: string;
-  /** The write log's newest entry when the rows were read. */
-  token: string;
-  /** When its rows were last read from every record (a copy older than a day is checked again). */
-  builtAt: number;
-  count: number;
-  /**
-   * The rows, newest first, in parts of a few thousand: each a JSON array, one array per row,
-   * fields in ROW_FIELDS order. Blobs: the browser reads them from disk off the page's thread, twice
-   * as fast as a string value of the same text, and one part is decoded while the next is read.
-   */
-  parts: Blob[];
-}
+export type { IndexStore, PersistedIndex } from '../db/index-cache';
 
-export interface IndexStore {
-  read(): Promise<PersistedIndex | undefined>;
-  write(index: PersistedIndex): Promise<void>;
-  clear(): Promise<void>;
+/** What a kept copy is checked against: the write log and the records (lib/db/index-cache.ts). */
+export interface KeptReads {
+  /** The log's newest entry: read before the records, it is what a copy of them may claim. */
+  latestWrite(): Promise<string | undefined>;
+  /**
+   * In one transaction, so they agree: what the log says changed since `token`, those records, the
+   * count; null when the log cannot say or more than `limit` changed. `onCleared`: the store was cleared.
+   */
+  changesSince(token: string, limit: number, onCleared: () => Promise<void>): Promise<ResourceChanges | null>;
 }
 
 /** Every field of a row but `length`, which follows from them. */
@@ -99,43 +87,6 @@ export function decodeRows(json: string): ResourceRow[] | null {
   return rows;
 }
 
-const CACHE_DB = 'learning-loop-search-index';
-const STORE = 'rows';
-const KEY = 'library';
-
-interface CacheSchema {
-  rows: { key: string; value: PersistedIndex };
-}
-
-/** The copy in its own database (deleting it loses nothing: the next visit reads the records). */
-export function indexStore(name = CACHE_DB): IndexStore {
-  let connection: Promise<IDBPDatabase<CacheSchema>> | null = null;
-  const open = () => {
-    connection ??= openDB<CacheSchema>(name, 1, {
-      upgrade(db) {
-        db.createObjectStore(STORE);
-      },
-      blocking(_current, _next, event) {
-        (event.target as IDBDatabase).close();
-        connection = null;
-      },
-    }).catch((error: unknown) => {
-      connection = null;
-      throw error;
-    });
-    return connection;
-  };
-  return {
-    read: async () => (await open()).get(STORE, KEY),
-    write: async (index) => {
-      await (await open()).put(STORE, index, KEY);
-    },
-    clear: async () => {
-      await (await open()).delete(STORE, KEY);
-    },
-  };
-}
-
 /** A kept copy is read again from the records when more than this many changed since. */
 const DELTA_LIMIT = 5_000;
 /** A kept copy is written again when this many write transactions or changed rows are behind it. */
@@ -177,15 +128,17 @@ async function decodeParts(parts: readonly Blob[]): Promise<RowTable | null> {
  * than a day ago, so worth checking against them now.
  */
 async function bringUpToDate(
-  db: LoopDatabase,
+  reads: KeptReads,
   kept: PersistedIndex,
   store: IndexStore,
   now: number,
   onCount?: (count: number) => void,
 ): Promise<{ rows: RowTable; rewriteAs: string | null; stale: boolean } | null> {
+  // An import replaced the library: what it held is not kept here either.
+  const onCleared = () => store.clear().catch(() => undefined);
   // Decoded on this thread while the database checks the copy. The check counts the store: the
   // page can say how many resources there are before the rows are decoded.
-  const checked = changesSince(db, kept.token, store).then((check) => {
+  const checked = reads.changesSince(kept.token, DELTA_LIMIT, onCleared).then((check) => {
     if (check) onCount?.(check.count);
     return check;
   });
@@ -201,33 +154,6 @@ async function bringUpToDate(
   if (rows.size !== count) return null;
   const rewrite = since.behind > REWRITE_BEHIND || changed.length > REWRITE_ROWS || present !== null;
   return { rows, rewriteAs: rewrite ? since.latest : null, stale: now - kept.builtAt > CHECK_AFTER_MS };
-}
-
-/** In one transaction, so they agree: what the log says changed since `token`, those records, the count. */
-async function changesSince(db: LoopDatabase, token: string, store: IndexStore) {
-  const tx = db.transaction(['meta', 'resources']);
-  const log = await tx.objectStore('meta').get(WRITE_LOG_KEY);
-  const since = writesSince(isWriteLog(log) ? log : undefined, token);
-  if (!since || since.cleared || since.floor === Number.NEGATIVE_INFINITY) {
-    // An import replaced the library: what it held is not kept here either.
-    if (since?.cleared) await store.clear().catch(() => undefined);
-    return null;
-  }
-  const resources = tx.objectStore('resources');
-  const [changed, present, count] = await Promise.all([
-    since.floor === Number.POSITIVE_INFINITY
-      ? Promise.resolve([] as Resource[])
-      : resources.index('updatedAt').getAll(IDBKeyRange.lowerBound(since.floor), DELTA_LIMIT + 1),
-    since.removed ? resources.getAllKeys() : Promise.resolve(null),
-    resources.count(),
-  ]);
-  return changed.length > DELTA_LIMIT ? null : { since, changed, present, count };
-}
-
-/** The log's newest entry: read before the records, it is what a copy of them may claim. */
-async function latestWrite(db: LoopDatabase): Promise<string | undefined> {
-  const log = await db.get('meta', WRITE_LOG_KEY);
-  return latestToken(isWriteLog(log) ? log : undefined);
 }
 
 /**
@@ -307,16 +233,16 @@ export class KeptIndex {
   }
 
   /** The kept rows brought up to date; `onCount`: the store's count, as soon as it is known. */
-  restore(db: LoopDatabase, kept: PersistedIndex, onCount?: (count: number) => void) {
-    return bringUpToDate(db, kept, this.store, this.now(), onCount);
+  restore(reads: KeptReads, kept: PersistedIndex, onCount?: (count: number) => void) {
+    return bringUpToDate(reads, kept, this.store, this.now(), onCount);
   }
 
   now(): number {
     return this.options.now?.() ?? Date.now();
   }
 
-  latestWrite(db: LoopDatabase): Promise<string | undefined> {
-    return latestWrite(db);
+  latestWrite(reads: KeptReads): Promise<string | undefined> {
+    return reads.latestWrite();
   }
 
   /**

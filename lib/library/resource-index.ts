@@ -1,7 +1,5 @@
-import { type DbChange, onStoreChange } from '../app/live';
-import { getDb, type LoopDatabase } from '../db/open';
-import { listNewest } from '../db/resource-reads';
 import type { Resource } from '../model/resource';
+import type { StoreName } from '../model/stores';
 import {
   compareNewest,
   compareShortest,
@@ -12,7 +10,7 @@ import {
   type SortOrder,
   type TagCount,
 } from './filter';
-import type { KeepOptions, KeptIndex, PersistedIndex } from './index-cache';
+import type { KeepOptions, KeptIndex, KeptReads, PersistedIndex } from './index-cache';
 import { RowTable } from './row-table';
 import { narrows, queryTerms } from './search';
 
@@ -36,6 +34,31 @@ export function sortedIndex(sorted: readonly ResourceRow[], row: Pick<ResourceRo
     else high = mid;
   }
   return low;
+}
+
+/** What the index reads, over one connection (lib/db/library-index.ts makes them). */
+export interface IndexReads extends KeptReads {
+  /** The newest `limit` records, through the createdAt index. */
+  newest(limit: number): Promise<Resource[]>;
+  count(): Promise<number>;
+  /** Up to `size` records in id order, after the id `after` (from the first when none). */
+  chunk(size: number, after?: string): Promise<Resource[]>;
+  /** These records, read in one transaction; undefined where one is gone. */
+  some(ids: readonly string[]): Promise<(Resource | undefined)[]>;
+}
+
+/** A change to a store, from any extension page: `ids` empty means "many changed" (an import). */
+export interface StoreChange {
+  store: StoreName;
+  ids: readonly string[];
+}
+
+/** Where the index's records come from, and how it hears of changes (lib/app/library-reads.ts wires both). */
+export interface IndexSource {
+  /** The reads, once the database is open. */
+  open(): Promise<IndexReads>;
+  /** Follow changes from every extension page; returns how to stop. */
+  follow(listener: (change: StoreChange) => void): () => void;
 }
 
 export interface IndexOptions {
@@ -99,7 +122,7 @@ export class ResourceIndex {
   error: unknown = null;
 
   constructor(
-    private readonly database: () => Promise<LoopDatabase> = getDb,
+    private readonly source: IndexSource,
     private readonly options: IndexOptions = {},
   ) {}
 
@@ -117,7 +140,7 @@ export class ResourceIndex {
 
   /** Start reading (once) and follow changes. Resolves when every record is in the table. */
   start(): Promise<void> {
-    if (!this.stopListening) this.stopListening = onStoreChange((change) => this.onChange(change));
+    if (!this.stopListening) this.stopListening = this.source.follow((change) => this.onChange(change));
     this.loadPromise ??= this.load().catch((error: unknown) => {
       this.error = error;
       this.loadPromise = null;
@@ -132,7 +155,7 @@ export class ResourceIndex {
   }
 
   private async load(): Promise<void> {
-    const db = await this.database();
+    const reads = await this.source.open();
     const generation = ++this.loads;
     this.loaded = false;
     this.error = null;
@@ -141,7 +164,7 @@ export class ResourceIndex {
     // first, and the count when it is known.
     this.counted = false;
     // Asked for after the screen: the database runs them in the order asked.
-    this.preview = (await listNewest(this.options.previewSize ?? 60, db)).map(toRow);
+    this.preview = (await reads.newest(this.options.previewSize ?? 60)).map(toRow);
     const shown = this.preview.length;
     this.total = shown;
     this.byId.clear();
@@ -155,8 +178,8 @@ export class ResourceIndex {
       this.changed();
     };
     const countNow = () =>
-      void db
-        .count('resources')
+      void reads
+        .count()
         .then(showCount)
         .catch(() => undefined);
     // The kept copy is looked up (its code loaded, its database opened) once the screen is read:
@@ -167,7 +190,7 @@ export class ResourceIndex {
     // A kept copy's check counts the store itself, and says so before its rows are decoded (a
     // second count beside it would double the walk).
     if (!found) countNow();
-    const copy = found ? await this.readPersisted(db, found, showCount) : null;
+    const copy = found ? await this.readPersisted(reads, found, showCount) : null;
     const fromCopy = copy !== null;
     if (!copy) {
       // The copy's check may have counted already, though its rows were not used.
@@ -175,8 +198,8 @@ export class ResourceIndex {
       // What the log says before anything is read: rows read after it hold at least that.
       const kept = await this.kept();
       const startedAt = kept?.now() ?? 0;
-      const token = await kept?.latestWrite(db);
-      await this.readEvery(db, this.byId, true);
+      const token = await kept?.latestWrite(reads);
+      await this.readEvery(reads, this.byId, true);
       if (token) this.persistSoon(token, startedAt);
     }
     const { sortNewest } = await sorting();
@@ -193,7 +216,7 @@ export class ResourceIndex {
       performance.mark?.('library:index-ready', { detail: { textChars, fromCopy } });
     }
     this.changed();
-    if (copy?.stale) this.verifying = this.verify(db, generation).catch(() => undefined);
+    if (copy?.stale) this.verifying = this.verify(reads, generation).catch(() => undefined);
   }
 
   /**
@@ -201,16 +224,16 @@ export class ResourceIndex {
    * record is read again, off to the side, and replaces it (a safety net under the write log).
    * Changes taken in meanwhile win over what the read found.
    */
-  private async verify(db: LoopDatabase, generation: number): Promise<void> {
+  private async verify(reads: IndexReads, generation: number): Promise<void> {
     const kept = await this.kept();
     if (!kept) return;
     const startedAt = kept.now();
-    const token = await kept.latestWrite(db);
+    const token = await kept.latestWrite(reads);
     const fresh = new RowTable();
     const touched = new Set<string>();
     this.touched = touched;
     try {
-      await this.readEvery(db, fresh, false);
+      await this.readEvery(reads, fresh, false);
     } finally {
       this.touched = null;
     }
@@ -230,19 +253,19 @@ export class ResourceIndex {
   }
 
   /** Every record into `rows`, in chunks; `announce`: a search typed meanwhile grows as they come. */
-  private async readEvery(db: LoopDatabase, rows: RowTable, announce: boolean): Promise<void> {
+  private async readEvery(reads: IndexReads, rows: RowTable, announce: boolean): Promise<void> {
     // Small chunks: each one's records are cloned and folded on this thread, and a keystroke
     // typed while the library is read waits for at most one chunk.
     const chunkSize = this.options.chunkSize ?? 500;
     const yieldToPage = this.options.yieldToPage ?? defaultYield;
     let announcedAt = -Infinity;
-    let reading = db.getAll('resources', undefined, chunkSize);
+    let reading = reads.chunk(chunkSize);
     for (;;) {
       const batch = await reading;
       const more = batch.length === chunkSize;
       // The next chunk is read by the database while this one is folded here.
       if (more) {
-        reading = db.getAll('resources', IDBKeyRange.lowerBound(batch[batch.length - 1]!.id, true), chunkSize);
+        reading = reads.chunk(chunkSize, batch[batch.length - 1]!.id);
         // Awaited on the next turn; until then a failure is not an unhandled one.
         reading.catch(() => undefined);
       }
@@ -271,11 +294,11 @@ export class ResourceIndex {
 
   /** The rows kept from the last visit, brought up to date; null when there is no copy to trust. */
   private async readPersisted(
-    db: LoopDatabase,
+    reads: IndexReads,
     found: PersistedIndex,
     onCount: (count: number) => void,
   ): Promise<{ stale: boolean } | null> {
-    const copy = await (await this.kept())?.restore(db, found, onCount);
+    const copy = await (await this.kept())?.restore(reads, found, onCount);
     if (!copy) return null;
     // The copy's table becomes the index's, with what changed while it was read on top: taking
     // it row by row into another table was a tenth of a second's task at 100,000.
@@ -308,7 +331,7 @@ export class ResourceIndex {
     );
   }
 
-  private onChange(change: DbChange): void {
+  private onChange(change: StoreChange): void {
     if (change.store !== 'resources') return;
     if (change.ids.length === 0) {
       // "Many changed" (an import): read everything again.
@@ -339,10 +362,7 @@ export class ResourceIndex {
         const ids = [...this.pending];
         this.pending.clear();
         if (!ids.length) continue;
-        const db = await this.database();
-        const tx = db.transaction('resources');
-        const records = await Promise.all(ids.map((id) => tx.store.get(id)));
-        await tx.done;
+        const records = await (await this.source.open()).some(ids);
         for (const [i, id] of ids.entries()) this.apply(id, records[i]);
         this.changed();
       } while (this.reloadAgain || this.pending.size);
@@ -620,17 +640,3 @@ const SLICE_MS = 8;
 const CACHED_QUERIES = 12;
 /** While the library is read, how often a search typed meanwhile is brought up to date. */
 const PROGRESS_MS = 250;
-
-let shared: ResourceIndex | null = null;
-
-/**
- * The page's one index: kept while the page is open, so going back to the list is instant, and
- * kept between visits (index-cache.ts), so a large library is searchable at once.
- */
-export function resourceIndex(): ResourceIndex {
-  shared ??= new ResourceIndex(getDb, {
-    persisted: {},
-  });
-  void shared.start();
-  return shared;
-}

@@ -1,6 +1,5 @@
-import { getDb, type LoopDatabase } from '../db/open';
 import { streakDays } from '../prompts/streak';
-import { countAnswers } from '../model/review-card';
+import { countAnswers, type ReviewCard } from '../model/review-card';
 
 const DAY = 86_400_000;
 
@@ -35,75 +34,49 @@ export interface LibraryStats {
 /** A review streak longer than this reads its older days from reflections alone (cards are many). */
 const REVIEW_STREAK_WINDOW = 60 * DAY;
 
-/** Saved since `since`: a count over the createdAt index. */
-export async function countSavedSince(since: number, db?: LoopDatabase): Promise<number> {
-  return (db ?? (await getDb())).countFromIndex('resources', 'createdAt', IDBKeyRange.lowerBound(since));
-}
-
-/** Shared with the team since `since`: a count over the sharedAt index (only shared records are in it). */
-export async function countSharedSince(since: number, db?: LoopDatabase): Promise<number> {
-  return (db ?? (await getDb())).countFromIndex('resources', 'sharedAt', IDBKeyRange.lowerBound(since));
-}
-
-/**
- * Learned since `since`. Marking learned sets updatedAt too, so only records updated since
- * then (through the updatedAt index) can qualify: the rest of the library is never read.
- */
-export async function countLearnedSince(since: number, db?: LoopDatabase): Promise<number> {
-  const database = db ?? (await getDb());
-  let count = 0;
-  let cursor = await database
-    .transaction('resources')
-    .store.index('updatedAt')
-    .openCursor(IDBKeyRange.lowerBound(since));
-  while (cursor) {
-    const { status, learnedAt } = cursor.value;
-    if (status === 'learned' && learnedAt !== undefined && learnedAt >= since) count++;
-    cursor = await cursor.continue();
-  }
-  return count;
+/** The reads the figures need (lib/db/stats.ts), each through an index. */
+export interface StatsReads {
+  savedSince(since: number): Promise<number>;
+  learnedSince(since: number): Promise<number>;
+  sharedSince(since: number): Promise<number>;
+  cardsChangedSince(since: number): Promise<ReviewCard[]>;
+  /** The reflections' times up to `now`, newest first, for as long as `more` says. */
+  reflectionTimes(now: number, more: (time: number) => boolean): Promise<void>;
 }
 
 /**
- * Days in a row with a reflection. Walks the reflections' createdAt index from the newest and
- * stops at the first gap of more than two days, so a long journal is not read to the start.
+ * Days in a row with a reflection. Walks the reflections' times from the newest and stops at the
+ * first gap of more than two days, so a long journal is not read to the start.
  */
 export async function reflectionStreak(
   now: number,
-  db?: LoopDatabase,
+  reflectionTimes: StatsReads['reflectionTimes'],
   timeZone?: string,
   reviewTimes: readonly number[] = [],
 ): Promise<number> {
-  const database = db ?? (await getDb());
   const times: number[] = [...reviewTimes];
-  let cursor = await database
-    .transaction('reflections')
-    .store.index('createdAt')
-    .openKeyCursor(IDBKeyRange.upperBound(now), 'prev');
   let previous = now;
-  while (cursor) {
-    const time = cursor.key;
-    if (previous - time > 2 * DAY && !times.some((t) => t < previous && t >= time)) break;
+  await reflectionTimes(now, (time) => {
+    if (previous - time > 2 * DAY && !times.some((t) => t < previous && t >= time)) return false;
     times.push(time);
     previous = time;
-    cursor = await cursor.continue();
-  }
+    return true;
+  });
   return streakDays(times, now, timeZone);
 }
 
-export async function libraryStats(now: number, db?: LoopDatabase): Promise<LibraryStats> {
-  const database = db ?? (await getDb());
+export async function libraryStats(now: number, reads: StatsReads): Promise<LibraryStats> {
   // Every figure says its window (this week, this month), so none counts all time beside them.
   const since = Math.min(startOfMonth(now), now - REVIEW_STREAK_WINDOW);
-  const cards = await database.getAllFromIndex('reviews', 'updatedAt', IDBKeyRange.lowerBound(since));
+  const cards = await reads.cardsChangedSince(since);
   const reviewTimes = cards.flatMap((card) =>
     card.history.filter((entry) => entry.answer !== 'retire' && entry.at <= now).map((entry) => entry.at),
   );
   const [savedThisWeek, learnedThisMonth, sharedThisMonth, streak] = await Promise.all([
-    countSavedSince(startOfWeek(now), database),
-    countLearnedSince(startOfMonth(now), database),
-    countSharedSince(startOfMonth(now), database),
-    reflectionStreak(now, database, undefined, reviewTimes).catch(() => 0),
+    reads.savedSince(startOfWeek(now)),
+    reads.learnedSince(startOfMonth(now)),
+    reads.sharedSince(startOfMonth(now)),
+    reflectionStreak(now, reads.reflectionTimes, undefined, reviewTimes).catch(() => 0),
   ]);
   const end = now + 1;
   return {

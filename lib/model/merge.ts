@@ -88,7 +88,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Texts are never dropped or cut (lib/merge.ts, without a base: an import has none): a text that
+ * Texts are never dropped or cut (`mergeText` above, without a base: an import has none): a text that
  * holds the other wins, else both are joined, and where the two together pass the field's limit
  * the loser is kept whole as a conflict version to choose from.
  */

@@ -50,6 +50,6 @@ export interface Resource {
   createdAt: number;
   updatedAt: number;
   learnedAt?: number;
-  /** Texts another writer wrote that could not be merged in (lib/merge.ts): kept until the user chooses. */
+  /** Texts another writer wrote that could not be merged in (lib/model/merge.ts): kept until the user chooses. */
   conflicts?: FieldConflict[];
 }

@@ -33,7 +33,7 @@ export const MUST_HAVE = 'must-have';
 export const MUST_NOT_HAVE = 'must-not-have';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-/** A record time (lib/time.ts): the bounds are checked when the file is read. */
+/** A record time (lib/infra/time.ts): the bounds are checked when the file is read. */
 const time = v.pipe(
   v.number(),
   v.integer(),
@@ -54,7 +54,7 @@ const webUrl = v.pipe(
   v.check((value) => isWebUrl(value), WEB_URL),
 );
 
-/** A conflict version (lib/merge.ts): a whole text another writer wrote, kept until chosen. */
+/** A conflict version (lib/model/merge.ts): a whole text another writer wrote, kept until chosen. */
 const conflictsSchema = v.optional(
   v.pipe(
     v.array(v.strictObject({ field: v.pipe(v.string(), v.maxLength(50)), text: userText(LIMITS.notes), at: time })),
@@ -62,7 +62,7 @@ const conflictsSchema = v.optional(
   ),
 );
 
-/** Export format 1's moments; they read as clips (lib/clips/clip.ts). */
+/** Export format 1's moments; they read as clips (lib/model/clip-legacy.ts). */
 export const timestampNoteSchema = v.strictObject({
   atSec: seconds,
   text: userText(2_000),

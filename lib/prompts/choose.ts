@@ -1,7 +1,5 @@
-import { getDb, type LoopDatabase } from '../db/open';
-import { listCustomPrompts } from '../db/prompts';
-import { reflectionsSince } from '../db/reflections';
 import type { CustomPrompt } from '../model/prompt';
+import type { Reflection } from '../model/reflection';
 import type { Resource } from '../model/resource';
 import { disabledBuiltInPrompts, promptHistory } from '../settings';
 import {
@@ -21,32 +19,35 @@ const DAY = 86_400_000;
 const HISTORY_DAYS = 60;
 const SCAN_LIMIT = 500;
 
-/** Resources a prompt could be about: learned recently, or saved days ago and still queued. */
-export async function resourcesForPrompts(now: number, db?: LoopDatabase): Promise<Resource[]> {
-  const database = db ?? (await getDb());
-  const out: Resource[] = [];
-  // Marking learned bumps updatedAt, so the recently learned are among the recently updated.
-  let cursor = await database
-    .transaction('resources')
-    .store.index('updatedAt')
-    .openCursor(IDBKeyRange.lowerBound(now - LEARNED_RECENTLY_DAYS * DAY), 'prev');
-  for (let seen = 0; cursor && seen < SCAN_LIMIT; seen++) {
-    if (cursor.value.status === 'learned' || cursor.value.quotes?.length || cursor.value.kind === 'activity')
-      out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  const range = IDBKeyRange.bound(now - QUEUED_AT_MOST_DAYS * DAY, now - QUEUED_FOR_DAYS * DAY);
-  let queued = await database.transaction('resources').store.index('createdAt').openCursor(range);
-  for (let seen = 0; queued && seen < SCAN_LIMIT; seen++) {
-    if (queued.value.status === 'queued' && !out.some((r) => r.id === queued?.value.id)) out.push(queued.value);
-    queued = await queued.continue();
-  }
-  return out;
+/** What choosing reads (lib/db's prompts, reflections and prompt-resources; lib/app/prompt-reads.ts wires them). */
+export interface PromptReads {
+  customPrompts(): Promise<CustomPrompt[]>;
+  /** Reflections written at or after `since`, newest first. */
+  reflectionsSince(since: number): Promise<Reflection[]>;
+  /** Up to `limit` resources updated since `since`, newest first: those `keep` takes. */
+  updatedSince(since: number, limit: number, keep: (resource: Resource) => boolean): Promise<Resource[]>;
+  /** Up to `limit` resources created from `from` to `to` (both included), oldest first: those `keep` takes. */
+  createdBetween(from: number, to: number, limit: number, keep: (resource: Resource) => boolean): Promise<Resource[]>;
 }
 
-/** Up to `limit` resources still to learn, for the micro-learning nudge. */
-export async function queuedResources(limit = 300, db?: LoopDatabase): Promise<Resource[]> {
-  return (db ?? (await getDb())).getAllFromIndex('resources', 'status', 'queued', limit);
+/** Resources a prompt could be about: learned recently, or saved days ago and still queued. */
+export async function resourcesForPrompts(
+  now: number,
+  read: Pick<PromptReads, 'updatedSince' | 'createdBetween'>,
+): Promise<Resource[]> {
+  // Marking learned bumps updatedAt, so the recently learned are among the recently updated.
+  const recent = await read.updatedSince(
+    now - LEARNED_RECENTLY_DAYS * DAY,
+    SCAN_LIMIT,
+    (resource) => resource.status === 'learned' || !!resource.quotes?.length || resource.kind === 'activity',
+  );
+  const queued = await read.createdBetween(
+    now - QUEUED_AT_MOST_DAYS * DAY,
+    now - QUEUED_FOR_DAYS * DAY,
+    SCAN_LIMIT,
+    (resource) => resource.status === 'queued' && !recent.some((r) => r.id === resource.id),
+  );
+  return [...recent, ...queued];
 }
 
 export function groupOf(promptId: string, customs: readonly CustomPrompt[], resourceId?: string): string {
@@ -64,13 +65,12 @@ export interface PromptSources {
 }
 
 /** Everything rotation needs, read from settings and the database. */
-export async function loadPromptSources(now: number, db?: LoopDatabase): Promise<PromptSources> {
-  const database = db ?? (await getDb());
+export async function loadPromptSources(now: number, read: PromptReads): Promise<PromptSources> {
   const [disabled, customs, resources, answered, shown] = await Promise.all([
     disabledBuiltInPrompts.getValue(),
-    listCustomPrompts(database),
-    resourcesForPrompts(now, database),
-    reflectionsSince(now - HISTORY_DAYS * DAY, database),
+    read.customPrompts(),
+    resourcesForPrompts(now, read),
+    read.reflectionsSince(now - HISTORY_DAYS * DAY),
     promptHistory.getValue(),
   ]);
   const history: PromptUse[] = [
@@ -98,11 +98,11 @@ export function candidatesFrom(
 
 /** The next prompt to ask, or null when the user turned every prompt off. */
 export async function choosePrompt(
+  read: PromptReads,
   now = Date.now(),
   random: () => number = Math.random,
-  db?: LoopDatabase,
 ): Promise<PromptCandidate | null> {
-  const sources = await loadPromptSources(now, db);
+  const sources = await loadPromptSources(now, read);
   return pickPrompt(candidatesFrom(sources, now), sources.history, now, { random });
 }
 

@@ -6,7 +6,7 @@ import type { ReviewAnswer, ReviewCard } from '../model/review-card';
  * The review scheduler: ts-fsrs (FSRS, a well-kept spaced-repetition library) rather than
  * hand-written intervals. Short-term learning steps are off: they would bring a takeaway back ten
  * minutes later, and this is a daily review of what you learned at work, not a flash-card drill.
- * The longest interval stays inside the record-time bounds (lib/time.ts: five years ahead).
+ * The longest interval stays inside the record-time bounds (lib/infra/time.ts: five years ahead).
  */
 const scheduler = fsrs({ enable_short_term: false, enable_fuzz: true, maximum_interval: 3 * 365 });
 

@@ -1,14 +1,14 @@
-import { getDb, type LoopDatabase } from '../db/open';
 import { isDay } from '../model/activity';
 import type { Action, ActionStatus } from '../model/action';
 import type { ActivityType } from '../model/activity';
+import type { Reflection } from '../model/reflection';
 import type { Resource, ResourceKind, SharedHow } from '../model/resource';
 import type { Takeaway } from '../model/takeaway';
 import { formatClipTime } from '../infra/video-time';
 import { locale, t } from '../i18n';
 import { capLine, LIMITS } from '../infra/limits';
 import { quoteHref } from '../quotes/fragment';
-import { countAnswers } from '../model/review-card';
+import { countAnswers, type ReviewCard } from '../model/review-card';
 import { openUrl } from '../format/resource-links';
 import { activityTypeLabel, formatDay, kindLabel } from '../format/resource-format';
 import { escapeMarkdown, escapeMarkdownLine, escapeSlack, markdownLink, slackLink } from './escape';
@@ -138,19 +138,31 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
   return item;
 }
 
+/** What a digest reads (lib/db/digest.ts and its neighbours; lib/app/share-reads.ts wires them). */
+export interface DigestReads {
+  /** Every resource marked learned. */
+  learned(): Promise<Resource[]>;
+  /** Resources shared from `start` up to (not including) `end`. */
+  sharedBetween(start: number, end: number): Promise<Resource[]>;
+  actions(): Promise<Action[]>;
+  reflection(id: string): Promise<Reflection | undefined>;
+  /** Review cards answered (or made) since `since`. */
+  cardsChangedSince(since: number): Promise<ReviewCard[]>;
+}
+
 /** Actions made from each resource, directly or from a reflection about it. */
 async function actionsByResource(
   resourceIds: ReadonlySet<string>,
-  database: LoopDatabase,
+  read: Pick<DigestReads, 'actions' | 'reflection'>,
 ): Promise<Map<string, Action[]>> {
   const out = new Map<string, Action[]>();
   if (!resourceIds.size) return out;
-  const actions = await database.getAll('actions');
+  const actions = await read.actions();
   for (const action of actions) {
     let resourceId: string | undefined;
     if (action.source.kind === 'resource') resourceId = action.source.id;
     else if (action.source.kind === 'reflection' && action.source.id)
-      resourceId = (await database.get('reflections', action.source.id))?.resourceId;
+      resourceId = (await read.reflection(action.source.id))?.resourceId;
     if (!resourceId || !resourceIds.has(resourceId)) continue;
     out.set(resourceId, [...(out.get(resourceId) ?? []), action]);
   }
@@ -158,29 +170,21 @@ async function actionsByResource(
 }
 
 export interface DigestOptions {
-  db?: LoopDatabase;
   timeZone?: string;
   topic?: DigestTopicText;
 }
 
 /** What was learned or shared in the period, oldest first, read through the indexes. */
-export async function collectDigest(period: Period, options: DigestOptions = {}): Promise<Digest> {
-  const database = options.db ?? (await getDb());
-  const learned = (await database.getAllFromIndex('resources', 'status', 'learned')).filter((r) =>
-    inPeriod(r.learnedAt, period),
-  );
-  const shared = await database.getAllFromIndex(
-    'resources',
-    'sharedAt',
-    IDBKeyRange.bound(period.start, period.end, false, true),
-  );
+export async function collectDigest(period: Period, read: DigestReads, options: DigestOptions = {}): Promise<Digest> {
+  const learned = (await read.learned()).filter((r) => inPeriod(r.learnedAt, period));
+  const shared = await read.sharedBetween(period.start, period.end);
   const byId = new Map<string, Resource>();
   for (const resource of [...learned, ...shared]) byId.set(resource.id, resource);
   const when = (r: Resource) => Math.min(...[r.learnedAt, r.sharedAt].filter((x): x is number => inPeriod(x, period)));
   const resources = [...byId.values()].sort((a, b) => when(a) - when(b) || a.title.localeCompare(b.title));
-  const actions = await actionsByResource(new Set(byId.keys()), database);
+  const actions = await actionsByResource(new Set(byId.keys()), read);
   // A card answered in the period was updated in it or later: the updatedAt index finds them.
-  const cards = await database.getAllFromIndex('reviews', 'updatedAt', IDBKeyRange.lowerBound(period.start));
+  const cards = await read.cardsChangedSince(period.start);
   const appliedCount = countAnswers(cards, period.start, period.end, ['applied']);
   return {
     kind: 'period',
@@ -195,17 +199,20 @@ export async function collectDigest(period: Period, options: DigestOptions = {})
 }
 
 /** One resource, posted on its own ("teach it forward"). */
-export async function collectResourceDigest(resource: Resource, options: DigestOptions = {}): Promise<Digest> {
-  const database = options.db ?? (await getDb());
-  return resourcesDigest([resource], await actionsByResource(new Set([resource.id]), database), options);
+export async function collectResourceDigest(
+  resource: Resource,
+  read: Pick<DigestReads, 'actions' | 'reflection'>,
+  options: DigestOptions = {},
+): Promise<Digest> {
+  return resourcesDigest([resource], await actionsByResource(new Set([resource.id]), read), options);
 }
 
 /** Actions made from each of these resources, for digests built later without a database read. */
-export async function actionsForResources(
+export function actionsForResources(
   resources: readonly Resource[],
-  options: DigestOptions = {},
+  read: Pick<DigestReads, 'actions' | 'reflection'>,
 ): Promise<Map<string, Action[]>> {
-  return actionsByResource(new Set(resources.map((r) => r.id)), options.db ?? (await getDb()));
+  return actionsByResource(new Set(resources.map((r) => r.id)), read);
 }
 
 /** Resources posted on their own (not a period): synchronous, so a click can build it and post. */
@@ -416,14 +423,8 @@ export function digestFileName(digest: Digest): string {
   return `learning-digest-${date}.md`;
 }
 
-/** Whether anything is marked learned at all (a count over the status index). */
-export async function anythingLearned(db?: LoopDatabase): Promise<boolean> {
-  return (await (db ?? (await getDb())).countFromIndex('resources', 'status', 'learned')) > 0;
-}
-
-/** Learned but not shared yet, most recently learned first: what "Teach it forward" offers. */
-export async function listTeachForward(db?: LoopDatabase): Promise<Resource[]> {
-  const learned = await (db ?? (await getDb())).getAllFromIndex('resources', 'status', 'learned');
+/** Of the learned resources, those not shared yet, most recently learned first: what "Teach it forward" offers. */
+export function teachForward(learned: readonly Resource[]): Resource[] {
   return learned
     .filter((r) => r.sharedAt === undefined)
     .sort((a, b) => (b.learnedAt ?? b.updatedAt) - (a.learnedAt ?? a.updatedAt));

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 
 /**
- * Whether a sync server is connected, from the stored account's presence alone: what every page
- * asks at start-up and every commit asks before it marks a change, so it loads no schema library
- * (lib/settings.ts validates the account where it is used: the sync pass, Settings). One small
- * module for all of it, so a first screen carries one chunk of it, not two.
+ * The connection probe: whether a sync server is connected, from the stored account's presence
+ * alone. What every page asks at start-up (lib/app/sync-start.ts) and every commit asks before it
+ * marks a change (lib/app/commit.ts), so it loads no schema library (lib/settings.ts validates the
+ * account where it is used: the sync pass, Settings). One small module for all of it, so a first
+ * screen carries one chunk of it, not two. Importing it reads nothing: the first question does.
  */
 export const SYNC_ACCOUNT_KEY = 'syncAccount';
 
@@ -49,39 +50,4 @@ export function isConnected(): Promise<boolean> {
 /** Tests: every page starts not knowing. */
 export function forgetConnection(): void {
   connected = null;
-}
-
-/**
- * The one line a page's start-up runs for sync: a storage read, and nothing more while no server
- * is connected (no request, no PouchDB). With one (or once one is connected, in this page or
- * another), lib/app/sync loads and starts. Returns the stop.
- */
-export function startSyncHere(live: boolean): () => void {
-  let stopSync: (() => void) | null = null;
-  let starting = false;
-  let stopped = false;
-  const start = () => {
-    if (starting || stopped) return;
-    starting = true;
-    void import('./sync')
-      .then(({ startPageSync }) => startPageSync(live))
-      .then((stop) => {
-        if (stopped) stop();
-        else stopSync = stop;
-      });
-  };
-  const stopWatching = watchConnection((next, previous) => {
-    if (next.connected && !previous.connected) start();
-    if (!next.connected && previous.connected) {
-      stopSync?.();
-      stopSync = null;
-      starting = false;
-    }
-  });
-  void readConnection().then((connection) => connection.connected && start());
-  return () => {
-    stopped = true;
-    stopWatching();
-    stopSync?.();
-  };
 }

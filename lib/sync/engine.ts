@@ -434,7 +434,7 @@ export async function replicate(deps: SyncDeps, options: ReplicateOptions = {}):
   await deps.local.replicate.from(deps.remote, batch);
 }
 
-/** The whole pass. Throws what the server said (lib/sync/errors.ts reads it); nothing is lost on a throw. */
+/** The whole pass. Throws what the server said (`classifyError` in lib/sync/remote.ts reads it); nothing is lost on a throw. */
 export async function syncPass(deps: SyncDeps, options: ReplicateOptions = {}): Promise<PassResult> {
   const first = await takeIn(deps);
   const out = await sendOut(deps);

@@ -1,8 +1,5 @@
 /// <reference types="pouchdb-browser" />
 import PouchDB from 'pouchdb-browser';
-import { getDb } from '../db/open';
-import { readForSync } from '../db/sync';
-import type { StoreName } from '../model/stores';
 import { contentHash } from '../infra/ids';
 import { serialQueue } from '../infra/serial';
 import { type SyncAccount, syncAccount, syncPassword, syncStatus, type SyncStatus } from '../settings';
@@ -13,12 +10,14 @@ import { basicAuth, classifyError, databaseUrl } from './remote';
 
 /**
  * Sync at run time: the PouchDB databases of the connected account, one pass at a time in this
- * browser (a Web Lock, so the background and a library page never run two at once), the status
- * the Settings page shows, and the team database. Loaded only where sync runs: the background's
- * alarm, a library page, the popup after its first render; never while no server is connected.
+ * browser (a Web Lock, so the background and a library page never run two at once) and the
+ * status the Settings page shows. The team space's database (lib/team/replica.ts) opens its
+ * copies here too, so both share this page's connections. Loaded only where sync runs: the
+ * background's alarm, a library page, the popup after its first render; never while no server
+ * is connected.
  */
 
-type Db = PouchDB.Database<Record<string, unknown>>;
+export type Db = PouchDB.Database<Record<string, unknown>>;
 
 export interface Credentials {
   account: SyncAccount;
@@ -53,9 +52,11 @@ function authFetch(user: string, password: string): (url: string | Request, opts
   };
 }
 
-/** Local databases are named after the account, so another account's documents never travel. */
-export function localName(account: SyncAccount, which: 'own' | 'team'): string {
-  const database = which === 'own' ? account.database : (account.teamDatabase ?? '');
+/**
+ * Local databases are named after the account and the database (`own`: the library's, `team`:
+ * the team space's), so another account's documents never travel.
+ */
+export function localName(account: SyncAccount, which: 'own' | 'team', database: string): string {
   return `learning-loop-${which}-${contentHash(`${account.server}\u0000${account.user}\u0000${database}`)}`;
 }
 
@@ -66,7 +67,7 @@ export function localName(account: SyncAccount, which: 'own' | 'team'): string {
  */
 const opened = new Map<string, Db>();
 
-function localDb(name: string): Db {
+export function localDb(name: string): Db {
   let db = opened.get(name);
   if (!db) {
     db = new PouchDB(name, { auto_compaction: false }) as Db;
@@ -75,7 +76,7 @@ function localDb(name: string): Db {
   return db;
 }
 
-function remoteDb(url: string, user: string, password: string): Db {
+export function remoteDb(url: string, user: string, password: string): Db {
   const key = `${url}\u0000${user}\u0000${contentHash(password)}`;
   let db = opened.get(key);
   if (!db) {
@@ -91,28 +92,22 @@ function remoteDb(url: string, user: string, password: string): Db {
 export function openDatabases(credentials: Credentials): { local: Db; remote: Db } {
   const { account, password } = credentials;
   return {
-    local: localDb(localName(account, 'own')),
+    local: localDb(localName(account, 'own', account.database)),
     remote: remoteDb(databaseUrl(account.server, account.database), account.user, password),
   };
 }
 
-export function openTeamDatabases(credentials: Credentials): { local: Db; remote: Db } | null {
-  const { account, password } = credentials;
-  if (!account.teamDatabase) return null;
-  return {
-    local: localDb(localName(account, 'team')),
-    remote: remoteDb(databaseUrl(account.server, account.teamDatabase), account.user, password),
-  };
-}
-
-/** How a pass writes what came from the server (lib/app/sync-pass.ts gives it). */
-export type SyncWriter = Pick<SyncDeps, 'apply' | 'announce' | 'settings'>;
+/**
+ * How a pass reads and writes the library (lib/app/sync-pass.ts gives it: only the application
+ * layer opens the database): `read` the records a change marked, `apply` what came from the
+ * server, `announce` it.
+ */
+export type SyncWriter = Pick<SyncDeps, 'read' | 'apply' | 'announce' | 'settings'>;
 
 export function depsFor(local: Db, remote: Db, writer: SyncWriter, now: () => number = Date.now): SyncDeps {
   return {
     local,
     remote,
-    read: async (store: StoreName, ids: readonly string[]) => readForSync(await getDb(), store, ids),
     outbox: { read: readOutbox, clear: clearSent, mark: markRecords },
     ...writer,
     merge: (store, base, ours, theirs, at) => mergeRecords(store, base, ours, theirs, at ?? now()),
@@ -128,7 +123,7 @@ function exclusively<T>(task: () => Promise<T>): Promise<T> {
   return queue(() => locks.request('learning-loop-sync', () => task()) as Promise<T>);
 }
 
-async function updateStatus(patch: Partial<SyncStatus>): Promise<void> {
+export async function updateStatus(patch: Partial<SyncStatus>): Promise<void> {
   await syncStatus.setValue({ ...(await syncStatus.getValue()), ...patch });
 }
 
@@ -137,8 +132,14 @@ export interface PassOutcome {
   result?: PassResult;
 }
 
+/** What else a pass does inside its lock once the library is in step (the team space's replication). */
+export type AfterPass = (credentials: Credentials) => Promise<void>;
+
 /** One pass for the connected account (nothing at all when none is); the status says how it went. */
-export function syncNowWith(writer: SyncWriter, options: { batchSize?: number } = {}): Promise<PassOutcome> {
+export function syncNowWith(
+  writer: SyncWriter,
+  options: { batchSize?: number; after?: AfterPass } = {},
+): Promise<PassOutcome> {
   return exclusively(async () => {
     const credentials = await readCredentials();
     if (!credentials) return { ok: false };
@@ -155,7 +156,7 @@ export function syncNowWith(writer: SyncWriter, options: { batchSize?: number } 
         pending: result.pending,
         skipped: mergeSkipped(status.skipped, result.skipped),
       });
-      await syncTeam(credentials);
+      await options.after?.(credentials);
       return { ok: true, result };
     } catch (error) {
       console.warn('Learning Loop: sync did not finish', error);
@@ -171,17 +172,12 @@ function mergeSkipped(before: SyncStatus['skipped'], now: SyncStatus['skipped'])
   return [...byId.values()].slice(-100);
 }
 
-/** The team database, both ways (it is small: what members published and their checks). */
-async function syncTeam(credentials: Credentials): Promise<void> {
-  const team = openTeamDatabases(credentials);
-  if (!team) return;
-  try {
-    await team.local.replicate.to(team.remote);
-    await team.local.replicate.from(team.remote);
-    await updateStatus({ teamSyncedAt: Date.now(), teamError: null });
-  } catch (error) {
-    await updateStatus({ teamError: classifyError(error, true) });
-  }
+/**
+ * Live replication's back-off: retrying at most every 10 s (PouchDB's own grows to minutes), so a
+ * server that was away a while is caught up with soon after it is back.
+ */
+export function liveBackOff(delay: number): number {
+  return delay === 0 ? 1000 : Math.min(10_000, delay * 2);
 }
 
 /**
@@ -192,16 +188,16 @@ async function syncTeam(credentials: Credentials): Promise<void> {
 export function syncLive(writer: SyncWriter, onChange: () => void): () => void {
   let stopped = false;
   let live: PouchDB.Replication.Replication<Record<string, unknown>> | null = null;
-  let liveTeam: PouchDB.Replication.Sync<Record<string, unknown>> | null = null;
-  let team: { local: Db; remote: Db } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   void readCredentials().then((credentials) => {
     if (!credentials || stopped) return;
     const { local, remote } = openDatabases(credentials);
-    // Retrying at most every 10 s (PouchDB's own back-off grows to minutes): a server that was
-    // away a while is caught up with soon after it is back.
-    const back_off_function = (delay: number) => (delay === 0 ? 1000 : Math.min(10_000, delay * 2));
-    live = local.replicate.from(remote, { live: true, retry: true, batch_size: REPLICATION_BATCH, back_off_function });
+    live = local.replicate.from(remote, {
+      live: true,
+      retry: true,
+      batch_size: REPLICATION_BATCH,
+      back_off_function: liveBackOff,
+    });
     live.on('change', () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -210,68 +206,26 @@ export function syncLive(writer: SyncWriter, onChange: () => void): () => void {
           .then(onChange, (error: unknown) => console.warn('Learning Loop: sync', error));
       }, 300);
     });
-    team = openTeamDatabases(credentials);
-    if (team) {
-      liveTeam = team.local.sync(team.remote, { live: true, retry: true, back_off_function });
-      liveTeam.on('change', () => onChange());
-    }
   });
   return () => {
     stopped = true;
     clearTimeout(timer);
     live?.cancel();
-    liveTeam?.cancel();
   };
 }
 
-/** Disconnect: this browser forgets the account and its local copies; the library stays. */
+/** One local copy destroyed (a disconnect): this page's object for it is dropped too. */
+export async function forgetLocalCopy(name: string): Promise<void> {
+  const db = opened.get(name) ?? new PouchDB(name);
+  opened.delete(name);
+  await db.destroy().catch(() => undefined);
+}
+
+/**
+ * Disconnect: this browser forgets the account's copy of the library and its server connections;
+ * the library stays. The team space's copy goes with lib/team/replica.ts's `forgetTeamCopy`.
+ */
 export async function forgetLocalCopies(account: SyncAccount): Promise<void> {
-  for (const which of ['own', 'team'] as const) {
-    if (which === 'team' && !account.teamDatabase) continue;
-    const name = localName(account, which);
-    const db = opened.get(name) ?? new PouchDB(name);
-    opened.delete(name);
-    await db.destroy().catch(() => undefined);
-  }
+  await forgetLocalCopy(localName(account, 'own', account.database));
   for (const key of [...opened.keys()]) if (key.includes('\u0000')) opened.delete(key);
-}
-
-/** The team's documents as this browser holds them (replicated whole). */
-export async function readTeamDocs(credentials: Credentials): Promise<unknown[]> {
-  if (!credentials.account.teamDatabase) return [];
-  const all = await localDb(localName(credentials.account, 'team')).allDocs({ include_docs: true });
-  return all.rows.flatMap((row) => (row.doc && !row.id.startsWith('_') ? [row.doc] : []));
-}
-
-/** Write (or with `deleted`, remove) one of the user's own team documents, then replicate. */
-export async function writeTeamDoc(
-  credentials: Credentials,
-  doc: { _id: string } & Record<string, unknown>,
-  deleted = false,
-): Promise<void> {
-  const team = openTeamDatabases(credentials);
-  if (!team) return;
-  try {
-    const current = (await team.local.get(doc._id).catch(() => null)) as { _rev: string } | null;
-    if (deleted) {
-      // Removed on the server directly too: pouchdb-server (unlike CouchDB) drops a replicated
-      // deletion in a database with a validation document. Offline, the local deletion replicates later.
-      const there = (await team.remote.get(doc._id).catch(() => null)) as { _rev: string } | null;
-      if (there) await team.remote.remove(doc._id, there._rev).catch(() => undefined);
-      if (current) await team.local.remove(doc._id, current._rev);
-    } else {
-      await team.local.put({ ...doc, ...(current ? { _rev: current._rev } : {}) } as never);
-    }
-    await team.local.replicate.to(team.remote);
-    await updateStatus({ teamSyncedAt: Date.now(), teamError: null });
-  } catch (error) {
-    console.warn('Learning Loop: the team space did not take the change', error);
-    await updateStatus({ teamError: classifyError(error, true) });
-    throw error;
-  }
-}
-
-/** Bring the team database in now (the Team page at open). */
-export async function pullTeam(credentials: Credentials): Promise<void> {
-  await syncTeam(credentials);
 }

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readLocale } from '../../scripts/locales';
 import { forgetLibraryChangeNotice } from '../../lib/app/commit';
 import { closeDb } from '../../lib/db/open';
-import { forgetConnection } from '../../lib/app/sync-start';
+import { forgetConnection } from '../../lib/sync/connection';
 import { substitute, useDictionary } from '../../lib/i18n';
 
 const english = readLocale('en');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { takeawaysFromText } from '../../../lib/model/takeaway-text';
-import { existingSources, loadSource, newActionHref, parseFrom } from '../../../lib/actions/source';
+import { newActionHref, parseFrom } from '../../../lib/actions/source';
+import { existingSources, loadSource } from '../../../lib/app/action-sources';
 import { createAction, getAction } from '../../../lib/db/actions';
 import { getDb } from '../../../lib/db/open';
 import { deleteResources } from '../../../lib/db/resources';

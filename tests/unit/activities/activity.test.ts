@@ -16,7 +16,8 @@ import { criteriaFromQuery, matchesRow, toRow } from '../../../lib/library/filte
 import { queryTerms } from '../../../lib/library/search';
 import { useDictionary } from '../../../lib/i18n';
 import { activityPromptId, promptText, resourceCandidates } from '../../../lib/prompts/catalogue';
-import { collectResourceDigest, digestMarkdown, digestSlack } from '../../../lib/share/digest';
+import { collectResourceDigest } from '../../../lib/app/share-reads';
+import { digestMarkdown, digestSlack } from '../../../lib/share/digest';
 import { buildPayloads } from '../../../lib/share/payloads';
 import { readLocale } from '../../../scripts/locales';
 import { backupText, readAll, sampleRecords } from '../backup/helpers';

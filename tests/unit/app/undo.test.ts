@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteAction, createAction, getAction } from '../../../lib/app/actions';
 import { deleteResources, getResource, saveCapturedPage } from '../../../lib/app/resources';
-import { dismissUndo, latestUndo, onUndoChange, resetUndo, undo } from '../../../lib/app/undo';
+import { deleteWithUndo, dismissUndo, latestUndo, onUndoChange, resetUndo, undo } from '../../../lib/app/undo';
 
 afterEach(() => resetUndo());
 
@@ -52,5 +52,38 @@ describe('undo of a delete', () => {
     expect(await getAction(action.id)).toEqual(action);
     expect(await getResource(resource.id)).toBeUndefined();
     expect(latestUndo('resources')).toBeDefined();
+  });
+
+  it('one shape for every delete: nothing removed, no offer; told after the removal and after the undo', async () => {
+    const told: string[] = [];
+    const nothing = await deleteWithUndo({
+      kind: 'prompt',
+      remove: async () => undefined,
+      restore: async () => told.push('restored'),
+      announce: () => void told.push('announced'),
+    });
+    expect(nothing).toBeUndefined();
+    expect(told).toEqual([]);
+    const kept: string[] = ['a', 'b'];
+    const offer = await deleteWithUndo(
+      {
+        kind: 'prompt',
+        remove: async () => kept.splice(0),
+        restore: async (removed) => {
+          kept.push(...removed);
+          told.push('restored');
+        },
+        announce: (removed) => void told.push(`announced ${removed.join(',')}`),
+        count: (removed) => removed.length,
+        label: (removed) => removed[0],
+      },
+      42,
+    );
+    expect(offer).toMatchObject({ kind: 'prompt', count: 2, label: 'a', at: 42 });
+    expect(kept).toEqual([]);
+    expect(told).toEqual(['announced a,b']);
+    expect(await undo(offer!.id)).toBe(true);
+    expect(kept).toEqual(['a', 'b']);
+    expect(told).toEqual(['announced a,b', 'restored', 'announced a,b']);
   });
 });

@@ -21,7 +21,7 @@ import { IDBFactory } from 'fake-indexeddb';
 
 const T0 = Date.UTC(2026, 0, 1);
 const anyText = (max: number) => fc.string({ unit: 'binary', maxLength: Math.min(max, 60) });
-// Record times as lib/time.ts allows them: 1990 to a few years ahead.
+// Record times as lib/infra/time.ts allows them: 1990 to a few years ahead.
 const time = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.now() + 4 * 365 * 86_400_000 });
 const webUrl = fc.webUrl({ withQueryParameters: true, withFragments: true }).filter((u) => u.length <= LIMITS.url);
 const id = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { popupReminder } from '../../../lib/app/backup';
 import {
   isBackupDue,
-  popupReminder,
   dismissPopupReminder,
   reminderAllowed,
   BACKUP_DUE_AFTER_MS,

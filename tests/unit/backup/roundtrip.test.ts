@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import type { Change } from '../../../lib/messaging';
 
-// Record times must lie between 1990 and a few years ahead (lib/time.ts).
+// Record times must lie between 1990 and a few years ahead (lib/infra/time.ts).
 const T = Date.UTC(2025, 0, 1);
 import { exportEverything } from '../../../lib/app/backup';
 import { buildBackup, serializeBackup } from '../../../lib/backup/export';

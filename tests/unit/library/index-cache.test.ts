@@ -22,6 +22,7 @@ import {
 } from '../../../lib/db/write-log-entries';
 import { DEFAULT_CRITERIA, ROW_FORMAT, toRow } from '../../../lib/library/filter';
 import { decodeRows, encodeRows, type IndexStore, type PersistedIndex } from '../../../lib/library/index-cache';
+import { indexSource } from '../../../lib/app/library-reads';
 import { ResourceIndex } from '../../../lib/library/resource-index';
 import { backupText } from '../backup/helpers';
 import { resource } from './records';
@@ -168,7 +169,7 @@ function keeper() {
 
 /** One visit to the library: the index read (from the copy when it can), then what it holds. */
 async function visit(options: ReturnType<typeof keeper>['options'] | object, runIdle?: () => Promise<void>) {
-  const index = new ResourceIndex(getDb, options);
+  const index = new ResourceIndex(indexSource(), options);
   await index.start();
   await runIdle?.();
   const rows = index.search({ ...DEFAULT_CRITERIA }).rows.map((row) => ({ id: row.id, text: row.text }));
@@ -225,7 +226,7 @@ describe('the library index kept between visits', () => {
     await addResource(resource({ id: 'new', createdAt: 50_000, updatedAt: 50_000 }));
 
     const wholeStoreReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
-    const index = new ResourceIndex(getDb, keep.options);
+    const index = new ResourceIndex(indexSource(), keep.options);
     const seen: { counted: boolean; loaded: boolean; total: number }[] = [];
     index.subscribe(() => seen.push({ counted: index.counted, loaded: index.loaded, total: index.total }));
     await index.start();
@@ -330,7 +331,7 @@ describe('the library index kept between visits', () => {
     expect((await visit(options)).rows.map((row) => row.text)).toContain('tampered');
     now += 25 * 60 * 60 * 1000;
     // …and after a day still shown at once, then read again from the records and kept as of now.
-    const index = new ResourceIndex(getDb, options);
+    const index = new ResourceIndex(indexSource(), options);
     await index.start();
     expect(rowsOf(index).map((row) => row.text)).toContain('tampered');
     await index.settled();
@@ -347,7 +348,7 @@ describe('the library index kept between visits', () => {
     await visit({ persisted: { ...keep.options.persisted, now: () => now } }, keep.runIdle);
     now += 25 * 60 * 60 * 1000;
     let edited = false;
-    const index = new ResourceIndex(getDb, {
+    const index = new ResourceIndex(indexSource(), {
       persisted: { ...keep.options.persisted, now: () => now },
       chunkSize: 2,
       // After the check has read r0 and r1, r1 changes.
@@ -386,7 +387,7 @@ describe('the library index kept between visits', () => {
     const keep = keeper();
     await visit(keep.options, keep.runIdle);
     await importText(backupText(emptyRecords()), 'empty.json', { mode: 'replace' });
-    const index = new ResourceIndex(getDb, keep.options);
+    const index = new ResourceIndex(indexSource(), keep.options);
     await index.start();
     expect(index.total).toBe(0);
     index.stop();
@@ -404,7 +405,7 @@ describe('the library index kept between visits', () => {
       await held;
       return read();
     };
-    const index = new ResourceIndex(getDb, keep.options);
+    const index = new ResourceIndex(indexSource(), keep.options);
     const loading = index.start();
     await deleteAndOfferUndo(['r7']);
     // The newest screen, shown while the library is read, has heard of the delete.
@@ -437,7 +438,7 @@ describe('the library index kept between visits', () => {
       ...kept,
       parts: await Promise.all(kept.parts.map(async (part) => new HeldBlob([await part.text()]))),
     };
-    const index = new ResourceIndex(getDb, keep.options);
+    const index = new ResourceIndex(indexSource(), keep.options);
     const loading = index.start();
     await vi.waitFor(() => expect(index.counted).toBe(true));
     await editResource('r3', { notes: 'rewritten while the copy was read' });

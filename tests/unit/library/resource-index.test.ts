@@ -5,6 +5,7 @@ import { deleteResources, editResource } from '../../../lib/app/resources';
 import { undo } from '../../../lib/app/undo';
 import type { Resource } from '../../../lib/model/resource';
 import { DEFAULT_CRITERIA, type Criteria } from '../../../lib/library/filter';
+import { indexSource } from '../../../lib/app/library-reads';
 import { ResourceIndex, sortedIndex } from '../../../lib/library/resource-index';
 import { matchesTerms, queryTerms } from '../../../lib/library/search';
 import { resource } from './records';
@@ -37,7 +38,11 @@ describe('ResourceIndex', () => {
   it('reads the library in chunks and finds by any field, newest first', async () => {
     await seed(many(250));
     let chunks = 0;
-    const index = new ResourceIndex(getDb, { chunkSize: 40, previewSize: 10, yieldToPage: async () => void chunks++ });
+    const index = new ResourceIndex(indexSource(), {
+      chunkSize: 40,
+      previewSize: 10,
+      yieldToPage: async () => void chunks++,
+    });
     await index.start();
     expect(chunks).toBe(6);
     expect(index.total).toBe(250);
@@ -64,7 +69,7 @@ describe('ResourceIndex', () => {
     await seed(many(100));
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const index = new ResourceIndex(getDb, { chunkSize: 30, previewSize: 5, yieldToPage: () => gate });
+    const index = new ResourceIndex(indexSource(), { chunkSize: 30, previewSize: 5, yieldToPage: () => gate });
     const started = index.start();
     await new Promise((resolve) => index.subscribe(() => resolve(undefined)));
     const early = search(index, {});
@@ -96,7 +101,11 @@ describe('ResourceIndex', () => {
               : Reflect.get(target, key),
       });
     };
-    const index = new ResourceIndex(slowCount, { chunkSize: 30, previewSize: 5, yieldToPage: () => countHeld });
+    const index = new ResourceIndex(indexSource(slowCount), {
+      chunkSize: 30,
+      previewSize: 5,
+      yieldToPage: () => countHeld,
+    });
     const started = index.start();
     await new Promise((resolve) => index.subscribe(() => resolve(undefined)));
     expect(search(index, {}).rows).toHaveLength(5);
@@ -128,7 +137,7 @@ describe('ResourceIndex', () => {
         },
       });
     };
-    const index = new ResourceIndex(watched, {
+    const index = new ResourceIndex(indexSource(watched), {
       chunkSize: 30,
       previewSize: 5,
       yieldToPage: async () => void events.push('yield'),
@@ -143,7 +152,7 @@ describe('ResourceIndex', () => {
   it('a search typed while the library is read covers what is read so far, says how much, and grows chunk by chunk', async () => {
     await seed(many(100));
     const gates: (() => void)[] = [];
-    const index = new ResourceIndex(getDb, {
+    const index = new ResourceIndex(indexSource(), {
       chunkSize: 30,
       previewSize: 5,
       progressMs: 0,
@@ -173,12 +182,12 @@ describe('ResourceIndex', () => {
 
   it('narrows a longer query from the previous matches and agrees with a full search', async () => {
     await seed(many(300));
-    const index = new ResourceIndex(getDb);
+    const index = new ResourceIndex(indexSource());
     await index.start();
     const steps = ['t', 'ta', 'tal', 'talk', 'talk 1', 'talk 12', 'talk 1', 'tal'];
     for (const query of steps) {
       const incremental = search(index, { query }).rows.map((r) => r.id);
-      const fresh = new ResourceIndex(getDb);
+      const fresh = new ResourceIndex(indexSource());
       await fresh.start();
       expect(incremental).toEqual(search(fresh, { query }).rows.map((r) => r.id));
       fresh.stop();
@@ -193,7 +202,7 @@ describe('ResourceIndex', () => {
       activityRecord({ type: 'book', title: 'The Fifth Discipline', happenedOn: '2025-01-02' }, 'a-book', 2_000),
       activityRecord({ type: 'shadowing', title: 'A day with Anna', happenedOn: '2025-01-03' }, 'a-shadow', 2_001),
     ]);
-    const index = new ResourceIndex(getDb);
+    const index = new ResourceIndex(indexSource());
     await index.start();
     const ids = (criteria: Partial<Criteria>) => search(index, criteria).rows.map((r) => r.id);
     expect(ids({ kind: 'activity' })).toEqual(['a-shadow', 'a-book']);
@@ -206,7 +215,7 @@ describe('ResourceIndex', () => {
 
   it('follows edits, deletes and restores made anywhere, without reading everything again', async () => {
     await seed(many(20));
-    const index = new ResourceIndex(getDb);
+    const index = new ResourceIndex(indexSource());
     await index.start();
     const version = index.version;
     await editResource('r00003', { notes: 'now about lärande', status: 'learned' });
@@ -235,7 +244,7 @@ describe('ResourceIndex', () => {
 
   it('the tag list follows edits and deletes made anywhere, as counting every row would', async () => {
     await seed(many(20));
-    const index = new ResourceIndex(getDb);
+    const index = new ResourceIndex(indexSource());
     await index.start();
     expect(index.tagCounts()).toEqual([
       { tag: 'even', count: 10 },
@@ -254,12 +263,12 @@ describe('ResourceIndex', () => {
 
   it('a big search runs in slices, agrees with the one-go search, and a newer keystroke cancels it', async () => {
     await seed(many(400));
-    const index = new ResourceIndex(getDb, { sliceRows: 50 });
+    const index = new ResourceIndex(indexSource(), { sliceRows: 50 });
     await index.start();
     const criteria = { ...DEFAULT_CRITERIA, query: 'talk 1' };
     let breaks = 0;
     const sliced = await index.searchInSlices(criteria, { cancelled: false }, async () => void breaks++);
-    const fresh = new ResourceIndex(getDb);
+    const fresh = new ResourceIndex(indexSource());
     await fresh.start();
     expect(sliced!.rows.map((r) => r.id)).toEqual(fresh.search(criteria).rows.map((r) => r.id));
     fresh.stop();
@@ -281,7 +290,7 @@ describe('ResourceIndex', () => {
   });
 
   it('on an empty library says so', async () => {
-    const index = new ResourceIndex(getDb);
+    const index = new ResourceIndex(indexSource());
     await index.start();
     expect(search(index, {})).toEqual({ rows: [], total: 0, loading: false, read: 0 });
     index.stop();
@@ -318,7 +327,7 @@ describe('ResourceIndex search, against checking every row', () => {
     );
     const records = many(40);
     await seed(records);
-    const index = new ResourceIndex(getDb);
+    const index = new ResourceIndex(indexSource());
     await index.start();
     await fc.assert(
       fc.asyncProperty(texts, queries, async (notes, typed) => {
@@ -332,7 +341,7 @@ describe('ResourceIndex search, against checking every row', () => {
         }));
         for (const record of written) void tx.store.put(record);
         await tx.done;
-        const { announceResources } = await import('../../../lib/app/resources');
+        const { announceResources } = await import('../../../lib/app/commit');
         await announceResources(written);
         await index.settled();
         // Each query typed letter by letter, as a search box sees it.

@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../../lib/db/open';
 import type { Reflection } from '../../../lib/model/reflection';
 import type { Resource } from '../../../lib/model/resource';
-import {
-  countLearnedSince,
-  countSavedSince,
-  countSharedSince,
-  libraryStats,
-  reflectionStreak,
-  startOfMonth,
-  startOfWeek,
-} from '../../../lib/library/stats';
+import { libraryStats } from '../../../lib/app/library-reads';
+import { countLearnedSince, countSavedSince, countSharedSince, walkReflectionTimes } from '../../../lib/db/stats';
+import { reflectionStreak, startOfMonth, startOfWeek } from '../../../lib/library/stats';
 import { resource } from './records';
 
 const at = (iso: string) => new Date(iso).getTime();
@@ -117,7 +111,7 @@ describe('library figures', () => {
       [],
       times.map((time, i) => reflection(`r${i}`, at(time))),
     );
-    expect(await reflectionStreak(now)).toBe(expected);
+    expect(await reflectionStreak(now, walkReflectionTimes)).toBe(expected);
   });
 
   it('a long streak is counted in full', async () => {
@@ -126,6 +120,6 @@ describe('library figures', () => {
       [],
       Array.from({ length: 400 }, (_, i) => reflection(`r${i}`, now - i * DAY)),
     );
-    expect(await reflectionStreak(now)).toBe(400);
+    expect(await reflectionStreak(now, walkReflectionTimes)).toBe(400);
   });
 });

@@ -32,7 +32,10 @@ let host: HTMLElement;
 let script: ReturnType<typeof deferred<{ result?: unknown }[]>>;
 
 async function mountCard() {
-  const { CaptureCard, beginCapture } = await import('../../../components/popup/CaptureCard');
+  const [{ CaptureCard }, { beginCapture }] = await Promise.all([
+    import('../../../components/popup/CaptureCard'),
+    import('../../../lib/app/capture-flow'),
+  ]);
   beginCapture();
   host = document.createElement('div');
   document.body.append(host);
@@ -95,7 +98,10 @@ describe('the popup’s card before its page is read', () => {
     // no timer firing: only the tab's answer and the database's (fake-indexeddb: setImmediate).
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
     try {
-      const { CaptureCard, beginCapture } = await import('../../../components/popup/CaptureCard');
+      const [{ CaptureCard }, { beginCapture }] = await Promise.all([
+        import('../../../components/popup/CaptureCard'),
+        import('../../../lib/app/capture-flow'),
+      ]);
       beginCapture();
       host = document.createElement('div');
       document.body.append(host);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterSaveAnswered, holdUntilAnswered, resetFirstAnswer } from '../../../components/popup/first-answer';
+import { afterSaveAnswered, holdUntilAnswered, resetFirstAnswer } from '../../../lib/pages/first-answer';
 
 /** Whether `promise` has settled once every queued microtask has run. */
 async function settledYet(promise: Promise<unknown>): Promise<boolean> {

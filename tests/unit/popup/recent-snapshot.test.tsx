@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { holdUntilAnswered, resetFirstAnswer } from '../../../components/popup/first-answer';
+import { holdUntilAnswered, resetFirstAnswer } from '../../../lib/pages/first-answer';
 import { RecentList } from '../../../components/popup/RecentList';
 import { deleteResources, listNewest, saveCapturedPage } from '../../../lib/app/resources';
 import type { Resource } from '../../../lib/model/resource';

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadSource, newActionHref, parseFrom } from '../../../lib/actions/source';
+import { newActionHref, parseFrom } from '../../../lib/actions/source';
+import { loadSource } from '../../../lib/app/action-sources';
 import { addQuote, editQuoteNote, keepQuote, removeQuote } from '../../../lib/app/quotes';
 import { editResource, getResourceByUrl, startEdit } from '../../../lib/app/resources';
 import { undo } from '../../../lib/app/undo';

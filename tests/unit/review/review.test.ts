@@ -9,7 +9,7 @@ import { PROMPT_ALARM } from '../../../lib/background/names';
 import { getDb } from '../../../lib/db/open';
 import { saveResource } from '../../../lib/db/resources';
 import type { ReviewCard } from '../../../lib/model/review-card';
-import { libraryStats } from '../../../lib/library/stats';
+import { libraryStats } from '../../../lib/app/library-reads';
 import { hostTimeZone, nextPromptAt } from '../../../lib/prompts/schedule';
 import { DAY, endOfLocalDay, newReviewCard } from '../../../lib/model/review-card';
 import { answerCard } from '../../../lib/review/schedule';
@@ -115,7 +115,10 @@ describe('the review queue and its answers (application layer)', () => {
     const stats = await libraryStats(T0);
     expect(stats).toMatchObject({ reviewedThisWeek: 2, appliedThisMonth: 1, streak: 1 });
     // The week's digest counts what was applied.
-    const { collectDigest, digestSummary } = await import('../../../lib/share/digest');
+    const [{ collectDigest }, { digestSummary }] = await Promise.all([
+      import('../../../lib/app/share-reads'),
+      import('../../../lib/share/digest'),
+    ]);
     const week = await collectDigest({ start: T0 - 2 * DAY, end: T0 + DAY });
     expect(week.appliedCount).toBe(1);
     expect(digestSummary(week)).toBe('Learned: 0 · Shared with the team: 0 · Applied: 1');

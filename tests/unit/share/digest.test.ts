@@ -2,14 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { takeawaysFromText } from '../../../lib/model/takeaway-text';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  collectDigest,
-  collectResourceDigest,
-  digestFileName,
-  digestMarkdown,
-  digestText,
-  takeawayLines,
-} from '../../../lib/share/digest';
+import { collectDigest, collectResourceDigest } from '../../../lib/app/share-reads';
+import { digestFileName, digestMarkdown, digestText, takeawayLines } from '../../../lib/share/digest';
 import { ARTICLE, seed, TALK, utc, WEEK } from './seed';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/digest');

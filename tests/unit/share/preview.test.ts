@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { collectDigest, digestMarkdown, digestSlack } from '../../../lib/share/digest';
+import { collectDigest } from '../../../lib/app/share-reads';
+import { digestMarkdown, digestSlack } from '../../../lib/share/digest';
 import { buildPayloads, DISCORD_LIMIT } from '../../../lib/share/payloads';
 import { chatPreview, splitCardLinks } from '../../../lib/share/preview';
 import { seed, WEEK } from './seed';

@@ -7,7 +7,7 @@ import { SYNC_ALARM, SYNC_SOON_ALARM } from '../../../lib/background/names';
 import { EXPORTED_SETTINGS } from '../../../lib/backup/settings';
 import { syncAccount, syncPassword, syncStatus } from '../../../lib/settings';
 import { readOutbox, SYNCED_SETTINGS } from '../../../lib/sync/outbox';
-import { forgetConnection, SYNC_ACCOUNT_KEY } from '../../../lib/app/sync-start';
+import { forgetConnection, SYNC_ACCOUNT_KEY } from '../../../lib/sync/connection';
 import { saveSetting } from '../../../lib/app/settings';
 import { settle, setNow, startBackground } from '../background-harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTeamDoc, sharedItemOf, teamSummary, type SharedCheck } from '../../../lib/sync/team';
-import { resource } from './devices';
+import { checkTeamDoc, sharedItemOf, teamSummary, type SharedCheck } from '../../../lib/team/documents';
+import { resource } from '../sync/devices';
 
 const check = (author: string, scores: Record<string, number>, checkedAt = Date.UTC(2026, 10, 1)): SharedCheck => ({
   _id: `check/${author}`,
