@@ -9,8 +9,14 @@ import { listNewest } from './resource-reads';
  * chunk and then folds the one it has, and the database reads meanwhile.
  */
 export function indexReads(db: LoopDatabase) {
-  // The kept copy's checks load with the kept copy's code, not before the first screen.
-  const keptCopy = () => import('./index-cache');
+  // The kept copy's checks load with the kept copy's code, not before the first screen; once,
+  // and as the copy is looked up (`prepare`), so the check is asked of the database at once when
+  // the copy is restored, not a turn later behind the decoding of its rows.
+  let checks: Promise<typeof import('./index-cache')> | undefined;
+  const keptCopy = () => {
+    checks ??= import('./index-cache');
+    return checks;
+  };
   return {
     newest: (limit: number): Promise<Resource[]> => listNewest(limit, db),
     count: (): Promise<number> => db.count('resources'),
@@ -23,6 +29,9 @@ export function indexReads(db: LoopDatabase) {
       const records = await Promise.all(ids.map((id) => tx.store.get(id)));
       await tx.done;
       return records;
+    },
+    prepare: (): void => {
+      keptCopy().catch(() => undefined);
     },
     latestWrite: async (): Promise<string | undefined> => (await keptCopy()).latestWrite(db),
     changesSince: async (

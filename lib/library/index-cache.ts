@@ -14,6 +14,8 @@ export type { IndexStore, PersistedIndex } from '../db/index-cache';
 
 /** What a kept copy is checked against: the write log and the records (lib/db/index-cache.ts). */
 export interface KeptReads {
+  /** Load what the checks below need, ahead of them (the kept copy is being looked up). */
+  prepare?(): void;
   /** The log's newest entry: read before the records, it is what a copy of them may claim. */
   latestWrite(): Promise<string | undefined>;
   /**

@@ -184,6 +184,7 @@ export class ResourceIndex {
         .catch(() => undefined);
     // The kept copy is looked up (its code loaded, its database opened) once the screen is read:
     // an origin's databases share one queue in the browser, so earlier it delays the screen.
+    if (this.options.persisted) reads.prepare?.();
     const found = await this.kept()
       ?.then((kept) => kept.lookUp())
       .catch(() => undefined);
