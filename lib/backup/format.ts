@@ -1,4 +1,5 @@
 import { STORE_NAMES, type StoredRecords, type StoreName } from '../model/stores';
+import { emptyStoredRecords } from '../model/stores';
 
 /** The `format` field of our export file. */
 export const BACKUP_FORMAT = 'learning-loop';
@@ -47,7 +48,7 @@ export interface BackupFile extends BackupRecords {
 export type StoreRecord = BackupRecords[StoreName][number];
 
 export function emptyRecords(): BackupRecords {
-  return { resources: [], reflections: [], prompts: [], actions: [], assessments: [], reviews: [] };
+  return emptyStoredRecords();
 }
 
 export function countRecords(records: BackupRecords): number {

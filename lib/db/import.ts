@@ -1,5 +1,5 @@
 import type { IDBPTransaction } from 'idb';
-import { STORE_NAMES, type StoredRecords, type StoreName, type StoreRecord } from '../model/stores';
+import { emptyStoredRecords, STORE_NAMES, type StoredRecords, type StoreName, type StoreRecord } from '../model/stores';
 import { getDb, type LoopDatabase } from './open';
 import type { LoopDB } from './schema';
 import { rawTransaction, resourcePuts } from './write-log-raw';
@@ -11,15 +11,6 @@ export interface ImportPut {
 }
 
 type ImportTransaction = IDBPTransaction<LoopDB, StoreName[], 'readwrite'>;
-
-const nothingStored = (): StoredRecords => ({
-  resources: [],
-  reflections: [],
-  prompts: [],
-  actions: [],
-  assessments: [],
-  reviews: [],
-});
 
 /** Puts issued between two progress reports: the page can paint while a big import is written. */
 const PUT_CHUNK = 500;
@@ -43,7 +34,7 @@ export async function writeImport(
   const done = tx.done;
   done.catch(() => undefined);
   try {
-    let stored = nothingStored();
+    let stored = emptyStoredRecords();
     if (replace) await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
     else stored = await readStores(tx, stores);
     await putAll(tx, plan(stored), onProgress);

@@ -1,7 +1,26 @@
+import type { IDBPCursorWithValue } from 'idb';
 import type { Resource } from '../model/resource';
+import type { LoopDB } from './schema';
 import { getDb, type LoopDatabase } from './open';
 
 /* The resources a reflection prompt could be about (lib/prompts/choose.ts), read along an index. */
+
+type IndexCursor = IDBPCursorWithValue<LoopDB, ['resources'], 'resources', 'updatedAt' | 'createdAt'>;
+
+/** Up to `limit` records along the cursor, those `keep` takes (in the cursor's own transaction). */
+async function collect(
+  opened: Promise<IndexCursor | null>,
+  limit: number,
+  keep: (resource: Resource) => boolean,
+): Promise<Resource[]> {
+  const out: Resource[] = [];
+  let cursor = await opened;
+  for (let seen = 0; cursor && seen < limit; seen++) {
+    if (keep(cursor.value)) out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
 
 /**
  * Up to `limit` resources updated since `since`, newest first, through the updatedAt index (one
@@ -13,17 +32,8 @@ export async function scanUpdatedSince(
   keep: (resource: Resource) => boolean,
   db?: LoopDatabase,
 ): Promise<Resource[]> {
-  const database = db ?? (await getDb());
-  const out: Resource[] = [];
-  let cursor = await database
-    .transaction('resources')
-    .store.index('updatedAt')
-    .openCursor(IDBKeyRange.lowerBound(since), 'prev');
-  for (let seen = 0; cursor && seen < limit; seen++) {
-    if (keep(cursor.value)) out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
+  const index = (db ?? (await getDb())).transaction('resources').store.index('updatedAt');
+  return collect(index.openCursor(IDBKeyRange.lowerBound(since), 'prev'), limit, keep);
 }
 
 /**
@@ -37,14 +47,8 @@ export async function scanCreatedBetween(
   keep: (resource: Resource) => boolean,
   db?: LoopDatabase,
 ): Promise<Resource[]> {
-  const database = db ?? (await getDb());
-  const out: Resource[] = [];
-  let cursor = await database.transaction('resources').store.index('createdAt').openCursor(IDBKeyRange.bound(from, to));
-  for (let seen = 0; cursor && seen < limit; seen++) {
-    if (keep(cursor.value)) out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
+  const index = (db ?? (await getDb())).transaction('resources').store.index('createdAt');
+  return collect(index.openCursor(IDBKeyRange.bound(from, to)), limit, keep);
 }
 
 /** Up to `limit` resources still to learn (the status index), for the micro-learning nudge. */

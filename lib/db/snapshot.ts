@@ -2,7 +2,13 @@ import type { IDBPDatabase } from 'idb';
 import { serialQueue } from '../infra/serial';
 import { asInstance } from './instance';
 import type { LoopDB } from './schema';
-import { STORE_NAMES as STORES, type DatabaseInstance, type StoreName, type StoredRecords } from '../model/stores';
+import {
+  emptyStoredRecords,
+  STORE_NAMES as STORES,
+  type DatabaseInstance,
+  type StoreName,
+  type StoredRecords,
+} from '../model/stores';
 
 /** The library's database (open.ts's LoopDatabase, named here so this module imports nothing of open.ts). */
 type LoopDatabase = IDBPDatabase<LoopDB>;
@@ -434,14 +440,7 @@ export async function listSnapshots(env: SnapshotEnv = {}): Promise<Snapshot[]> 
 /** Every record of one snapshot. */
 export async function readSnapshot(snapshot: Snapshot, env: SnapshotEnv = {}): Promise<StoredRecords> {
   const folder = await (env.folder ?? defaultFolder)();
-  const records: StoredRecords = {
-    resources: [],
-    reflections: [],
-    prompts: [],
-    actions: [],
-    assessments: [],
-    reviews: [],
-  };
+  const records = emptyStoredRecords();
   const names = Object.keys(snapshot.parts).sort();
   for (const name of names) {
     const part = snapshot.parts[name]!;

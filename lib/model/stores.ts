@@ -25,6 +25,11 @@ export interface StoredRecords {
   reviews: ReviewCard[];
 }
 
+/** Every store, empty. */
+export function emptyStoredRecords(): StoredRecords {
+  return { resources: [], reflections: [], prompts: [], actions: [], assessments: [], reviews: [] };
+}
+
 /** One record of any store. */
 export type StoreRecord = StoredRecords[StoreName][number];
 
