@@ -10,8 +10,8 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,wake,popup,save,clip,quote,log,review,library,lists,firstkey,search,memory,export,import,snapshot,sync   a subset
- *                     (sync runs only when named: it starts pouchdb-server from npm)
+ *   --only=bundle,wake,popup,save,clip,quote,log,review,library,lists,firstkey,search,memory,export,import,snapshot,importtasks,sync,team   a subset
+ *                     (sync and team run only when named: they start pouchdb-server from npm)
  *   --quick           a subset for day-to-day work, under 2 minutes: 10,000 resources only, 5 runs,
  *                     no 100,000 profile, no snapshot
  *   --lib             also time import and export through lib/backup alone (no UI)
@@ -59,6 +59,8 @@ import {
   seed,
 } from './lib/data.mjs';
 import { measureSync } from './lib/sync.mjs';
+import { measureImportTasks } from './lib/import-tasks.mjs';
+import { measureTeam } from './lib/team.mjs';
 
 // ---------------------------------------------------------------------------------- scenarios
 
@@ -505,6 +507,29 @@ async function main() {
       }
     }
 
+    if (ONLY?.has('team')) {
+      // The team space needs the server from npm too; only when asked (--only=…,team).
+      const res = await attempt(() => measureTeam(extDir));
+      const label = 'Team page, a teammate’s 12 items at the team caps';
+      if (res.na) skip('team', label, res.na);
+      else {
+        const extra = { items: res.items, publishedKB: res.kB, drawn: res.drawn, domNodes: res.nodes };
+        record(
+          'team.firstItem',
+          `${label}: first item shown`,
+          'ms',
+          res.shown,
+          { max: 1000, on: 'p95', label: '≤ 1 s' },
+          extra,
+        );
+        record('team.longestTask', `${label}: longest task while it loads`, 'ms', res.blocked, {
+          max: 200,
+          on: 'p95',
+          label: '≤ 200 ms',
+        });
+      }
+    }
+
     if (want('import')) {
       const b = await launch(extDir);
       chromiumVersionText ??= await chromiumVersion(b.context);
@@ -556,6 +581,29 @@ async function main() {
           });
       }
       await close('import');
+    }
+    if (want('importtasks')) {
+      // Each import of the largest files takes about a minute here: twice a file when named, once
+      // in a whole run.
+      const b = await launch(extDir);
+      chromiumVersionText ??= await chromiumVersion(b.context);
+      open.set('importtasks', b);
+      const runs = ONLY?.has('importtasks') ? 2 : 1;
+      const res = await attempt(() => measureImportTasks(b, runs));
+      if (res.na) skip('importtasks', 'longest task while importing', res.na);
+      else
+        for (const file of res)
+          if (file.na) skip(`importtasks.${file.key}`, `longest task while importing ${file.label}`, file.na);
+          else
+            record(
+              `importtasks.${file.key}`,
+              `longest task while importing ${file.label} (${file.fileMB.toFixed(1)} MB)`,
+              'ms',
+              stats(file.samples),
+              { max: 200, on: 'p95', label: '≤ 200 ms' },
+              { fileMB: file.fileMB, stored: file.stored, answer: file.answer, tasksOver200: file.over200 },
+            );
+      await close('importtasks');
     }
   } finally {
     for (const key of [...open.keys()]) await close(key);

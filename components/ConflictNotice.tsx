@@ -23,7 +23,9 @@ export function ConflictNotice({
       <p class="small">
         <strong>{t('libConflictHeading')}</strong> {t(WHAT[conflict.field] ?? 'libConflictText', when)}
       </p>
-      <pre class="res-conflict-text">{conflict.text}</pre>
+      <pre class="res-conflict-text" dir="auto">
+        {conflict.text}
+      </pre>
       <div class="row">
         <button type="button" class="btn btn-small" onClick={() => onChoose(conflict, true)}>
           {t('libConflictUse')}

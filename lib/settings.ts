@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { browser } from 'wxt/browser';
 import { defineStorageItem, type StorageItem } from './infra/storage-item';
 import { LANGUAGE_CHOICES, type LanguageChoice } from './i18n';
 import { isWebUrl } from './infra/limits';
@@ -386,6 +387,47 @@ export const teamPublishChoice = defineSetting<TeamPublishChoice>('teamPublishCh
     include: v.object({ takeaways: v.boolean(), quotes: v.boolean(), clips: v.boolean() }),
   }),
 });
+
+/**
+ * When each setting was chosen: by the user (in Settings, or importing a backup; choosing the
+ * fallback counts), or on another device, as sync brought it. Sync merges setting by setting and
+ * the later choice wins; a setting never chosen (no time) never wins (lib/sync/settings-merge.ts).
+ * One key per setting, so two pages choosing two settings at once never overwrite each other's.
+ */
+const chosenAtItems = new Map<ItemName, Item<number | null>>();
+export function settingChosenAt(name: ItemName): Item<number | null> {
+  let item = chosenAtItems.get(name);
+  if (!item) {
+    item = defineSetting<number | null>(`settingChosenAt/${name}`, { fallback: null, schema: v.nullable(time) });
+    chosenAtItems.set(name, item);
+  }
+  return item;
+}
+
+export interface SettingChoice {
+  name: ItemName;
+  /** Already valid for its item (the caller's type or a schema checked it). */
+  value: unknown;
+  at: number;
+}
+
+/**
+ * Settings written with the time each was chosen, in one storage write: a page closed between
+ * two writes would leave a value without its time (then any other device's choice wins over it).
+ */
+export async function chooseSettings(choices: readonly SettingChoice[]): Promise<void> {
+  if (!choices.length) return;
+  const set: Record<string, unknown> = {};
+  const removed: string[] = [];
+  for (const { name, value, at } of choices) {
+    set[settingChosenAt(name).key] = at;
+    // null puts an item back to its fallback, as its setValue does.
+    if (value === null || value === undefined) removed.push(ITEMS[name].key);
+    else set[ITEMS[name].key] = value;
+  }
+  await browser.storage.local.set(set);
+  if (removed.length) await browser.storage.local.remove(removed);
+}
 
 /**
  * Every item by name: the application layer says which of these a command changed, and the

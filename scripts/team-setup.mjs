@@ -13,12 +13,20 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DESIGN_ID = '_design/learning-loop';
 
+/** The caps every member's browser holds team documents to (lib/team/caps.json), and the rules' version. */
+export function teamCaps() {
+  return JSON.parse(readFileSync(join(root, 'lib/team/caps.json'), 'utf8'));
+}
+
+/** The validation function as CouchDB gets it: comments out, the caps written in where CAPS stands. */
 export function validateSource() {
-  return readFileSync(join(root, 'team/validate_doc_update.js'), 'utf8')
+  const source = readFileSync(join(root, 'team/validate_doc_update.js'), 'utf8')
     .split('\n')
     .filter((line) => !line.trim().startsWith('//'))
     .join('\n')
     .trim();
+  if (!source.includes('var caps = CAPS;')) throw new Error('team/validate_doc_update.js has no `var caps = CAPS;`');
+  return source.replace('var caps = CAPS;', `var caps = ${JSON.stringify(teamCaps())};`);
 }
 
 /** couch_peruser's name for a user's database. */
@@ -71,7 +79,10 @@ export async function createUser(server, auth, name, password, { ownDatabase = t
   if (security.status !== 200) throw new Error(`Could not limit ${db} to ${name}: ${security.status} ${security.text}`);
 }
 
-/** The team database: its members, and the rules of who writes what. */
+/**
+ * The team database: its members, and the rules of who writes what and how much. The design
+ * document carries the rules' version, so a client that finds an older one asks for this step again.
+ */
 export async function setUpTeam(server, auth, team, members) {
   await ensureDatabase(server, auth, team);
   const security = await call(server, auth, 'PUT', `/${encodeURIComponent(team)}/_security`, {
@@ -80,7 +91,10 @@ export async function setUpTeam(server, auth, team, members) {
   });
   if (security.status !== 200)
     throw new Error(`Could not set the members of ${team}: ${security.status} ${security.text}`);
-  await putDoc(server, auth, team, DESIGN_ID, { validate_doc_update: validateSource() });
+  await putDoc(server, auth, team, DESIGN_ID, {
+    validate_doc_update: validateSource(),
+    rulesVersion: teamCaps().rulesVersion,
+  });
 }
 
 function parseArgs(argv) {

@@ -27,7 +27,7 @@ export function ActionItem({ action, now, existing, onDelete, focused = null, on
   const textId = `action-text-${action.id}`;
   return (
     <li ref={item} tabIndex={-1} class={`card action-item action-${state}`}>
-      <p id={textId} class="action-text">
+      <p id={textId} class="action-text" dir="auto">
         {action.text}
       </p>
       <div class="action-row">

@@ -25,11 +25,13 @@ export function SourceLabel({ source, existing, libraryUrl = '' }: Props) {
     <span class="action-source">
       <span class="action-source-kind">{prefix}</span>{' '}
       {exists ? (
-        <a href={href} {...(libraryUrl ? { target: '_blank', rel: 'noopener' } : {})}>
+        <a href={href} dir="auto" {...(libraryUrl ? { target: '_blank', rel: 'noopener' } : {})}>
           {title}
         </a>
       ) : (
-        <span class="action-source-title">{title}</span>
+        <span class="action-source-title" dir="auto">
+          {title}
+        </span>
       )}
       {existing && !exists && <span class="muted"> {t('actionSourceDeleted')}</span>}
     </span>

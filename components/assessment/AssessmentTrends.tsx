@@ -95,7 +95,9 @@ export function AssessmentTrends({
                         {a.scores[c.id] ?? '–'}
                       </td>
                     ))}
-                    <td class="trend-note">{a.note ?? ''}</td>
+                    <td class="trend-note" dir="auto">
+                      {a.note ?? ''}
+                    </td>
                     <td>
                       <button
                         type="button"

@@ -309,6 +309,30 @@ function WeekSection({
   );
 }
 
+/** When the answer was written, and the resource it was about. */
+function EntryMeta({ reflection }: { reflection: Reflection }) {
+  return (
+    <p class="small muted journal-meta">
+      <time
+        dateTime={isFormattableTime(reflection.createdAt) ? new Date(reflection.createdAt).toISOString() : undefined}
+      >
+        {formatDate(reflection.createdAt, {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          hour: '2-digit',
+          minute: '2-digit',
+        })}
+      </time>
+      {reflection.resourceTitle && (
+        <span class="chip" dir="auto">
+          {reflection.resourceTitle}
+        </span>
+      )}
+    </p>
+  );
+}
+
 function Entry({
   reflection,
   focused,
@@ -347,23 +371,10 @@ function Entry({
 
   return (
     <article ref={article} tabIndex={-1} class="card journal-entry" aria-labelledby={promptId}>
-      <h3 id={promptId} class="journal-prompt">
+      <h3 id={promptId} class="journal-prompt" dir="auto">
         {reflection.promptText}
       </h3>
-      <p class="small muted journal-meta">
-        <time
-          dateTime={isFormattableTime(reflection.createdAt) ? new Date(reflection.createdAt).toISOString() : undefined}
-        >
-          {formatDate(reflection.createdAt, {
-            weekday: 'long',
-            day: 'numeric',
-            month: 'long',
-            hour: '2-digit',
-            minute: '2-digit',
-          })}
-        </time>
-        {reflection.resourceTitle && <span class="chip">{reflection.resourceTitle}</span>}
-      </p>
+      <EntryMeta reflection={reflection} />
       {editing ? (
         <div class="stack">
           <label class="field">
@@ -395,7 +406,9 @@ function Entry({
         </div>
       ) : (
         <>
-          <p class="journal-answer">{reflection.answer}</p>
+          <p class="journal-answer" dir="auto">
+            {reflection.answer}
+          </p>
           {(reflection.conflicts ?? []).map((conflict) => (
             <ConflictNotice
               key={`${conflict.at}:${conflict.text.length}`}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { newActionHref } from '@/lib/actions/source';
-import { checkClipTime, formatClipTime, formatClock, parseClock } from '@/lib/infra/video-time';
+import { checkClipTime, clipTimeLimit, formatClipTime, formatClock, parseClock } from '@/lib/infra/video-time';
 import type { Clip } from '@/lib/model/clip';
 import type { Resource } from '@/lib/model/resource';
 import { newId } from '@/lib/infra/ids';
@@ -38,7 +38,7 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
       return;
     }
     if (checkClipTime(atSec, undefined, resource.durationSec) === 'past-end') {
-      setError(t('clipPastEnd', formatClock(resource.durationSec ?? 0)));
+      setError(t('clipPastEnd', formatClock(clipTimeLimit(resource.durationSec))));
       timeInput.current?.focus();
       return;
     }
@@ -82,7 +82,11 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
                   ) : (
                     <span class="res-stamp-time">{clock}</span>
                   )}
-                  {clip.chapter && <span class="res-clip-chapter small muted">{clip.chapter}</span>}
+                  {clip.chapter && (
+                    <span class="res-clip-chapter small muted" dir="auto">
+                      {clip.chapter}
+                    </span>
+                  )}
                   <button
                     type="button"
                     class="btn btn-small btn-ghost res-clip-remove"
@@ -108,7 +112,9 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
                   {t('clipMakeAction')}
                 </a>
                 {clip.transcript && clip.transcript.length > 0 && (
-                  <blockquote class="res-clip-transcript small muted">{clip.transcript.join(' ')}</blockquote>
+                  <blockquote class="res-clip-transcript small muted" dir="auto">
+                    {clip.transcript.join(' ')}
+                  </blockquote>
                 )}
               </li>
             );

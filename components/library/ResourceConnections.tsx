@@ -143,7 +143,7 @@ export function ResourceConnections({ resource }: { resource: Resource }) {
               <span class={`chip small${entry.answer === 'applied' ? ' chip-accent' : ''}`}>
                 {answerLabel(entry.answer)}
               </span>
-              <span class="small">
+              <span class="small" dir="auto">
                 {itemExcerpt(resource, { kind: entry.card.itemKind, id: entry.card.itemId }) ||
                   itemKindLabel(entry.card.itemKind)}
               </span>

@@ -203,12 +203,12 @@ function ResourceHead({
     <header class={showThumb ? 'res-page-head' : 'res-page-head no-thumb'}>
       {showThumb && <Thumbnail resource={resource} show={thumbnails} size={240} />}
       <div class="res-page-title">
-        <h1 ref={heading} tabIndex={-1}>
+        <h1 ref={heading} tabIndex={-1} dir="auto">
           {resource.title || t('untitled')}
         </h1>
         <p class="res-meta small muted">
           <span class="chip">{kindChip(resource)}</span>
-          <span>{metaLine(resource)}</span>
+          <span dir="auto">{metaLine(resource)}</span>
         </p>
         {resource.description && <p class="res-description clamp-3 muted">{resource.description}</p>}
         <div class="row res-page-actions">
@@ -344,7 +344,7 @@ function SharingField({ resource, persist }: { resource: Resource; persist: Pers
 
 /** The tags, saved as typed, each a link to the list of its resources. */
 function TagsCard({ resource, editor }: { resource: Resource; editor: Editor }) {
-  const { tags, setTags, fields, persist } = editor;
+  const { tags, setTags, fields, persist, leaveTags } = editor;
   return (
     <section class="card panel">
       <label class="field">
@@ -359,7 +359,7 @@ function TagsCard({ resource, editor }: { resource: Resource; editor: Editor }) 
             setTags(e.currentTarget.value);
             void persist({ tags: parseTagInput(e.currentTarget.value) });
           }}
-          onBlur={(e) => setTags(parseTagInput(e.currentTarget.value).join(', '))}
+          onBlur={leaveTags}
         />
       </label>
       {resource.tags.length > 0 && (

@@ -85,7 +85,7 @@ export function ResourceQuotes({ resource, onStored, onTakeaway }: Props) {
             const href = quoteHref(resource.url, quote.fragment);
             return (
               <li key={quote.id} class="res-quote" data-quote-id={quote.id}>
-                <blockquote class="res-quote-text">
+                <blockquote class="res-quote-text" dir="auto">
                   {quote.prefix && <span class="res-quote-context">…{quote.prefix}</span>}
                   <span class="res-quote-exact">{quote.exact}</span>
                   {quote.suffix && <span class="res-quote-context">{quote.suffix}…</span>}

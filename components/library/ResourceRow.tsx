@@ -21,9 +21,12 @@ interface Props {
 
 const MAX_TAGS = 3;
 
-/** A snippet's parts as text, the matched words in <mark>: page and user text never become HTML. */
+/**
+ * A snippet's parts as text, the matched words in <mark>: page and user text never become HTML,
+ * and its direction is its own (<bdi>), so it cannot reorder the label before it.
+ */
 export function SnippetText({ snippet }: { snippet: Snippet }) {
-  return <>{snippet.parts.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}</>;
+  return <bdi>{snippet.parts.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}</bdi>;
 }
 
 const SNIPPET_LABEL: Record<SnippetField, MessageKey> = {
@@ -83,7 +86,7 @@ export function ResourceRowView({
         {duration && <span class="res-duration">{duration}</span>}
       </span>
       <div class="res-body">
-        <a id={titleId} class="res-title clamp-2" href={routeHash('resource', row.id)}>
+        <a id={titleId} dir="auto" class="res-title clamp-2" href={routeHash('resource', row.id)}>
           {row.title || t('untitled')}
         </a>
         <p class="res-meta small muted">
@@ -96,7 +99,9 @@ export function ResourceRowView({
             {statusLabel(row.status)}
           </span>
           {row.sharedAt !== undefined && <span class="chip chip-accent">{t('sharedWithTeam')}</span>}
-          <span class="res-meta-text">{resourceMetaLine(row)}</span>
+          <span class="res-meta-text" dir="auto">
+            {resourceMetaLine(row)}
+          </span>
         </p>
         {snippet ? (
           <p class="res-snippet small clamp-1">
@@ -110,7 +115,7 @@ export function ResourceRowView({
           row.tags.length > 0 && (
             <p class="res-tags small">
               {row.tags.slice(0, MAX_TAGS).map((tag) => (
-                <span key={tag} class="res-tag">
+                <span key={tag} class="res-tag" dir="auto">
                   #{tag}
                 </span>
               ))}

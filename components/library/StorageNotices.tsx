@@ -12,13 +12,15 @@ import { describeWriteError } from '@/lib/i18n/write-errors';
 import { formatBytes, t } from '@/lib/i18n';
 import { routeHash } from '@/lib/routes';
 import { snapshotContents, snapshotTime } from '../settings/snapshot-format';
+import { KeptEditNotices } from './KeptEditNotices';
 
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
 /**
- * At the top of the library: the offer to restore from the automatic snapshot when the browser
- * lost the database (or it is empty, or will not open), and a warning when the disk is nearly
- * full. Loaded after the first screen; silent when all is well.
+ * At the top of the library: edits kept when another device removed their resource, the offer to
+ * restore from the automatic snapshot when the browser lost the database (or it is empty, or will
+ * not open), and a warning when the disk is nearly full. Loaded after the first screen; silent
+ * when all is well.
  */
 export function StorageNotices() {
   const [offer, setOffer] = useState<RestoreOffer | null>(null);
@@ -45,9 +47,11 @@ export function StorageNotices() {
     if (offer?.kind !== 'restore') return;
     setBusy(true);
     try {
-      await restoreSnapshot(offer.snapshot);
+      // Decided again now: sync may have brought everything back since the offer was made.
+      const { added } = await restoreSnapshot(offer.snapshot);
       setOffer(null);
-      setOutcome({ tone: 'ok', text: t('restoreDone', snapshotTime(offer.snapshot)) });
+      const when = snapshotTime(offer.snapshot);
+      setOutcome({ tone: 'ok', text: added ? t('restoreDone', when) : t('restoreNothingMissing', when) });
     } catch (error) {
       setOutcome({ tone: 'error', text: t('restoreFailed', describeWriteError(error)) });
     } finally {
@@ -73,6 +77,7 @@ export function StorageNotices() {
 
   return (
     <>
+      <KeptEditNotices />
       {/* Marks that the check has decided (tests wait for it rather than for a time). */}
       {checked && <span class="storage-notices-checked" hidden />}
       {offer && (

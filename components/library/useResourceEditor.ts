@@ -14,7 +14,8 @@ import type { FieldConflict } from '@/lib/model/conflict';
 import { describeWriteError, isStorageError } from '@/lib/i18n/write-errors';
 import type { Clip } from '@/lib/model/clip';
 import type { Resource } from '@/lib/model/resource';
-import { normaliseTags } from '@/lib/infra/limits';
+import { normaliseTags, parseTagInput } from '@/lib/infra/limits';
+import { clearRefusedNote, readDraft, writeDraft } from '@/lib/pages/drafts';
 
 export type SaveState = { phase: 'idle' | 'saving' | 'saved' | 'merged' } | { phase: 'error'; message: string };
 
@@ -41,6 +42,19 @@ interface Writes {
   retry: { timer?: ReturnType<typeof setTimeout>; attempts: number };
   /** The latest write of each field: an older write failing late must not bring back older text. */
   fieldWrites: Partial<Record<keyof ResourcePatch, number>>;
+  /** Where a note the disk refused outlives the tab (`draftKeyOf`); set once the record is shown. */
+  draftKey?: string;
+  /** A refused note is in that draft, to clear once the note is saved. */
+  noteInDraft?: boolean;
+}
+
+/**
+ * A note a full disk refused is kept in the page's draft (the popup's, by address, so the popup
+ * on that page saves it too), with the notes it started from: a closed tab or a crash loses
+ * nothing, and the next library page or popup merges it onto what is stored then.
+ */
+function draftKeyOf(resource: Resource): string {
+  return resource.canonicalUrl || `resource:${resource.id}`;
 }
 
 /** The page's state, which the writes and the stored record's changes update. */
@@ -101,6 +115,17 @@ export function useResourceEditor(id: string) {
     void persist({ [conflict.field]: conflict.text, conflicts: rest });
   };
 
+  /**
+   * Leaving the Tags field: it shows every stored tag (another writer's too), and the next edit
+   * starts from them. A write refused keeps what was typed instead, to be written again.
+   */
+  const leaveTags = () => {
+    if (!resource || save.phase === 'error')
+      return setTags(parseTagInput(fields.tags.current?.value ?? tags).join(', '));
+    setTags(resource.tags.join(', '));
+    writes.base.tags = resource.tags;
+  };
+
   return {
     resource,
     setResource,
@@ -116,6 +141,7 @@ export function useResourceEditor(id: string) {
     fields,
     persist,
     resolve,
+    leaveTags,
   };
 }
 
@@ -143,6 +169,7 @@ function useStoredRecord(id: string, writes: Writes, shown: Shown) {
     filled.current = id;
     setDeletedElsewhere(false);
     setResource(record);
+    if (initial) writes.draftKey = draftKeyOf(record);
     // A change from elsewhere never eats typing: a focused field keeps what is being typed, and
     // its next write merges against the version it started from (base).
     if (initial || !isFocused(fields.notes.current)) {
@@ -157,7 +184,19 @@ function useStoredRecord(id: string, writes: Writes, shown: Shown) {
       setStamps(record.clips);
       writes.base.clips = writes.storedBase.clips = record.clips;
     }
+    if (initial) saveRefusedNote(id, record, writes, shown);
   }, [stored.data, stored.error, id]);
+}
+
+/** A note an earlier page or popup could not write: shown, and saved merged onto what is stored. */
+function saveRefusedNote(id: string, record: Resource, writes: Writes, shown: Shown) {
+  const draft = writes.draftKey === undefined ? undefined : readDraft(writes.draftKey);
+  if (!draft || draft.noteBase === undefined) return;
+  if (draft.note === record.notes) return clearRefusedNote(writes.draftKey!);
+  shown.setNotes(draft.note);
+  writes.base.notes = draft.noteBase;
+  writes.noteInDraft = true;
+  void persistChange(id, { notes: draft.note }, false, writes, shown);
 }
 
 /** Typed text a full disk refused is written again until saved; closing the tab meanwhile asks first. */
@@ -204,6 +243,10 @@ async function persistChange(id: string, change: ResourcePatch, isRetry: boolean
       if (updated && field in writes.storedBase)
         Object.assign(writes.storedBase, { [field]: updated[field as keyof ResourceBase] });
     }
+    if (writes.noteInDraft && ownFields().includes('notes') && writes.draftKey !== undefined) {
+      writes.noteInDraft = false;
+      clearRefusedNote(writes.draftKey);
+    }
     if (!updated) setDeletedElsewhere(true);
     // Only the latest write speaks: an earlier one finishing late must not undo a later change.
     else if (ticket === writes.count) {
@@ -221,6 +264,10 @@ async function persistChange(id: string, change: ResourcePatch, isRetry: boolean
       // every few seconds, and at the next keystroke, until it is saved.
       for (const field of ownFields())
         if (TYPED_FIELDS.has(field)) Object.assign(writes.unsaved, { [field]: patch[field] });
+      if (patch.notes !== undefined && ownFields().includes('notes') && writes.draftKey !== undefined) {
+        writeDraft(writes.draftKey, { note: patch.notes, noteBase: writes.storedBase.notes ?? '' });
+        writes.noteInDraft = true;
+      }
       const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
       clearTimeout(writes.retry.timer);
       writes.retry.timer = setTimeout(() => void persistChange(id, {}, true, writes, shown), delay);
@@ -246,8 +293,14 @@ function showMerged(patch: ResourcePatch, stored: Resource, writes: Writes, show
     merged = true;
   }
   if (patch.tags !== undefined && stored.tags.join(',') !== normaliseTags(patch.tags).join(',')) {
-    if (!isFocused(shown.fields.tags.current)) shown.setTags(stored.tags.join(', '));
-    writes.base.tags = writes.storedBase.tags = stored.tags;
+    // The next edit starts from what the field shows: a focused field keeps what is typed, so its
+    // base stays this write; taking the stored tags as its base would read the other writer's
+    // additions, absent from the field, as removed by the next keystroke (issue #49, 9).
+    if (!isFocused(shown.fields.tags.current)) {
+      shown.setTags(stored.tags.join(', '));
+      writes.base.tags = stored.tags;
+    }
+    writes.storedBase.tags = stored.tags;
     merged = true;
   }
   return merged;

@@ -121,7 +121,7 @@ function CaptureHead({ capture, thumbs }: { capture: Capture; thumbs: boolean })
     <div class="capture-head">
       <Thumbnail resource={page} show={thumbs} />
       <div>
-        <p id="capture-title" class="capture-title clamp-2">
+        <p id="capture-title" class="capture-title clamp-2" dir="auto">
           {page.title || t('untitled')}
         </p>
         <p class="capture-meta small muted">
@@ -166,7 +166,9 @@ function QuoteBox({ flow: { capture, quoteNote, keptQuote } }: { flow: CaptureSt
   return (
     <figure class="quote-box">
       <figcaption class="small muted">{t('popupSelection')}</figcaption>
-      <blockquote class="quote-box-text clamp-4">{selection.exact}</blockquote>
+      <blockquote class="quote-box-text clamp-4" dir="auto">
+        {selection.exact}
+      </blockquote>
       <label class="field">
         <span class="small">{t('popupQuoteNote')}</span>
         <input

@@ -4,7 +4,7 @@ import { useUndoOffer } from '@/components/hooks/undo';
 import { addClip, editClipNote, editResource, getResource, removeClip } from '@/lib/app/resources';
 import type { CapturedPage } from '@/lib/model/captured-page';
 import { chapterAt } from '@/lib/model/chapter';
-import { checkClipTime, formatClipTime, formatClock } from '@/lib/infra/video-time';
+import { checkClipTime, clipTimeLimit, formatClipTime, formatClock } from '@/lib/infra/video-time';
 import { describeWriteError } from '@/lib/i18n/write-errors';
 import type { Clip } from '@/lib/model/clip';
 import type { Resource } from '@/lib/model/resource';
@@ -100,7 +100,11 @@ function ClipItem({
         <span class="clip-time">{shown}</span>
       )}
       <span class="clip-text">
-        {clip.chapter && <span class="clip-chapter">{clip.chapter}</span>}
+        {clip.chapter && (
+          <span class="clip-chapter" dir="auto">
+            {clip.chapter}
+          </span>
+        )}
         <ClipNote resourceId={resource.id} clip={clip} label={label} fresh={fresh} />
       </span>
       <button
@@ -184,7 +188,7 @@ export function ClipBox({ page, saved, ensureSaved, focusFirst = false }: Props)
     const endSec = segment ? at : undefined;
     const atSec = segment ? Math.max(0, at - segment) : at;
     if (checkClipTime(atSec, endSec, page.durationSec) === 'past-end') {
-      setMessage({ tone: 'error', text: t('clipPastEnd', formatClock(page.durationSec ?? 0)) });
+      setMessage({ tone: 'error', text: t('clipPastEnd', formatClock(clipTimeLimit(page.durationSec))) });
       return;
     }
     setBusy(true);

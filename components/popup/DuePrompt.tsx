@@ -186,7 +186,7 @@ function MicroLearning({ resource }: { resource: Resource }) {
       <p id="micro-heading" class="micro-heading">
         {t('microHeading')}
       </p>
-      <p class="micro-title">
+      <p class="micro-title" dir="auto">
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer">
             {resource.title}

@@ -74,7 +74,9 @@ export function FollowUpPrompt() {
           </p>
         )}
         <p class="small muted">{t('followUpPlanned')}</p>
-        <p class="follow-up-action">{action.text}</p>
+        <p class="follow-up-action" dir="auto">
+          {action.text}
+        </p>
         <p class="small">
           <SourceLabel source={action.source} libraryUrl={libraryUrl} />
         </p>

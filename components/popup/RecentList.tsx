@@ -52,11 +52,18 @@ export function RecentList() {
             return (
               <li key={resource.id}>
                 {href ? (
-                  <a id={titleId} class="recent-title clamp-2" href={href} target="_blank" rel="noopener noreferrer">
+                  <a
+                    id={titleId}
+                    dir="auto"
+                    class="recent-title clamp-2"
+                    href={href}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
                     {resource.title}
                   </a>
                 ) : (
-                  <span id={titleId} class="recent-title clamp-2">
+                  <span id={titleId} dir="auto" class="recent-title clamp-2">
                     {resource.title}
                   </span>
                 )}

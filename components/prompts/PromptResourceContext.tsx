@@ -40,12 +40,14 @@ export function PromptResourceContext({ resourceId, libraryUrl = '' }: { resourc
       {takeaways.length > 0 && (
         <ul class="prompt-context-list small">
           {takeaways.map((item) => (
-            <li key={item.id}>{capLine(item.text, EXCERPT)}</li>
+            <li key={item.id} dir="auto">
+              {capLine(item.text, EXCERPT)}
+            </li>
           ))}
         </ul>
       )}
       {quotes.map((quote) => (
-        <blockquote key={quote.id} class="prompt-context-quote small">
+        <blockquote key={quote.id} class="prompt-context-quote small" dir="auto">
           “{capLine(quote.exact, EXCERPT)}”
         </blockquote>
       ))}

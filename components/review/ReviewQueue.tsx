@@ -37,7 +37,9 @@ export function ReviewQueue({ reviews: due, limit, libraryUrl = '', keys = false
   // An answered card leaves the queue at once: the caller's list reloads a moment later, and
   // until then the card on top (the one the keys answer) would still be the answered one.
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
-  const open = due.filter((review) => !answered.has(review.card.id));
+  // Cards another window answered first: they leave this queue too, but were not answered here.
+  const [answeredElsewhere, setAnsweredElsewhere] = useState<ReadonlySet<string>>(new Set());
+  const open = due.filter((review) => !answered.has(review.card.id) && !answeredElsewhere.has(review.card.id));
   const reviews = limit === undefined ? open : open.slice(0, Math.max(0, limit));
   const [error, setError] = useState('');
   // One answer at a time (a double click answers once). A ref, not state: disabling every button
@@ -50,7 +52,12 @@ export function ReviewQueue({ reviews: due, limit, libraryUrl = '', keys = false
     busy.current = true;
     setError('');
     try {
-      const outcome = await answerReview(review.card.id, choice);
+      const outcome = await answerReview(review.card.id, choice, Date.now(), review.card);
+      if (outcome?.alreadyAnswered) {
+        setSaid({ text: t('reviewAnsweredElsewhere'), cardId: review.card.id });
+        setAnsweredElsewhere((gone) => new Set(gone).add(review.card.id));
+        return;
+      }
       if (choice === 'action') {
         const item = { kind: review.card.itemKind, id: review.card.itemId };
         onMakeAction(newActionHref('resource', review.resource.id, item));
@@ -186,16 +193,21 @@ class ReviewCardView extends Component<CardProps> {
             {itemKindLabel(review.card.itemKind)}
           </span>
           <a
+            dir="auto"
             href={`${libraryUrl}${routeHash('resource', review.resource.id)}`}
             {...(libraryUrl ? { target: '_blank', rel: 'noopener' } : {})}
           >
             {t('reviewFrom', review.resource.title || t('untitled'))}
           </a>
         </p>
-        <p id={headingId} class="review-text">
+        <p id={headingId} class="review-text" dir="auto">
           {text}
         </p>
-        {detail && <p class="review-detail small muted">{detail}</p>}
+        {detail && (
+          <p class="review-detail small muted" dir="auto">
+            {detail}
+          </p>
+        )}
         <div class="review-answers" role="group" aria-label={t('reviewPopupIntro')}>
           {REVIEW_ANSWERS.map((choice, i) => (
             <button

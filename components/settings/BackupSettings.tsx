@@ -4,7 +4,7 @@ import { countStored, importBackup, exportEverything, readAllRecords } from '@/l
 import { useStorageItem } from '@/components/hooks/live';
 import { backupFileName, downloadFile } from '@/lib/backup/export';
 import { resourcesToCsv } from '@/lib/backup/csv-export';
-import { MAX_IMPORT_MB, STORES } from '@/lib/backup/format';
+import { MAX_IMPORT_MB, MAX_LINK_FILE_BYTES, STORES } from '@/lib/backup/format';
 import {
   prepareImportAsync,
   readImportFile,
@@ -253,7 +253,12 @@ export function BackupSettings() {
       <div class="backup-block">
         <h3>{t('backupRestoreHeading')}</h3>
         <p class="small muted" id="backup-import-help">
-          {t('backupImportHelp', formatNumber(MAX_IMPORT_MB))}
+          {t(
+            'backupImportHelp',
+            formatNumber(MAX_IMPORT_MB),
+            formatNumber(MAX_LINK_FILE_BYTES.csv / 2 ** 20),
+            formatNumber(MAX_LINK_FILE_BYTES.html / 2 ** 20),
+          )}
         </p>
         <div class="row">
           <label class={`btn file-button${working ? ' is-disabled' : ''}`}>
@@ -507,7 +512,11 @@ function Result({ result, fileName }: { result: ImportResult; fileName: string }
                     <td class="backup-where">{positionLabel(result.source, entry.position)}</td>
                     <td>
                       <div class="backup-entry">
-                        {entry.title && <span class="backup-entry-title">{entry.title}</span>}
+                        {entry.title && (
+                          <span class="backup-entry-title" dir="auto">
+                            {entry.title}
+                          </span>
+                        )}
                         <code dir="ltr">{entry.url || '—'}</code>
                       </div>
                     </td>

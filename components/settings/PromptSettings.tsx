@@ -168,7 +168,7 @@ function CustomPromptItem({
         />
       </label>
       <div>
-        <p id={textId} class="prompt-item-text">
+        <p id={textId} class="prompt-item-text" dir="auto">
           {prompt.text}
         </p>
         <span class="chip">{groupLabel(prompt.group)}</span>

@@ -177,7 +177,7 @@ export function DigestPanel({ hook, clipboard }: Props) {
 
 /** The digest drawn as the chat shows it: text messages, a Teams card, or the JSON body. */
 function ChatPreviewView({ preview }: { preview: ChatPreview }) {
-  if (preview.kind === 'json') return <pre>{preview.text}</pre>;
+  if (preview.kind === 'json') return <pre dir="auto">{preview.text}</pre>;
   if (preview.kind === 'text')
     return (
       <>
@@ -198,6 +198,7 @@ function ChatPreviewView({ preview }: { preview: ChatPreview }) {
       {preview.lines.map((line, index) => (
         <p
           key={index}
+          dir="auto"
           class={[
             'digest-card-line',
             line.bold && 'digest-card-bold',

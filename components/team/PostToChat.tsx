@@ -23,6 +23,11 @@ export function describePost(result: PostResult, host: string): PostOutcome {
       return { ok: false, message: t('webhookErrorHttp', result.status) + partial };
     case 'timeout':
       return { ok: false, message: t('webhookErrorTimeout') + partial };
+    case 'redirect':
+      return {
+        ok: false,
+        message: (result.to ? t('webhookErrorRedirectTo', host, result.to) : t('webhookErrorRedirect', host)) + partial,
+      };
     default:
       return { ok: false, message: t('webhookErrorNetwork') + partial };
   }

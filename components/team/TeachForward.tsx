@@ -126,9 +126,9 @@ export function TeachForward({ hook }: { hook: WebhookSettings | null | undefine
         <PublishOffer
           key={justShared.join()}
           ids={justShared}
-          onDone={(published) => {
+          onDone={(published, note) => {
             setJustShared([]);
-            if (published) setDone(t('teamPublished'));
+            if (published) setDone(note);
           }}
         />
       )}
@@ -276,7 +276,7 @@ function TeachRow({
         onChange={(event) => onToggle(event.currentTarget.checked)}
       />
       <div class="teach-main">
-        <a id={titleId} class="teach-title" href={routeHash('resource', resource.id)}>
+        <a id={titleId} class="teach-title" dir="auto" href={routeHash('resource', resource.id)}>
           {resource.title || t('untitled')}
         </a>
         <span class="small muted teach-meta">

@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks/live';
-import { publishToTeam, readTeamSpace, syncAccount, teamPublishChoice, unpublishFromTeam } from '@/lib/app/team';
+import {
+  describePublish,
+  publishToTeam,
+  readTeamSpace,
+  syncAccount,
+  teamPublishChoice,
+  unpublishFromTeam,
+} from '@/lib/app/team';
 import { t } from '@/lib/i18n';
 
 /** On a shared resource's page with a team space connected: published there or not, changed in one click. */
@@ -36,10 +43,10 @@ export function TeamPublishLine({ resourceId }: { resourceId: string }) {
           type="button"
           class="btn btn-small"
           onClick={() =>
-            void publishToTeam(resourceId, choice.include).then((ok) => {
-              if (!ok) return;
+            void publishToTeam(resourceId, choice.include).then((outcome) => {
+              if (!outcome.ok) return;
               setPublished(true);
-              setNote(t('teamPublished'));
+              setNote(describePublish(outcome));
             })
           }
         >

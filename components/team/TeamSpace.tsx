@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks/live';
 import { latestAssessment } from '@/lib/app/assessments';
+import { ShowMore } from '@/components/list/ShowMore';
 import {
+  describePublish,
+  describeRefused,
   hasTeamSpace,
   onTeamChange,
   publishToTeam,
@@ -10,6 +13,7 @@ import {
   saveTeamPublishChoice,
   shareCheckWithTeam,
   type SharedItem,
+  type TeamCut,
   syncAccount,
   teamPublishChoice,
   type TeamSpace,
@@ -21,6 +25,7 @@ import type { Assessment } from '@/lib/model/assessment';
 import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
 import { SHARED_HOW_OPTIONS } from '@/lib/format/resource-format';
 import { routeHash } from '@/lib/routes';
+import { safeHref } from '@/lib/infra/limits';
 import { formatClipTime } from '@/lib/infra/video-time';
 import '@/components/team/team-space.css';
 
@@ -56,10 +61,124 @@ function howLabel(item: SharedItem): string {
   return option ? `${formatDate(item.sharedAt)} · ${t(option.label)}` : formatDate(item.sharedAt);
 }
 
+/** Items drawn at once, and each item's list entries before "Show all": one member's items stay cheap to draw. */
+const TEAM_PAGE = 20;
+const LIST_PREVIEW = 3;
+
+/** A message with a teammate's name in it: the name in <bdi>, so its direction cannot spill into the sentence. */
+function WithName({ message, name }: { message: (placeholder: string) => string; name: string }) {
+  const [before = '', after = ''] = message('\uE000').split('\uE000');
+  return (
+    <>
+      {before}
+      <bdi>{name}</bdi>
+      {after}
+    </>
+  );
+}
+
+/** A teammate's list (takeaways, quotes, clips): the first few, then all on request. */
+function CollapsedList<T>({ entries, draw }: { entries: readonly T[] | undefined; draw: (entry: T) => string }) {
+  const [all, setAll] = useState(false);
+  if (!entries?.length) return null;
+  const shown = all ? entries : entries.slice(0, LIST_PREVIEW);
+  return (
+    <>
+      <ul class="small">
+        {shown.map((entry, i) => (
+          <li key={i} dir="auto">
+            {draw(entry)}
+          </li>
+        ))}
+      </ul>
+      {entries.length > LIST_PREVIEW && (
+        <button type="button" class="btn btn-small btn-ghost team-show-all" onClick={() => setAll(!all)}>
+          {all ? t('teamShowFewer') : tn('teamShowAll', entries.length)}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** A teammate's item: who, when, how, what they included; Save to my library says why when it cannot. */
+function TheirItem({ item }: { item: SharedItem }) {
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const href = safeHref(item.url);
+  return (
+    <li class="team-from-item">
+      <h3 dir="auto">
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {item.title}
+          </a>
+        ) : (
+          item.title
+        )}
+      </h3>
+      <p class="small muted">
+        <WithName message={(name) => t('teamSharedBy', name, howLabel(item))} name={item.author} />
+        {item.site ? (
+          <>
+            {' · '}
+            <bdi>{item.site}</bdi>
+          </>
+        ) : null}
+      </p>
+      <CollapsedList entries={item.takeaways} draw={(text) => text} />
+      <CollapsedList entries={item.quotes} draw={(quote) => `“${quote.exact}”`} />
+      <CollapsedList entries={item.clips} draw={(clip) => `${formatClipTime(clip)} ${clip.note}`} />
+      <div class="row">
+        {outcome?.ok ? (
+          <span class="small ok-text">{outcome.message}</span>
+        ) : (
+          <>
+            <button
+              type="button"
+              class="btn btn-small"
+              onClick={() =>
+                void saveFromTeam(item).then((saved) =>
+                  setOutcome(saved.ok ? { ok: true, message: t('teamSavedToLibrary') } : saved),
+                )
+              }
+            >
+              {t('teamSaveToLibrary')}
+            </button>
+            {outcome && (
+              <span class="small team-save-refused" role="alert">
+                {outcome.message}
+              </span>
+            )}
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** What the team space could not show and why, and rules on the server older than this version's. */
+function TeamSpaceNotices({ space }: { space: TeamSpace }) {
+  return (
+    <>
+      {space.refused.map((entry) => (
+        <p key={entry.why} class="notice notice-warn small team-refused">
+          {describeRefused(entry)}
+        </p>
+      ))}
+      {space.setupCommand && (
+        <div class="notice notice-warn small team-rules">
+          <p>{t('teamRulesOutdated')}</p>
+          <code>{space.setupCommand}</code>
+        </div>
+      )}
+    </>
+  );
+}
+
 /** What teammates published: who, when, how, their takeaways; one click saves it here. */
 export function FromTheTeam({ space, reload, query = '' }: { space: TeamSpace; reload: () => void; query?: string }) {
   const [note, setNote] = useState('');
-  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  const [limit, setLimit] = useState(TEAM_PAGE);
+  const [mineLimit, setMineLimit] = useState(TEAM_PAGE);
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   const matches = (item: SharedItem) => {
     if (!words.length) return true;
@@ -74,98 +193,57 @@ export function FromTheTeam({ space, reload, query = '' }: { space: TeamSpace; r
     <section class="card panel team-from" aria-labelledby="team-from-heading">
       <h2 id="team-from-heading">{t('teamFromHeading')}</h2>
       <p class="muted">{t('teamFromIntro')}</p>
+      <TeamSpaceNotices space={space} />
       {theirs.length === 0 ? (
         <p class="empty">{t('teamFromEmpty')}</p>
       ) : (
-        <ul class="team-from-list">
-          {theirs.map((item) => (
-            <li key={item._id} class="team-from-item">
-              <h3>
-                {item.url ? (
-                  <a href={item.url} target="_blank" rel="noopener noreferrer">
-                    {item.title}
-                  </a>
-                ) : (
-                  item.title
-                )}
-              </h3>
-              <p class="small muted">
-                {t('teamSharedBy', item.author, howLabel(item))}
-                {item.site ? ` · ${item.site}` : ''}
-              </p>
-              {item.takeaways && item.takeaways.length > 0 && (
-                <ul class="small">
-                  {item.takeaways.map((text, i) => (
-                    <li key={i}>{text}</li>
-                  ))}
-                </ul>
-              )}
-              {item.quotes && item.quotes.length > 0 && (
-                <ul class="small">
-                  {item.quotes.map((quote, i) => (
-                    <li key={i}>
-                      <q>{quote.exact}</q>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {item.clips && item.clips.length > 0 && (
-                <ul class="small">
-                  {item.clips.map((clip, i) => (
-                    <li key={i}>
-                      {formatClipTime(clip)} {clip.note}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <div class="row">
-                {saved.has(item._id) ? (
-                  <span class="small ok-text">{t('teamSavedToLibrary')}</span>
-                ) : (
+        <>
+          <ul class="team-from-list">
+            {theirs.slice(0, limit).map((item) => (
+              <TheirItem key={item._id} item={item} />
+            ))}
+          </ul>
+          <ShowMore
+            shown={Math.min(limit, theirs.length)}
+            total={theirs.length}
+            page={TEAM_PAGE}
+            onMore={() => setLimit(limit + TEAM_PAGE)}
+          />
+        </>
+      )}
+      {mine.length > 0 && (
+        <>
+          <ul class="team-from-list">
+            {mine.slice(0, mineLimit).map((item) => (
+              <li key={item._id} class="team-from-item">
+                <h3 dir="auto">
+                  <a href={routeHash('resource', item.resourceId)}>{item.title}</a>
+                </h3>
+                <p class="small muted">{t('teamYours', howLabel(item))}</p>
+                <div class="row">
                   <button
                     type="button"
-                    class="btn btn-small"
+                    class="btn btn-small btn-ghost"
                     onClick={() =>
-                      void saveFromTeam(item).then((resource) => {
-                        if (!resource) return;
-                        setSaved(new Set([...saved, item._id]));
-                        setNote(t('teamSavedToLibrary'));
+                      void unpublishFromTeam(item.resourceId).then(() => {
+                        setNote(t('teamUnpublished'));
+                        reload();
                       })
                     }
                   >
-                    {t('teamSaveToLibrary')}
+                    {t('teamUnpublish')}
                   </button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      {mine.length > 0 && (
-        <ul class="team-from-list">
-          {mine.map((item) => (
-            <li key={item._id} class="team-from-item">
-              <h3>
-                <a href={routeHash('resource', item.resourceId)}>{item.title}</a>
-              </h3>
-              <p class="small muted">{t('teamYours', howLabel(item))}</p>
-              <div class="row">
-                <button
-                  type="button"
-                  class="btn btn-small btn-ghost"
-                  onClick={() =>
-                    void unpublishFromTeam(item.resourceId).then(() => {
-                      setNote(t('teamUnpublished'));
-                      reload();
-                    })
-                  }
-                >
-                  {t('teamUnpublish')}
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <ShowMore
+            shown={Math.min(mineLimit, mine.length)}
+            total={mine.length}
+            page={TEAM_PAGE}
+            onMore={() => setMineLimit(mineLimit + TEAM_PAGE)}
+          />
+        </>
       )}
       <p class="small ok-text" role="status">
         {note}
@@ -247,7 +325,14 @@ export function TeamEnvironment({ space, reload }: { space: TeamSpace; reload: (
  * After marking shared with a team space connected: publish too? A single item follows the
  * remembered choice (asked the first time); several are never published without asking.
  */
-export function PublishOffer({ ids, onDone }: { ids: readonly string[]; onDone: (published: boolean) => void }) {
+export function PublishOffer({
+  ids,
+  onDone,
+}: {
+  ids: readonly string[];
+  /** `note`: what to tell the user once published ("Published… First 50 of 120 quotes shared."). */
+  onDone: (published: boolean, note: string) => void;
+}) {
   const choice = useStorageItem(teamPublishChoice);
   const [connected, setConnected] = useState<boolean | undefined>(undefined);
   const [remember, setRemember] = useState(false);
@@ -257,8 +342,13 @@ export function PublishOffer({ ids, onDone }: { ids: readonly string[]; onDone: 
   const single = ids.length === 1;
   const publish = async (yes: boolean) => {
     if (choice && single && remember) await saveTeamPublishChoice({ ...choice, publish: yes });
-    if (yes && choice) for (const id of ids) await publishToTeam(id, choice.include);
-    onDone(yes);
+    const cut: TeamCut[] = [];
+    if (yes && choice)
+      for (const id of ids) {
+        const outcome = await publishToTeam(id, choice.include);
+        if (outcome.ok) cut.push(...outcome.cut);
+      }
+    onDone(yes, yes ? describePublish({ cut }) : '');
   };
   useEffect(() => {
     if (!connected || !choice || !single || choice.publish === null) return;

@@ -1,8 +1,9 @@
 import { snoozeUntil } from '../assessment/schedule';
 import * as store from '../db/assessments';
 import type { Assessment } from '../model/assessment';
-import { assessmentReminder, assessmentSchedule } from '../settings';
+import { assessmentSchedule } from '../settings';
 import { committed } from './commit';
+import { saveSetting } from './settings';
 import { deleteWithUndo, type UndoOffer } from './undo';
 
 /** The monthly learning-environment check: saving, deleting, and the reminder's state. */
@@ -28,8 +29,7 @@ export function deleteAssessment(id: string, now = Date.now()): Promise<UndoOffe
 
 /** The monthly offer on or off. */
 export async function setAssessmentReminder(on: boolean): Promise<void> {
-  await assessmentReminder.setValue(on);
-  await committed({ items: ['assessmentReminder'] });
+  await saveSetting('assessmentReminder', on);
 }
 
 /** "Not now": the offer comes back after the snooze. */

@@ -9,7 +9,7 @@ import type { CapturedPage, CaptureFailure, CaptureResult } from '../model/captu
 import type { Quote } from '../model/quote';
 import type { Resource } from '../model/resource';
 import type { ResourceBase } from '../model/resource-patch';
-import { clearDraft, readDraft, writeDraft } from '../pages/drafts';
+import { clearDraft, type PopupDraft, readDraft, writeDraft } from '../pages/drafts';
 import { afterSaveAnswered, holdUntilAnswered } from '../pages/first-answer';
 import { startEdit } from './edit-start';
 import { loadedOnUse } from './lazy';
@@ -168,6 +168,9 @@ let following = false;
 let typedBeforeReading: { note: string; tags: string } | null = null;
 // The version this popup's edit started from: what it loaded, then its own last write.
 let base: { id: string; fields: ResourceBase } = { id: '', fields: {} };
+// A write of the saved page's note failed and its text went to the draft: the next write that
+// succeeds clears it.
+let refusedToDraft = false;
 
 /**
  * Takes the tab's answers into the capture: the page from its address at once (Save works from
@@ -189,8 +192,10 @@ export function followCapture(): void {
     if (shown.read) return;
     shown.before = page;
     update({ capture: { phase: 'ready', page, beforeReading: true } });
-    if (existing) update({ ...savedFields(existing), message: { tone: 'ok', text: t('popupAlreadySaved') } });
-    else {
+    if (existing) {
+      update({ ...savedFields(existing), message: { tone: 'ok', text: t('popupAlreadySaved') } });
+      if (refusedNoteIn(draft, existing)) saveRefusedNote(existing, draft, page.canonicalUrl);
+    } else {
       update({ note: draft.note, tags: draft.tags });
       typedBeforeReading = { note: draft.note, tags: draft.tags };
     }
@@ -238,6 +243,7 @@ async function takeRead(reading: Promise<Reading>, shown: { before: CapturedPage
       void editResource(existing.id, { notes }, Date.now(), startEdit({ notes: existing.notes }, { notes })).catch(
         failed,
       );
+    else if (refusedNoteIn(draft, existing)) saveRefusedNote(existing, draft, page.canonicalUrl);
   } else if (typed && (typed.note || typed.tags)) {
     writeDraft(page.canonicalUrl, typed);
   } else {
@@ -335,16 +341,52 @@ export function typeTags(value: string): void {
   else writeDraft(pageOf(state)?.canonicalUrl ?? '', { tags: value });
 }
 
+const refusedNoteIn = (draft: PopupDraft, existing: Resource) =>
+  draft.noteBase !== undefined && draft.note !== existing.notes;
+
+/**
+ * A note an earlier popup could not write (a full disk) is in the draft with the notes it
+ * started from: shown, and saved now by merging onto what is stored (an edit made in the library
+ * meanwhile stays). Failing again, it stays in the draft and the popup says why.
+ */
+function saveRefusedNote(existing: Resource, draft: PopupDraft, key: string): void {
+  const noteBase = draft.noteBase ?? existing.notes;
+  update({ note: draft.note });
+  base = { id: existing.id, fields: { notes: draft.note, tags: existing.tags } };
+  editResource(existing.id, { notes: draft.note }, Date.now(), { notes: noteBase }).then(
+    (updated) => {
+      clearDraft(key);
+      if (!updated) return;
+      base.fields.notes = updated.notes;
+      update({ saved: updated, ...(state.note === draft.note ? { note: updated.notes } : {}) });
+    },
+    (error: unknown) => {
+      base.fields.notes = existing.notes;
+      refusedToDraft = true;
+      failed(error);
+    },
+  );
+}
+
 async function persist(patch: { notes?: string; tags?: string[] }): Promise<void> {
   const { saved } = state;
   if (!saved) return;
   // The library may be editing the same record: the write merges instead of overwriting it.
   if (base.id !== saved.id) base = { id: saved.id, fields: { notes: saved.notes, tags: saved.tags } };
   const startedFrom = startEdit(base.fields, patch);
+  const key = pageOf(state)?.canonicalUrl ?? '';
   try {
     await editResource(saved.id, patch, Date.now(), startedFrom);
+    if (refusedToDraft) {
+      refusedToDraft = false;
+      clearDraft(key);
+    }
   } catch (error) {
-    writeDraft(pageOf(state)?.canonicalUrl ?? '', { note: state.note, tags: state.tags });
+    // Not written: the next write starts from what is stored, or its merge would read the text
+    // typed here as removed there.
+    Object.assign(base.fields, startedFrom);
+    refusedToDraft = true;
+    writeDraft(key, { note: state.note, tags: state.tags, noteBase: base.fields.notes ?? saved.notes });
     failed(error);
   }
 }

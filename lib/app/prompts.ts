@@ -1,7 +1,7 @@
 import * as store from '../db/prompts';
 import type { CustomPrompt } from '../model/prompt';
-import { disabledBuiltInPrompts } from '../settings';
 import { committed } from './commit';
+import { saveSetting } from './settings';
 import { deleteWithUndo, type UndoOffer } from './undo';
 
 /** The user's own prompts, and which built-in prompts are on. */
@@ -41,6 +41,5 @@ export function deleteCustomPrompt(id: string, now = Date.now()): Promise<UndoOf
 
 /** Built-in prompts the user turned off, by id. */
 export async function setDisabledBuiltInPrompts(ids: string[]): Promise<void> {
-  await disabledBuiltInPrompts.setValue([...new Set(ids)]);
-  await committed({ items: ['disabledBuiltInPrompts'] });
+  await saveSetting('disabledBuiltInPrompts', [...new Set(ids)]);
 }

@@ -16,6 +16,18 @@ export { cardsOfResource, countDueCards, listDueReviews, type DueReview } from '
 export interface ReviewOutcome {
   card: ReviewCard;
   undo?: UndoOffer;
+  /** Another window answered the card since this one read it: this answer did not count. */
+  alreadyAnswered?: true;
+}
+
+/** Whether a card is still at the answer it was read at (an answer moves its due day and history). */
+function sameAnswerState(stored: ReviewCard, read: ReviewCard): boolean {
+  return (
+    stored.due === read.due &&
+    stored.lastReview === read.lastReview &&
+    stored.retiredAt === read.retiredAt &&
+    stored.history.length === read.history.length
+  );
 }
 
 async function noteAnswered(
@@ -42,19 +54,32 @@ export function preloadScheduler(): void {
   void scheduler.preload();
 }
 
-/** One click on a review card; Undo puts the card back as it was (and into today's review). */
+/**
+ * One click on a review card; Undo puts the card back as it was (and into today's review).
+ * `read` is the card as the answering window showed it: answered meanwhile in another window, the
+ * card is left as that answer made it and the outcome says so (`alreadyAnswered`).
+ */
 export async function answerReview(
   id: string,
   answer: ReviewAnswer,
   now = Date.now(),
+  read?: ReviewCard,
 ): Promise<ReviewOutcome | undefined> {
   // Loaded before the transaction opens: nothing but IndexedDB is awaited inside one.
   const { answerCard } = await scheduler.preload();
   // Today's session is read while the card is written (not inside its transaction): one storage
   // round trip fewer before the answer shows.
   const session = reviewSession.getValue();
-  const result = await store.updateCard(id, (card) => answerCard(card, answer, now));
+  // Compared inside the write transaction: two windows' answers are written one after the other,
+  // so the second sees the first's.
+  const result = await store.updateCard(id, (card) =>
+    read && !sameAnswerState(card, read) ? null : answerCard(card, answer, now),
+  );
   if (!result) return undefined;
+  if (!result.changed) {
+    void session.catch(() => undefined);
+    return { card: result.after, alreadyAnswered: true };
+  }
   const sessionChanged = await noteAnswered(now, 1, session);
   await committed({ stores: ['reviews'], ids: [id], items: sessionChanged ? ['reviewSession'] : [] });
   const undo = offerUndo(

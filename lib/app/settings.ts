@@ -1,18 +1,23 @@
-import { ITEMS, type ItemValue } from '../settings';
+import { chooseSettings, type ItemValue } from '../settings';
 import { committed } from './commit';
 
 /** The settings a user changes in Settings; each write tells the background what changed. */
 export type UserSettingName =
   | 'promptSchedule'
+  | 'disabledBuiltInPrompts'
   | 'language'
   | 'showThumbnails'
   | 'webhook'
   | 'digestTopic'
   | 'clipSegmentSeconds'
+  | 'assessmentReminder'
   | 'reviewsPerPrompt';
 
+/**
+ * The value is stored with the time the user chose it (choosing the value it already had counts):
+ * sync merges settings one by one, the later choice winning (lib/sync/settings-merge.ts).
+ */
 export async function saveSetting<K extends UserSettingName>(name: K, value: ItemValue<K>): Promise<void> {
-  // The map's items differ in type; the name ties this value to its item.
-  await (ITEMS[name] as { setValue(value: ItemValue<K>): Promise<void> }).setValue(value);
+  await chooseSettings([{ name, value, at: Date.now() }]);
   await committed({ items: [name] });
 }

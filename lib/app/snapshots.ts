@@ -1,8 +1,9 @@
 import { downloadFile } from '../backup/export';
 import { STORES } from '../backup/format';
-import { prepareImport, type ImportResult } from '../backup/import';
+import { prepareImport } from '../backup/import';
 import {
   listSnapshots,
+  readSnapshot,
   restoreCandidate,
   settleKey,
   snapshotAsBackupText,
@@ -11,9 +12,12 @@ import {
   type Snapshot,
   type SnapshotOutcome,
 } from '../backup/snapshot';
+import { holdsEverything, writeRestore } from '../backup/snapshot-restore';
 import { countStored } from '../db/backup-reads';
 import { getInstance, settleSnapshots } from '../db/meta';
-import { importBackup } from './backup';
+import { storedIds } from '../db/snapshot-compare';
+import { STORE_NAMES } from '../model/stores';
+import { committed } from './commit';
 
 export type { Snapshot } from '../backup/snapshot';
 
@@ -41,18 +45,54 @@ export async function restoreOffer(): Promise<RestoreOffer | null> {
   }
   const candidate = restoreCandidate(snapshots, instance, empty);
   if (!candidate) return null;
+  // Sync may have refilled the lost library already: with every record of the snapshot here,
+  // there is nothing to offer, now or later (its database is settled).
+  if (!empty && (await holdsSnapshot(candidate))) {
+    await settleSnapshots([settleKey(candidate, instance)]);
+    return null;
+  }
   return { kind: 'restore', snapshot: candidate, lost: candidate.instance !== (instance?.id ?? '') };
 }
 
+/** Whether the library holds a record of every id the snapshot has (an unreadable snapshot: no). */
+async function holdsSnapshot(snapshot: Snapshot): Promise<boolean> {
+  try {
+    const [records, here] = await Promise.all([readSnapshot(snapshot), storedIds()]);
+    return holdsEverything(records, here);
+  } catch {
+    return false;
+  }
+}
+
+export interface RestoreOutcome {
+  /** Records put back. */
+  added: number;
+  /** Records of the snapshot the library held already (sync brought them back): left as they are. */
+  kept: number;
+}
+
+/** More ids than this and a store is marked for sync whole rather than record by record. */
+const MARKED_IDS = 1_000;
+
 /**
- * Put a snapshot's records back, merged with what the library holds now (a restore never
- * deletes: a page saved since the loss stays). Its database is then settled: never offered again.
+ * Put back what of a snapshot the library is missing (lib/backup/snapshot-restore.ts): a record
+ * present here stays as it is, whatever sync brought since the offer was made, and a restore
+ * never deletes. Only what was put back is marked for sync. The snapshot's database is then
+ * settled: never offered again.
  */
-export async function restoreSnapshot(snapshot: Snapshot): Promise<ImportResult> {
+export async function restoreSnapshot(snapshot: Snapshot): Promise<RestoreOutcome> {
   const prepared = prepareImport(await snapshotAsBackupText(snapshot), 'snapshot.json');
-  const result = await importBackup(prepared, { mode: 'merge' });
+  if (prepared.kind !== 'backup') throw new Error('A snapshot reads as a backup file');
+  const result = await writeRestore(prepared.backup);
+  let added = 0;
+  for (const store of STORE_NAMES) {
+    const ids = result.written[store];
+    added += ids.length;
+    if (ids.length) await committed({ stores: [store], ids: ids.length > MARKED_IDS ? [] : ids });
+  }
+  if (result.settings.length) await committed({ items: result.settings });
   await settleSnapshots([settleKey(snapshot, await getInstance())]);
-  return result;
+  return { added, kept: result.kept };
 }
 
 /** "Not now" on the offer: this snapshot is not offered again here (Settings still lists it). */

@@ -1,8 +1,8 @@
-import { applySettings, readSettings, validateSettings } from '../backup/settings';
 import { getDb } from '../db/open';
 import { readForSync, writeSynced, type SyncedRecord, type SyncedWrite } from '../db/sync';
 import type { StoreName } from '../model/stores';
 import { syncAccount } from '../settings';
+import { applyChosenSettings, readChosenSettings, SYNCED_SETTING_RULES } from '../sync/chosen-settings';
 import { syncRules } from '../sync/merge-records';
 import { committed } from './commit';
 import type { SyncWriter } from '../sync/session';
@@ -29,14 +29,15 @@ export const applyFromServer: SyncWriter = {
   read: async (store: StoreName, ids: readonly string[]) => readForSync(await getDb(), store, ids),
   apply: async (records: SyncedRecord[]): Promise<SyncedWrite> =>
     writeSynced(await getDb(), records, syncRules(Date.now)),
-  // The settings document: the other device's choices replace these (the newer copy won any
-  // conflict), and the background hears of them as of any change (a schedule moves its alarm).
+  // The settings document: the settings another device chose later than this one replace
+  // these, one by one, and the background hears of them as of any change (a schedule moves its alarm).
   settings: {
-    read: () => readSettings(false),
-    apply: async (values) => {
-      const written = await applySettings(validateSettings(values).values, true);
+    read: readChosenSettings,
+    apply: async (chosen) => {
+      const written = await applyChosenSettings(chosen);
       if (written.length) await committed({ items: written, fromSync: true });
     },
+    rules: SYNCED_SETTING_RULES,
   },
   announce: async (written) => {
     const stores = [...written.keys()];

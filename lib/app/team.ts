@@ -1,17 +1,21 @@
 import { pageFromUrl } from '../capture/page-from-url';
+import { capLine } from '../infra/limits';
 import { getResource } from '../db/resources';
-import { formatDate, t } from '../i18n';
+import { formatDate, formatNumber, type PluralKey, t, tn } from '../i18n';
+import { describeWriteError } from '../i18n/write-errors';
 import type { Assessment } from '../model/assessment';
 import type { Resource } from '../model/resource';
 import { syncAccount, teamPublishChoice, type TeamPublishChoice } from '../settings';
+import { TEAM_RULES_VERSION, type TeamList, type TeamRefusal } from '../team/bounds';
 import {
   checkId,
-  checkTeamDoc,
+  checkTeamDocWhy,
   type SharedCheck,
   sharedCheckOf,
   type SharedItem,
   sharedItemId,
-  sharedItemOf,
+  type TeamCut,
+  teamCopyOf,
   type TeamInclude,
   teamSummary,
 } from '../team/documents';
@@ -29,7 +33,7 @@ const replica = () => import('../team/replica');
 
 export { onTeamChange } from '../team/changes';
 export { syncAccount, teamPublishChoice };
-export type { SharedItem, SharedCheck, TeamInclude };
+export type { SharedItem, SharedCheck, TeamInclude, TeamCut, TeamRefusal };
 
 export async function saveTeamPublishChoice(choice: TeamPublishChoice): Promise<void> {
   await teamPublishChoice.setValue(choice);
@@ -46,15 +50,39 @@ export async function hasTeamSpace(): Promise<boolean> {
   return account?.teamDatabase !== null && account?.teamDatabase !== undefined;
 }
 
-/** Put the team copy of a resource in the team space (what `include` allows, nothing private). */
-export async function publishToTeam(resourceId: string, include: TeamInclude, now = Date.now()): Promise<boolean> {
+export type PublishOutcome = { ok: true; cut: TeamCut[] } | { ok: false };
+
+/**
+ * Put the team copy of a resource in the team space (what `include` allows, nothing private),
+ * within the team's caps: `cut` lists what was left out, for `describePublish` to tell the user.
+ */
+export async function publishToTeam(
+  resourceId: string,
+  include: TeamInclude,
+  now = Date.now(),
+): Promise<PublishOutcome> {
   const credentials = await teamCredentials();
   const resource = await getResource(resourceId);
-  if (!credentials || !resource) return false;
+  if (!credentials || !resource) return { ok: false };
   const { writeTeamDoc } = await replica();
-  await writeTeamDoc(credentials, sharedItemOf(resource, credentials.account.user, include, now) as never);
+  const { item, cut } = teamCopyOf(resource, credentials.account.user, include, now);
+  await writeTeamDoc(credentials, item as never);
   await committed({ items: ['syncStatus'] });
-  return true;
+  return { ok: true, cut };
+}
+
+const CUT_TEXT: Record<TeamList, PluralKey> = {
+  takeaways: 'teamCutTakeaways',
+  quotes: 'teamCutQuotes',
+  clips: 'teamCutClips',
+};
+
+/** "Published to the team space. First 50 of 120 quotes shared (the team space takes 50)." */
+export function describePublish(outcome: { cut: readonly TeamCut[] }): string {
+  return [
+    t('teamPublished'),
+    ...outcome.cut.map((c) => tn(CUT_TEXT[c.list], c.of, formatNumber(c.sent), formatNumber(c.of))),
+  ].join(' ');
 }
 
 export async function unpublishFromTeam(resourceId: string): Promise<void> {
@@ -88,8 +116,21 @@ export interface TeamSpace {
   items: SharedItem[];
   checks: SharedCheck[];
   summary: ReturnType<typeof teamSummary>;
-  /** Documents that failed the checks: left out. */
-  refused: number;
+  /** Documents that failed the checks, left out: how many, by why, and whose (as their ids say). */
+  refused: { why: TeamRefusal; count: number; authors: string[] }[];
+  /**
+   * When the server's rules are older than this version's (or missing), the command its admin runs
+   * to update them: until then the server takes documents every member's browser refuses.
+   */
+  setupCommand: string | null;
+}
+
+/** Who wrote a refused document, as its id says (the validation function ties the id to the writer). */
+function authorOfId(doc: unknown): string | null {
+  const id = typeof doc === 'object' && doc !== null ? (doc as { _id?: unknown })._id : undefined;
+  if (typeof id !== 'string') return null;
+  const author = /^(?:shared\/([^/]{1,200})\/|check\/(.{1,200})$)/.exec(id);
+  return author ? (author[1] ?? author[2] ?? null) : null;
 }
 
 /** The team space as this browser holds it; `refresh` first brings the server's news. */
@@ -98,53 +139,123 @@ export async function readTeamSpace(refresh = false): Promise<TeamSpace | null> 
   if (!credentials) return null;
   const { readTeamDocs, syncTeam } = await replica();
   if (refresh) await syncTeam(credentials);
-  const docs = await readTeamDocs(credentials);
+  const { docs, rulesVersion } = await readTeamDocs(credentials);
   const items: SharedItem[] = [];
   const checks: SharedCheck[] = [];
-  let refused = 0;
+  const refused = new Map<TeamRefusal, { why: TeamRefusal; count: number; authors: string[] }>();
   for (const doc of docs) {
-    const checked = checkTeamDoc(doc);
-    if (!checked) refused++;
-    else if (checked.type === 'shared') items.push(checked);
-    else checks.push(checked);
+    const checked = checkTeamDocWhy(doc);
+    if (checked.ok) {
+      if (checked.doc.type === 'shared') items.push(checked.doc);
+      else checks.push(checked.doc);
+      continue;
+    }
+    const entry = refused.get(checked.why) ?? { why: checked.why, count: 0, authors: [] };
+    entry.count++;
+    const author = authorOfId(doc);
+    if (author && !entry.authors.includes(author)) entry.authors.push(author);
+    refused.set(checked.why, entry);
   }
   items.sort((a, b) => b.sharedAt - a.sharedAt);
-  return { me: credentials.account.user, items, checks, summary: teamSummary(checks), refused };
+  return {
+    me: credentials.account.user,
+    items,
+    checks,
+    summary: teamSummary(checks),
+    refused: [...refused.values()],
+    // A copy with documents but no rules was replicated from a team database set up without them.
+    setupCommand: (rulesVersion === null ? docs.length > 0 : rulesVersion < TEAM_RULES_VERSION)
+      ? teamSetupCommand(credentials.account)
+      : null,
+  };
 }
 
-/** A teammate's item becomes the user's own resource, the source noted first in its notes. */
-export async function saveFromTeam(item: SharedItem, now = Date.now()): Promise<Resource | undefined> {
+const REFUSAL_TEXT: Record<TeamRefusal, Parameters<typeof t>[0]> = {
+  'too-large': 'teamRefusedTooLarge',
+  'clip-time': 'teamRefusedClipTime',
+  unreadable: 'teamRefusedUnreadable',
+  'not-theirs': 'teamRefusedNotTheirs',
+};
+
+/** A teammate's name inside a sentence: short, and isolated (FSI … PDI) so its direction stays its own. */
+const isolatedName = (name: string) => `\u2068${capLine(name, 50)}\u2069`;
+
+/** "2 items from the team could not be shown: too large. Published by bob." One line per reason. */
+export function describeRefused(entry: TeamSpace['refused'][number]): string {
+  const line = tn('teamRefused', entry.count, formatNumber(entry.count), t(REFUSAL_TEXT[entry.why]));
+  if (!entry.authors.length) return line;
+  const names = entry.authors.slice(0, 3).map(isolatedName).join(', ') + (entry.authors.length > 3 ? ', …' : '');
+  return `${line} ${t('teamRefusedFrom', names)}`;
+}
+
+/** What the team's admin runs to install this version's rules (docs/TEAM-SPACE.md). */
+export function teamSetupCommand(account: { server: string; teamDatabase: string | null }): string {
+  return `npm run team:setup -- --server ${account.server} --admin <admin>:<password> --team ${account.teamDatabase ?? '<team>'} --members <names>`;
+}
+
+/** Why Save to my library could not save a teammate's item. */
+export type SaveRefusal = 'address' | 'activity-type' | 'day' | 'title' | 'write';
+
+export type SaveFromTeamOutcome = { ok: true; resource: Resource } | { ok: false; why: SaveRefusal; message: string };
+
+const SAVE_REFUSAL_TEXT: Record<Exclude<SaveRefusal, 'write'>, Parameters<typeof t>[0]> = {
+  address: 'teamSaveRefusedAddress',
+  'activity-type': 'teamSaveRefusedActivityType',
+  day: 'teamSaveRefusedDay',
+  title: 'teamSaveRefusedTitle',
+};
+
+function refuseSave(why: Exclude<SaveRefusal, 'write'>): SaveFromTeamOutcome {
+  return { ok: false, why, message: t(SAVE_REFUSAL_TEXT[why]) };
+}
+
+/**
+ * A teammate's item becomes the user's own resource, the source noted first in its notes. What
+ * cannot be saved says why (an address that is not a web page's, an activity of a type this
+ * version does not know, a day that is not a real one or has not come yet, a failed write).
+ */
+export async function saveFromTeam(item: SharedItem, now = Date.now()): Promise<SaveFromTeamOutcome> {
   const source = t('teamSavedSource', item.author, formatDate(item.sharedAt));
   let resource: Resource | undefined;
-  if (item.url) {
-    const page = pageFromUrl(item.url, item.title);
-    if (!page) return undefined;
-    const result = await saveCapturedPage(
-      {
-        ...page,
-        title: item.title,
-        ...(item.site ? { site: item.site } : {}),
-        ...(item.creator ? { author: item.creator } : {}),
-        ...(item.durationSec !== undefined ? { durationSec: item.durationSec } : {}),
-      },
-      { notes: source },
-      now,
-    );
-    resource = result.resource;
-  } else {
-    const { logActivity } = await import('./activities');
-    const logged = await logActivity(
-      {
-        type: (item.activityType ?? 'other') as never,
-        title: item.title,
-        happenedOn: item.happenedOn ?? new Date(now).toISOString().slice(0, 10),
-        notes: source,
-      },
-      now,
-    );
-    resource = logged.ok ? logged.resource : undefined;
+  try {
+    if (item.url) {
+      const page = pageFromUrl(item.url, item.title);
+      if (!page) return refuseSave('address');
+      const result = await saveCapturedPage(
+        {
+          ...page,
+          title: item.title,
+          ...(item.site ? { site: item.site } : {}),
+          ...(item.creator ? { author: item.creator } : {}),
+          ...(item.durationSec !== undefined ? { durationSec: item.durationSec } : {}),
+        },
+        { notes: source },
+        now,
+      );
+      resource = result.resource;
+    } else {
+      const { logActivity } = await import('./activities');
+      const logged = await logActivity(
+        {
+          type: (item.activityType ?? 'other') as never,
+          title: item.title,
+          happenedOn: item.happenedOn ?? new Date(now).toISOString().slice(0, 10),
+          notes: source,
+        },
+        now,
+      );
+      if (!logged.ok) {
+        const problems = logged.problems;
+        return refuseSave(
+          problems.includes('type') ? 'activity-type' : problems.includes('happenedOn') ? 'day' : 'title',
+        );
+      }
+      resource = logged.resource;
+    }
+    if (item.takeaways?.length)
+      resource = (await addTakeaways(resource.id, item.takeaways.join('\n'), now)) ?? resource;
+  } catch (error) {
+    return { ok: false, why: 'write', message: describeWriteError(error) };
   }
-  if (resource && item.takeaways?.length)
-    resource = (await addTakeaways(resource.id, item.takeaways.join('\n'), now)) ?? resource;
-  return resource;
+  return { ok: true, resource };
 }

@@ -17,6 +17,7 @@ export type ImportErrorCode =
   | 'duplicate-url'
   | 'invalid-settings'
   | 'no-url-column'
+  | 'too-deep'
   | 'nothing-found';
 
 /** Where in a file of our format a problem is: which store, which record, which field. */

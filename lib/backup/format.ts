@@ -32,6 +32,19 @@ export function backupVersionOfDatabase(dbVersion: number): number {
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const MAX_IMPORT_MB = MAX_IMPORT_BYTES / (1024 * 1024);
 
+/**
+ * Other tools' files are smaller than our backup: a link is a line, not a record with notes. Each
+ * cap keeps the settings page's longest task while it imports the largest file near 200 ms or
+ * under (`npm run bench -- --only=importtasks`; a bookmark file's whole-file walks grow with its
+ * size), far above what the tools export (Pocket: 10,000 saves ≈ 1.5 MB of CSV; a browser's
+ * 10,000 bookmarks ≈ 2 MB of HTML).
+ */
+export const MAX_LINK_FILE_BYTES = {
+  html: 8 * 1024 * 1024,
+  csv: 16 * 1024 * 1024,
+  urls: 8 * 1024 * 1024,
+} as const;
+
 /** Stores in export order: resources first, since the others may point at them. */
 export const STORES: readonly StoreName[] = STORE_NAMES;
 

@@ -3,11 +3,20 @@ import type { LoopDatabase } from '../db/open';
 import type { Resource } from '../model/resource';
 import type { StoreName } from '../model/stores';
 import { t } from '../i18n';
-import { looksLikeHtml, parseBookmarksHtml } from './bookmarks';
-import { looksLikeCsv, parseCsvLinks } from './csv';
+import { bookmarkSteps, looksLikeHtml } from './bookmarks';
+import { looksLikeCsv, parseCsvLinks, parseCsvLinksAsync } from './csv';
 import { ImportError } from './errors';
-import { emptyRecords, MAX_IMPORT_BYTES, STORES } from './format';
-import { planLinks, type LinkSource, type ParsedLinks, type SkippedEntry, type SkipReason } from './links';
+import { emptyRecords, MAX_IMPORT_BYTES, MAX_LINK_FILE_BYTES, STORES } from './format';
+import {
+  type CheckedLinks,
+  checkLinkSteps,
+  planCheckedLinks,
+  planLinks,
+  type LinkSource,
+  type ParsedLinks,
+  type SkippedEntry,
+  type SkipReason,
+} from './links';
 import { planMerge, planReplace, type KeptReason, type MergePlan, type StoreCounts } from './merge';
 import { looksLikeJson, parseBackup, parseBackupAsync, tooLargeError, type ParsedBackup } from './parse';
 import { applySettings, type SettingName } from './settings';
@@ -18,7 +27,7 @@ export type ImportMode = 'merge' | 'replace';
 
 export type PreparedImport =
   | { kind: 'backup'; source: 'learning-loop'; backup: ParsedBackup }
-  | { kind: 'links'; source: LinkSource; links: ParsedLinks };
+  | { kind: 'links'; source: LinkSource; links: ParsedLinks; checked: CheckedLinks };
 
 export type ImportPhase = 'reading' | 'checking' | 'saving';
 export interface ImportProgress {
@@ -74,18 +83,43 @@ function detect(text: string, fileName: string): Kind {
   return 'urls';
 }
 
-function prepareLinks(kind: Exclude<Kind, 'json'>, text: string, now: number): PreparedImport {
-  if (text.length > MAX_IMPORT_BYTES) throw tooLargeError(text.length);
+/** Another tool's file: within its format's cap, and not empty. */
+function checkLinkFile(kind: Exclude<Kind, 'json'>, text: string): void {
+  const cap = MAX_LINK_FILE_BYTES[kind];
+  if (text.length > cap) throw tooLargeError(text.length, cap);
   if (!text.replace(/^\uFEFF/, '').trim())
     throw new ImportError('empty', `${t('backupErrorEmpty')} ${t('backupNothingImported')}`);
-  const links =
-    kind === 'csv' ? parseCsvLinks(text, now) : kind === 'html' ? parseBookmarksHtml(text, now) : parseUrlList(text);
+}
+
+/**
+ * Check the links read from a file a chunk at a time: each `yield` is a point where the async
+ * import lets the page paint and answer.
+ */
+function* checkedSteps(links: ParsedLinks, now: number): Generator<void, PreparedImport> {
   if (!links.entries.length) throw new ImportError('nothing-found', t('backupErrorNothingFound'));
   // A list where no line even starts like an address is not a list of links (an image, a PDF…).
   if (links.source === 'urls' && !links.entries.some((entry) => /^[a-z][a-z0-9+.-]*:/i.test(entry.url))) {
     throw new ImportError('unknown-file', t('backupErrorUnknownFile'));
   }
-  return { kind: 'links', source: links.source, links };
+  const checked = yield* checkLinkSteps(links.entries, now);
+  return { kind: 'links', source: links.source, links, checked };
+}
+
+/** Run steps to the end at once. */
+function allSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Run steps, giving the page a turn of its event loop between two. */
+async function stepsWithYields<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 /**
@@ -96,10 +130,17 @@ export function prepareImport(text: string, fileName = '', now = Date.now()): Pr
   refuseArchive(text, fileName);
   const kind = detect(text, fileName);
   if (kind === 'json') return { kind: 'backup', source: 'learning-loop', backup: parseBackup(text) };
-  return prepareLinks(kind, text, now);
+  checkLinkFile(kind, text);
+  const links =
+    kind === 'csv'
+      ? parseCsvLinks(text, now)
+      : kind === 'html'
+        ? allSteps(bookmarkSteps(text, now))
+        : parseUrlList(text);
+  return allSteps(checkedSteps(links, now));
 }
 
-/** The same, letting the page paint progress while a large backup is checked. */
+/** The same, letting the page paint progress (and answer) while a large file is read and checked. */
 export async function prepareImportAsync(
   text: string,
   fileName = '',
@@ -113,7 +154,15 @@ export async function prepareImportAsync(
     return { kind: 'backup', source: 'learning-loop', backup };
   }
   onProgress?.({ phase: 'checking', done: 0, total: 0 });
-  return prepareLinks(kind, text, now);
+  checkLinkFile(kind, text);
+  const links =
+    kind === 'csv'
+      ? await parseCsvLinksAsync(text, now)
+      : kind === 'html'
+        ? await stepsWithYields(bookmarkSteps(text, now))
+        : parseUrlList(text);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return stepsWithYields(checkedSteps(links, now));
 }
 
 /** The import's progress bar while the records are written. */
@@ -177,15 +226,24 @@ export async function writeBackup(backup: ParsedBackup, options: RunOptions = {}
   return backupResult(plan, mode, settings);
 }
 
-/** Write links from another tool: lenient, one transaction, never replaces. */
-export async function writeLinks(links: ParsedLinks, options: RunOptions = {}): Promise<ImportResult> {
+/**
+ * Write links from another tool: lenient, one transaction, never replaces. `checked` is what the
+ * preparation already checked outside the transaction, so the transaction only looks links up.
+ */
+export async function writeLinks(
+  links: ParsedLinks,
+  options: RunOptions = {},
+  checked?: CheckedLinks,
+): Promise<ImportResult> {
   const now = options.now ?? Date.now();
   let plan = { puts: [] as Resource[], added: 0, updated: 0, skipped: [] as SkippedEntry[] };
   await writeImport(
     ['resources'],
     false,
     (stored) => {
-      plan = planLinks(stored.resources, links.entries, now);
+      plan = checked
+        ? planCheckedLinks(stored.resources, checked, now)
+        : planLinks(stored.resources, links.entries, now);
       return plan.puts.map((record) => ({ store: 'resources', record }));
     },
     saving(options.onProgress),
@@ -208,7 +266,9 @@ export async function writeLinks(links: ParsedLinks, options: RunOptions = {}): 
 }
 
 export async function runImport(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
-  return prepared.kind === 'backup' ? writeBackup(prepared.backup, options) : writeLinks(prepared.links, options);
+  return prepared.kind === 'backup'
+    ? writeBackup(prepared.backup, options)
+    : writeLinks(prepared.links, options, prepared.checked);
 }
 
 /** Everything in one call (tests, benchmark): text in, records written. */

@@ -145,17 +145,35 @@ function skip(entry: LinkEntry, reason: SkipReason, firstAt?: number): SkippedEn
   };
 }
 
+/** A link of the file that can be saved: the record it would be, were it not saved already. */
+interface Candidate {
+  entry: LinkEntry;
+  canonicalUrl: string;
+  /** Its tags and those of its repeats in the file. */
+  tags: string[];
+  record: Resource;
+}
+
+/** What a file's links are before the library is looked at: every check that needs no database. */
+export interface CheckedLinks {
+  candidates: Candidate[];
+  skipped: SkippedEntry[];
+}
+
+/** Links checked between two yields to the page (about 20 ms of work on a slow machine). */
+export const LINK_CHUNK = 1_000;
+
 /**
- * Lenient: links that cannot be saved are skipped with a reason; a link already saved gains the
- * file's tags and keeps everything else (notes, status); a link twice in the file is saved once
- * with the tags of both. Pure: the caller reads `existing` and writes `puts` in one transaction.
+ * Check every link (its address, repeats in the file) and build the record each would be, a
+ * chunk at a time: the async import yields to the page between chunks, so no task is long,
+ * and the transaction that writes only looks the links up (`planCheckedLinks`).
  */
-export function planLinks(existing: readonly Resource[], entries: readonly LinkEntry[], now: number): LinkPlan {
-  const byUrl = new Map(existing.map((r) => [r.canonicalUrl, r]));
-  const inFile = new Map<string, { entry: LinkEntry; tags: string[] }>();
+export function* checkLinkSteps(entries: readonly LinkEntry[], now: number): Generator<void, CheckedLinks> {
+  const inFile = new Map<string, { entry: LinkEntry; tags: string[]; url: string }>();
   const skipped: SkippedEntry[] = [];
-  const order: { canonicalUrl: string; url: string }[] = [];
+  let done = 0;
   for (const entry of entries) {
+    if (++done % LINK_CHUNK === 0) yield;
     const check = checkUrl(entry.url);
     if (!check.ok) {
       skipped.push(skip(entry, check.reason));
@@ -167,18 +185,42 @@ export function planLinks(existing: readonly Resource[], entries: readonly LinkE
       skipped.push(skip(entry, 'duplicate', first.entry.position));
       continue;
     }
-    inFile.set(check.canonicalUrl, { entry, tags: [...entry.tags] });
-    order.push(check);
+    inFile.set(check.canonicalUrl, { entry, tags: [...entry.tags], url: check.url });
   }
+  const candidates: Candidate[] = [];
+  for (const [canonicalUrl, { entry, tags, url }] of inFile) {
+    if (++done % LINK_CHUNK === 0) yield;
+    const normalised = normaliseTags(tags);
+    const record = resourceFromLink({ ...entry, tags: normalised }, url, canonicalUrl, now);
+    candidates.push({ entry, canonicalUrl, tags: normalised, record });
+  }
+  return { candidates, skipped };
+}
 
+/** The checks at once (tests, and a caller with no page to keep responsive). */
+export function checkLinks(entries: readonly LinkEntry[], now: number): CheckedLinks {
+  const steps = checkLinkSteps(entries, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Checked links against what the library holds: a link already saved gains the file's tags and
+ * keeps everything else (notes, status); a new one is the record made for it. Pure and quick
+ * (a lookup a link): the caller runs it inside the write's one transaction.
+ */
+export function planCheckedLinks(existing: readonly Resource[], checked: CheckedLinks, now: number): LinkPlan {
+  const byUrl = new Map(existing.map((r) => [r.canonicalUrl, r]));
+  const skipped = [...checked.skipped];
   const puts: Resource[] = [];
   let added = 0;
   let updated = 0;
-  for (const { canonicalUrl, url } of order) {
-    const { entry, tags } = inFile.get(canonicalUrl)!;
+  for (const { entry, canonicalUrl, tags, record } of checked.candidates) {
     const here = byUrl.get(canonicalUrl);
     if (!here) {
-      puts.push(resourceFromLink({ ...entry, tags }, url, canonicalUrl, now));
+      puts.push(record);
       added++;
       continue;
     }
@@ -191,4 +233,13 @@ export function planLinks(existing: readonly Resource[], entries: readonly LinkE
     updated++;
   }
   return { puts, added, updated, skipped };
+}
+
+/**
+ * Lenient: links that cannot be saved are skipped with a reason; a link already saved gains the
+ * file's tags and keeps everything else (notes, status); a link twice in the file is saved once
+ * with the tags of both. Pure: the caller reads `existing` and writes `puts` in one transaction.
+ */
+export function planLinks(existing: readonly Resource[], entries: readonly LinkEntry[], now: number): LinkPlan {
+  return planCheckedLinks(existing, checkLinks(entries, now), now);
 }

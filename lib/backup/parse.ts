@@ -37,11 +37,13 @@ export function looksLikeJson(text: string): boolean {
   return /^\uFEFF?\s*[{[]/.test(text);
 }
 
-export function tooLargeError(bytes: number): ImportError {
+/** The refusal of a file over `cap` bytes (our backup's, unless another format's is given). */
+export function tooLargeError(bytes: number, cap = MAX_IMPORT_BYTES): ImportError {
   const mb = Math.max(1, Math.ceil(bytes / (1024 * 1024)));
+  const capMb = cap === MAX_IMPORT_BYTES ? MAX_IMPORT_MB : cap / (1024 * 1024);
   return new ImportError(
     'too-large',
-    `${t('backupErrorTooLarge', formatNumber(mb), formatNumber(MAX_IMPORT_MB))} ${t('backupNothingImported')}`,
+    `${t('backupErrorTooLarge', formatNumber(mb), formatNumber(capMb))} ${t('backupNothingImported')}`,
   );
 }
 

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { StorageItem } from '../infra/storage-item';
 import {
   assessmentReminder,
+  chooseSettings,
   clipSegmentSeconds,
   disabledBuiltInPrompts,
   disabledBuiltInPromptsSchema,
@@ -84,21 +85,23 @@ export function validateSettings(raw: Record<string, unknown>): {
 
 /**
  * Write imported settings. `replace`: the file wins. Otherwise only settings this browser never
- * set take the file's value, so a merge never changes what the user chose here.
+ * set take the file's value, so a merge never changes what the user chose here. What an import
+ * writes counts as chosen now (sync merges setting by setting, the later choice winning).
  * Returns the names written.
  */
 export async function applySettings(
   values: Partial<Record<SettingName, unknown>>,
   replace: boolean,
+  at = Date.now(),
 ): Promise<SettingName[]> {
   const written: SettingName[] = [];
   for (const name of SETTING_NAMES) {
     if (!(name in values)) continue;
     const setting: ExportedSetting<unknown> = EXPORTED_SETTINGS[name];
     if (!replace && (await setting.item.isSet())) continue;
-    await setting.item.setValue(values[name]);
     written.push(name);
   }
+  await chooseSettings(written.map((name) => ({ name, value: values[name], at })));
   return written;
 }
 

@@ -46,12 +46,15 @@ export async function cardsOfResource(resourceId: string, db?: LoopDatabase): Pr
   return (db ?? (await getDb())).getAllFromIndex('reviews', 'resourceId', resourceId);
 }
 
-/** One card rewritten from what is stored now, in one transaction; undefined when it is gone. */
+/**
+ * One card rewritten from what is stored now, in one transaction; undefined when it is gone.
+ * `change` returning null leaves the card as it is (`after` is then `before`, `changed` false).
+ */
 export async function updateCard(
   id: string,
-  change: (card: ReviewCard) => ReviewCard,
+  change: (card: ReviewCard) => ReviewCard | null,
   db?: LoopDatabase,
-): Promise<{ before: ReviewCard; after: ReviewCard } | undefined> {
+): Promise<{ before: ReviewCard; after: ReviewCard; changed: boolean } | undefined> {
   const database = db ?? (await getDb());
   const tx = database.transaction('reviews', 'readwrite');
   const before = await tx.store.get(id);
@@ -60,9 +63,9 @@ export async function updateCard(
     return undefined;
   }
   const after = change(before);
-  await tx.store.put(after);
+  if (after) await tx.store.put(after);
   await tx.done;
-  return { before, after };
+  return { before, after: after ?? before, changed: after !== null };
 }
 
 /** Undo of an answer: the card exactly as it was. */

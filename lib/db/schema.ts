@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { ResourceWriteLog } from './write-log-entries';
+import type { KeptEdits } from '../model/kept-edit';
 import type { Action } from '../model/action';
 import type { Assessment } from '../model/assessment';
 import type { CustomPrompt } from '../model/prompt';
@@ -59,10 +60,11 @@ export interface LoopDB extends DBSchema {
   };
   /**
    * About the database itself (not exported): which one this is, for the automatic snapshots, and
-   * the log of resource writes (write-log.ts) that copies kept elsewhere check themselves against.
+   * the log of resource writes (write-log.ts) that copies kept elsewhere check themselves against,
+   * and edits that met a deletion from another device (`keptEdits`, lib/model/kept-edit.ts).
    */
   meta: {
-    key: 'instance' | 'resourceWrites';
-    value: DatabaseInstance | ResourceWriteLog;
+    key: 'instance' | 'resourceWrites' | 'keptEdits';
+    value: DatabaseInstance | ResourceWriteLog | KeptEdits;
   };
 }

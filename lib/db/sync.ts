@@ -3,6 +3,7 @@ import type { LoopDatabase } from './open';
 import type { LoopDB } from './schema';
 import { STORE_NAMES, type StoreName, type StoredRecords } from '../model/stores';
 import type { Resource } from '../model/resource';
+import { KEPT_EDITS_KEY, withKeptEdit, type KeptEdits } from '../model/kept-edit';
 
 type StoreRecord = StoredRecords[StoreName][number];
 
@@ -12,6 +13,11 @@ export interface SyncedRecord {
   id: string;
   incoming: StoreRecord | null;
   base?: StoreRecord;
+  /**
+   * A deletion that meets an edit made here after the version it removed (lib/sync/engine.ts):
+   * the record still goes, and this device keeps what was typed (lib/model/kept-edit.ts).
+   */
+  keepEdit?: boolean;
 }
 
 export interface SyncedWrite {
@@ -52,7 +58,8 @@ export async function writeSynced(
     list.push(id);
     written.set(store, list);
   };
-  const tx = db.transaction([...STORE_NAMES], 'readwrite') as unknown as SyncTx;
+  const keeps = records.some((e) => e.keepEdit && e.store === 'resources' && e.incoming === null);
+  const tx = db.transaction([...STORE_NAMES, ...(keeps ? (['meta'] as const) : [])], 'readwrite') as unknown as SyncTx;
   const resources = tx.objectStore('resources');
   const byUrl = resources.index('canonicalUrl');
   // Every read first, side by side, then every write without a wait between: one transaction
@@ -83,11 +90,13 @@ export async function writeSynced(
     if (record.canonicalUrl !== undefined) holder.set(record.canonicalUrl, record);
     writes.push(resources.put(record));
   };
+  const kept: Resource[] = [];
   for (const [i, entry] of records.entries()) {
     const store = tx.objectStore(entry.store);
     const current = currents[i];
     if (entry.incoming === null) {
       if (current) {
+        if (entry.keepEdit && entry.store === 'resources') kept.push(current as Resource);
         const url = urlOf(current);
         if (entry.store === 'resources' && url !== undefined) holder.set(url, null);
         writes.push(store.delete(entry.id));
@@ -136,6 +145,14 @@ export async function writeSynced(
     }
     note(entry.store, entry.id);
     if (!sameValue(next, incoming)) sendBack.push({ store: entry.store, id: entry.id });
+  }
+  if (kept.length) {
+    // In the deletion's transaction: the record never leaves without its kept copy.
+    const meta = (tx as unknown as IDBPTransaction<LoopDB, ['meta'], 'readwrite'>).objectStore('meta');
+    let list: KeptEdits | undefined;
+    const at = Date.now();
+    for (const record of kept) list = withKeptEdit(list ?? (await meta.get(KEPT_EDITS_KEY)), { record, at });
+    writes.push(meta.put(list!, KEPT_EDITS_KEY));
   }
   await Promise.all(writes);
   await tx.done;

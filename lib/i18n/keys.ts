@@ -8,7 +8,8 @@ type Messages = typeof import('../../locales/en/common.json') &
   typeof import('../../locales/en/actions.json') &
   typeof import('../../locales/en/backup.json') &
   typeof import('../../locales/en/review.json') &
-  typeof import('../../locales/en/sync.json');
+  typeof import('../../locales/en/sync.json') &
+  typeof import('../../locales/en/team.json');
 
 export type MessageKey = keyof Messages & string;
 

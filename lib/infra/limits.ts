@@ -56,14 +56,38 @@ function cut(value: string, max: number): string {
   return `${out}…`;
 }
 
-/** Tags: lower-case, trimmed, no commas, unique, capped. */
+/**
+ * Characters that draw nothing and join nothing (zero-width space, word joiner, BOM, soft hyphen,
+ * invisible operators, direction overrides): removed from a tag wherever they stand. The zero-width
+ * joiner and non-joiner stay inside a tag, since emoji sequences and Persian or Indic words need them.
+ */
+const INVISIBLE_IN_TAG = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/gu;
+/**
+ * What a tag cannot start with: a hash (a hashtag's), space, or a mark with no letter before it to
+ * sit on (an import's lone U+0301 draws nothing of its own), in any order.
+ */
+const LEADING_NOISE = /^[#\s\p{M}\u200C\u200D]+/u;
+/** Blank however it is drawn: only marks, default-ignorable code points, white space or blank braille. */
+const BLANK_ONLY = /^[\p{M}\p{Default_Ignorable_Code_Point}\p{White_Space}\u2800]*$/u;
+
+/** One tag as stored, or '' when nothing visible is left. */
+function normaliseTag(tag: unknown): string {
+  if (typeof tag !== 'string') return '';
+  // Lower-cased before NFC and cut after both: each can change the length of what follows it.
+  const text = tag.replace(INVISIBLE_IN_TAG, '').toLowerCase().normalize('NFC').replace(/,/g, ' ');
+  const clean = capLine(text.replace(LEADING_NOISE, ''), LIMITS.tag);
+  return BLANK_ONLY.test(clean) ? '' : clean;
+}
+
+/**
+ * Tags, on every path that stores them (typing, an import, a sync): NFC, lower-case, trimmed, no
+ * commas, none blank or invisible, unique, capped. The one normalisation of a tag: "e\u0301" and
+ * "é" are one tag, and " ", "\u200B" or a lone "\u0301" are none.
+ */
 export function normaliseTags(tags: readonly unknown[]): string[] {
   const out: string[] = [];
   for (const tag of tags) {
-    const clean = capLine(
-      typeof tag === 'string' ? tag.replace(/^#/, '').replace(/,/g, ' ') : '',
-      LIMITS.tag,
-    ).toLowerCase();
+    const clean = normaliseTag(tag);
     if (clean && !out.includes(clean)) out.push(clean);
     if (out.length >= LIMITS.tags) break;
   }

@@ -19,9 +19,16 @@ export function parseClock(input: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The longest time shown as it is: 9999:59:59. No video is that long, and a number beyond it (a
+ * damaged record, a page that reports Infinity) shows as this rather than as "1e+300:00:00".
+ */
+const LONGEST_SHOWN_SEC = 10_000 * 3600 - 1;
+
 /** 754 → "12:34", 3723 → "1:02:03": the form video players show, in every view. */
 export function formatClock(totalSeconds: number): string {
-  const s = Number.isFinite(totalSeconds) ? Math.max(0, Math.floor(totalSeconds)) : 0;
+  const n = Number(totalSeconds);
+  const s = Number.isNaN(n) ? 0 : Math.min(LONGEST_SHOWN_SEC, Math.max(0, Math.floor(n)));
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = String(s % 60).padStart(2, '0');
@@ -35,14 +42,30 @@ export function formatClipTime(clip: { atSec: number; endSec?: number }): string
 
 export type ClipTimeProblem = 'past-end' | 'end-before-start';
 
-/** A clip must lie inside the video (an unknown length allows any time). */
+/** How late a clip may be in a video whose length is not known: no one watches a day-long video. */
+export const UNKNOWN_LENGTH_MAX_SEC = 24 * 3600;
+
+/** A length above this (a month) is not one a video has: its clips are bounded as if it were unknown. */
+const LONGEST_BELIEVED_SEC = 30 * 86_400;
+
+/** The latest second a clip (or the place to resume) may have in a video of this length. */
+export function clipTimeLimit(durationSec: number | undefined): number {
+  return durationSec !== undefined &&
+    Number.isFinite(durationSec) &&
+    durationSec > 0 &&
+    durationSec <= LONGEST_BELIEVED_SEC
+    ? Math.ceil(durationSec)
+    : UNKNOWN_LENGTH_MAX_SEC;
+}
+
+/** A clip must lie inside the video (an unknown length: inside its first 24 hours). */
 export function checkClipTime(
   atSec: number,
   endSec: number | undefined,
   durationSec: number | undefined,
 ): ClipTimeProblem | null {
-  const length = durationSec !== undefined && Number.isFinite(durationSec) && durationSec > 0 ? durationSec : null;
-  if (length !== null && (atSec > length || (endSec !== undefined && endSec > Math.ceil(length)))) return 'past-end';
+  const limit = clipTimeLimit(durationSec);
+  if (!(atSec <= limit) || (endSec !== undefined && !(endSec <= limit))) return 'past-end';
   if (endSec !== undefined && endSec <= atSec) return 'end-before-start';
   return null;
 }

@@ -1,6 +1,7 @@
 import { capLine, capText, LIMITS, normaliseTags } from '../infra/limits';
 import { type ActivityType, isActivityType, isDay, isIsbn } from './activity';
 import type { CapturedPage } from './captured-page';
+import { clipTimeLimit } from '../infra/video-time';
 import { type Clip, cleanClips } from './clip';
 import type { FieldConflict } from './conflict';
 import { cleanQuotes, type Quote } from './quote';
@@ -101,7 +102,10 @@ export function applyPatch(resource: Resource, patch: ResourcePatch, now: number
   if (patch.takeaways !== undefined) next.takeaways = cleanTakeaways(patch.takeaways);
   if (patch.tags !== undefined) next.tags = normaliseTags(patch.tags);
   if (patch.clips !== undefined)
-    next.clips = cleanClips(patch.clips.filter((clip) => Number.isFinite(clip.atSec) && clip.atSec >= 0));
+    next.clips = cleanClips(
+      patch.clips.filter((clip) => Number.isFinite(clip.atSec) && clip.atSec >= 0),
+      resource.durationSec,
+    );
   if (patch.quotes !== undefined) {
     const quotes = cleanQuotes(patch.quotes);
     if (quotes.length) next.quotes = quotes;
@@ -110,7 +114,7 @@ export function applyPatch(resource: Resource, patch: ResourcePatch, now: number
   if (patch.activity && resource.kind === 'activity') applyActivityPatch(next, patch.activity);
   if (patch.resumeAt === null) delete next.positionSec;
   else if (patch.resumeAt !== undefined && Number.isFinite(patch.resumeAt))
-    next.positionSec = Math.max(0, Math.floor(patch.resumeAt));
+    next.positionSec = Math.min(clipTimeLimit(resource.durationSec), Math.max(0, Math.floor(patch.resumeAt)));
   if (patch.status !== undefined && patch.status !== resource.status) {
     next.status = patch.status;
     if (patch.status === 'learned') next.learnedAt = now;

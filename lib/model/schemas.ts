@@ -10,7 +10,8 @@ import { REVIEW_ANSWERS, type ReviewCard } from './review-card';
 import type { StoreName } from './stores';
 import { takeawaysAsItems } from './takeaway-text';
 import { clipsFromTimestampNotes } from './clip-legacy';
-import { capText, isWebUrl, LIMITS } from '../infra/limits';
+import { boundResourceTimes } from './clip';
+import { capText, isWebUrl, LIMITS, normaliseTags } from '../infra/limits';
 import { isFragmentDirective } from './quote-directive';
 import { isDay } from './activity';
 
@@ -128,7 +129,13 @@ const resourceEntries = {
   clips: v.pipe(v.array(clipSchema), v.maxLength(LIMITS.clips)),
   quotes: v.optional(v.pipe(v.array(quoteSchema), v.maxLength(LIMITS.quotes))),
   takeaways: v.pipe(v.array(takeawaySchema), v.maxLength(LIMITS.takeawayItems)),
-  tags: v.pipe(v.array(userText(LIMITS.tag)), v.maxLength(LIMITS.tags)),
+  // The one normalisation a typed tag gets (lib/infra/limits.ts), so an import or a sync stores no
+  // blank, invisible or second-spelling tag either.
+  tags: v.pipe(
+    v.array(userText(LIMITS.tag)),
+    v.maxLength(LIMITS.tags),
+    v.transform((tags: string[]) => normaliseTags(tags)),
+  ),
   status: v.picklist(['queued', 'learning', 'learned']),
   sharedAt: v.optional(time),
   sharedHow: v.optional(v.picklist(['chat', 'meeting', 'demo', 'write-up'])),
@@ -163,7 +170,11 @@ function kindRule<T extends KindFields>() {
   });
 }
 
-export const resourceSchema = v.pipe(resourceObject, kindRule<v.InferOutput<typeof resourceObject>>());
+export const resourceSchema = v.pipe(
+  resourceObject,
+  kindRule<v.InferOutput<typeof resourceObject>>(),
+  v.transform(boundResourceTimes),
+);
 
 export const reflectionSchema = v.strictObject({
   id,
@@ -279,7 +290,7 @@ export function upgradeRecord(store: StoreName, record: unknown, version: number
     value = { ...rest, clips: clipsFromTimestampNotes(timestampNotes, rest.createdAt) };
   }
   // Takeaways as items, with the ids the database upgrade gives them (lib/db/upgrade.ts).
-  return takeawaysAsItems(value as unknown as Resource & { takeaways: unknown });
+  return boundResourceTimes(takeawaysAsItems(value as unknown as Resource & { takeaways: unknown }));
 }
 
 /** The file around the records: checked first, records one by one after (for progress and precise messages). */

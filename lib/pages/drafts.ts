@@ -8,6 +8,11 @@ export interface PopupDraft {
   answerPromptId?: string;
   /** A clip note's moment in the video, taken when the user started typing it. */
   clipAt?: number;
+  /**
+   * A saved page's note whose write failed (a full disk): the notes it started from, so the next
+   * popup saves `note` by merging it onto what is stored then.
+   */
+  noteBase?: string;
 }
 
 const DRAFTS_KEY = 'learning-loop:popup-drafts';
@@ -21,6 +26,7 @@ const DRAFT_SHAPE = {
   answer: 'string',
   answerPromptId: 'string?',
   clipAt: 'number?',
+  noteBase: 'string?',
 } as const;
 
 function readDrafts(value: unknown): Record<string, PopupDraft> | null {
@@ -65,9 +71,19 @@ export function writeDraft(key: string, patch: Partial<PopupDraft>): void {
   const kept: Record<string, PopupDraft> = Object.fromEntries(pages.slice(-(PAGE_DRAFTS_KEPT - 1)));
   if (all[ANSWER_DRAFT]) kept[ANSWER_DRAFT] = all[ANSWER_DRAFT];
   if (next.note || next.tags || next.answer) kept[key] = next;
-  globalThis.localStorage?.setItem(DRAFTS_KEY, JSON.stringify(kept));
+  try {
+    globalThis.localStorage?.setItem(DRAFTS_KEY, JSON.stringify(kept));
+  } catch (error) {
+    // The origin's storage is full too: the field still holds the text, and the page says why.
+    console.warn('Learning Loop: the popup draft could not be kept', error);
+  }
 }
 
 export function clearDraft(key: string, fields: (keyof PopupDraft)[] = ['note', 'tags']): void {
   writeDraft(key, Object.fromEntries(fields.map((f) => [f, ''])) as Partial<PopupDraft>);
+}
+
+/** A refused note saved at last: the draft no longer holds it, nor the notes it started from. */
+export function clearRefusedNote(key: string): void {
+  writeDraft(key, { note: '', noteBase: undefined });
 }

@@ -7,7 +7,9 @@ export type PostResult =
   | { ok: true; posted: number }
   | { ok: false; error: 'permission' }
   | { ok: false; error: 'http'; status: number; posted: number; total: number }
-  | { ok: false; error: 'timeout' | 'network'; posted: number; total: number };
+  | { ok: false; error: 'timeout' | 'network'; posted: number; total: number }
+  /** The address answered with a redirect; `to` is the host it named, when the browser lets us see it. */
+  | { ok: false; error: 'redirect'; to?: string; posted: number; total: number };
 
 interface PermissionsApi {
   request(permissions: { origins: string[] }): Promise<boolean>;
@@ -34,6 +36,32 @@ export function requestWebhookPermission(
   );
 }
 
+/**
+ * Whether a webhook's answer was a redirect, and to which host. The post is sent with
+ * `redirect: 'manual'`, so a browser never carries the digest on to another host (a 307 or 308
+ * would post it there again): it hands back an opaque answer that hides where it pointed. A
+ * fetch that followed anyway (another runtime) shows the host it ended at.
+ */
+function redirectOf(response: Response, url: URL): { to?: string } | null {
+  if (response.type === 'opaqueredirect') return {};
+  const hostOf = (address: string | null) => {
+    try {
+      return address ? new URL(address, url).host.slice(0, 253) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (response.status >= 300 && response.status < 400) {
+    const to = hostOf(response.headers.get('location'));
+    return to ? { to } : {};
+  }
+  if (response.redirected) {
+    const to = hostOf(response.url);
+    return to && to !== url.host ? { to } : null;
+  }
+  return null;
+}
+
 export interface PostOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -42,7 +70,8 @@ export interface PostOptions {
 /**
  * POST each body as JSON, in order, each with its own timeout (AbortController). Stops at the
  * first failure and says how many went through, so nothing is posted twice on a retry of the
- * whole digest without the user knowing.
+ * whole digest without the user knowing. A redirect is a failure: the digest goes to the address
+ * the user gave and permitted, never on to another host.
  */
 export async function postPayloads(
   url: URL,
@@ -62,8 +91,11 @@ export async function postPayloads(
         body: JSON.stringify(body),
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
+        redirect: 'manual',
         signal: controller.signal,
       });
+      const redirect = redirectOf(response, url);
+      if (redirect) return { ok: false, error: 'redirect', ...redirect, posted, total: bodies.length };
       if (!response.ok) return { ok: false, error: 'http', status: response.status, posted, total: bodies.length };
     } catch {
       return { ok: false, error: controller.signal.aborted ? 'timeout' : 'network', posted, total: bodies.length };

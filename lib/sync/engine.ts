@@ -4,7 +4,24 @@ import type { StoreRecord } from '../model/stores';
 import type { SyncedRecord, SyncedWrite } from '../db/sync';
 import type { StoreName } from '../model/stores';
 import type { OutboxEntry } from './outbox';
-import { checkRemoteDoc, docId, parseDocId, type RecordDoc, SETTINGS_DOC_ID, type SettingsDoc } from './records';
+import {
+  checkRemoteDoc,
+  docId,
+  MAX_DOC_CHARS,
+  parseDocId,
+  type RecordDoc,
+  SETTINGS_DOC_ID,
+  type SettingsDoc,
+} from './records';
+import {
+  type ChosenSettings,
+  chosenInDoc,
+  choicesToTake,
+  mergeChosen,
+  NO_CHOICES,
+  sameChoices,
+  type SettingsRules,
+} from './settings-merge';
 import type { SyncSkipped } from '../settings';
 
 /**
@@ -50,7 +67,14 @@ export interface SyncDeps {
   apply(records: SyncedRecord[]): Promise<SyncedWrite>;
   /** …and, once every batch is in, tell open pages and the background (once, not per batch). */
   announce(written: ReadonlyMap<StoreName, readonly string[]>): Promise<void>;
-  settings: { read(): Promise<Record<string, unknown>>; apply(values: Record<string, unknown>): Promise<void> };
+  /** The synced settings (lib/sync/chosen-settings.ts), merged setting by setting (lib/sync/settings-merge.ts). */
+  settings: {
+    /** The settings this device holds as chosen, each with when. */
+    read(): Promise<ChosenSettings>;
+    /** Take in choices made later elsewhere (checked by `rules` already). */
+    apply(chosen: ChosenSettings): Promise<void>;
+    rules: SettingsRules;
+  };
   merge(
     store: StoreName,
     base: StoreRecord | undefined,
@@ -158,6 +182,26 @@ function recordOf(doc: AnyDoc | undefined): StoreRecord | undefined {
 
 /** A leaf this module deleted because its text was merged into the winner: not a removal. */
 const MERGED = 'mergedInto';
+/**
+ * A user's removal says which version it removed (that version's `updatedAt`): a device whose
+ * record is newer than that made an edit the removal never saw, and keeps it (`editMetRemoval`).
+ */
+const REMOVED_VERSION = 'removedVersion';
+
+/**
+ * Whether a removal taken in meets an edit made here: the library's record is newer than the
+ * version any removal among the document's leaves removed. Removals stay removed; the caller
+ * keeps the edit and the library says so. A tombstone from before removals named their version
+ * carries nothing to compare and removes as it always did.
+ */
+async function editMetRemoval(local: Db, id: string, current: StoreRecord): Promise<boolean> {
+  let removed: number | undefined;
+  for (const leaf of await leavesOf(local, id)) {
+    const version = (leaf as Record<string, unknown>)[REMOVED_VERSION];
+    if (leaf._deleted && typeof version === 'number') removed = Math.max(removed ?? version, version);
+  }
+  return removed !== undefined && current.updatedAt > removed;
+}
 /** Conflicts this device resolved since the last push: the resolution goes to the server in the same pass. */
 let resolved = 0;
 
@@ -166,7 +210,7 @@ let resolved = 0;
  * returns the one left. A leaf a user deleted wins (removals stay removed); live leaves merge by
  * the one rule from their common ancestor, written onto CouchDB's winner, the others deleted
  * with a mark that they were merged (so they do not read as removals). The settings document
- * goes to the newer copy.
+ * merges setting by setting, each the later choice (lib/sync/settings-merge.ts).
  */
 async function resolveLeaves(deps: SyncDeps, id: string): Promise<AnyDoc | null> {
   const { local } = deps;
@@ -186,9 +230,11 @@ async function resolveLeaves(deps: SyncDeps, id: string): Promise<AnyDoc | null>
   let body: Record<string, unknown> = leafBody(winner);
   for (const loser of others) {
     if (id === SETTINGS_DOC_ID) {
-      const mine = body as unknown as SettingsDoc;
-      const other = leafBody(loser) as unknown as SettingsDoc;
-      if (other.updatedAt > mine.updatedAt) body = other as unknown as Record<string, unknown>;
+      const merged = mergeChosen(choicesIn(deps, body), choicesIn(deps, leafBody(loser)));
+      // Its time comes from the leaves, as a record's does: every device writes the same document.
+      const times = [body.updatedAt, leafBody(loser).updatedAt].filter((t): t is number => typeof t === 'number');
+      body = settingsBody(merged, Math.max(0, ...times)) as unknown as Record<string, unknown>;
+      resolved++;
       continue;
     }
     const ours = recordOf({ ...winner, ...body } as AnyDoc);
@@ -237,20 +283,19 @@ export async function takeIn(deps: SyncDeps): Promise<{ received: number; skippe
     const here = await libraryCopies(deps, docs);
     for (const doc of docs) {
       if (doc._id === SETTINGS_DOC_ID) {
-        if (!doc._deleted) {
-          const values = (doc as unknown as SettingsDoc).values;
-          if (values && typeof values === 'object' && !sameValue(values, await deps.settings.read())) {
-            await deps.settings.apply(values);
-            received++;
-          }
-        }
+        const settled = await settleSettings(deps, doc);
+        if (settled.took) received++;
+        // This device's later choices go back in this pass (syncPass pushes again on `resolved`).
+        if (settled.wrote) resolved++;
         continue;
       }
       const named = parseDocId(doc._id);
       if (!named) continue;
       const current = here.get(doc._id);
       if (doc._deleted) {
-        if (current) records.push({ store: named.store, id: named.id, incoming: null });
+        if (!current) continue;
+        const keepEdit = named.store === 'resources' && (await editMetRemoval(local, doc._id, current));
+        records.push({ store: named.store, id: named.id, incoming: null, ...(keepEdit ? { keepEdit } : {}) });
         continue;
       }
       const checked = checkRemoteDoc(doc);
@@ -380,7 +425,14 @@ export async function sendOut(deps: SyncDeps): Promise<{ written: number; done: 
       }
       // Review cards of a resource mark: only the cards under it.
       if (!record) {
-        if (doc && !doc.deleted) writes.push({ _id: id, _rev: doc.rev, _deleted: true });
+        const version = (doc?.record as { updatedAt?: unknown } | undefined)?.updatedAt;
+        if (doc && !doc.deleted)
+          writes.push({
+            _id: id,
+            _rev: doc.rev,
+            _deleted: true,
+            ...(typeof version === 'number' ? { [REMOVED_VERSION]: version } : {}),
+          });
         continue;
       }
       if (doc && !doc.deleted && sameValue(doc.record, record)) continue;
@@ -409,17 +461,51 @@ export async function sendOut(deps: SyncDeps): Promise<{ written: number; done: 
 }
 
 async function sendSettings(deps: SyncDeps): Promise<number> {
-  const values = await deps.settings.read();
-  const current = (await deps.local.get(SETTINGS_DOC_ID).catch(() => null)) as (SettingsDoc & { _rev: string }) | null;
-  if (current && sameValue(current.values, values)) return 0;
-  await deps.local.put({
-    _id: SETTINGS_DOC_ID,
-    ...(current ? { _rev: current._rev } : {}),
-    store: 'settings',
-    values,
-    updatedAt: deps.now(),
-  } as never);
-  return 1;
+  const current = (await deps.local.get(SETTINGS_DOC_ID).catch(() => null)) as AnyDoc | null;
+  return (await settleSettings(deps, current)).wrote ? 1 : 0;
+}
+
+/** The choices a settings document carries, checked; one of 1 MB or more is not read at all. */
+function choicesIn(deps: SyncDeps, doc: Record<string, unknown>): ChosenSettings {
+  let size: number;
+  try {
+    size = JSON.stringify(doc).length;
+  } catch {
+    return NO_CHOICES;
+  }
+  return size < MAX_DOC_CHARS ? chosenInDoc(doc, deps.settings.rules) : NO_CHOICES;
+}
+
+function settingsBody(chosen: ChosenSettings, updatedAt: number): Omit<SettingsDoc, '_id' | '_rev'> {
+  return { store: 'settings', values: chosen.values, chosenAt: chosen.chosenAt, updatedAt };
+}
+
+/**
+ * The settings document against this device's settings, in a take-in and a send alike: merged
+ * setting by setting, the later choice winning and one never chosen never winning. This device
+ * takes in the document's later choices; when it holds later ones itself, or the document is too
+ * big to read or an older client's that lacks them, the merged document is written over it (to
+ * go up with this pass). A write that meets a newer revision is left to the next take-in.
+ */
+async function settleSettings(deps: SyncDeps, doc: AnyDoc | null): Promise<{ took: boolean; wrote: boolean }> {
+  const here = await deps.settings.read();
+  const live = doc && !doc._deleted ? doc : null;
+  const there = live ? choicesIn(deps, live) : NO_CHOICES;
+  const merged = mergeChosen(here, there);
+  const take = choicesToTake(here, merged);
+  const took = Object.keys(take.chosenAt).length > 0;
+  if (took) await deps.settings.apply(take);
+  if (sameChoices(merged, there)) return { took, wrote: false };
+  try {
+    await deps.local.put({
+      _id: SETTINGS_DOC_ID,
+      ...(live ? { _rev: live._rev } : {}),
+      ...settingsBody(merged, deps.now()),
+    } as never);
+    return { took, wrote: true };
+  } catch {
+    return { took, wrote: false };
+  }
 }
 
 export interface ReplicateOptions {

@@ -21,21 +21,25 @@ export interface OutboxEntry {
 }
 
 /**
- * The settings that sync (lib/backup/settings.ts' EXPORTED_SETTINGS, named here so that marking
- * a change loads no schema library: commit.ts, and so every page, imports this module).
- * tests/unit/sync/outbox.test.ts keeps the two lists the same.
+ * The settings that sync: those an export carries (lib/backup/settings.ts' EXPORTED_SETTINGS;
+ * named here so that marking a change loads no schema library: commit.ts, and so every page,
+ * imports this module) but two. The language stays each device's own: its fallback follows the
+ * browser's language, and devices differ (a work laptop in English, a phone in Swedish); a change
+ * made on one should not turn another's menus and notifications round. The webhook is a secret,
+ * never sent. tests/unit/sync/wiring.test.ts keeps the lists agreeing.
  */
-export const SYNCED_SETTINGS: readonly ItemName[] = [
+export const SYNCED_SETTINGS = [
   'promptSchedule',
   'disabledBuiltInPrompts',
-  'language',
   'showThumbnails',
   'clipSegmentSeconds',
   'assessmentReminder',
   'reviewsPerPrompt',
-  'webhook',
-];
-const EXPORTED: ReadonlySet<string> = new Set(SYNCED_SETTINGS);
+] as const satisfies readonly ItemName[];
+export type SyncedSettingName = (typeof SYNCED_SETTINGS)[number];
+/** The settings an export carries that never sync (see above). */
+export const DEVICE_SETTINGS = ['language', 'webhook'] as const satisfies readonly ItemName[];
+const SYNCED: ReadonlySet<string> = new Set(SYNCED_SETTINGS);
 
 export function marksFor(change: {
   stores: readonly StoreName[];
@@ -52,7 +56,7 @@ export function marksFor(change: {
       for (const id of change.ids) keys.push(`${PREFIX}reviews/${id}`);
     }
   }
-  if (change.items.some((item) => EXPORTED.has(item))) keys.push(`${PREFIX}${SETTINGS_MARK}`);
+  if (change.items.some((item) => SYNCED.has(item))) keys.push(`${PREFIX}${SETTINGS_MARK}`);
   return keys;
 }
 

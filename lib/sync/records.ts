@@ -21,7 +21,15 @@ export interface SettingsDoc {
   _rev?: string;
   _deleted?: boolean;
   store: 'settings';
+  /**
+   * The chosen settings' values (lib/sync/settings-merge.ts). A client of the version before
+   * reads only this and applies it whole, so it holds chosen values only: one never chosen is
+   * left as that client has it.
+   */
   values: Record<string, unknown>;
+  /** When each setting in `values` was chosen; absent in an older client's document. */
+  chosenAt?: Record<string, number>;
+  /** When the document was written: what an older client orders conflicting copies by. */
   updatedAt: number;
 }
 

@@ -4,6 +4,17 @@ import type { Assessment } from '../model/assessment';
 import type { Resource, SharedHow } from '../model/resource';
 import { isWebUrl, LIMITS } from '../infra/limits';
 import { isRecordTime } from '../infra/time';
+import {
+  clipBound,
+  clipInBounds,
+  TEAM_CAPS,
+  TEAM_LISTS,
+  type TeamList,
+  type TeamRefusal,
+  teamCapProblem,
+  teamDocBytes,
+  teamDocChars,
+} from './bounds';
 
 /**
  * The team space's documents (a team database every member replicates whole): what a member
@@ -59,8 +70,26 @@ export function checkId(author: string): string {
   return `check/${author}`;
 }
 
-/** The team copy of a resource: only what the sharer chose to include. */
-export function sharedItemOf(resource: Resource, author: string, include: TeamInclude, now: number): SharedItem {
+/** A list the team copy carries fewer of than the resource has: its first `sent` of `of`. */
+export interface TeamCut {
+  list: TeamList;
+  sent: number;
+  of: number;
+}
+
+/**
+ * The team copy of a resource: only what the sharer chose to include, within the team's caps
+ * (lib/team/bounds.ts). Each list keeps its first items up to its cap; text still over the
+ * character or byte cap loses items from the end of the longest list. A clip past the bound
+ * (the video's length, a day when unknown) is held to it, as teammates would refuse it. `cut`
+ * says what was left out, for the sharer to read.
+ */
+export function teamCopyOf(
+  resource: Resource,
+  author: string,
+  include: TeamInclude,
+  now: number,
+): { item: SharedItem; cut: TeamCut[] } {
   const item: SharedItem = {
     _id: sharedItemId(author, resource.id),
     type: 'shared',
@@ -78,17 +107,47 @@ export function sharedItemOf(resource: Resource, author: string, include: TeamIn
   if (resource.happenedOn) item.happenedOn = resource.happenedOn;
   if (resource.durationSec !== undefined) item.durationSec = resource.durationSec;
   if (resource.sharedHow) item.sharedHow = resource.sharedHow;
-  if (include.takeaways && resource.takeaways.length) item.takeaways = resource.takeaways.map((t) => t.text);
-  if (include.quotes && resource.quotes?.length)
-    item.quotes = resource.quotes.map((q) => ({ exact: q.exact, ...(q.note ? { note: q.note } : {}) }));
-  if (include.clips && resource.clips.length)
-    item.clips = resource.clips.map((c) => ({
-      atSec: c.atSec,
-      ...(c.endSec !== undefined ? { endSec: c.endSec } : {}),
-      note: c.note,
-      ...(c.chapter ? { chapter: c.chapter } : {}),
-    }));
-  return item;
+  const had = { takeaways: 0, quotes: 0, clips: 0 };
+  if (include.takeaways && resource.takeaways.length) {
+    had.takeaways = resource.takeaways.length;
+    item.takeaways = resource.takeaways.slice(0, TEAM_CAPS.takeaways).map((t) => t.text);
+  }
+  if (include.quotes && resource.quotes?.length) {
+    had.quotes = resource.quotes.length;
+    item.quotes = resource.quotes
+      .slice(0, TEAM_CAPS.quotes)
+      .map((q) => ({ exact: q.exact, ...(q.note ? { note: q.note } : {}) }));
+  }
+  if (include.clips && resource.clips.length) {
+    had.clips = resource.clips.length;
+    const bound = clipBound(resource.durationSec);
+    item.clips = resource.clips.slice(0, TEAM_CAPS.clips).map((c) => {
+      const atSec = Math.min(Math.max(0, Number.isFinite(c.atSec) ? c.atSec : 0), bound);
+      const clip: NonNullable<SharedItem['clips']>[number] = { atSec, note: c.note };
+      if (c.endSec !== undefined && clipInBounds({ atSec, endSec: c.endSec }, bound)) clip.endSec = c.endSec;
+      if (c.chapter) clip.chapter = c.chapter;
+      return clip;
+    });
+  }
+  while (teamDocChars(item) > TEAM_CAPS.textChars || teamDocBytes(item) > TEAM_CAPS.docBytes) {
+    const longest = TEAM_LISTS.reduce<TeamList | null>(
+      (best, list) => ((item[list]?.length ?? 0) > (best ? (item[best]?.length ?? 0) : 0) ? list : best),
+      null,
+    );
+    if (!longest) break;
+    item[longest]?.pop();
+  }
+  for (const list of TEAM_LISTS) if (item[list]?.length === 0) delete item[list];
+  const cut = TEAM_LISTS.flatMap((list) => {
+    const sent = item[list]?.length ?? 0;
+    return sent < had[list] ? [{ list, sent, of: had[list] }] : [];
+  });
+  return { item, cut };
+}
+
+/** The team copy of a resource, within the caps (`teamCopyOf` also says what was left out). */
+export function sharedItemOf(resource: Resource, author: string, include: TeamInclude, now: number): SharedItem {
+  return teamCopyOf(resource, author, include, now).item;
 }
 
 export function sharedCheckOf(assessment: Assessment, author: string): SharedCheck {
@@ -131,11 +190,11 @@ const sharedItemSchema = v.strictObject({
   sharedAt: time,
   sharedHow: v.optional(v.picklist(['chat', 'meeting', 'demo', 'write-up'])),
   publishedAt: time,
-  takeaways: v.optional(v.pipe(v.array(text(LIMITS.takeaway)), v.maxLength(LIMITS.takeawayItems))),
+  takeaways: v.optional(v.pipe(v.array(text(LIMITS.takeaway)), v.maxLength(TEAM_CAPS.takeaways))),
   quotes: v.optional(
     v.pipe(
       v.array(v.strictObject({ exact: text(LIMITS.quote), note: v.optional(text(LIMITS.quoteNote)) })),
-      v.maxLength(LIMITS.quotes),
+      v.maxLength(TEAM_CAPS.quotes),
     ),
   ),
   clips: v.optional(
@@ -148,7 +207,7 @@ const sharedItemSchema = v.strictObject({
           chapter: v.optional(text(LIMITS.chapter)),
         }),
       ),
-      v.maxLength(LIMITS.clips),
+      v.maxLength(TEAM_CAPS.clips),
     ),
   ),
 });
@@ -162,27 +221,40 @@ const sharedCheckSchema = v.strictObject({
   scores: v.record(v.picklist(CONDITION_IDS), score),
 });
 
+export type TeamDocCheck = { ok: true; doc: SharedItem | SharedCheck } | { ok: false; why: TeamRefusal };
+
 /**
- * A team document as received, checked strictly (as an import is): the id must be the one its
- * type and author give, so nobody's document poses as another's, and every text is within the
- * app's limits. What fails is left out of the team view.
+ * A team document as received, checked strictly (as an import is): first the team's caps (so a
+ * huge document is refused before anything reads it closely), then every field within the app's
+ * limits, then the id must be the one its type and author give, so nobody's document poses as
+ * another's. What fails is left out of the team view, and the view says why.
  */
-export function checkTeamDoc(doc: unknown): SharedItem | SharedCheck | null {
-  if (typeof doc !== 'object' || doc === null) return null;
+export function checkTeamDocWhy(doc: unknown): TeamDocCheck {
+  if (typeof doc !== 'object' || doc === null) return { ok: false, why: 'unreadable' };
+  const capProblem = teamCapProblem(doc);
+  if (capProblem) return { ok: false, why: capProblem };
   const type = (doc as { type?: unknown }).type;
   if (type === 'shared') {
     const result = v.safeParse(sharedItemSchema, doc);
-    if (!result.success) return null;
+    if (!result.success) return { ok: false, why: 'unreadable' };
     return result.output._id === sharedItemId(result.output.author, result.output.resourceId)
-      ? (result.output as SharedItem)
-      : null;
+      ? { ok: true, doc: result.output as SharedItem }
+      : { ok: false, why: 'not-theirs' };
   }
   if (type === 'check') {
     const result = v.safeParse(sharedCheckSchema, doc);
-    if (!result.success) return null;
-    return result.output._id === checkId(result.output.author) ? (result.output as SharedCheck) : null;
+    if (!result.success) return { ok: false, why: 'unreadable' };
+    return result.output._id === checkId(result.output.author)
+      ? { ok: true, doc: result.output as SharedCheck }
+      : { ok: false, why: 'not-theirs' };
   }
-  return null;
+  return { ok: false, why: 'unreadable' };
+}
+
+/** `checkTeamDocWhy`, the document or null. */
+export function checkTeamDoc(doc: unknown): SharedItem | SharedCheck | null {
+  const checked = checkTeamDocWhy(doc);
+  return checked.ok ? checked.doc : null;
 }
 
 export interface ConditionSummary {

@@ -76,11 +76,29 @@ export function syncTeamLive(onChange: () => void): () => void {
   };
 }
 
-/** The team's documents as this browser holds them (replicated whole). */
-export async function readTeamDocs(credentials: Credentials): Promise<unknown[]> {
-  if (!credentials.account.teamDatabase) return [];
+/** The design document scripts/team-setup.mjs installs: the team's rules. */
+const RULES_ID = '_design/learning-loop';
+
+/**
+ * The team's documents as this browser holds them (replicated whole), and the version of the
+ * team's rules in its design document: 0 for rules from before versions, null when this copy has
+ * no rules (none installed, or nothing replicated yet).
+ */
+export async function readTeamDocs(
+  credentials: Credentials,
+): Promise<{ docs: unknown[]; rulesVersion: number | null }> {
+  if (!credentials.account.teamDatabase) return { docs: [], rulesVersion: null };
   const all = await localDb(teamLocalName(credentials.account)).allDocs({ include_docs: true });
-  return all.rows.flatMap((row) => (row.doc && !row.id.startsWith('_') ? [row.doc] : []));
+  let rulesVersion: number | null = null;
+  const docs: unknown[] = [];
+  for (const row of all.rows) {
+    if (!row.doc) continue;
+    if (row.id === RULES_ID) {
+      const version = (row.doc as { rulesVersion?: unknown }).rulesVersion;
+      rulesVersion = typeof version === 'number' && Number.isInteger(version) ? version : 0;
+    } else if (!row.id.startsWith('_')) docs.push(row.doc);
+  }
+  return { docs, rulesVersion };
 }
 
 /** Write (or with `deleted`, remove) one of the user's own team documents, then replicate. */

@@ -83,4 +83,38 @@ describe('two writers of one note', () => {
     expect(after.tags).toEqual(['follow-up']);
     expect(after.conflicts?.map((c) => c.text)).toEqual(['Read again. Ask Kim.']);
   });
+
+  it('tags as sets: the popup’s tag survives the library’s typing in its focused Tags field; a tag deleted there stays deleted', async () => {
+    ext = await launch();
+    const first = await saveThroughPopup(ext, ARS, articleFixture('ars-1'));
+    const { id } = await stored(first);
+    const library = await resourcePage(ext, id);
+    const tags = library.getByLabel('Tags', { exact: true });
+    await tags.click();
+    await tags.pressSequentially('libtag-r4x');
+    await expect.poll(async () => (await stored(library)).tags).toEqual(['libtag-r4x']);
+
+    // The popup, open on the same page, adds a tag while the library's field keeps the focus.
+    const popup = await openPopup(ext, await tabIdFor(ext, ARS));
+    const popupTags = popup.getByLabel('Tags');
+    await expect.poll(() => popupTags.inputValue()).toBe('libtag-r4x');
+    await popupTags.press('End');
+    await popupTags.pressSequentially(', popuptag-t5x');
+    await expect.poll(async () => (await stored(popup)).tags).toEqual(['libtag-r4x', 'popuptag-t5x']);
+
+    // The library types on in its field, which still shows only its own tag, at a person's pace
+    // (each key's write done before the next key: typed faster, the writes overlapped and hid it).
+    await tags.press('End');
+    await tags.pressSequentially(', libtag-y6x', { delay: 80 });
+    await expect
+      .poll(async () => [...(await stored(library)).tags].sort())
+      .toEqual(['libtag-r4x', 'libtag-y6x', 'popuptag-t5x']);
+    // Left, the field shows every stored tag.
+    await library.getByLabel('Notes', { exact: true }).click();
+    await expect.poll(() => tags.inputValue()).toBe('libtag-r4x, popuptag-t5x, libtag-y6x');
+
+    // The library deletes its first tag: removed, the popup's kept.
+    await tags.fill('popuptag-t5x, libtag-y6x');
+    await expect.poll(async () => [...(await stored(library)).tags].sort()).toEqual(['libtag-y6x', 'popuptag-t5x']);
+  });
 });

@@ -89,6 +89,8 @@ const NOT_COUNTS = new Set([
   'teamEnvMedian',
   'backupConfirmReplaceText',
   'backupErrorTooLarge',
+  // A fixed limit (100 levels), never one.
+  'backupErrorTooDeep',
   'backupExported',
   'backupImportHelp',
   'backupProgressChecking',

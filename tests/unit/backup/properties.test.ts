@@ -15,7 +15,8 @@ import type { Action } from '../../../lib/model/action';
 import type { Assessment } from '../../../lib/model/assessment';
 import type { CustomPrompt } from '../../../lib/model/prompt';
 import type { Reflection } from '../../../lib/model/reflection';
-import { LIMITS } from '../../../lib/infra/limits';
+import { LIMITS, normaliseTags } from '../../../lib/infra/limits';
+import { boundResourceTimes } from '../../../lib/model/clip';
 import { backupText, readAll, sampleRecords, sorted } from './helpers';
 import { IDBFactory } from 'fake-indexeddb';
 
@@ -28,68 +29,71 @@ const id = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
 /** valibot records skip these keys; condition ids are fixed names in code, so a real export never has them. */
 const conditionKey = fc.string({ maxLength: 20 }).filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k));
 
-const resource: fc.Arbitrary<Resource> = fc.record(
-  {
-    id,
-    url: webUrl,
-    canonicalUrl: webUrl,
-    kind: fc.constantFrom('video', 'article', 'page'),
-    title: anyText(LIMITS.title),
-    site: anyText(LIMITS.site),
-    author: anyText(LIMITS.author),
-    description: anyText(LIMITS.description),
-    thumbnailUrl: webUrl,
-    iconUrl: webUrl,
-    publishedAt: fc.string({ maxLength: 30 }),
-    durationSec: fc.nat(),
-    readingMinutes: fc.double({ min: 0, max: 1000, noNaN: true }).filter((n) => !Object.is(n, -0)),
-    videoId: fc.string({ maxLength: 11 }),
-    positionSec: fc.nat(),
-    notes: anyText(LIMITS.notes),
-    clips: fc.uniqueArray(
-      fc.record(
-        {
-          id,
-          atSec: fc.nat(),
-          endSec: fc.nat(),
-          note: anyText(LIMITS.clipNote),
-          chapter: anyText(LIMITS.chapter),
-          transcript: fc.array(anyText(LIMITS.transcriptLine), { maxLength: 3 }),
-          createdAt: time,
-        },
-        { requiredKeys: ['id', 'atSec', 'note', 'createdAt'] },
+/** What the app stores: tags normalised and clip times inside the video, as every write leaves them. */
+const resource: fc.Arbitrary<Resource> = fc
+  .record(
+    {
+      id,
+      url: webUrl,
+      canonicalUrl: webUrl,
+      kind: fc.constantFrom('video', 'article', 'page'),
+      title: anyText(LIMITS.title),
+      site: anyText(LIMITS.site),
+      author: anyText(LIMITS.author),
+      description: anyText(LIMITS.description),
+      thumbnailUrl: webUrl,
+      iconUrl: webUrl,
+      publishedAt: fc.string({ maxLength: 30 }),
+      durationSec: fc.nat(),
+      readingMinutes: fc.double({ min: 0, max: 1000, noNaN: true }).filter((n) => !Object.is(n, -0)),
+      videoId: fc.string({ maxLength: 11 }),
+      positionSec: fc.nat(),
+      notes: anyText(LIMITS.notes),
+      clips: fc.uniqueArray(
+        fc.record(
+          {
+            id,
+            atSec: fc.nat(),
+            endSec: fc.nat(),
+            note: anyText(LIMITS.clipNote),
+            chapter: anyText(LIMITS.chapter),
+            transcript: fc.array(anyText(LIMITS.transcriptLine), { maxLength: 3 }),
+            createdAt: time,
+          },
+          { requiredKeys: ['id', 'atSec', 'note', 'createdAt'] },
+        ),
+        { maxLength: 3, selector: (clip) => clip.id },
       ),
-      { maxLength: 3, selector: (clip) => clip.id },
-    ),
-    takeaways: fc.uniqueArray(fc.record({ id, text: anyText(LIMITS.takeaway), createdAt: time }), {
-      maxLength: 3,
-      selector: (item) => item.id,
-    }),
-    tags: fc.array(fc.string({ maxLength: LIMITS.tag }), { maxLength: 5 }),
-    status: fc.constantFrom('queued', 'learning', 'learned'),
-    sharedAt: time,
-    sharedHow: fc.constantFrom('chat', 'meeting', 'demo', 'write-up'),
-    createdAt: time,
-    updatedAt: time,
-    learnedAt: time,
-  },
-  {
-    requiredKeys: [
-      'id',
-      'url',
-      'canonicalUrl',
-      'kind',
-      'title',
-      'notes',
-      'clips',
-      'takeaways',
-      'tags',
-      'status',
-      'createdAt',
-      'updatedAt',
-    ],
-  },
-);
+      takeaways: fc.uniqueArray(fc.record({ id, text: anyText(LIMITS.takeaway), createdAt: time }), {
+        maxLength: 3,
+        selector: (item) => item.id,
+      }),
+      tags: fc.array(fc.string({ maxLength: LIMITS.tag }), { maxLength: 5 }),
+      status: fc.constantFrom('queued', 'learning', 'learned'),
+      sharedAt: time,
+      sharedHow: fc.constantFrom('chat', 'meeting', 'demo', 'write-up'),
+      createdAt: time,
+      updatedAt: time,
+      learnedAt: time,
+    },
+    {
+      requiredKeys: [
+        'id',
+        'url',
+        'canonicalUrl',
+        'kind',
+        'title',
+        'notes',
+        'clips',
+        'takeaways',
+        'tags',
+        'status',
+        'createdAt',
+        'updatedAt',
+      ],
+    },
+  )
+  .map((r) => boundResourceTimes({ ...r, tags: normaliseTags(r.tags) }));
 
 /** Learning with no link: a resource without an address, with a type and the day it happened. */
 const day = fc

@@ -12,6 +12,7 @@ import { syncPass, type SyncDeps } from '../../../lib/sync/engine';
 import { mergeRecords } from '../../../lib/model/merge';
 import { syncRules } from '../../../lib/sync/merge-records';
 import type { OutboxEntry } from '../../../lib/sync/outbox';
+import { SYNCED_SETTING_RULES } from '../../../lib/sync/chosen-settings';
 
 type Db = PouchDB.Database<Record<string, unknown>>;
 let counter = 0;
@@ -35,8 +36,13 @@ export interface Device {
   beforeNextSend(work: () => Promise<unknown>): void;
   /** Runs once, at the next read of the library (in a send: after it listed what arrived, before it looks the documents up). */
   beforeNextRead(work: () => Promise<unknown>): void;
-  /** The settings an export carries, as this device holds them (marked when set). */
+  /**
+   * The synced settings as this device holds them (the fallbacks until chosen); `next` chooses
+   * those settings now, as the user does in Settings, and marks the settings document.
+   */
   settings(next?: Record<string, unknown>): Record<string, unknown>;
+  /** When each setting this device holds was chosen (here, or on another device). */
+  chosenAt(): Record<string, number>;
   sync(remote: Db): Promise<Awaited<ReturnType<typeof syncPass>>>;
   close(): Promise<void>;
 }
@@ -57,7 +63,8 @@ export async function newDevice(name: string, now: () => number = Date.now): Pro
     const key = `${store}/${id}`;
     marks.set(key, { key, target: store, id, at: ++tick });
   };
-  let settings: Record<string, unknown> = { language: 'auto' };
+  let settings: Record<string, unknown> = { ...SYNCED_SETTING_RULES.fallbacks };
+  let chosenAt: Record<string, number> = {};
   let beforeSend: (() => Promise<unknown>) | null = null;
   let beforeRead: (() => Promise<unknown>) | null = null;
   const deps = (remote: Db): SyncDeps => ({
@@ -86,10 +93,15 @@ export async function newDevice(name: string, now: () => number = Date.now): Pro
     apply: (records) => writeSynced(db, records, syncRules(now)),
     announce: async () => undefined,
     settings: {
-      read: async () => settings,
-      apply: async (values) => {
-        settings = values;
+      read: async () => ({
+        values: Object.fromEntries(Object.keys(chosenAt).map((name) => [name, settings[name]])),
+        chosenAt: { ...chosenAt },
+      }),
+      apply: async (chosen) => {
+        settings = { ...settings, ...chosen.values };
+        chosenAt = { ...chosenAt, ...chosen.chosenAt };
       },
+      rules: SYNCED_SETTING_RULES,
     },
     merge: (store, base, ours, theirs, at) => mergeRecords(store, base, ours, theirs, at ?? now()),
     now,
@@ -122,11 +134,14 @@ export async function newDevice(name: string, now: () => number = Date.now): Pro
     },
     settings: (next) => {
       if (next) {
-        settings = next;
+        const at = now();
+        settings = { ...settings, ...next };
+        for (const name of Object.keys(next)) chosenAt[name] = at;
         marks.set('settings', { key: 'settings', target: 'settings', id: '*', at: ++tick });
       }
       return settings;
     },
+    chosenAt: () => chosenAt,
     sync: (remote) => syncPass(deps(remote), { batchSize: 7 }),
     close: async () => {
       db.close();

@@ -47,10 +47,10 @@ describe('sync between two devices of one user (real PouchDB replication)', () =
     const b = await newDevice('b');
     await a.sync(server);
     await b.sync(server);
-    a.settings({ language: 'sv', showThumbnails: false });
+    a.settings({ showThumbnails: false, reviewsPerPrompt: 5 });
     await a.sync(server);
     await b.sync(server);
-    expect(b.settings()).toEqual({ language: 'sv', showThumbnails: false });
+    expect(b.settings()).toMatchObject({ showThumbnails: false, reviewsPerPrompt: 5 });
     await Promise.all([a.close(), b.close(), server.destroy()]);
   });
 

@@ -6,7 +6,7 @@ import { SYNC_AFTER_WRITE_MS } from '../../../lib/background/sync-feature';
 import { SYNC_ALARM, SYNC_SOON_ALARM } from '../../../lib/background/names';
 import { EXPORTED_SETTINGS } from '../../../lib/backup/settings';
 import { syncAccount, syncPassword, syncStatus } from '../../../lib/settings';
-import { readOutbox, SYNCED_SETTINGS } from '../../../lib/sync/outbox';
+import { DEVICE_SETTINGS, readOutbox, SYNCED_SETTINGS } from '../../../lib/sync/outbox';
 import { forgetConnection, SYNC_ACCOUNT_KEY } from '../../../lib/sync/connection';
 import { saveSetting } from '../../../lib/app/settings';
 import { settle, setNow, startBackground } from '../background-harness';
@@ -90,8 +90,8 @@ describe('sync wiring', () => {
     expect((await readOutbox()).some((m) => m.id === resource.id)).toBe(true);
   });
 
-  it('the settings that sync are the ones an export carries', () => {
-    expect([...SYNCED_SETTINGS].sort()).toEqual(Object.keys(EXPORTED_SETTINGS).sort());
+  it('the settings that sync are the ones an export carries but the language and the webhook', () => {
+    expect([...SYNCED_SETTINGS, ...DEVICE_SETTINGS].sort()).toEqual(Object.keys(EXPORTED_SETTINGS).sort());
   });
 
   it('the connection is read from the key the account is stored under', () => {

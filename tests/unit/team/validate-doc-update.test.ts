@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateSource } from '../../../scripts/team-setup.mjs';
 
-/** The team database's validation function, as CouchDB runs it: source text, evaluated. */
-const source = readFileSync(resolve(import.meta.dirname, '../../../team/validate_doc_update.js'), 'utf8');
+/** The team database's validation function, as team:setup installs it and CouchDB runs it: source text, evaluated. */
 // eslint-disable-next-line no-new-func -- CouchDB evaluates the same text
-const validate = new Function(`return (${source.replace(/^\s*\/\/.*$/gm, '')});`)() as (
+const validate = new Function(`return (${validateSource()});`)() as (
   newDoc: Record<string, unknown>,
   oldDoc: Record<string, unknown> | null,
   userCtx: { name: string | null; roles: string[] },
@@ -64,8 +62,30 @@ describe('the team database lets each member write only their own documents', ()
       alice,
       'forbidden',
     ],
+    [
+      'an item with an attachment',
+      { ...item('alice'), _attachments: { 'big.bin': { data: 'AAAA' } } },
+      null,
+      alice,
+      'forbidden',
+    ],
+    [
+      'a check with 70 MB of scores',
+      { _id: 'check/alice', type: 'check', author: 'alice', scores: { x: 'y'.repeat(200_001) } },
+      null,
+      alice,
+      'forbidden',
+    ],
     ['an admin repairs anything', { ...item('alice'), title: 'fixed' }, item('alice'), admin, 'allowed'],
   ])('%s: %s', (_label, newDoc, oldDoc, user, expected) => {
     expect(outcome(newDoc as Record<string, unknown>, oldDoc as Record<string, unknown> | null, user)).toBe(expected);
+  });
+});
+
+describe('the team database holds every document to the caps', () => {
+  it('refuses a check of more than 200,000 bytes', () => {
+    const check = { _id: 'check/alice', type: 'check', author: 'alice', scores: { x: 'y'.repeat(200_001) } };
+    expect(outcome(check, null, alice)).toBe('forbidden');
+    expect(outcome({ ...check, scores: { x: 'y'.repeat(1000) } }, null, alice)).toBe('allowed');
   });
 });
