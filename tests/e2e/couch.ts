@@ -1,4 +1,11 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import {
+  type ClientRequest,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { startCouchServer } from '../../scripts/couch-server.mjs';
 import { createUser, setUpTeam } from '../../scripts/team-setup.mjs';
@@ -32,6 +39,19 @@ export async function adminGet<T = unknown>(couch: Couch, path: string): Promise
     headers: { Authorization: `Basic ${Buffer.from(couch.admin).toString('base64')}` },
   });
   return (await response.json()) as T;
+}
+
+/** Sends a request on to the server behind a test's proxy and its answer back; returns the upstream request. */
+export function forward(req: IncomingMessage, res: ServerResponse, to: URL): ClientRequest {
+  const upstream = httpRequest(
+    { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => res.destroy());
+  return upstream;
 }
 
 /**
@@ -89,15 +109,7 @@ export async function startProxy(target: string): Promise<CuttingProxy> {
         }
         state.docsUp += docs;
       }
-      const upstream = httpRequest(
-        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      upstream.end(body);
+      forward(req, res, to).end(body);
     });
   });
   server.on('connection', (socket) => {

@@ -1,10 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { articleFixture, extensionUrl, launch, openPopup, putRecords, serve, tabIdFor, type Launched } from './harness';
 import { ARS } from './library-helpers';
-import { addTeam, addUsers, adminGet, type Couch, startCouch } from './couch';
+import { addTeam, addUsers, adminGet, type Couch, forward, startCouch } from './couch';
 
 // Issue #49, item 10: several library pages of one profile open against a plain-http server.
 // Chromium opens at most six HTTP/1.1 connections to one host; each page's live replication held
@@ -59,15 +59,7 @@ async function startCounter(target: string): Promise<Counter> {
       if (longPoll) counter.longPolls -= 1;
     };
     res.on('close', finish);
-    const upstream = httpRequest(
-      { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    req.pipe(forward(req, res, to));
   });
   server.on('connection', (socket) => {
     open.add(socket);
