@@ -27,6 +27,8 @@ export default defineConfig({
     // The popup's and the library's sheets go inside their pages: one request fewer before the
     // first render (scripts/inline-styles.ts).
     plugins: [preact(), inlineStyles(['popup', 'library'])],
+    // The import's worker (lib/app/import.worker.ts) loads its parts as modules, as the pages do.
+    worker: { format: 'es' as const },
     // Every browser this supports (Chrome 120+, Firefox 140+) preloads modules itself: the
     // polyfill would be 0.6 kB gzip on every page's first load for nothing.
     build: {

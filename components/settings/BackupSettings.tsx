@@ -1,18 +1,12 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isImportError } from '@/lib/backup/errors';
-import { countStored, importBackup, exportEverything, readAllRecords } from '@/lib/app/backup';
+import { countStored, exportEverything, readAllRecords } from '@/lib/app/backup';
 import { useStorageItem } from '@/components/hooks/live';
 import { backupFileName, downloadFile } from '@/lib/backup/export';
 import { resourcesToCsv } from '@/lib/backup/csv-export';
 import { MAX_IMPORT_MB, MAX_LINK_FILE_BYTES, STORES } from '@/lib/backup/format';
-import {
-  prepareImportAsync,
-  readImportFile,
-  type ImportMode,
-  type ImportProgress,
-  type ImportResult,
-  type PreparedImport,
-} from '@/lib/backup/import';
+import type { ImportMode, ImportProgress, ImportResult, ImportSummary } from '@/lib/backup/import';
+import { type ImportJob, openImportJob } from '@/lib/app/import-job';
 import type { LinkSource, SkippedEntry, SkipReason } from '@/lib/backup/links';
 import type { KeptReason } from '@/lib/backup/merge';
 import { describeImportWriteError, describeWriteError } from '@/lib/i18n/write-errors';
@@ -28,14 +22,15 @@ type Stage =
   | { step: 'working'; progress: ImportProgress }
   | {
       step: 'preview';
-      prepared: Extract<PreparedImport, { kind: 'backup' }>;
+      job: ImportJob;
+      summary: ImportSummary;
       fileName: string;
       stored: Record<StoreName, number>;
       mode: ImportMode;
       confirming: boolean;
     }
   | { step: 'done'; result: ImportResult; fileName: string }
-  | { step: 'error'; message: string; retry?: { prepared: PreparedImport; mode: ImportMode; fileName: string } };
+  | { step: 'error'; message: string; retry?: { job: ImportJob; mode: ImportMode; fileName: string } };
 
 interface Message {
   tone: 'ok' | 'error';
@@ -201,40 +196,63 @@ export function BackupSettings() {
 
   const onProgress = (progress: ImportProgress) => setStage({ step: 'working', progress });
 
-  const start = async (prepared: PreparedImport, mode: ImportMode, fileName: string) => {
+  // The file being imported, held (in its worker) until the import is done or set aside.
+  const job = useRef<ImportJob | null>(null);
+  const letGo = () => {
+    job.current?.close();
+    job.current = null;
+  };
+  useEffect(() => letGo, []);
+  const show = (next: Stage) => {
+    if (next.step === 'idle') letGo();
+    setStage(next);
+  };
+
+  const start = async (chosen: ImportJob, mode: ImportMode, fileName: string) => {
     setStage({ step: 'working', progress: { phase: 'saving', done: 0, total: 0 } });
     try {
-      const result = await importBackup(prepared, { mode, onProgress });
+      const result = await chosen.run(mode, onProgress);
+      letGo();
       setStage({ step: 'done', result, fileName });
     } catch (error) {
       // The file stays chosen: "Try again" needs no new pick.
       setStage({
         step: 'error',
         message: t('backupWriteFailed', describeImportWriteError(error)),
-        retry: { prepared, mode, fileName },
+        retry: { job: chosen, mode, fileName },
       });
     }
   };
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    letGo();
     setStage({ step: 'working', progress: { phase: 'reading', done: 0, total: 0 } });
     try {
-      const text = await readImportFile(file);
-      const prepared = await prepareImportAsync(text, file.name, onProgress);
-      if (prepared.kind === 'links') {
+      const opened = await openImportJob(file, onProgress);
+      job.current = opened;
+      if (opened.summary.source !== 'learning-loop') {
         // Links are only ever added: nothing to decide, one step from Pocket to here.
-        await start(prepared, 'merge', file.name);
+        await start(opened, 'merge', file.name);
         return;
       }
       const stored = await countStored();
       if (STORES.every((store) => stored[store] === 0)) {
         // An empty library (a new machine): merge and replace are the same; restore at once.
-        await start(prepared, 'merge', file.name);
+        await start(opened, 'merge', file.name);
         return;
       }
-      setStage({ step: 'preview', prepared, fileName: file.name, stored, mode: 'merge', confirming: false });
+      setStage({
+        step: 'preview',
+        job: opened,
+        summary: opened.summary,
+        fileName: file.name,
+        stored,
+        mode: 'merge',
+        confirming: false,
+      });
     } catch (error) {
+      letGo();
       setStage({ step: 'error', message: isImportError(error) ? error.message : describeWriteError(error) });
     } finally {
       if (fileInput.current) fileInput.current.value = '';
@@ -274,7 +292,7 @@ export function BackupSettings() {
             />
           </label>
         </div>
-        <StageView stage={stage} setStage={setStage} start={start} />
+        <StageView stage={stage} setStage={show} start={start} />
       </div>
 
       <SnapshotSettings onRestore={(file) => void onFile(file)} disabled={working} />
@@ -289,7 +307,7 @@ function StageView({
 }: {
   stage: Stage;
   setStage: (s: Stage) => void;
-  start: (p: PreparedImport, m: ImportMode, f: string) => Promise<void>;
+  start: (job: ImportJob, m: ImportMode, f: string) => Promise<void>;
 }) {
   switch (stage.step) {
     case 'idle':
@@ -318,7 +336,7 @@ function StageView({
               <button
                 type="button"
                 class="btn"
-                onClick={() => void start(stage.retry!.prepared, stage.retry!.mode, stage.retry!.fileName)}
+                onClick={() => void start(stage.retry!.job, stage.retry!.mode, stage.retry!.fileName)}
               >
                 {t('backupTryAgain')}
               </button>
@@ -343,13 +361,14 @@ function Preview({
 }: {
   stage: Extract<Stage, { step: 'preview' }>;
   setStage: (s: Stage) => void;
-  start: (p: PreparedImport, m: ImportMode, f: string) => Promise<void>;
+  start: (job: ImportJob, m: ImportMode, f: string) => Promise<void>;
 }) {
-  const { backup } = stage.prepared;
+  const { summary } = stage;
   // With sync on, a replace deletes on the user's other devices too: said, and a way out.
   const synced = Boolean(useStorageItem(syncAccount));
-  const exported = Date.parse(backup.exportedAt);
-  const settingsCount = Object.keys(backup.settings).length;
+  const exportedAt = summary.exportedAt ?? '';
+  const exported = Date.parse(exportedAt);
+  const settingsCount = summary.settings;
   const others = stage.stored.prompts + stage.stored.actions + stage.stored.assessments;
   return (
     <div class="backup-preview">
@@ -357,16 +376,14 @@ function Preview({
         {t(
           'backupPreviewBackup',
           stage.fileName,
-          Number.isFinite(exported)
-            ? formatDate(exported, { dateStyle: 'long', timeStyle: 'short' })
-            : backup.exportedAt,
+          Number.isFinite(exported) ? formatDate(exported, { dateStyle: 'long', timeStyle: 'short' }) : exportedAt,
         )}
       </p>
       <dl class="backup-counts">
         {STORES.map((store) => (
           <div key={store}>
             <dt>{t(STORE_COUNT_LABEL[store])}</dt>
-            <dd>{formatNumber(backup.records[store].length)}</dd>
+            <dd>{formatNumber(summary.records?.[store] ?? 0)}</dd>
           </div>
         ))}
         {settingsCount > 0 && (
@@ -412,7 +429,7 @@ function Preview({
             <button
               type="button"
               class="btn btn-danger"
-              onClick={() => void start(stage.prepared, 'replace', stage.fileName)}
+              onClick={() => void start(stage.job, 'replace', stage.fileName)}
             >
               {t(synced ? 'backupReplaceAllDevices' : 'backupConfirmReplace')}
             </button>
@@ -420,7 +437,7 @@ function Preview({
               <button
                 type="button"
                 class="btn"
-                onClick={() => void disconnectSync().then(() => start(stage.prepared, 'replace', stage.fileName))}
+                onClick={() => void disconnectSync().then(() => start(stage.job, 'replace', stage.fileName))}
               >
                 {t('backupReplaceHereOnly')}
               </button>
@@ -436,7 +453,7 @@ function Preview({
             <button
               type="button"
               class="btn btn-primary"
-              onClick={() => void start(stage.prepared, 'merge', stage.fileName)}
+              onClick={() => void start(stage.job, 'merge', stage.fileName)}
             >
               {t('backupStartMerge')}
             </button>

@@ -16,14 +16,23 @@ import { committed } from './commit';
 export { countStored, readAllRecords } from '../db/backup-reads';
 
 export async function importBackup(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
-  // The library as it was, kept apart, whatever the import does to it (a replace above all).
-  await takeSnapshot({ reason: 'import', ...(options.db ? { db: options.db } : {}) }).catch((error: unknown) =>
+  await snapshotBeforeImport(options.db);
+  const result = await runImport(prepared, options);
+  await importCommitted(result);
+  return result;
+}
+
+/** The library as it was, kept apart, whatever the import does to it (a replace above all). */
+export async function snapshotBeforeImport(db?: RunOptions['db']): Promise<void> {
+  await takeSnapshot({ reason: 'import', ...(db ? { db } : {}) }).catch((error: unknown) =>
     console.warn('Learning Loop: no snapshot before the import', error),
   );
-  const result = await runImport(prepared, options);
-  const stores = prepared.kind === 'backup' ? [...STORES] : (['resources'] as const);
+}
+
+/** Every page and the background hear what an import wrote. */
+export async function importCommitted(result: ImportResult): Promise<void> {
+  const stores = result.source === 'learning-loop' ? [...STORES] : (['resources'] as const);
   await committed({ stores: [...stores], items: result.settings });
-  return result;
 }
 
 /** Export everything as a download and remember when (for the reminder). */

@@ -71,8 +71,7 @@ function refuseArchive(text: string, fileName: string): void {
     throw new ImportError('zip-file', t('backupErrorZip'));
 }
 
-type Kind = 'json' | 'csv' | 'html' | 'urls';
-function detect(text: string, fileName: string): Kind {
+function detect(text: string, fileName: string): ImportKind {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension === 'json') return 'json';
   if (extension === 'csv') return 'csv';
@@ -84,7 +83,7 @@ function detect(text: string, fileName: string): Kind {
 }
 
 /** Another tool's file: within its format's cap, and not empty. */
-function checkLinkFile(kind: Exclude<Kind, 'json'>, text: string): void {
+function checkLinkFile(kind: Exclude<ImportKind, 'json'>, text: string): void {
   const cap = MAX_LINK_FILE_BYTES[kind];
   if (text.length > cap) throw tooLargeError(text.length, cap);
   if (!text.replace(/^\uFEFF/, '').trim())
@@ -140,29 +139,75 @@ export function prepareImport(text: string, fileName = '', now = Date.now()): Pr
   return allSteps(checkedSteps(links, now));
 }
 
-/** The same, letting the page paint progress (and answer) while a large file is read and checked. */
+/** What a file is, from its name and its text: our backup, a CSV, a bookmark file or a list of links. */
+export type ImportKind = 'json' | 'csv' | 'html' | 'urls';
+export function detectImport(text: string, fileName = ''): ImportKind {
+  refuseArchive(text, fileName);
+  return detect(text, fileName);
+}
+
+/**
+ * The same as `prepareImport`, letting the page paint progress (and answer) while a large file is
+ * read and checked. `kind` when already detected; a bookmark file needs a page (its parser is
+ * the browser's HTML parser), so a worker reads those with `bookmarkLinks` there.
+ */
 export async function prepareImportAsync(
   text: string,
   fileName = '',
   onProgress?: ProgressListener,
   now = Date.now(),
+  kind: ImportKind = detectImport(text, fileName),
 ): Promise<PreparedImport> {
-  refuseArchive(text, fileName);
-  const kind = detect(text, fileName);
   if (kind === 'json') {
     const backup = await parseBackupAsync(text, (p) => onProgress?.({ phase: 'checking', ...p }));
     return { kind: 'backup', source: 'learning-loop', backup };
   }
   onProgress?.({ phase: 'checking', done: 0, total: 0 });
+  const links = kind === 'html' ? await bookmarkLinks(text, now) : await readLinks(kind, text, now);
+  return checkLinksAsync(links, now);
+}
+
+/** A bookmark file's links, read in parts with the page free between them. */
+export async function bookmarkLinks(text: string, now = Date.now()): Promise<ParsedLinks> {
+  checkLinkFile('html', text);
+  return stepsWithYields(bookmarkSteps(text, now));
+}
+
+async function readLinks(kind: 'csv' | 'urls', text: string, now: number): Promise<ParsedLinks> {
   checkLinkFile(kind, text);
-  const links =
-    kind === 'csv'
-      ? await parseCsvLinksAsync(text, now)
-      : kind === 'html'
-        ? await stepsWithYields(bookmarkSteps(text, now))
-        : parseUrlList(text);
+  return kind === 'csv' ? parseCsvLinksAsync(text, now) : parseUrlList(text);
+}
+
+/** Links read from a file, checked a chunk at a time. */
+export async function checkLinksAsync(links: ParsedLinks, now = Date.now()): Promise<PreparedImport> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   return stepsWithYields(checkedSteps(links, now));
+}
+
+/** What the preview of an import shows, without the records themselves (a worker keeps those). */
+export interface ImportSummary {
+  source: ImportSource;
+  /** Our backup: when it was made, and how many records of each store and settings it holds. */
+  exportedAt?: string;
+  records?: Record<StoreName, number>;
+  settings: number;
+  /** Another tool's file: how many links it holds. */
+  links?: number;
+}
+
+export function summariseImport(prepared: PreparedImport): ImportSummary {
+  if (prepared.kind === 'links') return { source: prepared.source, links: prepared.links.entries.length, settings: 0 };
+  const { backup } = prepared;
+  const records = Object.fromEntries(STORES.map((store) => [store, backup.records[store].length])) as Record<
+    StoreName,
+    number
+  >;
+  return {
+    source: 'learning-loop',
+    exportedAt: backup.exportedAt,
+    records,
+    settings: Object.keys(backup.settings).length,
+  };
 }
 
 /** The import's progress bar while the records are written. */
@@ -209,6 +254,12 @@ export interface RunOptions {
 
 /** Write a backup of our format: merge (by id, resources also by canonical URL, newer wins) or replace. */
 export async function writeBackup(backup: ParsedBackup, options: RunOptions = {}): Promise<ImportResult> {
+  const result = await writeBackupRecords(backup, options);
+  return { ...result, settings: await applySettings(backup.settings, result.mode === 'replace') };
+}
+
+/** The records of a backup, not its settings (those are the extension's storage, which a worker has not). */
+async function writeBackupRecords(backup: ParsedBackup, options: RunOptions): Promise<ImportResult> {
   const mode = options.mode ?? 'merge';
   let plan: MergePlan = planReplace(emptyRecords());
   // Planned inside the write's one transaction, on what the stores hold then (a replace: nothing).
@@ -222,8 +273,7 @@ export async function writeBackup(backup: ParsedBackup, options: RunOptions = {}
     saving(options.onProgress),
     options.db,
   );
-  const settings = await applySettings(backup.settings, mode === 'replace');
-  return backupResult(plan, mode, settings);
+  return backupResult(plan, mode, []);
 }
 
 /**
@@ -269,6 +319,21 @@ export async function runImport(prepared: PreparedImport, options: RunOptions = 
   return prepared.kind === 'backup'
     ? writeBackup(prepared.backup, options)
     : writeLinks(prepared.links, options, prepared.checked);
+}
+
+/** The records' half of `runImport`: what a worker writes; the page then applies the settings. */
+export async function runImportRecords(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
+  return prepared.kind === 'backup'
+    ? writeBackupRecords(prepared.backup, options)
+    : writeLinks(prepared.links, options, prepared.checked);
+}
+
+/** The settings' half: after the records, as `runImport` does. */
+export async function applyImportedSettings(
+  settings: ParsedBackup['settings'],
+  mode: ImportMode,
+): Promise<SettingName[]> {
+  return applySettings(settings, mode === 'replace');
 }
 
 /** Everything in one call (tests, benchmark): text in, records written. */

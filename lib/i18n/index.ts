@@ -11,7 +11,7 @@ export const LANGUAGE_CHOICES = ['auto', 'en', 'sv'] as const satisfies readonly
 interface LocaleMessage {
   message: string;
 }
-type Dictionary = Record<string, LocaleMessage>;
+export type Dictionary = Record<string, LocaleMessage>;
 
 /**
  * `browser.i18n` follows the browser's language and cannot switch at run time, so a language
@@ -43,6 +43,17 @@ export async function loadLanguage(choice: LanguageChoice): Promise<void> {
   }
   const response = await fetch(browser.runtime.getURL(`/_locales/${choice}/messages.json` as '/'));
   override = { language: choice, messages: (await response.json()) as Dictionary };
+}
+
+/**
+ * The messages `t` answers with now, whole: a worker has no `browser.i18n`, so a page hands it
+ * these (lib/app/import-job.ts) and the worker's refusals read as the page's would.
+ */
+export async function currentMessages(): Promise<{ language: Language; messages: Dictionary }> {
+  if (override) return override;
+  const language = browserLanguage();
+  const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/'));
+  return { language, messages: (await response.json()) as Dictionary };
 }
 
 /** For tests and for code that already holds a dictionary (e.g. bundled fixtures). */

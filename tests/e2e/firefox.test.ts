@@ -132,6 +132,26 @@ describe.runIf(runnable)('in a real Firefox', () => {
       ).then((titles) => (titles.length ? titles : undefined)),
     );
     expect(found).toEqual([title]);
+
+    // An import: Settings reads, checks and writes the file in a module worker of its own.
+    await evaluate(bidi, library, `(() => { location.hash = '#settings'; return true; })()`);
+    await until('the import button', () =>
+      evaluate<boolean>(bidi, library, `Boolean(document.querySelector('input[type=file]'))`),
+    );
+    const links = ['https://example.org/one', 'https://example.org/two', 'https://example.com/three'].join('\n');
+    await evaluate(
+      bidi,
+      library,
+      `(() => { const input = document.querySelector('input[type=file]'); const files = new DataTransfer(); files.items.add(new File([${JSON.stringify(links)}], 'links.txt', { type: 'text/plain' })); input.files = files.files; input.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`,
+    );
+    const added = await until('the import to answer', () =>
+      evaluate<string | null>(
+        bidi,
+        library,
+        `document.querySelector('.backup-result .is-added dd')?.textContent ?? document.querySelector('.notice-error[role=alert]')?.textContent ?? null`,
+      ).then((text) => text ?? undefined),
+    );
+    expect(added).toBe('3');
     expect(errors.filter((error) => error.context !== article)).toEqual([]);
   }, 120_000);
 });
