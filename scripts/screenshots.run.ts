@@ -1,9 +1,9 @@
 // Takes every screenshot a person should look at, from the built e2e copy of the extension:
 // en/sv × light/dark; the popup at 380 px on a new page, a saved page, a video, a page that
 // cannot be saved, with a prompt due and with a follow-up due; the library at 1,024 px in every
-// view, empty and with demo data. The full set goes to SHOTS_DIR (default .output-screenshots);
+// view, empty and with demo data; the import's preview of a backup and of a Pocket export. The full set goes to SHOTS_DIR (default .output-screenshots);
 // the README's own set is copied into docs/screenshots. Run with `npm run screenshots`.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -23,6 +23,7 @@ import {
 } from '../tests/e2e/harness';
 import { watchPage, type FakeVideo } from '../tests/e2e/pages/youtube';
 import { DEMO_VIDEO, demoRecords, seedDemo } from '../tests/e2e/demo';
+import { BACKUP_VERSION } from '../lib/backup/format';
 
 const outDir = process.env.SHOTS_DIR ?? join(ROOT, '.output-screenshots');
 const readmeDir = join(ROOT, 'docs/screenshots');
@@ -137,9 +138,40 @@ async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark', data: 'empty' 
       await popupShot(ext, NEW_ARTICLE, `popup-prompt-${suffix}`, (popup) =>
         popup.locator('.due-prompt').first().waitFor(),
       );
+      await importPreviewShots(ext, library, suffix);
     }
   } finally {
     await ext.close();
+  }
+}
+
+/**
+ * The import's preview, before anything is written: a backup holding the demo library with one
+ * title edited and one resource more (what Merge would change, per kind), and a Pocket export.
+ */
+async function importPreviewShots(ext: Launched, library: Page, suffix: string): Promise<void> {
+  const records = demoRecords(Date.now());
+  const [first, ...rest] = records.resources;
+  const edited = { ...first!, title: `${first!.title} (edited)`, updatedAt: first!.updatedAt + 60_000 };
+  const extra = { ...first!, id: 'preview-extra', url: NEW_ARTICLE, canonicalUrl: NEW_ARTICLE, title: 'A new one' };
+  const backup = JSON.stringify({
+    format: 'learning-loop',
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    ...records,
+    resources: [edited, ...rest, extra],
+    settings: { showThumbnails: true },
+  });
+  const files: [string, string, Buffer][] = [
+    ['import-preview-backup', 'learning-loop-backup.json', Buffer.from(backup)],
+    ['import-preview-links', 'pocket.csv', readFileSync(join(ROOT, 'tests/fixtures/import/pocket.csv'))],
+  ];
+  for (const [shot, name, buffer] of files) {
+    await library.goto(extensionUrl(ext, 'library.html#settings'));
+    await library.getByLabel('Import').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+    await library.locator('.backup-preview').waitFor();
+    await settle(library);
+    await library.locator('.backup').screenshot({ path: join(outDir, `${shot}-${suffix}.png`) });
   }
 }
 

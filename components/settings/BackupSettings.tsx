@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isImportError } from '@/lib/backup/errors';
-import { countStored, exportEverything, readAllRecords } from '@/lib/app/backup';
+import { exportEverything, readAllRecords } from '@/lib/app/backup';
 import { useStorageItem } from '@/components/hooks/live';
 import { backupFileName, downloadFile } from '@/lib/backup/export';
 import { resourcesToCsv } from '@/lib/backup/csv-export';
 import { MAX_IMPORT_MB, MAX_LINK_FILE_BYTES, STORES } from '@/lib/backup/format';
-import type { ImportMode, ImportProgress, ImportResult, ImportSummary } from '@/lib/backup/import';
+import type { ImportChanges, ImportMode, ImportProgress, ImportResult } from '@/lib/backup/import';
 import { type ImportJob, openImportJob } from '@/lib/app/import-job';
 import type { LinkSource, SkippedEntry, SkipReason } from '@/lib/backup/links';
 import type { KeptReason } from '@/lib/backup/merge';
@@ -23,9 +23,7 @@ type Stage =
   | {
       step: 'preview';
       job: ImportJob;
-      summary: ImportSummary;
       fileName: string;
-      stored: Record<StoreName, number>;
       mode: ImportMode;
       confirming: boolean;
     }
@@ -231,26 +229,8 @@ export function BackupSettings() {
     try {
       const opened = await openImportJob(file, onProgress);
       job.current = opened;
-      if (opened.summary.source !== 'learning-loop') {
-        // Links are only ever added: nothing to decide, one step from Pocket to here.
-        await start(opened, 'merge', file.name);
-        return;
-      }
-      const stored = await countStored();
-      if (STORES.every((store) => stored[store] === 0)) {
-        // An empty library (a new machine): merge and replace are the same; restore at once.
-        await start(opened, 'merge', file.name);
-        return;
-      }
-      setStage({
-        step: 'preview',
-        job: opened,
-        summary: opened.summary,
-        fileName: file.name,
-        stored,
-        mode: 'merge',
-        confirming: false,
-      });
+      // Every file, into an empty library too: what it would change, and nothing written yet.
+      setStage({ step: 'preview', job: opened, fileName: file.name, mode: 'merge', confirming: false });
     } catch (error) {
       letGo();
       setStage({ step: 'error', message: isImportError(error) ? error.message : describeWriteError(error) });
@@ -363,36 +343,42 @@ function Preview({
   setStage: (s: Stage) => void;
   start: (job: ImportJob, m: ImportMode, f: string) => Promise<void>;
 }) {
-  const { summary } = stage;
-  // With sync on, a replace deletes on the user's other devices too: said, and a way out.
-  const synced = Boolean(useStorageItem(syncAccount));
+  const { summary, changes } = stage.job;
+  const backup = summary.source === 'learning-loop';
   const exportedAt = summary.exportedAt ?? '';
   const exported = Date.parse(exportedAt);
-  const settingsCount = summary.settings;
-  const others = stage.stored.prompts + stage.stored.actions + stage.stored.assessments;
   return (
     <div class="backup-preview">
       <p>
-        {t(
-          'backupPreviewBackup',
-          stage.fileName,
-          Number.isFinite(exported) ? formatDate(exported, { dateStyle: 'long', timeStyle: 'short' }) : exportedAt,
-        )}
+        {backup
+          ? t(
+              'backupPreviewBackup',
+              stage.fileName,
+              Number.isFinite(exported) ? formatDate(exported, { dateStyle: 'long', timeStyle: 'short' }) : exportedAt,
+            )
+          : t('backupPreviewLinks', stage.fileName, t(SOURCE_LABEL[summary.source]))}
       </p>
-      <dl class="backup-counts">
-        {STORES.map((store) => (
-          <div key={store}>
-            <dt>{t(STORE_COUNT_LABEL[store])}</dt>
-            <dd>{formatNumber(summary.records?.[store] ?? 0)}</dd>
-          </div>
-        ))}
-        {settingsCount > 0 && (
-          <div>
-            <dt>{t('backupCountSettings')}</dt>
-            <dd>{formatNumber(settingsCount)}</dd>
-          </div>
-        )}
-      </dl>
+      {backup ? <BackupModes stage={stage} setStage={setStage} /> : <LinkChanges links={changes.links} />}
+      {backup && (
+        <p class="small">
+          {summary.settings > 0 ? t('backupSettingsIncluded', formatNumber(summary.settings)) : t('backupSettingsNone')}
+        </p>
+      )}
+      <PreviewActions stage={stage} setStage={setStage} start={start} />
+    </div>
+  );
+}
+
+/** Merge or Replace, and what each would change to each kind of record. */
+function BackupModes({
+  stage,
+  setStage,
+}: {
+  stage: Extract<Stage, { step: 'preview' }>;
+  setStage: (s: Stage) => void;
+}) {
+  return (
+    <>
       <fieldset class="backup-modes" disabled={stage.confirming}>
         <legend>{t('backupModeLegend')}</legend>
         {(['merge', 'replace'] as const).map((mode) => (
@@ -414,59 +400,181 @@ function Preview({
           </label>
         ))}
       </fieldset>
-      {stage.confirming ? (
-        <div class="notice notice-warn stack" role="alert">
-          <p>
-            {t(
-              'backupConfirmReplaceText',
-              formatNumber(stage.stored.resources),
-              formatNumber(stage.stored.reflections),
-              formatNumber(others),
-            )}
-          </p>
-          {synced && <p>{t('backupReplaceSynced')}</p>}
-          <div class="row">
-            <button
-              type="button"
-              class="btn btn-danger"
-              onClick={() => void start(stage.job, 'replace', stage.fileName)}
-            >
-              {t(synced ? 'backupReplaceAllDevices' : 'backupConfirmReplace')}
-            </button>
-            {synced && (
-              <button
-                type="button"
-                class="btn"
-                onClick={() => void disconnectSync().then(() => start(stage.job, 'replace', stage.fileName))}
+      <BackupChanges changes={stage.job.changes} records={stage.job.summary.records} mode={stage.mode} />
+    </>
+  );
+}
+
+/** The dry run's counts per kind: new, updated, unchanged on a merge; deleted and written on a replace. */
+function BackupChanges({
+  changes,
+  records,
+  mode,
+}: {
+  changes: ImportChanges;
+  records: Partial<Record<StoreName, number>> | undefined;
+  mode: ImportMode;
+}) {
+  const columns: MessageKey[] =
+    mode === 'merge'
+      ? ['backupChangesNew', 'backupChangesUpdated', 'backupChangesUnchanged']
+      : ['backupChangesDeleted', 'backupChangesFromFile'];
+  const row = (store: StoreName): number[] => {
+    const counts = changes.merge?.[store];
+    if (mode === 'replace') return [changes.stored[store], records?.[store] ?? 0];
+    return counts ? [counts.added, counts.updated, counts.same + counts.newerHere] : [0, 0, 0];
+  };
+  const shown = STORES.filter((store) => row(store).some((count) => count > 0));
+  return (
+    <table class="backup-changes">
+      <caption>{t('backupChangesHeading')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('backupChangesKind')}</th>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {t(column)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((store) => (
+          <tr key={store}>
+            <th scope="row">{t(STORE_COUNT_LABEL[store])}</th>
+            {row(store).map((count, index) => (
+              <td key={columns[index]} class={index === 0 && count > 0 ? 'is-added' : undefined}>
+                {formatNumber(count)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function LinkChanges({ links }: { links: ImportChanges['links'] }) {
+  const counts = links ?? { added: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const columns: [MessageKey, number][] = [
+    ['backupChangesNew', counts.added],
+    ['backupChangesUpdated', counts.updated],
+    ['backupChangesUnchanged', counts.unchanged],
+    ['backupChangesUnusable', counts.skipped],
+  ];
+  return (
+    <>
+      <table class="backup-changes">
+        <caption>{t('backupChangesHeading')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('backupChangesKind')}</th>
+            {columns.map(([column]) => (
+              <th key={column} scope="col">
+                {t(column)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('backupChangesLinks')}</th>
+            {columns.map(([column, count], index) => (
+              <td
+                key={column}
+                class={index === 0 && count > 0 ? 'is-added' : index === 3 && count > 0 ? 'is-skipped' : undefined}
               >
-                {t('backupReplaceHereOnly')}
-              </button>
-            )}
-            <button type="button" class="btn btn-ghost" onClick={() => setStage({ ...stage, confirming: false })}>
-              {t('backupCancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
+                {formatNumber(count)}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      <p class="small muted">{t('backupChangesLinksNote')}</p>
+    </>
+  );
+}
+
+/** The choice: Merge, Replace (confirmed, with what it deletes), or Import for links; Cancel. */
+function PreviewActions({
+  stage,
+  setStage,
+  start,
+}: {
+  stage: Extract<Stage, { step: 'preview' }>;
+  setStage: (s: Stage) => void;
+  start: (job: ImportJob, m: ImportMode, f: string) => Promise<void>;
+}) {
+  // With sync on, a replace deletes on the user's other devices too: said, and a way out.
+  const synced = Boolean(useStorageItem(syncAccount));
+  const { stored } = stage.job.changes;
+  const others = stored.prompts + stored.actions + stored.assessments;
+  const cancel = (
+    <button type="button" class="btn btn-ghost" onClick={() => setStage({ step: 'idle' })}>
+      {t('backupCancel')}
+    </button>
+  );
+  if (stage.job.summary.source !== 'learning-loop')
+    return (
+      <div class="row">
+        <button type="button" class="btn btn-primary" onClick={() => void start(stage.job, 'merge', stage.fileName)}>
+          {t('backupStartLinks')}
+        </button>
+        {cancel}
+      </div>
+    );
+  if (stage.confirming)
+    return (
+      <div class="notice notice-warn stack" role="alert">
+        <p>
+          {t(
+            'backupConfirmReplaceText',
+            formatNumber(stored.resources),
+            formatNumber(stored.reflections),
+            formatNumber(others),
+          )}
+        </p>
+        {synced && <p>{t('backupReplaceSynced')}</p>}
         <div class="row">
-          {stage.mode === 'merge' ? (
+          <button type="button" class="btn btn-danger" onClick={() => void start(stage.job, 'replace', stage.fileName)}>
+            {t(synced ? 'backupReplaceAllDevices' : 'backupConfirmReplace')}
+          </button>
+          {synced && (
             <button
               type="button"
-              class="btn btn-primary"
-              onClick={() => void start(stage.job, 'merge', stage.fileName)}
+              class="btn"
+              onClick={() => void disconnectSync().then(() => start(stage.job, 'replace', stage.fileName))}
             >
-              {t('backupStartMerge')}
-            </button>
-          ) : (
-            <button type="button" class="btn btn-danger" onClick={() => setStage({ ...stage, confirming: true })}>
-              {t('backupStartReplace')}
+              {t('backupReplaceHereOnly')}
             </button>
           )}
-          <button type="button" class="btn btn-ghost" onClick={() => setStage({ step: 'idle' })}>
+          <button type="button" class="btn btn-ghost" onClick={() => setStage({ ...stage, confirming: false })}>
             {t('backupCancel')}
           </button>
         </div>
+      </div>
+    );
+  return (
+    <div class="row">
+      {stage.mode === 'merge' ? (
+        <button type="button" class="btn btn-primary" onClick={() => void start(stage.job, 'merge', stage.fileName)}>
+          {t('backupStartMerge')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          class="btn btn-danger"
+          onClick={() =>
+            // Nothing here to delete: nothing to confirm.
+            STORES.every((store) => stored[store] === 0)
+              ? void start(stage.job, 'replace', stage.fileName)
+              : setStage({ ...stage, confirming: true })
+          }
+        >
+          {t('backupStartReplace')}
+        </button>
       )}
+      {cancel}
     </div>
   );
 }

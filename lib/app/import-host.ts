@@ -2,17 +2,19 @@ import { isImportError, type ImportErrorCode } from '../backup/errors';
 import {
   checkLinksAsync,
   detectImport,
+  type ImportChanges,
   type ImportMode,
   type ImportProgress,
   type ImportResult,
   type ImportSummary,
   type PreparedImport,
   prepareImportAsync,
+  previewImport,
   readImportFile,
   runImportRecords,
   summariseImport,
 } from '../backup/import';
-import type { ParsedLinks } from '../backup/links';
+import type { LinkEntry, ParsedLinks } from '../backup/links';
 import type { ParsedBackup } from '../backup/parse';
 import { type Dictionary, type Language, useDictionary } from '../i18n';
 
@@ -33,8 +35,11 @@ export type ToImportHost =
       language?: Language;
       messages?: Dictionary;
     }
-  /** A bookmark file's links, read by the page after the host answered `needs-page`. */
-  | { type: 'links'; links: ParsedLinks; now: number }
+  /**
+   * A bookmark file's links, read by the page after the host answered `needs-page`, sent a part at
+   * a time (copying them all at once held the page up): the host answers the last part.
+   */
+  | { type: 'links'; source: ParsedLinks['source']; entries: LinkEntry[]; last: boolean; now: number }
   | { type: 'run'; mode: ImportMode; now: number };
 
 export type ImportFailure =
@@ -44,7 +49,7 @@ export type ImportFailure =
 export type FromImportHost =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'needs-page' }
-  | { type: 'prepared'; summary: ImportSummary }
+  | { type: 'prepared'; summary: ImportSummary; changes: ImportChanges }
   | { type: 'done'; result: ImportResult; settings: ParsedBackup['settings'] | null }
   | { type: 'failed'; failure: ImportFailure };
 
@@ -64,6 +69,7 @@ function failureOf(error: unknown): ImportFailure {
 /** Serve one file's import: prepare it, then write it as often as the page asks (Try again). */
 export function serveImport(port: ImportPort<ToImportHost, FromImportHost>): void {
   let prepared: PreparedImport | null = null;
+  let received: LinkEntry[] = [];
   const progress = (value: ImportProgress) => port.post({ type: 'progress', progress: value });
   const answer = async (work: () => Promise<FromImportHost | null>) => {
     try {
@@ -73,9 +79,10 @@ export function serveImport(port: ImportPort<ToImportHost, FromImportHost>): voi
       port.post({ type: 'failed', failure: failureOf(error) });
     }
   };
-  const ready = (value: PreparedImport): FromImportHost => {
+  /** Prepared: what the file holds, and what it would change were it imported now (nothing written). */
+  const ready = async (value: PreparedImport, now: number): Promise<FromImportHost> => {
     prepared = value;
-    return { type: 'prepared', summary: summariseImport(value) };
+    return { type: 'prepared', summary: summariseImport(value), changes: await previewImport(value, now) };
   };
   port.listen((message) => {
     switch (message.type) {
@@ -85,12 +92,17 @@ export function serveImport(port: ImportPort<ToImportHost, FromImportHost>): voi
           const text = await readImportFile(message.file);
           const kind = detectImport(text, message.fileName);
           if (kind === 'html') return { type: 'needs-page' };
-          return ready(await prepareImportAsync(text, message.fileName, progress, message.now, kind));
+          return ready(await prepareImportAsync(text, message.fileName, progress, message.now, kind), message.now);
         });
         return;
-      case 'links':
-        void answer(async () => ready(await checkLinksAsync(message.links, message.now)));
+      case 'links': {
+        received.push(...message.entries);
+        if (!message.last) return;
+        const links: ParsedLinks = { source: message.source, entries: received };
+        received = [];
+        void answer(async () => ready(await checkLinksAsync(links, message.now), message.now));
         return;
+      }
       case 'run':
         void answer(async () => {
           if (!prepared) throw new Error('Nothing prepared to import');

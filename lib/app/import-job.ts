@@ -3,6 +3,7 @@ import {
   applyImportedSettings,
   bookmarkLinks,
   readImportFile,
+  type ImportChanges,
   type ImportMode,
   type ImportResult,
   type ImportSummary,
@@ -20,12 +21,14 @@ import {
 
 /**
  * One chosen file's import, as the settings page drives it: `openImportJob` reads and checks
- * the file, `summary` is what the preview shows, `run` writes it (again, after a failure:
+ * the file, `summary` and `changes` are what the preview shows, `run` writes it (again, after a failure:
  * Try again needs no new pick), `close` lets it go. The reading, checking and writing happen
  * in a worker, so no file, however large, holds up the page.
  */
 export interface ImportJob {
   readonly summary: ImportSummary;
+  /** What it would change, were it run now: the preview shows this before anything is written. */
+  readonly changes: ImportChanges;
   run(mode: ImportMode, onProgress?: ProgressListener): Promise<ImportResult>;
   close(): void;
 }
@@ -38,6 +41,9 @@ export interface ImportHostConnection {
 }
 
 type Answer = Exclude<FromImportHost, { type: 'progress' }>;
+
+/** Links copied to the worker in one message: a few milliseconds of the page's time each. */
+const LINKS_PER_MESSAGE = 2_000;
 
 /** The host's refusal or the write's failure, as the page's own code would have thrown it. */
 function errorOf(failure: ImportFailure): Error {
@@ -74,12 +80,20 @@ export async function openImportJob(
     if (answer.type === 'needs-page') {
       // A bookmark file: the browser's HTML parser is the page's, in parts with the page free.
       onProgress?.({ phase: 'checking', done: 0, total: 0 });
-      const links = await bookmarkLinks(await readImportFile(file));
-      answer = await ask({ type: 'links', links, now: Date.now() });
+      const { source, entries } = await bookmarkLinks(await readImportFile(file));
+      const now = Date.now();
+      const lastStart = Math.max(0, Math.ceil(entries.length / LINKS_PER_MESSAGE) - 1) * LINKS_PER_MESSAGE;
+      for (let start = 0; start < lastStart; start += LINKS_PER_MESSAGE) {
+        const part = entries.slice(start, start + LINKS_PER_MESSAGE);
+        host.port.post({ type: 'links', source, entries: part, last: false, now });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      answer = await ask({ type: 'links', source, entries: entries.slice(lastStart), last: true, now });
     }
-    const { summary } = expect(answer, 'prepared');
+    const { summary, changes } = expect(answer, 'prepared');
     return {
       summary,
+      changes,
       async run(mode, progress) {
         listener = progress;
         await snapshotBeforeImport();

@@ -1,4 +1,4 @@
-import { writeImport } from '../db/import';
+import { readStoresForImport, writeImport } from '../db/import';
 import type { LoopDatabase } from '../db/open';
 import type { Resource } from '../model/resource';
 import type { StoreName } from '../model/stores';
@@ -193,6 +193,36 @@ export interface ImportSummary {
   settings: number;
   /** Another tool's file: how many links it holds. */
   links?: number;
+}
+
+/** What an import would change, per store, were it run now: the preview's dry run of the plan. */
+export interface ImportChanges {
+  /** Our backup: what a merge would do to each store (a replace: the file's records, all new). */
+  merge?: Record<StoreName, StoreCounts>;
+  /** Another tool's file: links new, links already saved that gain tags, unchanged, unusable. */
+  links?: { added: number; updated: number; unchanged: number; skipped: number };
+  /** What each store holds now: what a replace would delete. */
+  stored: Record<StoreName, number>;
+}
+
+export async function previewImport(
+  prepared: PreparedImport,
+  now = Date.now(),
+  db?: LoopDatabase,
+): Promise<ImportChanges> {
+  const stores = prepared.kind === 'backup' ? STORES : (['resources'] as const);
+  const existing = await readStoresForImport(stores, db);
+  const stored = Object.fromEntries(STORES.map((store) => [store, existing[store].length])) as Record<
+    StoreName,
+    number
+  >;
+  if (prepared.kind === 'backup') return { merge: planMerge(existing, prepared.backup.records, now).counts, stored };
+  const plan = planCheckedLinks(existing.resources, prepared.checked, now);
+  const unchanged = plan.skipped.filter((entry) => entry.reason === 'already-saved').length;
+  return {
+    links: { added: plan.added, updated: plan.updated, unchanged, skipped: plan.skipped.length - unchanged },
+    stored,
+  };
 }
 
 export function summariseImport(prepared: PreparedImport): ImportSummary {

@@ -11,6 +11,7 @@ export interface ImportPut {
 }
 
 type ImportTransaction = IDBPTransaction<LoopDB, StoreName[], 'readwrite'>;
+type ReadTransaction = IDBPTransaction<LoopDB, StoreName[], 'readonly'>;
 
 /** Puts issued between two progress reports: the page can paint while a big import is written. */
 const PUT_CHUNK = 500;
@@ -50,8 +51,20 @@ export async function writeImport(
   await done;
 }
 
+/**
+ * What `stores` hold now, for an import's preview (a dry run of its plan): read apart from the
+ * write, which plans again inside its own transaction on what the stores hold then.
+ */
+export async function readStoresForImport(stores: readonly StoreName[], db?: LoopDatabase): Promise<StoredRecords> {
+  const database = db ?? (await getDb());
+  const tx = database.transaction([...stores], 'readonly');
+  const stored = await readStores(tx, stores);
+  await tx.done;
+  return stored;
+}
+
 /** Every record of `stores` (the others: none), each store read whole. */
-async function readStores(tx: ImportTransaction, stores: readonly StoreName[]): Promise<StoredRecords> {
+async function readStores(tx: ImportTransaction | ReadTransaction, stores: readonly StoreName[]): Promise<StoredRecords> {
   const read = <S extends StoreName>(store: S) =>
     stores.includes(store) ? tx.objectStore(store).getAll() : Promise.resolve([]);
   const [resources, reflections, prompts, actions, assessments, reviews] = await Promise.all([

@@ -114,6 +114,18 @@ async function axeIn(page: Page, selector: string): Promise<{ id: string; nodes:
   }, selector);
 }
 
+/** The import preview's dry run: each kind's row, its counts in column order. */
+async function changes(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('.backup-changes tbody tr')].map((row) => [
+        row.querySelector('th')!.textContent,
+        [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? ''),
+      ]),
+    ),
+  );
+}
+
 async function counts(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() =>
     Object.fromEntries(
@@ -166,6 +178,7 @@ describe('backup and restore', () => {
     expect((await readAll(page)).resources).toEqual([]);
 
     await page.getByLabel('Import').setInputFiles(path);
+    await page.getByRole('button', { name: 'Merge into library' }).click();
     await page.locator('.backup-result').waitFor();
     expect(await counts(page)).toEqual({ Added: String(total), Updated: '0', Skipped: '0' });
     expect(await readAll(page)).toEqual(sortedRecords(records));
@@ -174,11 +187,21 @@ describe('backup and restore', () => {
   it('a Pocket CSV and a bookmarks file: the counts are shown, skipped entries listed with reasons', async () => {
     const page = await openSettings();
     await page.getByLabel('Import').setInputFiles(join(FIXTURES, 'pocket.csv'));
+    // Asked first: what it would change, and nothing written before the choice.
+    await page.getByRole('button', { name: 'Import these links' }).waitFor();
+    expect(await changes(page)).toEqual({ Links: ['8', '0', '0', '4'] });
+    expect(await readStore(page, 'resources')).toEqual([]);
+    await page.locator('.backup').screenshot({ path: `${SHOTS}/settings-preview-links.png` });
+    await page.getByRole('button', { name: 'Import these links' }).click();
     await page.locator('.backup-result').waitFor();
     expect(await counts(page)).toEqual({ Added: '8', Updated: '0', Skipped: '4' });
     expect((await readStore(page, 'resources')).length).toBe(8);
 
     await page.getByLabel('Import').setInputFiles(join(FIXTURES, 'bookmarks-chrome.html'));
+    await page.getByRole('button', { name: 'Import these links' }).waitFor();
+    const planned = (await changes(page)).Links!;
+    expect(planned.slice(0, 2)).toEqual(['5', '2']);
+    await page.getByRole('button', { name: 'Import these links' }).click();
     await page.locator('.backup-result h4', { hasText: 'bookmarks-chrome.html' }).waitFor();
     // hbr.org and the retrospective wiki were in Pocket too: they gain the folder tags.
     expect(await counts(page)).toEqual({ Added: '5', Updated: '2', Skipped: '7' });
@@ -311,6 +334,7 @@ describe('backup and restore', () => {
     await ensureDatabase(page);
     const start = performance.now();
     await page.getByLabel('Import').setInputFiles(exported.path);
+    await page.getByRole('button', { name: 'Merge into library' }).click({ timeout: 60_000 });
     await page.locator('.backup-progress', { hasText: 'Saving' }).waitFor({ timeout: 60_000 });
     await page.locator('.backup-result').waitFor({ timeout: 60_000 });
     const importMs = performance.now() - start;

@@ -144,6 +144,14 @@ describe.runIf(runnable)('in a real Firefox', () => {
       library,
       `(() => { const input = document.querySelector('input[type=file]'); const files = new DataTransfer(); files.items.add(new File([${JSON.stringify(links)}], 'links.txt', { type: 'text/plain' })); input.files = files.files; input.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`,
     );
+    // Asked first: the worker's dry run says what would change, and Import writes it.
+    await until('the import preview', () =>
+      evaluate<boolean>(
+        bidi,
+        library,
+        `(() => { const go = [...document.querySelectorAll('.backup-preview button')].find((b) => b.textContent.trim() === 'Import these links'); go?.click(); return Boolean(go); })()`,
+      ),
+    );
     const added = await until('the import to answer', () =>
       evaluate<string | null>(
         bidi,

@@ -95,6 +95,7 @@ async function importClipLength(page: Page, seconds: number): Promise<void> {
     }),
   );
   await page.getByLabel('Import').setInputFiles(path);
+  await page.getByRole('button', { name: 'Merge into library' }).click();
   await page.locator('.backup-result').waitFor();
 }
 

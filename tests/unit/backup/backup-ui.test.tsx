@@ -64,7 +64,50 @@ function counts(): Record<string, string> {
   );
 }
 
+/** The preview's dry run: each kind's row, its counts in column order. */
+function changes(): Record<string, string[]> {
+  return Object.fromEntries(
+    [...host.querySelectorAll('.backup-changes tbody tr')].map((row) => [
+      row.querySelector('th')!.textContent,
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? ''),
+    ]),
+  );
+}
+
 describe('BackupSettings', () => {
+  it('a backup into an empty library asks first, and counts what would change, not what the file holds', async () => {
+    const file = sampleRecords(5, 2);
+    await mount(<BackupSettings />);
+    await choose('backup.json', backupText(file, { settings: { showThumbnails: false } }));
+    await until(() => !!host.querySelector('.backup-preview'));
+    expect(changes().Resources).toEqual(['5', '0', '0']);
+    expect(host.querySelector('.backup-preview')!.textContent).toContain('The file includes settings (1)');
+    expect(Object.values(await readAll()).flat()).toEqual([]);
+    await act(async () => {
+      button('Merge into library').click();
+    });
+    await until(() => !!host.querySelector('.backup-result'));
+    expect(sorted(await readAll())).toEqual(sorted(file));
+  });
+
+  it('the preview is a dry run of the merge: new, updated and unchanged per kind', async () => {
+    const here = sampleRecords(4, 3);
+    await seed(here);
+    const newer = { ...here.resources[0]!, title: 'Edited in the file', updatedAt: here.resources[0]!.updatedAt + 1 };
+    const extra = sampleRecords(6, 3).resources.slice(4);
+    const file = { ...here, resources: [newer, ...here.resources.slice(1), ...extra] };
+    await mount(<BackupSettings />);
+    await choose('backup.json', backupText(file));
+    await until(() => !!host.querySelector('.backup-preview'));
+    expect(changes().Resources).toEqual(['2', '1', '3']);
+    await act(async () => {
+      host.querySelector<HTMLInputElement>('input[value=replace]')!.click();
+    });
+    // A replace deletes what is here and writes the file's.
+    expect(changes().Resources).toEqual(['4', '6']);
+    expect(sorted(await readAll())).toEqual(sorted(here));
+  });
+
   it('has the Export button and the Import file input, and says when the last backup was', async () => {
     await lastExportAt.setValue(Date.UTC(2025, 0, 15, 9, 30));
     await mount(<BackupSettings />);
@@ -76,6 +119,14 @@ describe('BackupSettings', () => {
   it('a bookmarks file: added / updated / skipped with reasons; page text is shown as text', async () => {
     await mount(<BackupSettings />);
     await choose('bookmarks.html', fixture('bookmarks-chrome.html'));
+    // Asked first, into an empty library too: what it would change, nothing written yet.
+    await until(() => !!host.querySelector('.backup-preview'));
+    expect(changes()).toEqual({ Links: ['8', '0', '0', '6'] });
+    expect(host.querySelector('.backup-preview')!.textContent).toContain('bookmarks.html is a bookmarks file.');
+    expect((await readAll()).resources).toEqual([]);
+    await act(async () => {
+      button('Import these links').click();
+    });
     await until(() => !!host.querySelector('.backup-result'));
     expect(counts()).toEqual({ Added: '8', Updated: '0', Skipped: '6' });
     expect(host.querySelector('.backup-reasons')!.textContent).toContain('Bookmarklet (a javascript: address)');
@@ -138,6 +189,10 @@ describe('BackupSettings', () => {
       return original.apply(this, args);
     });
     await choose('links.txt', fixture('urls.txt'));
+    await until(() => !!host.querySelector('.backup-preview'));
+    await act(async () => {
+      button('Import these links').click();
+    });
     await until(() => !!host.querySelector('[role=alert]'));
     expect(host.querySelector('[role=alert]')!.textContent).toMatch(
       /^Nothing was imported: your disk is full\. Your library is as it was/,

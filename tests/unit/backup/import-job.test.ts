@@ -43,6 +43,18 @@ describe('an import job (the settings page drives it; a worker does the work)', 
     expect((await readAll()).resources).toHaveLength(result.added);
   });
 
+  it('a bookmark file of many links reaches the worker in parts, every link once', async () => {
+    vi.spyOn(messaging, 'sendMessage').mockResolvedValue(undefined as never);
+    const links = Array.from({ length: 4_321 }, (_, i) => `<DT><A HREF="https://example.org/${i}">Page ${i}</A>`);
+    const html = `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n${links.join('\n')}\n</DL><p>\n`;
+    const job = await openImportJob(new File([html], 'bookmarks.html'), undefined, inThreadHost);
+    expect(job.summary.links).toBe(4_321);
+    expect((await job.run('merge')).added).toBe(4_321);
+    const urls = new Set((await readAll()).resources.map((resource) => resource.url));
+    expect(urls.size).toBe(4_321);
+    expect(urls.has('https://example.org/4320')).toBe(true);
+  });
+
   it('a refusal reaches the page as the same ImportError, with its reason, and nothing is written', async () => {
     const error = await openImportJob(new File(['{"format":"other"}'], 'x.json'), undefined, inThreadHost).catch(
       (e: unknown) => e,
