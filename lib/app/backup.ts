@@ -5,7 +5,7 @@ import { dismissPopupReminder, type PopupReminder, popupReminder as reminderFor 
 import { takeSnapshot } from '../backup/snapshot';
 import { oldestCreatedAt } from '../db/backup-reminder';
 import { lastExportAt } from '../settings';
-import { committed } from './commit';
+import { committed, markBeforeWrite } from './commit';
 
 /**
  * Backup: export, import and the reminder. An import may touch every store and the settings it
@@ -17,6 +17,7 @@ export { countStored, readAllRecords } from '../db/backup-reads';
 
 export async function importBackup(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
   await snapshotBeforeImport(options.db);
+  await markBeforeWrite(prepared.kind === 'backup' ? [...STORES] : ['resources']);
   const result = await runImport(prepared, options);
   await importCommitted(result);
   return result;

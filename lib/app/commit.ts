@@ -61,13 +61,24 @@ export function committed(change: {
   // What a sync wrote reaches this page's views too: it is not their own edit coming back.
   for (const store of full.stores) announceChange(store, full.ids, change.fromSync ? SYNC_ORIGIN : undefined);
   // Marked before anything else, so a page closed right after a write still has it sent.
-  // The outbox's code loads only once a server is connected.
-  const marked = change.fromSync
-    ? Promise.resolve()
-    : isConnected()
-        .then((on) => (on ? import('../sync/outbox').then(({ markChanged }) => markChanged(full)) : undefined))
-        .catch(() => undefined);
+  const marked = change.fromSync ? Promise.resolve() : markForServer(full);
   return marked.then(() => tell(full));
+}
+
+/** The outbox's code loads only once a server is connected. */
+function markForServer(change: Change): Promise<void> {
+  return isConnected()
+    .then((on) => (on ? import('../sync/outbox').then(({ markChanged }) => markChanged(change)) : undefined))
+    .catch(() => undefined);
+}
+
+/**
+ * Before a write that takes long and may outlive its page (an import): the stores marked for the
+ * server first, so a page closed between the write's commit and its `committed` still has the
+ * records sent at the next pass (a pass in between sends what was there; `committed` marks again).
+ */
+export function markBeforeWrite(stores: StoreName[]): Promise<void> {
+  return markForServer({ stores, ids: [], items: [] });
 }
 
 /**

@@ -10,7 +10,9 @@ import {
   type ProgressListener,
 } from '../backup/import';
 import { currentMessages, t } from '../i18n';
+import { STORES } from '../backup/format';
 import { importCommitted, snapshotBeforeImport } from './backup';
+import { markBeforeWrite } from './commit';
 import {
   type FromImportHost,
   type ImportFailure,
@@ -97,6 +99,7 @@ export async function openImportJob(
       async run(mode, progress) {
         listener = progress;
         await snapshotBeforeImport();
+        await markBeforeWrite(summary.source === 'learning-loop' ? [...STORES] : ['resources']);
         const done = expect(await ask({ type: 'run', mode, now: Date.now() }), 'done');
         const result = done.settings
           ? { ...done.result, settings: await applyImportedSettings(done.settings, mode) }

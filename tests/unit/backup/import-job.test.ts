@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportError } from '../../../lib/backup/errors';
-import { connectImportHost, inThreadHost, openImportJob } from '../../../lib/app/import-job';
+import { browser } from 'wxt/browser';
+import type { ToImportHost } from '../../../lib/app/import-host';
+import { connectImportHost, type ImportHostConnection, inThreadHost, openImportJob } from '../../../lib/app/import-job';
 import * as messaging from '../../../lib/messaging-transport';
-import { showThumbnails } from '../../../lib/settings';
+import { showThumbnails, syncAccount } from '../../../lib/settings';
 import { backupText, readAll, sampleRecords, sorted } from './helpers';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/import', name), 'utf8');
@@ -53,6 +55,33 @@ describe('an import job (the settings page drives it; a worker does the work)', 
     const urls = new Set((await readAll()).resources.map((resource) => resource.url));
     expect(urls.size).toBe(4_321);
     expect(urls.has('https://example.org/4320')).toBe(true);
+  });
+
+  it('with sync connected, the stores are marked for the server before the worker writes', async () => {
+    vi.spyOn(messaging, 'sendMessage').mockResolvedValue(undefined as never);
+    await syncAccount.setValue({
+      server: 'https://couch.example.org',
+      user: 'ada',
+      database: 'userdb-ada',
+      teamDatabase: null,
+      connectedAt: Date.now(),
+    });
+    let marksAtWrite: string[] | null = null;
+    const watched = async (): Promise<ImportHostConnection> => {
+      const host = await inThreadHost();
+      const post = (message: ToImportHost) => {
+        if (message.type !== 'run') return host.port.post(message);
+        // What a page closed between the write's commit and its notice would have left.
+        void browser.storage.local.get(null).then((all) => {
+          marksAtWrite = Object.keys(all).filter((key) => key.startsWith('syncOut/'));
+          host.port.post(message);
+        });
+      };
+      return { ...host, port: { ...host.port, post } };
+    };
+    const job = await openImportJob(new File([fixture('urls.txt')], 'links.txt'), undefined, watched);
+    await job.run('merge');
+    expect(marksAtWrite).toEqual(expect.arrayContaining(['syncOut/resources/*']));
   });
 
   it('a refusal reaches the page as the same ImportError, with its reason, and nothing is written', async () => {
