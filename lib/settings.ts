@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { defineStorageItem, type StorageItem } from './infra/storage-item';
 import { LANGUAGE_CHOICES, type LanguageChoice } from './i18n';
-import { isWebUrl } from './infra/limits';
+import { isWebUrl, LIMITS } from './infra/limits';
 
 /**
  * Every setting and every piece of persisted background state, in one typed place.
@@ -239,6 +239,20 @@ export const badgeReasons = defineSetting<BadgeReason[]>('badgeReasons', {
   schema: v.array(v.picklist(['clipped', 'prompt', 'review', 'follow-up', 'assessment', 'backup'])),
 });
 
+/**
+ * What the badge's reasons are about, in the user's own words, for the popup's strip (the question's
+ * first words, the follow-up's action): written with the reasons, bounded, and read in one storage
+ * read with them (lib/pages/waiting.ts, which keeps both keys: a test holds them equal).
+ */
+export type BadgeWords = Partial<Record<'prompt' | 'follow-up', string>>;
+export const badgeWords = defineSetting<BadgeWords>('badgeWords', {
+  fallback: {},
+  schema: v.object({
+    prompt: v.optional(shortText(LIMITS.waitingWords)),
+    'follow-up': v.optional(shortText(LIMITS.waitingWords)),
+  }),
+});
+
 /** How many of the user's own takeaways, quotes and clips come back with each prompt (0: none). */
 export const REVIEWS_PER_PROMPT_MAX = 10;
 export const reviewsPerPrompt = defineSetting<number>('reviewsPerPrompt', {
@@ -451,6 +465,7 @@ export const ITEMS = {
   backupReminder,
   welcomeShownAt,
   badgeReasons,
+  badgeWords,
   reviewsPerPrompt,
   reviewSession,
   snapshotSchedule,

@@ -91,6 +91,10 @@ export function demoData(now: number) {
       timestampNotes: [
         { atSec: 754, text: 'The timeline template' },
         { atSec: 1320, text: 'Action items that actually get done' },
+        {
+          atSec: 1655,
+          text: 'Setting up the review meeting: invite everyone who was on call, not only the team that shipped the change.\nSend the timeline a day ahead, so the hour goes to causes and not to working out what happened.',
+        },
       ],
       createdAt: ago(6),
       updatedAt: ago(0, 3),

@@ -24,6 +24,8 @@ import {
 import { watchPage, type FakeVideo } from '../tests/e2e/pages/youtube';
 import { DEMO_VIDEO, demoRecords, seedDemo } from '../tests/e2e/demo';
 import { BACKUP_VERSION } from '../lib/backup/format';
+import type { Resource } from '../lib/model/resource';
+import { missingReviewCards } from '../lib/model/review-card';
 
 const outDir = process.env.SHOTS_DIR ?? join(ROOT, '.output-screenshots');
 const readmeDir = join(ROOT, 'docs/screenshots');
@@ -58,6 +60,15 @@ async function settle(page: Page): Promise<void> {
   });
   await page.evaluate(() => document.fonts.ready);
   await page.waitForLoadState('networkidle').catch(() => undefined);
+}
+
+/** As a page's command tells the background what it wrote (the badge follows). */
+async function tellBackground(page: Page, change: { stores: string[]; ids: string[]; items: string[] }) {
+  await page.evaluate(
+    (data) =>
+      chrome.runtime.sendMessage({ id: 1, type: 'changed', data, timestamp: Date.now() }).catch(() => undefined),
+    change,
+  );
 }
 
 async function popupShot(ext: Launched, tabUrl: string, name: string, ready: (popup: Page) => Promise<void>) {
@@ -124,10 +135,14 @@ async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark', data: 'empty' 
       // A follow-up due: the first demo action's date has come.
       const [due] = demoRecords(Date.now()).actions;
       await putRecords(library, 'actions', [{ ...due, followUpAt: Date.now() - 60_000 }]);
-      await popupShot(ext, 'chrome://version/', `popup-follow-up-${suffix}`, (popup) =>
-        popup.locator('.follow-up-card').waitFor(),
-      );
+      await tellBackground(library, { stores: ['actions'], ids: [], items: [] });
+      // Named in the strip above the page's action, then opened in place.
+      await popupShot(ext, 'chrome://version/', `popup-follow-up-${suffix}`, async (popup) => {
+        await popup.locator('.waiting-strip').click();
+        await popup.locator('.follow-up-card').waitFor();
+      });
       await putRecords(library, 'actions', [due]);
+      await tellBackground(library, { stores: ['actions'], ids: [], items: [] });
       // A reflection question due: the schedule's next slot is a second away.
       await promptDueIn(library, 1);
       await expect
@@ -135,9 +150,16 @@ async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark', data: 'empty' 
           timeout: 20_000,
         })
         .not.toBeNull();
-      await popupShot(ext, NEW_ARTICLE, `popup-prompt-${suffix}`, (popup) =>
-        popup.locator('.due-prompt').first().waitFor(),
-      );
+      // The question waiting: the strip above Save, then the question opened from it.
+      await popupShot(ext, NEW_ARTICLE, `popup-waiting-${suffix}`, async (popup) => {
+        await ready(popup);
+        await popup.locator('.waiting-strip').waitFor();
+      });
+      await popupShot(ext, NEW_ARTICLE, `popup-prompt-${suffix}`, async (popup) => {
+        await ready(popup);
+        await popup.locator('.waiting-strip').click();
+        await popup.locator('.due-prompt').first().waitFor();
+      });
       await importPreviewShots(ext, library, suffix);
     }
   } finally {
@@ -315,4 +337,157 @@ it('takes the team space screenshots', async () => {
   await shootTeamSpace('sv', 'dark');
   for (const name of ['library-team-space-en-light', 'settings-sync-en-light'])
     copyFileSync(join(outDir, `${name}.png`), join(readmeDir, `${name}.png`));
+});
+
+/**
+ * The team digest of a real week: last week (so the shot does not depend on today's weekday), with
+ * a talk never marked Learned that got three takeaways, three clips and a done action, an article
+ * with two quotes and its author, a workshop logged, a post shared in a meeting.
+ */
+async function digestWeekShot(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Promise<void> {
+  const ext = await launch({ colorScheme: scheme, lang: lang === 'sv' ? 'sv' : 'en-GB' });
+  try {
+    await seedDemo(ext);
+    const library = await ext.context.newPage();
+    await library.setViewportSize({ width: 1024, height: 768 });
+    await library.goto(extensionUrl(ext, 'library.html#team'));
+    await library.locator('#digest-period').waitFor();
+    const monday = new Date();
+    monday.setHours(0, 0, 0, 0);
+    monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7) - 7);
+    const at = (day: number, hour: number, minute = 0) =>
+      monday.getTime() + day * 86_400_000 + (hour * 60 + minute) * 60_000;
+    const day = (n: number) => new Date(at(n, 12)).toLocaleDateString('sv-SE');
+    const page = (id: string, url: string, fields: object) => ({
+      id,
+      url,
+      canonicalUrl: url,
+      notes: '',
+      clips: [],
+      takeaways: [],
+      tags: [],
+      status: 'learning',
+      createdAt: at(-20, 9),
+      updatedAt: at(5, 18),
+      ...fields,
+    });
+    const item = (id: string, text: string, createdAt: number) => ({ id, text, createdAt });
+    const resources = [
+      page('week-talk', 'https://www.youtube.com/watch?v=weekTalk01', {
+        kind: 'video',
+        title: 'Team Topologies in practice',
+        site: 'YouTube',
+        author: 'DevOps Conference',
+        videoId: 'weekTalk01',
+        durationSec: 2710,
+        takeaways: [
+          item('tt1', 'Stream-aligned teams own an outcome end to end.', at(0, 10)),
+          item('tt2', 'Watch cognitive load before adding scope to a team.', at(0, 10, 5)),
+          item('tt3', 'A platform is a product: its users are our own teams.', at(1, 9)),
+        ],
+        clips: [
+          {
+            id: 'tc1',
+            atSec: 312,
+            note: 'The four team types, one slide',
+            chapter: 'Team types',
+            createdAt: at(0, 9, 40),
+          },
+          {
+            id: 'tc2',
+            atSec: 1205,
+            endSec: 1290,
+            note: 'Interaction modes: when to collaborate, when to serve',
+            createdAt: at(0, 9, 55),
+          },
+          { id: 'tc3', atSec: 2290, note: 'Measuring cognitive load with a survey', createdAt: at(1, 8, 50) },
+        ],
+      }),
+      page('week-article', 'https://dropbox.tech/infrastructure/incident-reviews', {
+        kind: 'article',
+        title: 'How we run incident reviews',
+        site: 'Dropbox Tech',
+        author: 'Jamie Turner',
+        readingMinutes: 11,
+        status: 'learned',
+        learnedAt: at(2, 16),
+        quotes: [
+          {
+            id: 'aq1',
+            exact: 'The review is about the system that let the mistake through, not the person who made it.',
+            note: 'Our template asks "who" first.',
+            createdAt: at(2, 14),
+          },
+          {
+            id: 'aq2',
+            exact: 'Write the timeline before the meeting, so the hour goes to causes.',
+            note: '',
+            createdAt: at(2, 14, 20),
+          },
+        ],
+      }),
+      page('week-workshop', undefined as unknown as string, {
+        kind: 'activity',
+        activityType: 'workshop',
+        title: 'Facilitation workshop',
+        happenedOn: day(3),
+        withWhom: 'Product team',
+        takeaways: [item('wt1', 'Silent writing first: every voice gets on the board.', at(3, 15))],
+      }),
+      page('week-shared', 'https://about.gitlab.com/blog/async-standups', {
+        kind: 'article',
+        title: 'Async stand-ups that people read',
+        site: 'GitLab',
+        readingMinutes: 6,
+        status: 'learned',
+        learnedAt: at(-10, 12),
+        sharedAt: at(4, 10),
+        sharedHow: 'meeting',
+      }),
+    ].map((record) => {
+      const copy: Record<string, unknown> = { ...record };
+      if (copy.kind === 'activity') {
+        delete copy.url;
+        delete copy.canonicalUrl;
+      }
+      return copy;
+    });
+    await putRecords(library, 'resources', resources);
+    // Each item with its review card, as every write makes one.
+    await putRecords(library, 'reviews', missingReviewCards(resources as unknown as Resource[], new Map(), Date.now()));
+    await putRecords(library, 'actions', [
+      {
+        id: 'week-action',
+        text: 'Map our teams onto the four types with the leads',
+        source: { kind: 'resource', id: 'week-talk', title: 'Team Topologies in practice' },
+        status: 'done',
+        outcome: 'Two teams share one backlog; we split it.',
+        createdAt: at(1, 11),
+        updatedAt: at(4, 16),
+        doneAt: at(4, 16),
+      },
+    ]);
+    await library.reload();
+    const period = library.locator('#digest-period');
+    await period.waitFor();
+    await period.selectOption('last-week');
+    await library.locator('.digest-preview pre', { hasText: 'Team Topologies in practice' }).waitFor();
+    await settle(library);
+    // The preview scrolls in the page; the shot shows the whole digest.
+    await library.addStyleTag({ content: '.digest-preview{max-height:none!important;overflow:visible!important}' });
+    await library.locator('.digest-panel').screenshot({ path: join(outDir, `team-digest-week-${lang}-${scheme}.png`) });
+    // Teach it forward beside it: what has something to teach and is not shared, Learned or not.
+    await library.locator('.teach-forward .teach-item', { hasText: 'Team Topologies in practice' }).waitFor();
+    await library
+      .locator('.teach-forward')
+      .screenshot({ path: join(outDir, `team-teach-forward-${lang}-${scheme}.png`) });
+  } finally {
+    await ext.close();
+  }
+}
+
+it('takes the digest of a week', async () => {
+  mkdirSync(outDir, { recursive: true });
+  await digestWeekShot('en', 'light');
+  await digestWeekShot('sv', 'dark');
 });

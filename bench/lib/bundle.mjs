@@ -119,6 +119,8 @@ export function measureBundle() {
       file: 'capture-selection.js',
       label: 'selection script, after either when text is selected',
     },
+    // Injected by the popup on a saved page with quotes, to mark them (lib/quotes/in-tab.ts).
+    { id: 'highlightQuotes', file: 'highlight-quotes.js', label: 'quote highlighter, on a saved page with quotes' },
   ];
   for (const script of captureScripts)
     if (existsSync(join(dir, script.file)))

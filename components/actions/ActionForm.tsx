@@ -24,6 +24,10 @@ const PRESET_LABELS: Record<FollowUpPreset, MessageKey> = {
   month: 'followUpInAMonth',
 };
 
+const DEFAULT_CHOICE: Choice = 'week';
+/** The day the date field offers until the user picks one: a week from now. */
+const defaultDate = () => toDateInput(followUpFromPreset('week', Date.now()));
+
 interface Props {
   /** `reflection:<id>` or `resource:<id>` from the route. */
   from?: string;
@@ -32,13 +36,64 @@ interface Props {
   onSaved?: (action: Action) => void;
 }
 
+/** When to follow the action up: a week, two, a month, a day of one's own, or not at all. */
+function FollowUpChoice({
+  choice,
+  date,
+  now,
+  onPick,
+  onDate,
+}: {
+  choice: Choice;
+  date: string;
+  now: number;
+  onPick: (next: Choice) => void;
+  onDate: (day: string) => void;
+}) {
+  return (
+    <fieldset class="follow-up-choice">
+      <legend class="label">{t('followUpLegend')}</legend>
+      <div class="follow-up-options">
+        {FOLLOW_UP_PRESETS.map((preset) => (
+          <label key={preset} class="radio-pill">
+            <input type="radio" name="follow-up" checked={choice === preset} onChange={() => onPick(preset)} />
+            <span>
+              {t(PRESET_LABELS[preset])}{' '}
+              <span class="muted small">
+                ({formatDate(followUpFromPreset(preset, now), { day: 'numeric', month: 'short' })})
+              </span>
+            </span>
+          </label>
+        ))}
+        <label class="radio-pill">
+          <input type="radio" name="follow-up" checked={choice === 'date'} onChange={() => onPick('date')} />
+          <span>{t('followUpOnDate')}</span>
+        </label>
+        <label class="radio-pill">
+          <input type="radio" name="follow-up" checked={choice === 'none'} onChange={() => onPick('none')} />
+          <span>{t('followUpNone')}</span>
+        </label>
+      </div>
+      {choice === 'date' && (
+        <DateField
+          label={t('followUpDateLabel')}
+          inputClass="follow-up-date"
+          value={date}
+          min={toDateInput(now)}
+          onValue={onDate}
+        />
+      )}
+    </fieldset>
+  );
+}
+
 /** Write a concrete action, from a reflection, a resource or on its own, with a follow-up date. */
 export function ActionForm({ from, draft, onSaved }: Props) {
   const [loaded, setLoaded] = useState<LoadedSource | null>(null);
   const [missing, setMissing] = useState(false);
   const [text, setText] = useState(() => (draft ?? '').slice(0, LIMITS.actionText));
-  const [choice, setChoice] = useState<Choice>('week');
-  const [date, setDate] = useState(() => toDateInput(followUpFromPreset('week', Date.now())));
+  const [choice, setChoice] = useState<Choice>(DEFAULT_CHOICE);
+  const [date, setDate] = useState(defaultDate);
   const [error, setError] = useState('');
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
@@ -94,7 +149,10 @@ export function ActionForm({ from, draft, onSaved }: Props) {
         ...(loaded ? { source: loaded.source } : {}),
         ...(followUpAt !== undefined ? { followUpAt } : {}),
       });
+      // The next action starts afresh: the follow-up back to a week from now, not the last one's date.
       setText('');
+      setChoice(DEFAULT_CHOICE);
+      setDate(defaultDate());
       setSaved(followUpAt !== undefined ? t('actionSavedWithFollowUp', formatDate(followUpAt)) : t('actionSaved'));
       setLoaded(null);
       onSaved?.(action);
@@ -138,39 +196,7 @@ export function ActionForm({ from, draft, onSaved }: Props) {
           onInput={(event) => setText(event.currentTarget.value)}
         />
       </label>
-      <fieldset class="follow-up-choice">
-        <legend class="label">{t('followUpLegend')}</legend>
-        <div class="follow-up-options">
-          {FOLLOW_UP_PRESETS.map((preset) => (
-            <label key={preset} class="radio-pill">
-              <input type="radio" name="follow-up" checked={choice === preset} onChange={() => pick(preset)} />
-              <span>
-                {t(PRESET_LABELS[preset])}{' '}
-                <span class="muted small">
-                  ({formatDate(followUpFromPreset(preset, now), { day: 'numeric', month: 'short' })})
-                </span>
-              </span>
-            </label>
-          ))}
-          <label class="radio-pill">
-            <input type="radio" name="follow-up" checked={choice === 'date'} onChange={() => pick('date')} />
-            <span>{t('followUpOnDate')}</span>
-          </label>
-          <label class="radio-pill">
-            <input type="radio" name="follow-up" checked={choice === 'none'} onChange={() => pick('none')} />
-            <span>{t('followUpNone')}</span>
-          </label>
-        </div>
-        {choice === 'date' && (
-          <DateField
-            label={t('followUpDateLabel')}
-            inputClass="follow-up-date"
-            value={date}
-            min={toDateInput(now)}
-            onValue={setDate}
-          />
-        )}
-      </fieldset>
+      <FollowUpChoice choice={choice} date={date} now={now} onPick={pick} onDate={setDate} />
       <ErrorNotice message={error} />
       <div class="row">
         <button type="submit" class="btn btn-primary" disabled={busy}>

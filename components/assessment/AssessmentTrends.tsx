@@ -1,7 +1,7 @@
 import type { Assessment } from '@/lib/model/assessment';
-import { formatDate, t } from '@/lib/i18n';
+import { formatDate, formatNumber, locale, t, tn } from '@/lib/i18n';
 import { CONDITIONS, conditionById } from '@/lib/assessment/conditions';
-import { conditionTrends, weakestCondition } from '@/lib/assessment/trends';
+import { conditionTrends, type Weakest, weakestConditions } from '@/lib/assessment/trends';
 import { TrendChart } from './TrendChart';
 import { useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks/live';
@@ -18,7 +18,41 @@ function changeText(change: number | undefined): string {
   return t('trendSame');
 }
 
-/** Each condition's trend as a small chart, and the weakest one with what to discuss. */
+/** The conditions at the lowest score, named all when tied, each with what to discuss. */
+function WeakestBlock({ weakest, assessmentId }: { weakest: Weakest; assessmentId: string }) {
+  const conditions = weakest.ids.map((id) => conditionById(id)!);
+  const names = new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(
+    conditions.map((c) => t(c.name)),
+  );
+  if (conditions.length === 1) {
+    const [condition] = conditions as [NonNullable<ReturnType<typeof conditionById>>];
+    return (
+      <div class="weakest">
+        <h3>{t('weakestHeading', names)}</h3>
+        <p class="small muted">{t('weakestScore', weakest.score)}</p>
+        <p>{t(condition.suggestion)}</p>
+        <WeakestActions conditionId={condition.id} score={weakest.score} assessmentId={assessmentId} />
+      </div>
+    );
+  }
+  return (
+    <div class="weakest weakest-tie">
+      <h3>{t('weakestHeading', names)}</h3>
+      <p class="small muted">{tn('weakestTied', conditions.length, formatNumber(conditions.length), weakest.score)}</p>
+      <ul class="weakest-tied" aria-label={t('weakestTiedList')}>
+        {conditions.map((condition) => (
+          <li key={condition.id}>
+            <h4>{t(condition.name)}</h4>
+            <p>{t(condition.suggestion)}</p>
+            <WeakestActions conditionId={condition.id} score={weakest.score} assessmentId={assessmentId} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Each condition's trend as a small chart, and the weakest ones with what to discuss. */
 export function AssessmentTrends({
   assessments,
   onDelete,
@@ -27,21 +61,13 @@ export function AssessmentTrends({
   onDelete: (a: Assessment) => void;
 }) {
   const trends = conditionTrends(assessments);
-  const weakest = weakestCondition(assessments);
-  const weakCondition = weakest ? conditionById(weakest.id) : undefined;
+  const weakest = weakestConditions(assessments);
   const sorted = [...assessments].sort((a, b) => a.createdAt - b.createdAt);
   const latest = sorted[sorted.length - 1];
   return (
     <section class="card panel assessment-trends" aria-labelledby="trend-heading" tabIndex={-1} id="assessment-trends">
       <h2 id="trend-heading">{t('trendHeading')}</h2>
-      {weakCondition && weakest && latest && (
-        <div class="weakest">
-          <h3>{t('weakestHeading', t(weakCondition.name))}</h3>
-          <p class="small muted">{t('weakestScore', weakest.score)}</p>
-          <p>{t(weakCondition.suggestion)}</p>
-          <WeakestActions conditionId={weakest.id} score={weakest.score} assessmentId={latest.id} />
-        </div>
-      )}
+      {weakest && latest && <WeakestBlock weakest={weakest} assessmentId={latest.id} />}
       <ul class="trend-grid-list">
         {trends.map((trend) => {
           const condition = conditionById(trend.id)!;
@@ -50,7 +76,7 @@ export function AssessmentTrends({
             <li key={trend.id} class="trend-card">
               <div class="trend-card-head">
                 <h3 class="trend-name">{name}</h3>
-                {weakest?.id === trend.id && <span class="chip chip-weak">{t('weakestChip')}</span>}
+                {weakest?.ids.includes(trend.id) && <span class="chip chip-weak">{t('weakestChip')}</span>}
               </div>
               <p class="small muted trend-latest">
                 {trend.latest !== undefined ? t('trendLatest', trend.latest) : ''} {changeText(trend.change)}

@@ -9,6 +9,7 @@ import {
   deleteReflection,
   editReflection,
   listReflections,
+  passOverPrompt,
 } from '@/lib/app/reflections';
 import { ConflictNotice } from '@/components/ConflictNotice';
 import { logActivity } from '@/lib/app/activities';
@@ -19,7 +20,15 @@ import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
 import { isFormattableTime } from '@/lib/infra/time';
 import { LIMITS } from '@/lib/infra/limits';
 import { routeHash, type Route } from '@/lib/routes';
-import { BUILT_IN_PROMPTS, isResourcePromptId, newestQuote, type PromptCandidate } from '@/lib/prompts/catalogue';
+import {
+  BUILT_IN_PROMPTS,
+  FREE_WRITING_ID,
+  freeWritingCandidate,
+  isResourcePromptId,
+  newestQuote,
+  promptKey,
+  type PromptCandidate,
+} from '@/lib/prompts/catalogue';
 import { quoteExcerpt } from '@/lib/model/quote';
 import { activityFromAnswer } from '@/lib/activities/activity';
 import { choosePrompt } from '@/lib/app/prompt-reads';
@@ -46,10 +55,19 @@ const DAY = 86_400_000;
 /** Answers drawn at first, and with each "Show more": a screen or two of reading. */
 export const JOURNAL_PAGE = 50;
 
+/** The journal asking `prompt`: its address, so Back returns to the question before. */
+function askedHash(prompt: Pick<PromptCandidate, 'promptId' | 'resourceId'>): string {
+  return routeHash('journal', undefined, {
+    prompt: prompt.promptId,
+    ...(prompt.resourceId ? { resource: prompt.resourceId } : {}),
+  });
+}
+
 /** Resolve `#journal?prompt=<id>[&resource=<id>]` to a prompt to answer. */
 async function promptFromRoute(query: Record<string, string>, now: number): Promise<PromptCandidate | null> {
   const id = query.prompt;
   if (!id) return null;
+  if (id === FREE_WRITING_ID) return freeWritingCandidate();
   const resourceId = query.resource || undefined;
   const due = await duePrompt.getValue();
   if (due && due.promptId === id && (due.resourceId ?? undefined) === resourceId) return dueToCandidate(due);
@@ -123,11 +141,7 @@ export function JournalSection({ route }: { route: Route }) {
 
   const reflectNow = async () => {
     const p = await choosePrompt(Date.now());
-    if (p)
-      location.hash = routeHash('journal', undefined, {
-        prompt: p.promptId,
-        ...(p.resourceId ? { resource: p.resourceId } : {}),
-      });
+    if (p) location.hash = askedHash(p);
   };
 
   const onDelete = (reflection: Reflection) => remove(() => deleteReflection(reflection.id));
@@ -144,15 +158,19 @@ export function JournalSection({ route }: { route: Route }) {
           </span>
         )}
         {!asked && total > 0 && (
-          <button type="button" class="btn" onClick={() => void reflectNow()}>
-            {t('journalReflectNow')}
-          </button>
+          <div class="row journal-head-actions">
+            <button type="button" class="btn" onClick={() => void reflectNow()}>
+              {t('journalReflectNow')}
+            </button>
+            <a class="btn" href={askedHash(freeWritingCandidate())}>
+              {t('journalWriteFreely')}
+            </a>
+          </div>
         )}
       </div>
 
       {asked && (
         <AnswerCard
-          key={`${asked.promptId}:${asked.resourceId ?? ''}`}
           prompt={asked}
           onSaved={(r) => {
             setJustSaved(r);
@@ -231,9 +249,14 @@ function JournalEmpty({
       </p>
       <div class="row journal-empty-actions">
         {!asked && (
-          <button type="button" class="btn btn-primary" onClick={onReflect}>
-            {t('journalReflectNow')}
-          </button>
+          <>
+            <button type="button" class="btn btn-primary" onClick={onReflect}>
+              {t('journalReflectNow')}
+            </button>
+            <a class="btn" href={askedHash(freeWritingCandidate())}>
+              {t('journalWriteFreely')}
+            </a>
+          </>
         )}
         <a class="btn" href={routeHash('settings')}>
           {t('journalChangeSchedule')}
@@ -372,7 +395,7 @@ function Entry({
   return (
     <article ref={article} tabIndex={-1} class="card journal-entry" aria-labelledby={promptId}>
       <h3 id={promptId} class="journal-prompt" dir="auto">
-        {reflection.promptText}
+        {reflection.promptId === FREE_WRITING_ID ? t('prompt_freeWriting') : reflection.promptText}
       </h3>
       <EntryMeta reflection={reflection} />
       {editing ? (
@@ -471,13 +494,45 @@ function Entry({
   );
 }
 
-/** A prompt ready to answer at the top of the journal (from a notification, or "Reflect now"). */
+/**
+ * "Another question" and free writing from a question, or a question from free writing. The
+ * questions passed over this time are remembered, so a new one comes each time until every one
+ * was offered; the typed answer stays in the box (the card is not remade).
+ */
+function useOtherQuestions(prompt: PromptCandidate, setError: (message: string) => void) {
+  const passedOver = useRef<string[]>([]);
+  const [note, setNote] = useState('');
+  const free = prompt.promptId === FREE_WRITING_ID;
+  useEffect(() => setNote(''), [prompt.promptId, prompt.resourceId]);
+  const another = async () => {
+    setNote('');
+    try {
+      const key = promptKey(prompt);
+      const seen = free ? passedOver.current : [...passedOver.current.filter((k) => k !== key), key];
+      const next = await choosePrompt(Date.now(), Math.random, seen);
+      if (!next) {
+        setNote(t('journalNoOtherQuestion'));
+        return;
+      }
+      await passOverPrompt(prompt);
+      // Every question offered once: the round starts again from the one that came back.
+      passedOver.current = seen.includes(promptKey(next)) ? [] : seen;
+      location.hash = askedHash(next);
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+  return { free, note, another };
+}
+
+/** A prompt ready to answer at the top of the journal (from a notification, "Reflect now" or "Write freely"). */
 function AnswerCard({ prompt, onSaved }: { prompt: PromptCandidate; onSaved: (r: Reflection) => void }) {
   const [answer, setAnswer] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const text = askedText(prompt);
+  const { free, note, another } = useOtherQuestions(prompt, setError);
 
   useEffect(() => {
     box.current?.focus();
@@ -486,7 +541,7 @@ function AnswerCard({ prompt, onSaved }: { prompt: PromptCandidate; onSaved: (r:
   const save = async (event: Event) => {
     event.preventDefault();
     if (!answer.trim()) {
-      setError(t('promptAnswerEmpty'));
+      setError(t(free ? 'journalFreeWritingEmpty' : 'promptAnswerEmpty'));
       box.current?.focus();
       return;
     }
@@ -504,24 +559,38 @@ function AnswerCard({ prompt, onSaved }: { prompt: PromptCandidate; onSaved: (r:
   return (
     <form class="card panel journal-answer-card" onSubmit={(e) => void save(e)}>
       <p class="due-eyebrow">{t('promptDueHeading')}</p>
-      <label for="journal-answer" class="journal-question">
+      <label for="journal-answer" class="journal-question" aria-live="polite">
         {text}
       </label>
+      {free && <p class="small muted journal-free-hint">{t('journalFreeWritingHint')}</p>}
       {prompt.resourceId && <PromptResourceContext resourceId={prompt.resourceId} />}
       <textarea
         id="journal-answer"
         ref={box}
         class="input"
-        rows={4}
+        rows={free ? 8 : 4}
         value={answer}
         maxLength={LIMITS.answer}
         onInput={(e) => setAnswer(e.currentTarget.value)}
       />
       <ErrorNotice message={error} small />
+      {note && (
+        <p class="small muted" role="status">
+          {note}
+        </p>
+      )}
       <div class="row">
         <button type="submit" class="btn btn-primary" disabled={busy}>
-          {t('promptSaveAnswer')}
+          {t(free ? 'journalSaveFreeWriting' : 'promptSaveAnswer')}
         </button>
+        <button type="button" class="btn" onClick={() => void another()}>
+          {t(free ? 'journalAskMeAQuestion' : 'journalAnotherQuestion')}
+        </button>
+        {!free && (
+          <a class="btn" href={askedHash(freeWritingCandidate())}>
+            {t('journalWriteFreely')}
+          </a>
+        )}
         <a class="btn btn-ghost" href={routeHash('journal')}>
           {t('journalCancel')}
         </a>

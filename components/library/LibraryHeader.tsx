@@ -23,7 +23,11 @@ export function LibraryHeader() {
     <section class="lib-stats" aria-label={t('libStatsLabel')}>
       <dl>
         {TILES.map(({ key, label, days }) => (
-          <div key={key} class="lib-stat card">
+          <div
+            key={key}
+            class="lib-stat card"
+            {...(days ? { title: t('libStatStreakHelp'), 'aria-describedby': 'lib-stat-streak-help' } : {})}
+          >
             <dt>{t(label)}</dt>
             <dd>
               {stats ? formatNumber(stats[key]) : '–'}
@@ -32,6 +36,10 @@ export function LibraryHeader() {
           </div>
         ))}
       </dl>
+      {/* What the streak counts: any learning, not only journal answers, so a week of saving and clipping shows. */}
+      <p id="lib-stat-streak-help" class="small muted lib-stat-help">
+        {t('libStatStreakHelp')}
+      </p>
     </section>
   );
 }

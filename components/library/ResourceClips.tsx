@@ -1,17 +1,119 @@
 import { useRef, useState } from 'preact/hooks';
+import { useGrowing } from '@/components/fields/growing';
 import { newActionHref } from '@/lib/actions/source';
 import { checkClipTime, clipTimeLimit, formatClipTime, formatClock, parseClock } from '@/lib/infra/video-time';
 import type { Clip } from '@/lib/model/clip';
 import type { Resource } from '@/lib/model/resource';
 import { newId } from '@/lib/infra/ids';
 import { t } from '@/lib/i18n';
-import { LIMITS } from '@/lib/infra/limits';
+import { capLine, LIMITS } from '@/lib/infra/limits';
 import { openUrl } from '@/lib/format/resource-links';
 
 interface Props {
   resource: Resource;
   clips: readonly Clip[];
   onChange: (clips: Clip[]) => void;
+}
+
+/**
+ * A clip's note, edited in place and shown whole: it grows with its lines. Shift+Enter breaks the
+ * line; Enter is done with it.
+ */
+function ClipNoteField({
+  note,
+  label,
+  onNote,
+  onDone,
+}: {
+  note: string;
+  label: string;
+  onNote: (note: string) => void;
+  onDone: () => void;
+}) {
+  const box = useRef<HTMLTextAreaElement>(null);
+  useGrowing(box, note);
+  return (
+    <textarea
+      ref={box}
+      class="input res-clip-note"
+      rows={1}
+      value={note}
+      maxLength={LIMITS.clipNote}
+      aria-label={label}
+      dir="auto"
+      onInput={(e) => onNote(e.currentTarget.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+          e.preventDefault();
+          onDone();
+        }
+      }}
+    />
+  );
+}
+
+/** One moment on the timeline: its time opens the video there; its note is edited in place. */
+function ClipEntry({
+  resource,
+  clip,
+  onNote,
+  onRemove,
+  onDone,
+}: {
+  resource: Resource;
+  clip: Clip;
+  onNote: (note: string) => void;
+  onRemove: () => void;
+  onDone: () => void;
+}) {
+  const clock = formatClipTime(clip);
+  const href = openUrl(resource, clip.atSec);
+  return (
+    <li class="res-clip">
+      <div class="res-clip-head">
+        {href ? (
+          <a
+            class="res-stamp-time"
+            href={href}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={t('libStampOpenAt', formatClock(clip.atSec))}
+          >
+            {clock}
+          </a>
+        ) : (
+          <span class="res-stamp-time">{clock}</span>
+        )}
+        {clip.chapter && (
+          <span class="res-clip-chapter small muted" dir="auto">
+            {clip.chapter}
+          </span>
+        )}
+        <button
+          type="button"
+          class="btn btn-small btn-ghost res-clip-remove"
+          aria-label={t('libStampRemoveAt', clock)}
+          title={t('libStampRemove')}
+          onClick={onRemove}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <ClipNoteField note={clip.note} label={t('libStampNoteAt', clock)} onNote={onNote} onDone={onDone} />
+      <a
+        class="res-clip-action small"
+        href={newActionHref('resource', resource.id, { kind: 'clip', id: clip.id })}
+        aria-label={t('libTakeawayToActionOf', capLine(clip.note ? `${clock} ${clip.note}` : clock, 60))}
+      >
+        {t('clipMakeAction')}
+      </a>
+      {clip.transcript && clip.transcript.length > 0 && (
+        <blockquote class="res-clip-transcript small muted" dir="auto">
+          {clip.transcript.join(' ')}
+        </blockquote>
+      )}
+    </li>
+  );
 }
 
 /**
@@ -27,7 +129,8 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const timeInput = useRef<HTMLInputElement>(null);
-  const textInput = useRef<HTMLInputElement>(null);
+  const textInput = useRef<HTMLTextAreaElement>(null);
+  useGrowing(textInput, text);
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -63,62 +166,16 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
         <p class="small muted">{t('libStampsEmpty')}</p>
       ) : (
         <ol class="res-clip-list">
-          {clips.map((clip) => {
-            const clock = formatClipTime(clip);
-            const href = openUrl(resource, clip.atSec);
-            return (
-              <li key={clip.id} class="res-clip">
-                <div class="res-clip-head">
-                  {href ? (
-                    <a
-                      class="res-stamp-time"
-                      href={href}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      aria-label={t('libStampOpenAt', formatClock(clip.atSec))}
-                    >
-                      {clock}
-                    </a>
-                  ) : (
-                    <span class="res-stamp-time">{clock}</span>
-                  )}
-                  {clip.chapter && (
-                    <span class="res-clip-chapter small muted" dir="auto">
-                      {clip.chapter}
-                    </span>
-                  )}
-                  <button
-                    type="button"
-                    class="btn btn-small btn-ghost res-clip-remove"
-                    aria-label={t('libStampRemoveAt', clock)}
-                    title={t('libStampRemove')}
-                    onClick={() => remove(clip.id)}
-                  >
-                    <span aria-hidden="true">×</span>
-                  </button>
-                </div>
-                <input
-                  class="input"
-                  type="text"
-                  value={clip.note}
-                  maxLength={LIMITS.clipNote}
-                  aria-label={t('libStampNoteAt', clock)}
-                  onInput={(e) => edit(clip.id, e.currentTarget.value)}
-                />
-                <a
-                  class="res-clip-action small"
-                  href={newActionHref('resource', resource.id, { kind: 'clip', id: clip.id })}
-                >
-                  {t('clipMakeAction')}
-                </a>
-                {clip.transcript && clip.transcript.length > 0 && (
-                  <blockquote class="res-clip-transcript small muted" dir="auto">
-                    {clip.transcript.join(' ')}
-                  </blockquote>
-                )}
-              </li>
-            );
-          })}
+          {clips.map((clip) => (
+            <ClipEntry
+              key={clip.id}
+              resource={resource}
+              clip={clip}
+              onNote={(note) => edit(clip.id, note)}
+              onRemove={() => remove(clip.id)}
+              onDone={() => textInput.current?.focus()}
+            />
+          ))}
         </ol>
       )}
       {clips.length < LIMITS.clips && (
@@ -139,18 +196,28 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
           </label>
           <label class="field res-stamp-text">
             <span>{t('libStampText')}</span>
-            <input
+            <textarea
               ref={textInput}
-              class="input"
-              type="text"
+              class="input res-clip-note"
+              rows={1}
               value={text}
               maxLength={LIMITS.clipNote}
+              aria-describedby="res-stamp-hint"
               onInput={(e) => setText(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+                  e.preventDefault();
+                  e.currentTarget.form?.requestSubmit();
+                }
+              }}
             />
           </label>
           <button type="submit" class="btn">
             {t('libStampAdd')}
           </button>
+          <p id="res-stamp-hint" class="small muted res-stamp-hint">
+            {t('libStampHint')}
+          </p>
           {error && (
             <p id="res-stamp-error" class="notice notice-error small" role="alert">
               {error}

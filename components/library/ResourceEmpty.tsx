@@ -75,7 +75,7 @@ export function ResourceEmpty() {
         <li>
           <strong>{t('libEmptyImportTitle')}</strong>
           <span>
-            {t('libEmptyImport')} <a href={routeHash('settings')}>{t('libEmptyImportLink')}</a>
+            {t('libEmptyImport')} <a href={routeHash('settings', 'backup')}>{t('libEmptyImportLink')}</a>
           </span>
         </li>
       </ol>

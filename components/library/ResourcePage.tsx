@@ -7,7 +7,13 @@ import type { Resource, ResourceStatus, SharedHow } from '@/lib/model/resource';
 import { formatClock, formatDate, t } from '@/lib/i18n';
 import { LIMITS, parseTagInput } from '@/lib/infra/limits';
 import { STATUSES } from '@/lib/library/filter';
-import { kindChip, resourceMetaLine, SHARED_HOW_OPTIONS, statusLabel } from '@/lib/format/resource-format';
+import {
+  bylineBesideMeta,
+  kindChip,
+  resourceMetaLine,
+  SHARED_HOW_OPTIONS,
+  statusLabel,
+} from '@/lib/format/resource-format';
 import { openUrl } from '@/lib/format/resource-links';
 import { ConflictNotice } from '../ConflictNotice';
 import { Thumbnail } from '../Thumbnail';
@@ -17,15 +23,15 @@ import { ResourceClips } from './ResourceClips';
 import { ResourceQuotes } from './ResourceQuotes';
 import { ResourceTakeaways } from './ResourceTakeaways';
 import { ResourceConnections } from './ResourceConnections';
-import { addTakeaways } from '@/lib/app/takeaways';
+import { takeawayFromItem } from '@/lib/app/takeaways';
 import { ActivityDetails } from './ActivityDetails';
 import { type SaveState, useResourceEditor } from './useResourceEditor';
 import '@/components/activities/activities.css';
 import './resources.css';
 
-/** "YouTube channel · 42 min · Published 5 Mar 2024 · Saved 12 Mar 2025" */
-function metaLine(resource: Resource): string {
-  const parts = [resourceMetaLine(resource)];
+/** "Published 5 Mar 2024 · Saved 12 Mar 2025": what follows the site, channel or author and length. */
+function datesLine(resource: Resource): string {
+  const parts: string[] = [];
   if (resource.publishedAt && !Number.isNaN(Date.parse(resource.publishedAt)))
     parts.push(t('libPublished', formatDate(resource.publishedAt)));
   parts.push(t(resource.kind === 'activity' ? 'libLoggedOn' : 'libSavedOn', formatDate(resource.createdAt)));
@@ -49,10 +55,10 @@ export function ResourcePage({ id }: { id: string }) {
     }
   }, [resource?.id]);
 
-  /** A quote becomes a takeaway of its own (with its review card). */
+  /** A quote becomes a takeaway of its own, whose review card replaces the quote's. */
   const quoteToTakeaway = (quote: Quote) => {
     const line = `“${quote.exact}”${quote.note.trim() ? ` — ${quote.note.trim()}` : ''}`;
-    void addTakeaways(id, line.replace(/\s+/g, ' ')).then(
+    void takeawayFromItem(id, { kind: 'quote', id: quote.id }, line).then(
       (updated) => updated && setResource(updated),
       (error: unknown) => setSave({ phase: 'error', message: describeWriteError(error) }),
     );
@@ -197,6 +203,8 @@ function ResourceHead({
   heading: RefObject<HTMLHeadingElement>;
 }) {
   const href = openUrl(resource);
+  const lead = resourceMetaLine(resource);
+  const byline = bylineBesideMeta(resource);
   const showThumb = thumbnails && Boolean(resource.thumbnailUrl);
   const openLabel = openLabelOf(resource);
   return (
@@ -208,7 +216,17 @@ function ResourceHead({
         </h1>
         <p class="res-meta small muted">
           <span class="chip">{kindChip(resource)}</span>
-          <span dir="auto">{metaLine(resource)}</span>
+          <span dir="auto">
+            {lead}
+            {byline && (
+              <>
+                {lead ? ' · ' : ''}
+                <bdi class="res-author">{byline}</bdi>
+              </>
+            )}
+            {lead || byline ? ' · ' : ''}
+            {datesLine(resource)}
+          </span>
         </p>
         {resource.description && <p class="res-description clamp-3 muted">{resource.description}</p>}
         <div class="row res-page-actions">

@@ -3,7 +3,7 @@ import type { ResourceRow } from '@/lib/library/filter';
 import type { Snippet, SnippetField } from '@/lib/library/snippet';
 import { useSnippet } from './useSnippet';
 import { routeHash } from '@/lib/routes';
-import { kindChip, resourceMetaLine, statusLabel } from '@/lib/format/resource-format';
+import { bylineBesideMeta, kindChip, resourceMetaLine, statusLabel } from '@/lib/format/resource-format';
 import { openUrl } from '@/lib/format/resource-links';
 import { Thumbnail } from '../Thumbnail';
 
@@ -66,6 +66,7 @@ export function ResourceRowView({
   const snippet = useSnippet(row.id, row.updatedAt, terms);
   const href = openUrl(row);
   const duration = row.kind === 'video' && row.durationSec ? formatClock(row.durationSec) : undefined;
+  const byline = bylineBesideMeta(row);
   return (
     <li
       class={selected ? 'res-row is-selected' : 'res-row'}
@@ -101,6 +102,12 @@ export function ResourceRowView({
           {row.sharedAt !== undefined && <span class="chip chip-accent">{t('sharedWithTeam')}</span>}
           <span class="res-meta-text" dir="auto">
             {resourceMetaLine(row)}
+            {byline && (
+              <>
+                {' · '}
+                <bdi class="res-author">{byline}</bdi>
+              </>
+            )}
           </span>
         </p>
         {snippet ? (

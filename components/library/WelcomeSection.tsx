@@ -5,7 +5,10 @@ import { routeHash } from '@/lib/routes';
 import { describeSchedule, formatPromptTime } from '@/lib/prompts/describe';
 import { hostTimeZone, nextPromptAt } from '@/lib/prompts/schedule';
 import { promptSchedule } from '@/lib/settings';
+import { shortcutSettings, useShortcuts } from '@/components/hooks/shortcuts';
 import './welcome.css';
+
+const MARK = '\u2063';
 
 const STEPS: { title: MessageKey; body: MessageKey }[] = [
   { title: 'welcomeStepSave', body: 'welcomeStepSaveBody' },
@@ -15,7 +18,68 @@ const STEPS: { title: MessageKey; body: MessageKey }[] = [
   { title: 'welcomeStepShare', body: 'welcomeStepShareBody' },
 ];
 
-/** Opened once, on install: what the extension does, when the first prompt comes, how to change it. */
+/** The commands the extension defines (wxt.config.ts), in the order a first week uses them. */
+const COMMANDS: { name: string; label: MessageKey }[] = [
+  { name: '_execute_action', label: 'welcomeShortcutOpen' },
+  { name: 'save-page', label: 'commandSavePage' },
+  { name: 'clip-moment', label: 'commandClipMoment' },
+];
+
+/** Keys as the browser names them ("Alt+Shift+S"), each in its own key cap. */
+function Keys({ keys }: { keys: string }) {
+  if (!keys) return <span class="muted">{t('welcomeShortcutNotSet')}</span>;
+  return (
+    <span class="welcome-keys">
+      {keys.split('+').map((key, i) => (
+        <span key={i}>
+          {i > 0 && '+'}
+          <kbd>{key}</kbd>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The shortcuts as the user has them now, and where the browser lets them be changed. */
+function WelcomeShortcuts() {
+  const shortcuts = useShortcuts();
+  const place = shortcutSettings();
+  const [before = '', after = ''] = t(
+    import.meta.env.FIREFOX ? 'welcomeShortcutsChangeFirefox' : 'welcomeShortcutsChange',
+    MARK,
+  ).split(MARK);
+  return (
+    <section class="card panel welcome-shortcuts" aria-labelledby="welcome-shortcuts-heading">
+      <h2 id="welcome-shortcuts-heading">{t('welcomeShortcutsHeading')}</h2>
+      <dl class="welcome-shortcut-list">
+        {COMMANDS.map(({ name, label }) => {
+          const found = shortcuts.find((s) => s.name === name);
+          return found ? (
+            <div key={name}>
+              <dt>{t(label)}</dt>
+              <dd>
+                <Keys keys={found.keys} />
+              </dd>
+            </div>
+          ) : null;
+        })}
+      </dl>
+      <p class="small">
+        {before}
+        <code>{place.address}</code>
+        {after}{' '}
+        <button type="button" class="btn btn-small" onClick={() => void place.open().catch(() => undefined)}>
+          {t('welcomeShortcutsOpen')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * Opened once, on install: what the extension does, when the first prompt comes, how to change it,
+ * the keyboard shortcuts and where to bring links from another tool.
+ */
 export function WelcomeSection() {
   const schedule = useStorageItem(promptSchedule) ?? null;
   // Once a prompt has been answered, the next one is not "the first" any more.
@@ -59,6 +123,16 @@ export function WelcomeSection() {
           <a class="btn" href={routeHash('settings')}>
             {t('welcomeOpenSettings')}
           </a>
+        </p>
+      </section>
+
+      <WelcomeShortcuts />
+
+      <section class="card panel welcome-import" aria-labelledby="welcome-import-heading">
+        <h2 id="welcome-import-heading">{t('welcomeImportHeading')}</h2>
+        <p>{t('welcomeImportBody')}</p>
+        <p>
+          <a href={routeHash('settings', 'backup')}>{t('welcomeImportLink')}</a>
         </p>
       </section>
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useGrowing } from '@/components/fields/growing';
 import { useLiveQuery, useStorageItem } from '@/components/hooks/live';
 import { useUndoOffer } from '@/components/hooks/undo';
 import { addClip, editClipNote, editResource, getResource, removeClip } from '@/lib/app/resources';
@@ -31,21 +32,25 @@ const FRESH_CLIP_MS = 30_000;
 
 /**
  * A listed clip's note, edited in place: saved as typed (the clip is found by id inside the write,
- * so another clip added meanwhile stays).
+ * so another clip added meanwhile stays). Several lines and shown whole: Shift+Enter breaks the
+ * line, Enter is done with it.
  */
 function ClipNote({
   resourceId,
   clip,
   label,
   fresh,
+  onDone,
 }: {
   resourceId: string;
   clip: Clip;
   label: string;
   fresh: boolean;
+  onDone: () => void;
 }) {
   const [value, setValue] = useState(clip.note);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  useGrowing(input, value);
   useEffect(() => {
     if (fresh) input.current?.focus();
   }, [fresh]);
@@ -53,17 +58,24 @@ function ClipNote({
     if (document.activeElement !== input.current) setValue(clip.note);
   }, [clip.note]);
   return (
-    <input
+    <textarea
       ref={input}
       class="clip-note-input"
-      type="text"
+      rows={1}
       value={value}
       maxLength={LIMITS.clipNote}
       placeholder={t('clipNoteEmpty')}
       aria-label={t('clipNoteOf', label)}
+      dir="auto"
       onInput={(e) => {
         setValue(e.currentTarget.value);
         void editClipNote(resourceId, clip.id, e.currentTarget.value).catch(() => undefined);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+          e.preventDefault();
+          onDone();
+        }
       }}
     />
   );
@@ -75,11 +87,13 @@ function ClipItem({
   clip,
   fresh,
   onRemove,
+  onDone,
 }: {
   resource: Resource;
   clip: Clip;
   fresh: boolean;
   onRemove: () => void;
+  onDone: () => void;
 }) {
   const label = formatClock(clip.atSec);
   const shown = formatClipTime(clip);
@@ -105,7 +119,7 @@ function ClipItem({
             {clip.chapter}
           </span>
         )}
-        <ClipNote resourceId={resource.id} clip={clip} label={label} fresh={fresh} />
+        <ClipNote resourceId={resource.id} clip={clip} label={label} fresh={fresh} onDone={onDone} />
       </span>
       <button
         type="button"
@@ -143,6 +157,14 @@ function newClip(
     createdAt: Date.now(),
   };
   return clip;
+}
+
+/** The video's clips newest first, and the one just made by the keyboard command (no note yet), whose note the popup opens on. */
+function listedClips(resource: Resource | null | undefined) {
+  const clips = [...(resource?.clips ?? [])].sort((a, b) => b.createdAt - a.createdAt);
+  const newest = clips[0];
+  const freshId = newest && !newest.note && Date.now() - newest.createdAt < FRESH_CLIP_MS ? newest.id : undefined;
+  return { clips, freshId };
 }
 
 /**
@@ -226,10 +248,7 @@ export function ClipBox({ page, saved, ensureSaved, focusFirst = false }: Props)
     }
   };
 
-  const clips = [...(resource?.clips ?? [])].sort((a, b) => b.createdAt - a.createdAt);
-  // A clip just made by the keyboard command (no note yet): the popup opens on its note.
-  const newest = clips[0];
-  const freshId = newest && !newest.note && Date.now() - newest.createdAt < FRESH_CLIP_MS ? newest.id : undefined;
+  const { clips, freshId } = listedClips(resource);
   return (
     <section class="clip-box" aria-labelledby="clip-box-title">
       <h2 id="clip-box-title" class="visually-hidden">
@@ -293,6 +312,7 @@ export function ClipBox({ page, saved, ensureSaved, focusFirst = false }: Props)
               clip={clip}
               fresh={clip.id === freshId}
               onRemove={() => void undo.remove(() => removeClip(resource.id, clip.id))}
+              onDone={() => box.current?.focus()}
             />
           ))}
         </ol>

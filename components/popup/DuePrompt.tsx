@@ -25,18 +25,22 @@ const DRAFT_KEY = '';
 const libraryUrl = browser.runtime.getURL('/library.html');
 
 /**
- * The due reflection prompt, after the page's own card: the question, and Answer opens the box
- * (open at once when a draft waits). What is typed is kept as a draft on every input (the popup
- * closes whenever it loses focus). Renders nothing when no prompt is due.
+ * The due reflection prompt, opened from the popup's strip: the question, and Answer opens the box
+ * (open at once from the strip, or when a draft waits). What is typed is kept as a draft on every
+ * input (the popup closes whenever it loses focus). Renders nothing when no prompt is due. Leaving
+ * the box empty is said only once Save answer is pressed, as the follow-up card says its problems:
+ * Answer and Save answer are keyed apart, since Answer's element reused as the submit button let
+ * the click that opened the box submit it (the browser re-renders between a click's handler and its
+ * default action), showing that message before a word was typed.
  */
-export function DuePrompt() {
+export function DuePrompt({ startOpen = false }: { startOpen?: boolean }) {
   const [due, setDue] = useState<DuePromptState | null>(null);
   const [answer, setAnswer] = useState('');
   const [saved, setSaved] = useState<Reflection | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [suggestion, setSuggestion] = useState<Resource | null>(null);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(startOpen);
   const textbox = useRef<HTMLTextAreaElement>(null);
 
   // The prompt shown stays while it is being answered; answered or skipped elsewhere (the
@@ -115,7 +119,7 @@ export function DuePrompt() {
   const onLater = putAway(() => snoozeDuePrompt());
 
   return (
-    <section class="due-prompt card" aria-labelledby="due-prompt-eyebrow">
+    <section class="due-prompt card" aria-labelledby="due-prompt-eyebrow" data-wait="prompt">
       <form class="due-form" onSubmit={(e) => void onSave(e)}>
         <p id="due-prompt-eyebrow" class="due-eyebrow">
           {t('promptDueHeading')}
@@ -150,11 +154,12 @@ export function DuePrompt() {
         )}
         <div class="row">
           {open ? (
-            <button type="submit" class="btn btn-primary" disabled={busy}>
+            <button key="save" type="submit" class="btn btn-primary" disabled={busy}>
               {t('promptSaveAnswer')}
             </button>
           ) : (
             <button
+              key="open"
               type="button"
               class="btn btn-primary"
               onClick={() => {

@@ -39,7 +39,7 @@ export function DueReviews() {
     ) : null;
   }
   return (
-    <section class="due-prompt card due-reviews" aria-labelledby="due-reviews-heading">
+    <section class="due-prompt card due-reviews" aria-labelledby="due-reviews-heading" data-wait="review">
       <p id="due-reviews-heading" class="due-eyebrow">
         {t('reviewPopupHeading')}
       </p>

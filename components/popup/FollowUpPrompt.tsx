@@ -63,7 +63,7 @@ export function FollowUpPrompt() {
   if (view.kind === 'follow-up') {
     const action = view.due[0]!;
     return (
-      <section class="card follow-up-card" aria-labelledby="follow-up-heading">
+      <section class="card follow-up-card" aria-labelledby="follow-up-heading" data-wait="follow-up">
         <div class="follow-up-head">
           <h2 id="follow-up-heading">{t('followUpHeading')}</h2>
           {view.due.length > 1 && <span class="chip">{t('followUpCount', 1, view.due.length)}</span>}
@@ -100,7 +100,7 @@ export function FollowUpPrompt() {
     return (
       <>
         {thanksNotice}
-        <section class="card follow-up-card" aria-labelledby="check-offer-heading">
+        <section class="card follow-up-card" aria-labelledby="check-offer-heading" data-wait="assessment">
           <h2 id="check-offer-heading">{t('assessmentOfferHeading')}</h2>
           <p>{t('assessmentOfferText')}</p>
           <div class="row">

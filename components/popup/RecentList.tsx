@@ -8,6 +8,15 @@ import { t } from '@/lib/i18n';
 import { openUrl } from '@/lib/format/resource-links';
 import { statusLabel, resourceMetaLine } from '@/lib/format/resource-format';
 import { readRecentSnapshot, type RecentItem, writeRecentSnapshot } from '@/lib/pages/popup-snapshot';
+import { capLine } from '@/lib/infra/limits';
+import { lazyComponent } from '@/components/Lazy';
+
+// Marking shared follows the team's publish choice, as in the library: asked each time, always or
+// never. Its code (the team space's) loads only when a row is ticked.
+const PublishOffer = lazyComponent(() => import('@/components/team/TeamSpace').then((m) => m.PublishOffer), 'nothing');
+
+/** How much of a title a checkbox's name carries: enough to tell the rows apart when read aloud. */
+const NAME_TITLE_MAX = 60;
 
 /** About five compact rows; the library has the rest. */
 export const RECENT_LIMIT = 5;
@@ -21,12 +30,16 @@ export function RecentList() {
     if (live.data) writeRecentSnapshot(live.data);
   }, [live.data]);
   const [writeError, setError] = useState('');
+  const [justShared, setJustShared] = useState<string | null>(null);
+  const [published, setPublished] = useState('');
   const error = writeError || (live.error ? describeWriteError(live.error) : '');
 
   const toggleShared = async (resource: RecentItem, shared: boolean) => {
     setError('');
+    setPublished('');
     try {
       await editResource(resource.id, { shared: shared ? {} : false });
+      setJustShared(shared ? resource.id : null);
     } catch (e) {
       setError(describeWriteError(e));
     }
@@ -77,15 +90,31 @@ export function RecentList() {
                   <input
                     type="checkbox"
                     checked={resource.sharedAt !== undefined}
-                    aria-describedby={titleId}
+                    aria-label={t('popupSharedItem', capLine(resource.title, NAME_TITLE_MAX))}
                     onChange={(event) => void toggleShared(resource, event.currentTarget.checked)}
                   />
                   {t('sharedWithTeam')}
                 </label>
+                {justShared === resource.id && (
+                  <div class="recent-publish">
+                    <PublishOffer
+                      ids={[resource.id]}
+                      onDone={(yes, note) => {
+                        setJustShared(null);
+                        if (yes) setPublished(note);
+                      }}
+                    />
+                  </div>
+                )}
               </li>
             );
           })}
         </ul>
+      )}
+      {published && (
+        <p class="small ok-text" role="status">
+          {published}
+        </p>
       )}
       {items !== null && items.length >= RECENT_LIMIT && (
         <a class="small recent-more" href={browser.runtime.getURL('/library.html')} target="_blank" rel="noopener">

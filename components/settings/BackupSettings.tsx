@@ -361,7 +361,7 @@ function Preview({
       {backup ? <BackupModes stage={stage} setStage={setStage} /> : <LinkChanges links={changes.links} />}
       {backup && (
         <p class="small">
-          {summary.settings > 0 ? t('backupSettingsIncluded', formatNumber(summary.settings)) : t('backupSettingsNone')}
+          {summary.settings > 0 ? tn('backupSettingsIncluded', summary.settings) : t('backupSettingsNone')}
         </p>
       )}
       <PreviewActions stage={stage} setStage={setStage} start={start} />

@@ -15,8 +15,10 @@ export function GeneralSettings() {
   };
 
   return (
-    <section class="panel card" aria-labelledby="general-settings">
-      <h2 id="general-settings">{t('settingsGeneral')}</h2>
+    <section id="general" class="panel card" aria-labelledby="general-settings">
+      <h2 id="general-settings" tabIndex={-1}>
+        {t('settingsGeneral')}
+      </h2>
       <div class="field">
         <label class="label" for="settings-language">
           {t('settingsLanguage')}

@@ -16,13 +16,15 @@ import { ACTIVITY_GROUPS, BUILT_IN_PROMPTS, builtInText, CUSTOM_GROUPS, groupLab
 import { disabledBuiltInPrompts } from '@/lib/settings';
 import { ErrorNotice, UndoNotice } from '@/components/Notices';
 
+const DEFAULT_GROUP = 'own';
+
 /** The prompt catalogue: the user's own prompts (add, edit, turn off, delete) and the built-in ones (turn off). */
 export function PromptSettings() {
   const live = useLiveQuery(listCustomPrompts, ['prompts']);
   const customs = live.data ?? null;
   const disabled = useStorageItem(disabledBuiltInPrompts) ?? [];
   const [text, setText] = useState('');
-  const [group, setGroup] = useState<string>('own');
+  const [group, setGroup] = useState<string>(DEFAULT_GROUP);
   const [writeError, setError] = useState('');
   const error = writeError || (live.error ? describeWriteError(live.error) : '');
   const { offer: undo, remove: removeWithUndo, takeBack } = useUndoOffer(setError);
@@ -44,7 +46,9 @@ export function PromptSettings() {
     }
     void run(async () => {
       await addCustomPrompt(text, group);
+      // Added: the form is ready for a new prompt (a failed add keeps what was typed and chosen).
       setText('');
+      setGroup(DEFAULT_GROUP);
     });
   };
 
@@ -58,8 +62,10 @@ export function PromptSettings() {
   const onCount = BUILT_IN_PROMPTS.filter((p) => !disabled.includes(p.id)).length;
 
   return (
-    <section class="card panel prompt-settings" aria-labelledby="prompts-heading">
-      <h2 id="prompts-heading">{t('promptsHeading')}</h2>
+    <section id="prompts" class="card panel prompt-settings" aria-labelledby="prompts-heading">
+      <h2 id="prompts-heading" tabIndex={-1}>
+        {t('promptsHeading')}
+      </h2>
       <p class="muted small">{t('promptsIntro')}</p>
 
       <form class="prompt-add" onSubmit={onAdd}>

@@ -138,8 +138,10 @@ export function ScheduleSettings() {
 
   return (
     <>
-      <section class="card panel schedule-settings" aria-labelledby="schedule-heading">
-        <h2 id="schedule-heading">{t('scheduleHeading')}</h2>
+      <section id="schedule" class="card panel schedule-settings" aria-labelledby="schedule-heading">
+        <h2 id="schedule-heading" tabIndex={-1}>
+          {t('scheduleHeading')}
+        </h2>
         <p class="muted small">{t('scheduleIntro')}</p>
         <label class="checkbox schedule-enabled">
           <input

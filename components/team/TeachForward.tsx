@@ -4,10 +4,11 @@ import { editResources } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/i18n/write-errors';
 import type { Resource, SharedHow } from '@/lib/model/resource';
 import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
+import { capLine, LIMITS } from '@/lib/infra/limits';
 import { SHARED_HOW_OPTIONS } from '@/lib/format/resource-format';
 import { routeHash } from '@/lib/routes';
 import { newActionHref } from '@/lib/actions/source';
-import { actionsForResources, anythingLearned, listTeachForward } from '@/lib/app/share-reads';
+import { actionsForResources, anythingShared, listTeachForward } from '@/lib/app/share-reads';
 import { resourcesDigest, takeawayLines } from '@/lib/share/digest';
 import type { WebhookSettings } from '@/lib/settings';
 import { PostToChat } from './PostToChat';
@@ -16,14 +17,14 @@ import { PublishOffer } from './TeamSpace';
 /** Rows per page: a long backlog is a few pages of one-line rows, not one page of 6,000 px. */
 export const TEACH_PAGE_SIZE = 25;
 
-/** Learned, not shared yet, with the actions their digests list (read ahead: a Post click asks for permission before any await). */
+/** Not shared yet, with the actions their digests list (read ahead: a Post click asks for permission before any await). */
 type TeachActions = Awaited<ReturnType<typeof actionsForResources>>;
 
 async function loadTeachForward() {
   const items = await listTeachForward();
   const actions = await actionsForResources(items);
-  // Empty because all is shared, or because nothing is learned yet: the empty state says which.
-  return { items, actions, learned: items.length > 0 || (await anythingLearned()) };
+  // Empty because all is shared, or because nothing is learned or noted yet: the empty state says which.
+  return { items, actions, learned: items.length > 0 || (await anythingShared()) };
 }
 
 export function TeachForward({ hook }: { hook: WebhookSettings | null | undefined }) {
@@ -265,7 +266,11 @@ function TeachRow({
   onToggle: (on: boolean) => void;
 }) {
   const titleId = `teach-title-${resource.id}`;
-  const takeaway = takeawayLines(resource.takeaways)[0];
+  // Something it has to teach: its first takeaway, else its first quote, else its first clip's note.
+  const takeaway =
+    takeawayLines(resource.takeaways)[0] ||
+    (resource.quotes?.[0] ? `“${capLine(resource.quotes[0].exact, LIMITS.takeaway)}”` : '') ||
+    capLine(resource.clips[0]?.note ?? '', LIMITS.takeaway);
   return (
     <li class={checked ? 'teach-item teach-item-selected' : 'teach-item'}>
       <input
@@ -281,7 +286,12 @@ function TeachRow({
         </a>
         <span class="small muted teach-meta">
           {resource.learnedAt !== undefined ? t('teachLearnedOn', formatDate(resource.learnedAt)) : ''}
-          {takeaway && <span class="teach-takeaway"> · {takeaway}</span>}
+          {takeaway && (
+            <span class="teach-takeaway" dir="auto">
+              {resource.learnedAt !== undefined ? ' · ' : ''}
+              {takeaway}
+            </span>
+          )}
         </span>
       </div>
       <a

@@ -3,18 +3,17 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { lazyComponent } from '@/components/Lazy';
 import { CaptureCard } from '@/components/popup/CaptureCard';
+import { WaitingStrip } from '@/components/popup/WaitingStrip';
 import { afterSaveAnswered } from '@/lib/pages/first-answer';
 import { RecentList } from '@/components/popup/RecentList';
 
-// Saving and the recent list are what every open needs; the cards for what is due (most opens:
-// nothing) load their code after Save knows whether the page is saved, instead of before it or
-// beside it (the review's scheduler, ts-fsrs, only with the first answer).
+// Saving, the strip naming what waits and the recent list are what every open needs; the cards
+// for what waits load with the strip's use (components/popup/WaitingStrip.tsx), the rest after
+// Save knows whether the page is saved, instead of before it or beside it.
 const dueCard = <P extends object>(load: () => Promise<ComponentType<P>>) =>
   lazyComponent(() => afterSaveAnswered().then(load), 'nothing');
-const DuePrompt = dueCard(() => import('@/components/popup/DuePrompt').then((m) => m.DuePrompt));
-const DueReviews = dueCard(() => import('@/components/popup/DueReviews').then((m) => m.DueReviews));
-const FollowUpPrompt = dueCard(() => import('@/components/popup/FollowUpPrompt').then((m) => m.FollowUpPrompt));
 const BackupReminder = dueCard(() => import('@/components/popup/BackupReminder').then((m) => m.BackupReminder));
+const PageQuotes = dueCard(() => import('@/components/popup/PageQuotes').then((m) => m.PageQuotes));
 
 export function App() {
   return (
@@ -27,12 +26,12 @@ export function App() {
           {t('popupOpenLibrary')}
         </a>
       </header>
-      {/* The page's own action first (focused, above the fold); then what is due, each compact and
-          nothing when nothing is due: the prompt, today's review, a follow-up, the backup reminder. */}
+      {/* What waits (a question, today's review, a follow-up, the monthly check) named in one line
+          of its own fixed slot, opened in place; the page's own action below it, focused and never
+          moved by the strip; then the backup reminder. */}
+      <WaitingStrip />
       <CaptureCard />
-      <DuePrompt />
-      <DueReviews />
-      <FollowUpPrompt />
+      <PageQuotes />
       <BackupReminder />
       <RecentList />
     </main>

@@ -2,10 +2,10 @@ import { indexReads } from '../db/library-index';
 import { getDb, type LoopDatabase } from '../db/open';
 import {
   cardsChangedSince,
-  countLearnedSince,
   countSavedSince,
   countSharedSince,
-  walkReflectionTimes,
+  walkCreatedTimes,
+  walkResourcesUpdatedSince,
 } from '../db/stats';
 import { type IndexSource, ResourceIndex } from '../library/resource-index';
 import { type LibraryStats, libraryStats as statsFrom, type StatsReads } from '../library/stats';
@@ -38,10 +38,10 @@ export function resourceIndex(): ResourceIndex {
 
 const statsReads: StatsReads = {
   savedSince: (since) => countSavedSince(since),
-  learnedSince: (since) => countLearnedSince(since),
   sharedSince: (since) => countSharedSince(since),
   cardsChangedSince: (since) => cardsChangedSince(since),
-  reflectionTimes: (now, more) => walkReflectionTimes(now, more),
+  resourcesUpdatedSince: (since, visit) => walkResourcesUpdatedSince(since, visit),
+  createdTimes: (store, atMost, visit) => walkCreatedTimes(store, atMost, visit),
 };
 
 /** The library header's figures: this week's and this month's, and the streak. */

@@ -18,7 +18,11 @@ const reads: PromptReads = {
   createdBetween: (from, to, limit, keep) => scanCreatedBetween(from, to, limit, keep),
 };
 
-/** The next prompt to ask, or null when the user turned every prompt off. */
-export function choosePrompt(now = Date.now(), random: () => number = Math.random): Promise<PromptCandidate | null> {
-  return chooseFrom(reads, now, random);
+/** The next prompt to ask (none of `passedOver` while others remain), or null when every prompt is off. */
+export function choosePrompt(
+  now = Date.now(),
+  random: () => number = Math.random,
+  passedOver: readonly string[] = [],
+): Promise<PromptCandidate | null> {
+  return chooseFrom(reads, now, random, passedOver);
 }

@@ -49,6 +49,16 @@ export async function answerPrompt(prompt: AskedPrompt, answer: string, now = Da
   return reflection;
 }
 
+/**
+ * "Another question" on the due prompt: it is done for now, as Skip leaves it (the badge and the
+ * notification go). Its draft stays: what was typed is the user's, whichever question it answers.
+ */
+export async function passOverPrompt(prompt: AskedPrompt): Promise<void> {
+  if (!sameDue(await duePrompt.getValue(), prompt)) return;
+  await duePrompt.setValue(null);
+  await committed({ items: ['duePrompt'] });
+}
+
 /** One click: not now. The prompt stays in the rotation history, so it will not come right back. */
 export function skipDuePrompt(): Promise<void> {
   return finishDuePrompt();

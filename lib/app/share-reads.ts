@@ -1,4 +1,10 @@
-import { allActions, learnedResources, resourcesSharedBetween } from '../db/digest';
+import {
+  allActions,
+  resourcesByIds,
+  resourcesChangedSince,
+  resourcesSharedBetween,
+  unsharedTeachCandidates,
+} from '../db/digest';
 import { getReflection } from '../db/reflections';
 import { cardsChangedSince } from '../db/stats';
 import type { Action } from '../model/action';
@@ -16,17 +22,18 @@ import {
 
 /* What the team page reads to share: the digest and "Teach it forward" (lib/share/digest.ts). */
 
-export { anythingLearned } from '../db/digest';
+export { anythingShared } from '../db/digest';
 
 const reads: DigestReads = {
-  learned: () => learnedResources(),
+  changedSince: (since) => resourcesChangedSince(since),
   sharedBetween: (start, end) => resourcesSharedBetween(start, end),
+  resources: (ids) => resourcesByIds(ids),
   actions: () => allActions(),
   reflection: (id) => getReflection(id),
   cardsChangedSince: (since) => cardsChangedSince(since),
 };
 
-/** What was learned or shared in the period, oldest first. */
+/** The period's real work, oldest first (lib/share/period-work.ts says what counts). */
 export function collectDigest(period: Period, options: DigestOptions = {}): Promise<Digest> {
   return digestOf(period, reads, options);
 }
@@ -41,7 +48,7 @@ export function actionsForResources(resources: readonly Resource[]): Promise<Map
   return actionsOf(resources, reads);
 }
 
-/** Learned but not shared yet, most recently learned first: what "Teach it forward" offers. */
+/** What has something to teach and is not shared yet, most recently taught first: "Teach it forward". */
 export async function listTeachForward(): Promise<Resource[]> {
-  return teachForward(await learnedResources());
+  return teachForward(await unsharedTeachCandidates());
 }

@@ -1,3 +1,4 @@
+import { handOverToTakeaway } from '../db/new-review-cards';
 import * as store from '../db/resources';
 import type { Resource } from '../model/resource';
 import type { Takeaway } from '../model/takeaway';
@@ -20,6 +21,36 @@ export async function addTakeaways(id: string, text: string, now = Date.now()): 
     [id],
     (resource) => ({ takeaways: [...resource.takeaways, ...added].slice(0, LIMITS.takeawayItems) }),
     now,
+  );
+  void announceResources(updated ? [updated] : []);
+  return updated;
+}
+
+/**
+ * A quote or clip becomes a takeaway of its own (`text`, one line), after the others. In the same
+ * transaction the item's review card retires, its history kept, and the takeaway's card takes its
+ * place and schedule (handOverCard, lib/model/review-card.ts): one review never brings both. The
+ * cards are the resource's, so sync sends them with it.
+ */
+export async function takeawayFromItem(
+  id: string,
+  from: { kind: 'quote' | 'clip'; id: string },
+  text: string,
+  now = Date.now(),
+): Promise<Resource | undefined> {
+  const [added] = newTakeaways(text.replace(/\s+/g, ' '), now);
+  if (!added) return store.getResource(id);
+  const [updated] = await store.updateResources(
+    [id],
+    (resource) => ({ takeaways: [...resource.takeaways, added].slice(0, LIMITS.takeawayItems) }),
+    now,
+    undefined,
+    undefined,
+    async (reviews, _before, after) => {
+      // At the limit the takeaway was not added: the item keeps its card.
+      if (after.takeaways.some((item) => item.id === added.id))
+        await handOverToTakeaway(reviews, id, { itemKind: from.kind, itemId: from.id }, added.id, now);
+    },
   );
   void announceResources(updated ? [updated] : []);
   return updated;

@@ -44,27 +44,30 @@ export function conditionTrends(assessments: readonly Assessment[]): ConditionTr
 }
 
 export interface Weakest {
-  id: ConditionId;
+  /** Every condition at the lowest score, the most pressing first: a tie names them all. */
+  ids: ConditionId[];
   score: number;
 }
 
 /**
- * The condition to talk about: the lowest score in the latest check. Ties go to the one that
- * fell most since the check before, then to the lower average over time, then to the order
- * of the check, so the answer is stable.
+ * The conditions to talk about: those at the lowest score in the latest check. A tie is shown as
+ * one, every tied condition named (picking one would hide the others behind an arbitrary rule);
+ * they come in order of the one that fell most since the check before, then the lower average
+ * over time, then the order of the check, so the list is stable.
  */
-export function weakestCondition(assessments: readonly Assessment[]): Weakest | undefined {
+export function weakestConditions(assessments: readonly Assessment[]): Weakest | undefined {
   const trends = conditionTrends(assessments).filter((t) => t.latest !== undefined);
   const latestAt = Math.max(...assessments.map((a) => a.createdAt));
   const current = trends.filter((t) => t.points[t.points.length - 1]!.at === latestAt);
   if (!current.length) return undefined;
-  const ranked = [...current].sort(
-    (a, b) =>
-      a.latest! - b.latest! ||
-      (a.change ?? 0) - (b.change ?? 0) ||
-      a.average! - b.average! ||
-      CONDITION_IDS.indexOf(a.id) - CONDITION_IDS.indexOf(b.id),
-  );
-  const top = ranked[0]!;
-  return { id: top.id, score: top.latest! };
+  const score = Math.min(...current.map((t) => t.latest!));
+  const ranked = current
+    .filter((t) => t.latest === score)
+    .sort(
+      (a, b) =>
+        (a.change ?? 0) - (b.change ?? 0) ||
+        a.average! - b.average! ||
+        CONDITION_IDS.indexOf(a.id) - CONDITION_IDS.indexOf(b.id),
+    );
+  return { ids: ranked.map((t) => t.id), score };
 }

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '../i18n';
 import { serialQueue } from '../infra/serial';
 import { languageReady } from './language';
-import { type BadgeReason, badgeReasons } from '../settings';
+import { capLine, LIMITS } from '../infra/limits';
+import { type BadgeReason, badgeReasons, type BadgeWords, badgeWords } from '../settings';
 import { CLIP_CONFIRMED_ALARM } from './names';
 
 export type { BadgeReason } from '../settings';
@@ -22,13 +23,29 @@ const ORDER: BadgeReason[] = ['clipped', 'prompt', 'review', 'follow-up', 'asses
 // follow-ups re-plan): each read-modify-write waits for the one before it, so no reason is lost.
 const serially = serialQueue();
 
-export function markBadge(reason: BadgeReason, on: boolean): Promise<void> {
+/**
+ * `words` names what waits (the question's text, the action's), for the popup's strip: stored cut
+ * to its first words beside the reason, and gone with it. The words go first, so a popup reading
+ * between the two writes finds a reason with no words (it names the kind) rather than stale ones.
+ */
+export function markBadge(reason: BadgeReason, on: boolean, words?: string): Promise<void> {
   return serially(async () => {
     const current = await badgeReasons.getValue();
     const next = on ? [...new Set([...current, reason])] : current.filter((r) => r !== reason);
+    if (reason === 'prompt' || reason === 'follow-up') await storeWords(reason, on ? words : undefined);
     if (next.length !== current.length) await badgeReasons.setValue(next);
     await renderBadge(next);
   });
+}
+
+async function storeWords(reason: keyof BadgeWords, words: string | undefined): Promise<void> {
+  const current = await badgeWords.getValue();
+  const text = capLine(words, LIMITS.waitingWords);
+  if ((current[reason] ?? '') === text) return;
+  const next: BadgeWords = { ...current };
+  if (text) next[reason] = text;
+  else delete next[reason];
+  await badgeWords.setValue(next);
 }
 
 /** What the toolbar button's tooltip says while the badge shows a reason. */

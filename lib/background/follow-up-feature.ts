@@ -31,7 +31,7 @@ async function syncNow(now: number): Promise<void> {
   for (const action of plan.toNotify) await notifyFollowUp(action.id, action.text);
   for (const id of plan.resolved) await browser.notifications.clear(`${FOLLOW_UP_NOTIFICATION_PREFIX}${id}`);
   await followUpNotified.setValue(plan.notified);
-  await markBadge('follow-up', plan.due.length > 0);
+  await markBadge('follow-up', plan.due.length > 0, plan.due[0]?.text);
   await ensureAlarm(FOLLOW_UP_ALARM, plan.nextAt, now);
 }
 

@@ -50,7 +50,8 @@ export async function showDuePrompt(state: PromptAlarmState, now: number): Promi
     await recordShown(picked, now);
   }
   await notifyDue(due, now);
-  await markBadge('prompt', true);
+  const { askedText, dueToCandidate } = await import('../prompts/due');
+  await markBadge('prompt', true, askedText(dueToCandidate(due)));
 }
 
 /** The prompt as a notification, in the chosen language, with Answer and Later where buttons exist. */

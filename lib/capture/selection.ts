@@ -1,12 +1,22 @@
 import { LIMITS } from '../infra/limits';
-import { type FragmentParts, fragmentDirective } from '../quotes/fragment';
+import { type FragmentParts, fragmentDirective, fragmentFromText } from '../quotes/fragment';
+import { readDirectiveText } from '../quotes/directive-text';
+import { checkedDirective, type DirectiveFit } from '../quotes/text-directive';
 import { capPrefix, capSuffix, cleanSelection, type SelectedQuote } from '../model/quote';
 
-/** What the page's selection gives: a quote, a refusal with its reason, or nothing selected. */
-export type SelectionRead = { quote: SelectedQuote } | { refused: 'form-field' } | null;
+/**
+ * What the page's selection gives: a quote (with how surely its link finds it again: `unique`,
+ * `first` of several places, or `missed` when no directive could be checked to reach it), a
+ * refusal with its reason, or nothing selected.
+ */
+export type SelectionRead = { quote: SelectedQuote; link?: DirectiveFit } | { refused: 'form-field' } | null;
 
-/** Builds the text directive for the live selection (text-fragments-polyfill in the page). */
-export type GenerateFragment = (selection: Selection) => FragmentParts | undefined;
+/**
+ * Builds the text directive for a copy of the selection's range (text-fragments-polyfill in the
+ * page): the generator moves the edges of the range it is given, and the user's own selection
+ * must stay as they made it.
+ */
+export type GenerateFragment = (range: Range) => FragmentParts | undefined;
 
 /** Elements whose text is not the page's text. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION']);
@@ -53,12 +63,14 @@ const BLOCKS = new Set([
 /** How much text around the quote is read: enough for its context after whitespace folds. */
 const CONTEXT_READ = LIMITS.quoteContext * 4;
 
-function isSkipped(node: Node): boolean {
+/** Text inside a script, a style or a form field: not the page's text (the quotes' anchoring skips it too). */
+export function isSkipped(node: Node): boolean {
   for (let el = node.parentElement; el; el = el.parentElement) if (SKIPPED.has(el.tagName)) return true;
   return false;
 }
 
-function blockOf(node: Node): Element | null {
+/** The block a text node stands in: text in two blocks reads with a space between. */
+export function blockOf(node: Node): Element | null {
   let el = node.parentElement;
   while (el && !BLOCKS.has(el.tagName)) el = el.parentElement;
   return el;
@@ -164,13 +176,18 @@ export function readSelection(doc: Document, generate?: GenerateFragment): Selec
   range.setStart(first.startContainer, first.startOffset);
   range.setEnd(last.endContainer, last.endOffset);
   const { before, inside, after } = readAround(doc, range);
-  let fragment: string | undefined;
+  let generated: FragmentParts | undefined;
   try {
-    const parts = generate?.(selection);
-    fragment = parts ? fragmentDirective(parts) : undefined;
+    generated = generate?.(range.cloneRange());
   } catch {
-    // A page the generator cannot handle still gets its quote, without the directive.
+    // The generator's failure is not the quote's: the directive is built from the page below.
   }
+  const { page, target } = readDirectiveText(doc, range);
+  const checked = target ? checkedDirective(page, target, generated) : undefined;
+  // Text the page's walk cannot place (none visible): the generator's, or the quote's own words.
+  const fragment =
+    checked?.directive ?? (generated ? fragmentDirective(generated) : undefined) ?? fragmentFromText(inside);
   const quote = cleanSelection({ exact: inside, prefix: capPrefix(before), suffix: capSuffix(after), fragment });
-  return quote ? { quote } : null;
+  if (!quote) return null;
+  return { quote, link: checked?.fit ?? 'missed' };
 }

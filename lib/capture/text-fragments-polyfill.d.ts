@@ -12,5 +12,6 @@ declare module 'text-fragments-polyfill/dist/fragment-generation-utils.js' {
     fragment?: { textStart: string; textEnd?: string; prefix?: string; suffix?: string };
   }
   export function generateFragment(selection: Selection, startTime?: number): GenerateFragmentResult;
+  export function generateFragmentFromRange(range: Range, startTime?: number): GenerateFragmentResult;
   export function setTimeout(durationMs: number): void;
 }

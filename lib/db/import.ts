@@ -64,7 +64,10 @@ export async function readStoresForImport(stores: readonly StoreName[], db?: Loo
 }
 
 /** Every record of `stores` (the others: none), each store read whole. */
-async function readStores(tx: ImportTransaction | ReadTransaction, stores: readonly StoreName[]): Promise<StoredRecords> {
+async function readStores(
+  tx: ImportTransaction | ReadTransaction,
+  stores: readonly StoreName[],
+): Promise<StoredRecords> {
   const read = <S extends StoreName>(store: S) =>
     stores.includes(store) ? tx.objectStore(store).getAll() : Promise.resolve([]);
   const [resources, reflections, prompts, actions, assessments, reviews] = await Promise.all([

@@ -1,12 +1,12 @@
 import type { IDBPObjectStore } from 'idb';
-import { newReviewCard, reviewCardId, reviewItemsOf } from '../model/review-card';
+import { handOverCard, newReviewCard, reviewCardId, reviewItemsOf } from '../model/review-card';
 import type { LoopDB } from './schema';
 import type { Resource } from '../model/resource';
 
 // Apart from ./reviews.ts, which reads and answers cards: a write that adds an item (a quote from
 // the menu in a woken worker) loads only this.
 
-type ReviewStore = IDBPObjectStore<LoopDB, ('resources' | 'reviews')[], 'reviews', 'readwrite'>;
+export type ReviewStore = IDBPObjectStore<LoopDB, ('resources' | 'reviews')[], 'reviews', 'readwrite'>;
 
 /**
  * Inside a resource's write transaction: every takeaway, quote or clip it did not have before gets
@@ -26,4 +26,27 @@ export async function addCardsForNewItems(
     if (!(await reviews.getKey(id)))
       await reviews.put(newReviewCard(after.id, item.itemKind, item.itemId, item.createdAt, now));
   }
+}
+
+/**
+ * Inside a resource's write transaction, after the new items' cards are made: the card of the
+ * quote or clip `from` hands over to the takeaway's (handOverCard). Both are written, so sync
+ * carries the retirement as any card change.
+ */
+export async function handOverToTakeaway(
+  reviews: ReviewStore,
+  resourceId: string,
+  from: { itemKind: 'quote' | 'clip'; itemId: string },
+  takeawayId: string,
+  now: number,
+): Promise<void> {
+  const [fromCard, toCard] = await Promise.all([
+    reviews.get(reviewCardId(resourceId, from.itemKind, from.itemId)),
+    reviews.get(reviewCardId(resourceId, 'takeaway', takeawayId)),
+  ]);
+  if (!fromCard || !toCard) return;
+  const handed = handOverCard(fromCard, toCard, now);
+  if (!handed) return;
+  await reviews.put(handed.retired);
+  if (handed.successor !== toCard) await reviews.put(handed.successor);
 }

@@ -3,7 +3,7 @@ import { capText, isWebUrl, LIMITS, normaliseTags } from '../infra/limits';
 import type { CapturedPage } from '../model/captured-page';
 import type { Resource } from '../model/resource';
 import { applyPatch, capturedFields, type ResourceBase, type ResourcePatch } from '../model/resource-patch';
-import { addCardsForNewItems } from './new-review-cards';
+import { addCardsForNewItems, type ReviewStore } from './new-review-cards';
 import { getDb, type LoopDatabase } from './open';
 
 // The reads live apart so a first screen that only lists and reads loads none of the writes below.
@@ -108,6 +108,8 @@ export async function updateResources(
   now = Date.now(),
   db?: LoopDatabase,
   base?: ResourceBase,
+  /** More card changes in the same transaction, after the new items' cards (a quote turned into a takeaway). */
+  cards?: (reviews: ReviewStore, before: Resource, after: Resource) => Promise<void>,
 ): Promise<Resource[]> {
   const database = db ?? (await getDb());
   // Loaded before the transaction opens: nothing but IndexedDB is awaited inside one.
@@ -125,6 +127,7 @@ export async function updateResources(
     await store.put(next);
     if (next.takeaways !== current.takeaways || next.clips !== current.clips || next.quotes !== current.quotes)
       await addCardsForNewItems(tx.objectStore('reviews'), current, next, now);
+    if (cards) await cards(tx.objectStore('reviews'), current, next);
     out.push(next);
   }
   await tx.done;

@@ -1,4 +1,4 @@
-import { itemOf, reviewItemsOf } from '../model/review-card';
+import { itemOf, quoteMadeTakeaway, reviewItemsOf } from '../model/review-card';
 import { getDb, type LoopDatabase } from './open';
 import type { Resource } from '../model/resource';
 import type { ReviewCard } from '../model/review-card';
@@ -11,7 +11,8 @@ export interface DueReview {
 
 /**
  * The queue: cards due by `until`, most overdue first, each with its resource and item as they
- * are now. A card whose item or resource was removed is passed over (Undo may bring it back).
+ * are now. A card whose item or resource was removed is passed over (Undo may bring it back), as
+ * is a quote's that was made a takeaway before the quote's card retired with it (quoteMadeTakeaway).
  */
 export async function listDueReviews(until: number, limit = Infinity, db?: LoopDatabase): Promise<DueReview[]> {
   const database = db ?? (await getDb());
@@ -23,7 +24,7 @@ export async function listDueReviews(until: number, limit = Infinity, db?: LoopD
     const card = cursor.value;
     const resource = await resources.get(card.resourceId);
     const item = resource && itemOf(resource, card);
-    if (resource && item) out.push({ card, resource, item });
+    if (resource && item && !quoteMadeTakeaway(resource, card)) out.push({ card, resource, item });
     cursor = await cursor.continue();
   }
   // Cards due at the same moment (written together) come in the order they are on their page.

@@ -1,3 +1,4 @@
+import type { Resource } from '../model/resource';
 import type { ReviewCard } from '../model/review-card';
 import { getDb, type LoopDatabase } from './open';
 
@@ -17,46 +18,53 @@ export async function countSharedSince(since: number, db?: LoopDatabase): Promis
   return (db ?? (await getDb())).countFromIndex('resources', 'sharedAt', IDBKeyRange.lowerBound(since));
 }
 
+/** Cards answered (or made) since `since`: the stats count their answers without reading the store. */
+export async function cardsChangedSince(since: number, db?: LoopDatabase): Promise<ReviewCard[]> {
+  return (db ?? (await getDb())).getAllFromIndex('reviews', 'updatedAt', IDBKeyRange.lowerBound(since));
+}
+
 /**
- * Learned since `since`. Marking learned sets updatedAt too, so only records updated since
- * then (through the updatedAt index) can qualify: the rest of the library is never read.
+ * Resources updated since `since`, each given to `visit`, through the updatedAt index: the header
+ * reads them once for both the learned count and the streak's takeaways, quotes and clips.
  */
-export async function countLearnedSince(since: number, db?: LoopDatabase): Promise<number> {
+export async function walkResourcesUpdatedSince(
+  since: number,
+  visit: (resource: Resource) => void,
+  db?: LoopDatabase,
+): Promise<void> {
   const database = db ?? (await getDb());
-  let count = 0;
   let cursor = await database
     .transaction('resources')
     .store.index('updatedAt')
     .openCursor(IDBKeyRange.lowerBound(since));
   while (cursor) {
-    const { status, learnedAt } = cursor.value;
-    if (status === 'learned' && learnedAt !== undefined && learnedAt >= since) count++;
+    visit(cursor.value);
     cursor = await cursor.continue();
   }
-  return count;
 }
 
 /**
- * The reflections' times up to `now`, newest first, through the createdAt index (keys only), for
- * as long as `more` says: a streak stops at its first gap, so a long journal is not read to the start.
+ * The createdAt times of a store's records (a save or a logged activity; a journal answer), newest
+ * first from `atMost`, keys only. `visit` answers where to go on from (at or below; a streak asks
+ * for the day before, so a day costs one step however much was saved in it), or null to stop.
+ * True when the walk passed the oldest record.
  */
-export async function walkReflectionTimes(
-  now: number,
-  more: (time: number) => boolean,
+export async function walkCreatedTimes(
+  store: 'resources' | 'reflections',
+  atMost: number,
+  visit: (time: number) => number | null,
   db?: LoopDatabase,
-): Promise<void> {
+): Promise<boolean> {
   const database = db ?? (await getDb());
-  let cursor = await database
-    .transaction('reflections')
-    .store.index('createdAt')
-    .openKeyCursor(IDBKeyRange.upperBound(now), 'prev');
+  const index =
+    store === 'resources'
+      ? database.transaction('resources').store.index('createdAt')
+      : database.transaction('reflections').store.index('createdAt');
+  let cursor = await index.openKeyCursor(IDBKeyRange.upperBound(atMost), 'prev');
   while (cursor) {
-    if (!more(cursor.key)) break;
-    cursor = await cursor.continue();
+    const next = visit(cursor.key);
+    if (next === null) return false;
+    cursor = await (next < cursor.key ? cursor.continue(next) : cursor.continue());
   }
-}
-
-/** Cards answered (or made) since `since`: the stats count their answers without reading the store. */
-export async function cardsChangedSince(since: number, db?: LoopDatabase): Promise<ReviewCard[]> {
-  return (db ?? (await getDb())).getAllFromIndex('reviews', 'updatedAt', IDBKeyRange.lowerBound(since));
+  return true;
 }

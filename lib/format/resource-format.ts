@@ -2,6 +2,7 @@ import { dayTime, isDay } from '../model/activity';
 import type { ActivityType } from '../model/activity';
 import type { Resource, ResourceStatus, SharedHow } from '../model/resource';
 import { formatClock, formatDate, formatDuration, type MessageKey, t } from '../i18n';
+import { capLine, LIMITS } from '../infra/limits';
 
 /** The ways of sharing a user can choose, in the order every view offers them. */
 export const SHARED_HOW_OPTIONS: readonly { how: SharedHow; label: MessageKey }[] = [
@@ -60,6 +61,16 @@ export function resourceMetaLine(
   if (resource.kind === 'video' && resource.durationSec) parts.push(formatDuration(resource.durationSec));
   else if (resource.readingMinutes) parts.push(t('readingMinutes', resource.readingMinutes));
   return parts.join(' · ');
+}
+
+/**
+ * The author to name beside the line under a title, when that line does not already: an article's
+ * byline behind its site's name (a video's line names its channel, an activity's its author).
+ */
+export function bylineBesideMeta(resource: Pick<Resource, 'site' | 'author' | 'kind'>): string | undefined {
+  if (resource.kind !== 'article' && resource.kind !== 'page') return undefined;
+  const author = capLine(resource.author ?? '', LIMITS.author);
+  return author && resource.site && author !== resource.site ? author : undefined;
 }
 
 export function clipPositionLabel(positionSec: number | undefined): string | undefined {

@@ -31,6 +31,8 @@ export const LIMITS = {
   promptText: 500,
   actionText: 2_000,
   outcome: 10_000,
+  /** The first words of what waits, as the popup's one-line strip names it. */
+  waitingWords: 80,
 } as const;
 
 /** Trim, fold whitespace runs in one-line fields, and cut at a code-point boundary. */

@@ -107,6 +107,52 @@ export function itemOf(resource: Resource, card: Pick<ReviewCard, 'itemKind' | '
   return item && { kind: 'clip' as const, item };
 }
 
+/**
+ * A quote or clip turned into a takeaway (the user's words for it): the item's card retires, its
+ * history kept (no answer is added: the user answered nothing), and the takeaway's card takes its
+ * place in the queue with its schedule, so one review never brings both and what was learned of
+ * the quote carries on. A takeaway card with answers of its own keeps its schedule; a card retired
+ * already stays as it is. Null when nothing changes.
+ */
+export function handOverCard(
+  from: ReviewCard,
+  to: ReviewCard,
+  now: number,
+): { retired: ReviewCard; successor: ReviewCard } | null {
+  if (from.retiredAt !== undefined || from.due === undefined) return null;
+  const { due, ...rest } = from;
+  const retired: ReviewCard = { ...rest, retiredAt: now, updatedAt: Math.max(now, from.updatedAt + 1) };
+  const fresh = to.reps === 0 && to.history.length === 0 && to.retiredAt === undefined;
+  const successor: ReviewCard = fresh
+    ? {
+        ...to,
+        due,
+        stability: from.stability,
+        difficulty: from.difficulty,
+        scheduledDays: from.scheduledDays,
+        reps: from.reps,
+        lapses: from.lapses,
+        state: from.state,
+        ...(from.lastReview !== undefined ? { lastReview: from.lastReview } : {}),
+        updatedAt: Math.max(now, to.updatedAt + 1),
+      }
+    : to;
+  return { retired, successor };
+}
+
+/**
+ * A quote made a takeaway before its card was handed over (handOverCard came later): the takeaway
+ * reads as "Make it a takeaway" wrote it (the quote in curly quotes, then its note), so the queue
+ * passes over the quote's card and the takeaway's is the one that comes back.
+ */
+export function quoteMadeTakeaway(resource: Resource, card: Pick<ReviewCard, 'itemKind' | 'itemId'>): boolean {
+  if (card.itemKind !== 'quote') return false;
+  const quote = resource.quotes?.find((q) => q.id === card.itemId);
+  if (!quote) return false;
+  const line = `“${quote.exact}”`.replace(/\s+/g, ' ');
+  return resource.takeaways.some((t) => t.text === line || t.text.startsWith(`${line} — `));
+}
+
 /** Midnight that ends the local day of `now`: a review due today shows all day. */
 export function endOfLocalDay(now: number): number {
   const date = new Date(now);

@@ -66,6 +66,18 @@ export const BUILT_IN_PROMPTS = [
 export type BuiltInPromptId = (typeof BUILT_IN_PROMPTS)[number]['id'];
 
 /**
+ * A journal entry with no question: the user's own free writing. Stored as a reflection like any
+ * answer (`promptId` this id, `promptText` the label in the language it was written in), so it
+ * needs no new field, exports and syncs as every answer does, and is never asked by the rotation.
+ */
+export const FREE_WRITING_ID = 'freeWriting';
+
+/** Free writing as a page holds a prompt to answer. */
+export function freeWritingCandidate(): PromptCandidate {
+  return { promptId: FREE_WRITING_ID, group: 'own', kind: 'builtIn' };
+}
+
+/**
  * Templates about one resource: `$1` is its title (`$2` the days since it was saved), or for
  * `resourceQuote` the newest passage the user kept from it.
  */
@@ -89,6 +101,7 @@ const _keysExist: readonly MessageKey[] = [
   ...RESOURCE_PROMPTS.map((id) => `prompt_${id}` as const),
   ...CUSTOM_GROUPS.map((g) => `promptGroup_${g}` as const),
   'promptGroup_resources',
+  `prompt_${FREE_WRITING_ID}`,
 ];
 void _keysExist;
 
@@ -127,6 +140,7 @@ export function builtInText(id: BuiltInPromptId): string {
 
 /** The prompt's text in the current language. */
 export function promptText(prompt: PromptCandidate): string {
+  if (prompt.promptId === FREE_WRITING_ID) return t('prompt_freeWriting');
   if (prompt.kind === 'builtIn' && isBuiltInId(prompt.promptId)) return builtInText(prompt.promptId);
   if (prompt.kind === 'resource' && isResourcePromptId(prompt.promptId)) {
     if (prompt.promptId === 'resourceQuote') return prompt.quote ? t('prompt_resourceQuote', prompt.quote) : '';

@@ -9,6 +9,8 @@ import {
   LEARNED_RECENTLY_DAYS,
   QUEUED_AT_MOST_DAYS,
   QUEUED_FOR_DAYS,
+  FREE_WRITING_ID,
+  promptKey,
   resourceCandidates,
   type PromptCandidate,
 } from './catalogue';
@@ -75,12 +77,15 @@ export async function loadPromptSources(now: number, read: PromptReads): Promise
   ]);
   const history: PromptUse[] = [
     ...shown,
-    ...answered.map((r) => ({
-      promptId: r.promptId,
-      ...(r.resourceId ? { resourceId: r.resourceId } : {}),
-      group: groupOf(r.promptId, customs, r.resourceId),
-      at: r.createdAt,
-    })),
+    // Free writing answers no prompt: it says nothing about which questions were asked lately.
+    ...answered
+      .filter((r) => r.promptId !== FREE_WRITING_ID)
+      .map((r) => ({
+        promptId: r.promptId,
+        ...(r.resourceId ? { resourceId: r.resourceId } : {}),
+        group: groupOf(r.promptId, customs, r.resourceId),
+        at: r.createdAt,
+      })),
   ];
   return { disabled, customs, resources, history };
 }
@@ -96,14 +101,29 @@ export function candidatesFrom(
   ];
 }
 
-/** The next prompt to ask, or null when the user turned every prompt off. */
+/**
+ * The next prompt to ask, or null when the user turned every prompt off. `passedOver` (keys of
+ * `promptKey`) are the questions the user asked to replace ("Another question"), the newest last:
+ * none of them comes back until every other was offered, then the oldest first again, never the
+ * newest (null when it is the only one).
+ */
 export async function choosePrompt(
   read: PromptReads,
   now = Date.now(),
   random: () => number = Math.random,
+  passedOver: readonly string[] = [],
 ): Promise<PromptCandidate | null> {
   const sources = await loadPromptSources(now, read);
-  return pickPrompt(candidatesFrom(sources, now), sources.history, now, { random });
+  const candidates = candidatesFrom(sources, now);
+  if (!passedOver.length) return pickPrompt(candidates, sources.history, now, { random });
+  const fresh = candidates.filter((c) => !passedOver.includes(promptKey(c)));
+  if (fresh.length) return pickPrompt(fresh, sources.history, now, { random });
+  const newest = passedOver[passedOver.length - 1];
+  for (const key of passedOver) {
+    const again = key !== newest && candidates.find((c) => promptKey(c) === key);
+    if (again) return again;
+  }
+  return null;
 }
 
 /** Remember what was shown (newest last, a bounded list). */

@@ -24,15 +24,20 @@ export function encodeFragmentTerm(term: string): string {
   return encodeURIComponent(term).replace(/-/g, '%2D');
 }
 
-/** `text=[prefix-,]start[,end][,-suffix]`; undefined when there is no start. */
+/**
+ * `text=[prefix-,]start[,end][,-suffix]`; undefined when there is no start. Runs of white space
+ * fold to one space, as the page's text does: the generator copies source line breaks and
+ * indentation into its terms, which Chromium then does not find.
+ */
 export function fragmentDirective(parts: FragmentParts): string | undefined {
-  const start = parts.textStart.trim();
+  const fold = (term: string | undefined) => term?.replace(/\s+/g, ' ').trim() ?? '';
+  const start = fold(parts.textStart);
   if (!start) return undefined;
   const terms: string[] = [];
-  if (parts.prefix?.trim()) terms.push(`${encodeFragmentTerm(parts.prefix.trim())}-`);
+  if (fold(parts.prefix)) terms.push(`${encodeFragmentTerm(fold(parts.prefix))}-`);
   terms.push(encodeFragmentTerm(start));
-  if (parts.textEnd?.trim()) terms.push(encodeFragmentTerm(parts.textEnd.trim()));
-  if (parts.suffix?.trim()) terms.push(`-${encodeFragmentTerm(parts.suffix.trim())}`);
+  if (fold(parts.textEnd)) terms.push(encodeFragmentTerm(fold(parts.textEnd)));
+  if (fold(parts.suffix)) terms.push(`-${encodeFragmentTerm(fold(parts.suffix))}`);
   const directive = `text=${terms.join(',')}`;
   return isFragmentDirective(directive) ? directive : undefined;
 }

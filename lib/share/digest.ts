@@ -8,11 +8,12 @@ import { formatClipTime } from '../infra/video-time';
 import { locale, t } from '../i18n';
 import { capLine, LIMITS } from '../infra/limits';
 import { quoteHref } from '../quotes/fragment';
-import { countAnswers, type ReviewCard } from '../model/review-card';
+import { DAY, type ReviewCard } from '../model/review-card';
 import { openUrl } from '../format/resource-links';
 import { activityTypeLabel, formatDay, kindLabel } from '../format/resource-format';
 import { escapeMarkdown, escapeMarkdownLine, escapeSlack, markdownLink, slackLink } from './escape';
 import { inPeriod, type Period } from './period';
+import { actionInPeriod, hasSomethingToTeach, lastTaught, periodWork, type PeriodWork } from './period-work';
 
 export interface DigestAction {
   text: string;
@@ -47,12 +48,14 @@ export interface DigestItem {
   activityType?: ActivityType;
   happenedOn?: string;
   withWhom?: string;
-  /** A book's author (a page names its site instead). */
+  /** Who wrote it: an article's byline, a video's channel, a book's author. */
   author?: string;
   site?: string;
   learnedAt?: number;
   sharedAt?: number;
   sharedHow?: SharedHow;
+  /** How often one of its items was answered "applied" in the period (the daily review). */
+  applied?: number;
   takeaways: string[];
   clips: DigestClip[];
   quotes: DigestQuote[];
@@ -94,13 +97,23 @@ function digestAction(action: Action): DigestAction {
   return out;
 }
 
-export function digestItem(resource: Resource, actions: readonly Action[]): DigestItem {
+/** The parts a digest lists of a resource: all of them, or what came of it in a period. */
+type DigestParts = Pick<PeriodWork, 'takeaways' | 'quotes' | 'clips' | 'actions'> &
+  Partial<Pick<PeriodWork, 'learned' | 'shared' | 'applied'>>;
+
+export function digestItem(resource: Resource, actions: readonly Action[], work?: PeriodWork): DigestItem {
+  const parts: DigestParts = work ?? {
+    takeaways: resource.takeaways,
+    quotes: resource.quotes ?? [],
+    clips: resource.clips,
+    actions: actions.filter((a) => a.status !== 'dropped').sort((a, b) => a.createdAt - b.createdAt),
+  };
   const item: DigestItem = {
     id: resource.id,
     title: resource.title || t('untitled'),
     kind: resource.kind,
-    takeaways: takeawayLines(resource.takeaways),
-    clips: resource.clips.map((clip) => {
+    takeaways: takeawayLines(parts.takeaways),
+    clips: parts.clips.map((clip) => {
       const out: DigestClip = {
         at: formatClipTime(clip),
         atSec: clip.atSec,
@@ -111,7 +124,7 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
       if (url) out.url = new URL(url).href;
       return out;
     }),
-    quotes: (resource.quotes ?? []).map((quote) => {
+    quotes: parts.quotes.map((quote) => {
       const out: DigestQuote = {
         text: capLine(quote.exact, LIMITS.quote),
         note: capLine(quote.note, LIMITS.quoteNote),
@@ -120,10 +133,7 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
       if (url) out.url = url;
       return out;
     }),
-    actions: actions
-      .filter((a) => a.status !== 'dropped')
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map(digestAction),
+    actions: parts.actions.map(digestAction),
   };
   const url = openUrl(resource);
   if (url) item.url = new URL(url).href;
@@ -131,39 +141,55 @@ export function digestItem(resource: Resource, actions: readonly Action[]): Dige
   if (resource.activityType) item.activityType = resource.activityType;
   if (resource.happenedOn) item.happenedOn = resource.happenedOn;
   if (resource.withWhom) item.withWhom = resource.withWhom;
-  if (resource.kind === 'activity' && resource.author) item.author = resource.author;
-  if (resource.status === 'learned' && resource.learnedAt !== undefined) item.learnedAt = resource.learnedAt;
-  if (resource.sharedAt !== undefined) item.sharedAt = resource.sharedAt;
-  if (resource.sharedHow) item.sharedHow = resource.sharedHow;
+  const author = capLine(resource.author ?? '', LIMITS.author);
+  if (author) item.author = author;
+  // A period's digest says Learned and Shared only when they happened in it, as its header counts.
+  const learned = parts.learned ?? resource.status === 'learned';
+  if (learned && resource.status === 'learned' && resource.learnedAt !== undefined) item.learnedAt = resource.learnedAt;
+  if ((parts.shared ?? true) && resource.sharedAt !== undefined) {
+    item.sharedAt = resource.sharedAt;
+    if (resource.sharedHow) item.sharedHow = resource.sharedHow;
+  }
+  if (parts.applied) item.applied = parts.applied;
   return item;
 }
 
 /** What a digest reads (lib/db/digest.ts and its neighbours; lib/app/share-reads.ts wires them). */
 export interface DigestReads {
-  /** Every resource marked learned. */
-  learned(): Promise<Resource[]>;
+  /**
+   * Resources written since `since` (the updatedAt index): every write of a takeaway, quote, clip,
+   * Learned or shared sets it, so nothing that came of a resource in a period starting then is older.
+   */
+  changedSince(since: number): Promise<Resource[]>;
   /** Resources shared from `start` up to (not including) `end`. */
   sharedBetween(start: number, end: number): Promise<Resource[]>;
+  /** These resources, those that exist. */
+  resources(ids: readonly string[]): Promise<Resource[]>;
   actions(): Promise<Action[]>;
   reflection(id: string): Promise<Reflection | undefined>;
   /** Review cards answered (or made) since `since`. */
   cardsChangedSince(since: number): Promise<ReviewCard[]>;
 }
 
+/** The resource an action came from, directly or through a reflection about it. */
+async function actionResource(action: Action, read: Pick<DigestReads, 'reflection'>): Promise<string | undefined> {
+  if (action.source.kind === 'resource') return action.source.id;
+  if (action.source.kind === 'reflection' && action.source.id)
+    return (await read.reflection(action.source.id))?.resourceId;
+  return undefined;
+}
+
 /** Actions made from each resource, directly or from a reflection about it. */
 async function actionsByResource(
-  resourceIds: ReadonlySet<string>,
-  read: Pick<DigestReads, 'actions' | 'reflection'>,
+  resourceIds: ReadonlySet<string> | null,
+  actions: readonly Action[],
+  read: Pick<DigestReads, 'reflection'>,
 ): Promise<Map<string, Action[]>> {
   const out = new Map<string, Action[]>();
-  if (!resourceIds.size) return out;
-  const actions = await read.actions();
+  if (resourceIds && !resourceIds.size) return out;
   for (const action of actions) {
-    let resourceId: string | undefined;
-    if (action.source.kind === 'resource') resourceId = action.source.id;
-    else if (action.source.kind === 'reflection' && action.source.id)
-      resourceId = (await read.reflection(action.source.id))?.resourceId;
-    if (!resourceId || !resourceIds.has(resourceId)) continue;
+    const resourceId = await actionResource(action, read);
+    if (!resourceId || (resourceIds && !resourceIds.has(resourceId))) continue;
     out.set(resourceId, [...(out.get(resourceId) ?? []), action]);
   }
   return out;
@@ -174,27 +200,58 @@ export interface DigestOptions {
   topic?: DigestTopicText;
 }
 
-/** What was learned or shared in the period, oldest first, read through the indexes. */
+/**
+ * The period's real work, oldest first: every resource that got a takeaway, quote or clip in it,
+ * had an action from it done, was logged, marked Learned or shared, or had an item applied, with
+ * what came of it then (lib/share/period-work.ts). Read through the indexes, never the whole store.
+ */
 export async function collectDigest(period: Period, read: DigestReads, options: DigestOptions = {}): Promise<Digest> {
-  const learned = (await read.learned()).filter((r) => inPeriod(r.learnedAt, period));
-  const shared = await read.sharedBetween(period.start, period.end);
+  // A day early: an activity may be logged the day before the day it names.
+  const [changed, shared, allActions, cards] = await Promise.all([
+    read.changedSince(period.start - DAY),
+    read.sharedBetween(period.start, period.end),
+    read.actions(),
+    // A card answered in the period was updated in it or later: the updatedAt index finds them.
+    read.cardsChangedSince(period.start),
+  ]);
   const byId = new Map<string, Resource>();
-  for (const resource of [...learned, ...shared]) byId.set(resource.id, resource);
-  const when = (r: Resource) => Math.min(...[r.learnedAt, r.sharedAt].filter((x): x is number => inPeriod(x, period)));
-  const resources = [...byId.values()].sort((a, b) => when(a) - when(b) || a.title.localeCompare(b.title));
-  const actions = await actionsByResource(new Set(byId.keys()), read);
-  // A card answered in the period was updated in it or later: the updatedAt index finds them.
-  const cards = await read.cardsChangedSince(period.start);
-  const appliedCount = countAnswers(cards, period.start, period.end, ['applied']);
+  for (const resource of [...changed, ...shared]) byId.set(resource.id, resource);
+  // An action done, or a card answered, in the period may be all that came of an older resource.
+  const actions = await actionsByResource(
+    null,
+    allActions.filter((action) => actionInPeriod(action, period)),
+    read,
+  );
+  const applied = cards.filter((card) => card.history.some((e) => e.answer === 'applied' && inPeriod(e.at, period)));
+  const missing = [...new Set([...actions.keys(), ...applied.map((card) => card.resourceId)])].filter(
+    (id) => !byId.has(id),
+  );
+  for (const resource of missing.length ? await read.resources(missing) : []) byId.set(resource.id, resource);
+  const cardsOf = new Map<string, ReviewCard[]>();
+  for (const card of applied) cardsOf.set(card.resourceId, [...(cardsOf.get(card.resourceId) ?? []), card]);
+
+  const work = [...byId.values()]
+    .map((r) => periodWork(r, actions.get(r.id) ?? [], cardsOf.get(r.id) ?? [], period))
+    .filter((w): w is PeriodWork => w !== null)
+    .sort((a, b) => a.first - b.first || a.resource.title.localeCompare(b.resource.title));
+  const items = work.map((w) => digestItem(w.resource, w.actions, w));
   return {
     kind: 'period',
     period,
-    items: resources.map((r) => digestItem(r, actions.get(r.id) ?? [])),
-    learnedCount: learned.length,
-    sharedCount: shared.length,
-    ...(appliedCount ? { appliedCount } : {}),
+    items,
+    ...countsOf(items),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.topic ? { topic: options.topic } : {}),
+  };
+}
+
+/** The header's counts, from the items listed, so the two always agree. */
+function countsOf(items: readonly DigestItem[]): Pick<Digest, 'learnedCount' | 'sharedCount' | 'appliedCount'> {
+  const applied = items.reduce((sum, item) => sum + (item.applied ?? 0), 0);
+  return {
+    learnedCount: items.filter((item) => item.learnedAt !== undefined).length,
+    sharedCount: items.filter((item) => item.sharedAt !== undefined).length,
+    ...(applied ? { appliedCount: applied } : {}),
   };
 }
 
@@ -204,15 +261,19 @@ export async function collectResourceDigest(
   read: Pick<DigestReads, 'actions' | 'reflection'>,
   options: DigestOptions = {},
 ): Promise<Digest> {
-  return resourcesDigest([resource], await actionsByResource(new Set([resource.id]), read), options);
+  return resourcesDigest(
+    [resource],
+    await actionsByResource(new Set([resource.id]), await read.actions(), read),
+    options,
+  );
 }
 
 /** Actions made from each of these resources, for digests built later without a database read. */
-export function actionsForResources(
+export async function actionsForResources(
   resources: readonly Resource[],
   read: Pick<DigestReads, 'actions' | 'reflection'>,
 ): Promise<Map<string, Action[]>> {
-  return actionsByResource(new Set(resources.map((r) => r.id)), read);
+  return actionsByResource(new Set(resources.map((r) => r.id)), await read.actions(), read);
 }
 
 /** Resources posted on their own (not a period): synchronous, so a click can build it and post. */
@@ -249,9 +310,22 @@ export function digestTitle(digest: Digest): string {
   return t('digestTitle', periodLabel(digest.period, digest.timeZone));
 }
 
+/** "Learned: 1 · Shared with the team: 0 · Takeaways: 3 · Clips: 3 · Actions done: 1 · Applied: 1": what is listed. */
 export function digestSummary(digest: Digest): string {
-  const summary = t('digestSummary', digest.learnedCount, digest.sharedCount);
-  return digest.appliedCount ? `${summary} · ${t('digestApplied', digest.appliedCount)}` : summary;
+  const sum = (count: (item: DigestItem) => number) => digest.items.reduce((total, item) => total + count(item), 0);
+  const parts = [t('digestSummary', digest.learnedCount, digest.sharedCount)];
+  const counts: [number, (count: number) => string][] = [
+    [sum((item) => item.takeaways.length), (count) => t('digestCountTakeaways', count)],
+    [sum((item) => item.quotes.length), (count) => t('digestCountQuotes', count)],
+    [sum((item) => item.clips.length), (count) => t('digestCountClips', count)],
+    [
+      sum((item) => item.actions.filter((a) => a.status === 'done').length),
+      (count) => t('digestCountActionsDone', count),
+    ],
+    [digest.appliedCount ?? 0, (count) => t('digestApplied', count)],
+  ];
+  for (const [count, text] of counts) if (count) parts.push(text(count));
+  return parts.join(' · ');
 }
 
 /** "To talk about at the next team meeting: Time to learn (2 of 5 in my latest check)" (plain text). */
@@ -279,10 +353,12 @@ export function itemMeta(item: DigestItem, digest: Digest): string {
   const parts = [item.activityType ? activityTypeLabel(item.activityType) : kindLabel(item.kind)];
   if (item.happenedOn && isDay(item.happenedOn)) parts.push(formatDay(item.happenedOn));
   if (item.withWhom) parts.push(t('activityWith', item.withWhom));
-  if (item.author) parts.push(item.author);
-  if (item.site) parts.push(item.site);
+  // Isolated (FSI…PDI): a right-to-left name, or an override in it, cannot reorder the line around it.
+  if (item.author) parts.push(`\u2068${item.author}\u2069`);
+  if (item.site && item.site !== item.author) parts.push(item.site);
   if (item.learnedAt !== undefined) parts.push(t('digestLearnedOn', day(item.learnedAt, digest)));
   if (item.sharedAt !== undefined) parts.push(`${sharedLabel(item.sharedHow)} ${day(item.sharedAt, digest)}`);
+  if (item.applied) parts.push(t('digestApplied', item.applied));
   return parts.join(' · ');
 }
 
@@ -423,9 +499,10 @@ export function digestFileName(digest: Digest): string {
   return `learning-digest-${date}.md`;
 }
 
-/** Of the learned resources, those not shared yet, most recently learned first: what "Teach it forward" offers. */
-export function teachForward(learned: readonly Resource[]): Resource[] {
-  return learned
-    .filter((r) => r.sharedAt === undefined)
-    .sort((a, b) => (b.learnedAt ?? b.updatedAt) - (a.learnedAt ?? a.updatedAt));
+/**
+ * What "Teach it forward" offers: what has something to teach (takeaways, quotes, clips or Learned)
+ * and is not shared yet, the most recently taught first.
+ */
+export function teachForward(candidates: readonly Resource[]): Resource[] {
+  return candidates.filter(hasSomethingToTeach).sort((a, b) => lastTaught(b) - lastTaught(a) || (a.id < b.id ? -1 : 1));
 }

@@ -180,6 +180,8 @@ describe('from reflection to action to follow-up', () => {
     await expect.poll(() => badgeText(ext)).toBe('!');
 
     const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
+    // What waits is named above the page's action; used, its card opens in place.
+    await popup.locator('.waiting-strip').filter({ hasText: 'Follow-up: Invite QA to sprint planning' }).click();
     const card = popup.getByRole('region', { name: 'Follow-up' });
     await card.getByRole('group', { name: 'Did you do it?' }).waitFor();
     await card.getByText('Invite QA to sprint planning').waitFor();
@@ -463,7 +465,19 @@ describe('the monthly check offer in the popup', () => {
       now - 8 * DAY,
     );
     const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
-    const offer = popup.getByRole('region', { name: 'Monthly learning check' });
+    // As a page's command would: the background hears the schedule changed and marks the badge.
+    await popup.evaluate(() =>
+      chrome.runtime
+        .sendMessage({
+          id: 1,
+          type: 'changed',
+          data: { stores: [], ids: [], items: ['assessmentSchedule'] },
+          timestamp: Date.now(),
+        })
+        .catch(() => undefined),
+    );
+    await popup.locator('.waiting-strip').filter({ hasText: 'Monthly check:' }).click();
+    const offer = popup.getByRole('region', { name: 'Monthly check' });
     await offer.waitFor();
     expect(await offer.getByRole('link', { name: 'Start the check' }).getAttribute('href')).toBe(
       extensionUrl(ext, 'library.html#assessment'),
@@ -599,6 +613,7 @@ describe.runIf(process.env.ACTIONS_SHOTS)('screenshots', () => {
         now - 8 * DAY,
       );
       const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
+      await popup.locator('.waiting-strip').click();
       await popup.locator('.follow-up-card').waitFor();
       await popup.screenshot({ path: shot('popup-follow-up'), fullPage: true });
       await popup.locator('.follow-up-buttons .btn-primary').click();

@@ -26,7 +26,9 @@ describe('the library', () => {
     await library.getByRole('heading', { name: 'Your library is empty, for now' }).waitFor();
     expect(await library.getByText('The keyboard shortcut').count()).toBe(1);
     expect(await library.locator('kbd').allTextContents()).toEqual(['Alt', 'Shift', 'S']);
-    expect(await library.getByRole('link', { name: 'Import in Settings' }).getAttribute('href')).toBe('#settings');
+    expect(await library.getByRole('link', { name: 'Import in Settings' }).getAttribute('href')).toBe(
+      '#settings/backup',
+    );
     expect(await library.getByRole('searchbox', { name: 'Search' }).count()).toBe(0);
   });
 

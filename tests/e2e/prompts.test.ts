@@ -132,13 +132,14 @@ describe('reflection prompts', () => {
       },
     ]);
 
-    // The popup on a page that cannot be saved: Log learning first and focused; the due prompt
-    // below it, compact; Answer opens the box with the focus in it; type and Save answer.
+    // The popup on a page that cannot be saved: the question named in the strip above Log learning,
+    // which has the focus; the strip opens the question in place with the focus in its box.
     const tabId = await openTab(ext, 'chrome://version/');
     const popup = await openPopup(ext, tabId);
-    await popup.getByText(prompt, { exact: true }).waitFor();
+    const strip = popup.locator('.waiting-strip');
+    await strip.filter({ hasText: `Question: ${prompt.slice(0, 20)}` }).waitFor();
     await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Log learning');
-    await popup.getByRole('button', { name: 'Answer', exact: true }).click();
+    await strip.click();
     const answerBox = popup.getByRole('textbox', { name: prompt, exact: true });
     await answerBox.waitFor();
     await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('due-answer');
@@ -289,7 +290,10 @@ describe('reflection prompts', () => {
     expect(title).toHaveLength(1);
     const prompt = await dueText(page);
     const popup = await openPopup(ext, await openTab(ext, 'chrome://version/'));
-    await popup.getByRole('button', { name: 'Svara', exact: true }).click();
+    await popup
+      .locator('.waiting-strip')
+      .filter({ hasText: `Fråga: ${prompt.slice(0, 20)}` })
+      .click();
     await popup.getByRole('textbox', { name: prompt, exact: true }).fill('Vi hjälptes åt med releasen.');
     await shot(popup, 'popup-due-sv');
     await popup.getByRole('button', { name: 'Spara svaret' }).click();

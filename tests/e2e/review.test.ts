@@ -83,7 +83,7 @@ function savedTalk(now: number) {
 }
 
 describe('daily review', () => {
-  it('takeaways written as items come back with the prompt; Applied it and Make an action in one click each; the resource page shows what came of it; search says why', async () => {
+  it('takeaways written as items come back with the prompt; Applied it and Turn into an action in one click each; the resource page shows what came of it; search says why', async () => {
     ext = await launch();
     const library = await ext.context.newPage();
     await library.goto(extensionUrl(ext, 'library.html#resources'));
@@ -141,6 +141,8 @@ describe('daily review', () => {
 
     // The popup: three of the four due items (the default), each with its source and four answers.
     const popup = await openPopup(ext, tabId);
+    // Named in the strip above the page's action (the question first); used, the cards open in place.
+    await popup.locator('.waiting-strip').click();
     const review = popup.getByRole('region', { name: 'From what you learned' });
     await expect.poll(() => review.locator('.review-card').count()).toBe(3);
     const first = review.locator('.review-card').first();
@@ -154,12 +156,12 @@ describe('daily review', () => {
       .waitFor();
     await expect.poll(() => review.locator('.review-card').count()).toBe(2);
 
-    // Make an action: the action form opens in the library, its box already holding the item.
+    // Turn into an action: the action form opens in the library, its box already holding the item.
     const second = review.locator('.review-card').first();
     const secondText = (await second.locator('.review-text').textContent())!;
     const [form] = await Promise.all([
       ext.context.waitForEvent('page'),
-      second.getByRole('button', { name: 'Make an action' }).click(),
+      second.getByRole('button', { name: 'Turn into an action' }).click(),
     ]);
     const actionBox = form.getByRole('textbox', { name: /What will you do/ });
     await expect.poll(() => actionBox.inputValue()).toBe(secondText);
@@ -194,7 +196,7 @@ describe('daily review', () => {
     await came.getByRole('link', { name: `Try it: ${secondText}` }).waitFor();
     await came.getByText('Set an error budget for the checkout service.').waitFor();
     await came.locator('.res-conn-review').filter({ hasText: 'Applied it' }).waitFor();
-    await came.locator('.res-conn-review').filter({ hasText: 'Make an action' }).waitFor();
+    await came.locator('.res-conn-review').filter({ hasText: 'Turn into an action' }).waitFor();
     expect(await axeViolations(library)).toEqual([]);
     await shot(library, 'resource-page');
 

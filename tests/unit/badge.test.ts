@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { markBadge } from '../../lib/background/badge';
-import { badgeReasons } from '../../lib/settings';
+import { badgeReasons, badgeWords } from '../../lib/settings';
 
 describe('markBadge', () => {
   it('keeps every reason when features mark it at the same moment', async () => {
@@ -34,5 +34,17 @@ describe('markBadge', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe('Learning Loop: A reflection question is waiting');
     await Promise.all([markBadge('prompt', false), markBadge('follow-up', false), markBadge('backup', false)]);
     expect(await fakeBrowser.action.getTitle({})).toBe('Learning Loop: save this page');
+  });
+
+  it('keeps what a question or follow-up is about, its first words only, and drops them with the reason', async () => {
+    const question = `What did you learn this week?${' And why?'.repeat(40)}`;
+    await Promise.all([markBadge('prompt', true, question), markBadge('follow-up', true, 'Ask  QA\nbefore planning')]);
+    const words = await badgeWords.getValue();
+    expect(words.prompt).toBe(`${question.slice(0, 79)}…`);
+    expect(words['follow-up']).toBe('Ask QA before planning');
+    await markBadge('prompt', false);
+    expect(await badgeWords.getValue()).toEqual({ 'follow-up': 'Ask QA before planning' });
+    await markBadge('follow-up', false);
+    expect(await badgeWords.getValue()).toEqual({});
   });
 });

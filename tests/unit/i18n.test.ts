@@ -101,6 +101,11 @@ const NOT_COUNTS = new Set([
   'backupSkippedMore',
   'backupSkippedShow',
   'digestApplied',
+  // The digest's header: "Takeaways: 3", a label and its count.
+  'digestCountTakeaways',
+  'digestCountQuotes',
+  'digestCountClips',
+  'digestCountActionsDone',
   'digestSummary',
   'followUpCount',
   'journalMatches',

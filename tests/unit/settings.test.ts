@@ -30,6 +30,7 @@ const WRONG: Record<ItemName, unknown[]> = {
   backupReminder: [[], { notifiedAt: 'x', dismissedAt: null }],
   welcomeShownAt: ['once', true, 1e308],
   badgeReasons: ['prompt', ['prompt', 'party'], [1]],
+  badgeWords: ['What did', { prompt: 7 }, { 'follow-up': 'x'.repeat(81) }],
   clipSegmentSeconds: ['30', 2, 601, 12.5],
   reviewsPerPrompt: ['3', -1, 11, 2.5],
   reviewSession: ['today', { startedAt: 'now', answered: 0 }, { startedAt: 1, answered: -1 }],

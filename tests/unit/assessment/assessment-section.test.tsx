@@ -67,3 +67,48 @@ describe('the learning-environment page', () => {
     expect([...seen]).toEqual(['Take another check']);
   });
 });
+
+describe('the weakest conditions after a check', () => {
+  let root: HTMLElement;
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    vi.useRealTimers();
+  });
+
+  it('a tie is shown as a tie: both tied conditions named, each with what to talk about, both marked weakest', async () => {
+    vi.setSystemTime(new Date('2026-03-10T10:00:00'));
+    await saveAssessment({
+      scores: {
+        'felt-need': 4,
+        cooperation: 4,
+        recognition: 4,
+        careers: 2,
+        feedback: 2,
+        'new-ideas': 5,
+        'bottom-up': 3,
+      },
+    });
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(<AssessmentSection route={parseRoute('#assessment')} />, root);
+    });
+    await vi.waitFor(() => expect(root.querySelector('.weakest')).not.toBeNull());
+    const block = root.querySelector('.weakest')!;
+    expect(block.querySelector('h3')?.textContent).toBe(
+      'To talk about with your team: Horizontal as well as vertical careers and Encouragement, follow-up and feedback',
+    );
+    expect(block.textContent).toContain('A tie: 2 conditions share your lowest score in the latest check, 2 of 5.');
+    expect([...block.querySelectorAll('li h4')].map((h) => h.textContent)).toEqual([
+      'Horizontal as well as vertical careers',
+      'Encouragement, follow-up and feedback',
+    ]);
+    // Each tied condition can go to the digest or become an action on its own.
+    expect(block.querySelectorAll('li .weakest-actions')).toHaveLength(2);
+    const marked = [...root.querySelectorAll('.trend-card')]
+      .filter((card) => card.querySelector('.chip-weak'))
+      .map((card) => card.querySelector('.trend-name')?.textContent);
+    expect(marked).toEqual(['Horizontal as well as vertical careers', 'Encouragement, follow-up and feedback']);
+  });
+});

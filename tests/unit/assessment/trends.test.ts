@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONDITION_IDS } from '../../../lib/model/assessment';
 import { CONDITIONS } from '../../../lib/assessment/conditions';
 import { addMonths, assessmentDueAt, FIRST_CHECK_AFTER_DAYS } from '../../../lib/assessment/schedule';
-import { conditionTrends, weakestCondition } from '../../../lib/assessment/trends';
+import { conditionTrends, weakestConditions } from '../../../lib/assessment/trends';
 import type { Assessment } from '../../../lib/model/assessment';
 import { readLocale } from '../../../scripts/locales';
 
@@ -65,29 +65,33 @@ describe('conditionTrends', () => {
   });
 });
 
-describe('weakestCondition', () => {
+describe('weakestConditions', () => {
   it('is the lowest score in the latest check', () => {
-    expect(weakestCondition([check(100, { ...all(1) }), check(200, { ...all(4), careers: 2 })])).toEqual({
-      id: 'careers',
+    expect(weakestConditions([check(100, { ...all(1) }), check(200, { ...all(4), careers: 2 })])).toEqual({
+      ids: ['careers'],
       score: 2,
     });
   });
 
-  it('ties go to the one that fell most, then the lower average, then the order of the check', () => {
-    const fell = [check(100, { ...all(3), feedback: 5 }), check(200, { ...all(3) })];
-    expect(weakestCondition(fell)).toEqual({ id: 'feedback', score: 3 });
+  it('a tie names every tied condition, the one that fell most first, then the lower average, then the order of the check', () => {
+    const fell = [check(100, { ...all(3), feedback: 5 }), check(200, { ...all(4), feedback: 3, careers: 3 })];
+    expect(weakestConditions(fell)).toEqual({ ids: ['feedback', 'careers'], score: 3 });
     const average = [
       check(100, { ...all(3), 'bottom-up': 1 }),
       check(200, { ...all(2), 'bottom-up': 1 }),
       check(300, { ...all(2), 'bottom-up': 2 }),
     ];
-    // Every condition is 2 now; bottom-up rose by 1 (others 0), so it ranks after those that stayed.
-    expect(weakestCondition(average)).toEqual({ id: 'felt-need', score: 2 });
-    expect(weakestCondition([check(100, all(3))])).toEqual({ id: 'felt-need', score: 3 });
+    // Every condition is 2 now: all are named; bottom-up rose by 1 (others 0), so it comes last.
+    const tied = weakestConditions(average)!;
+    expect(tied.score).toBe(2);
+    expect(tied.ids).toHaveLength(7);
+    expect(tied.ids[0]).toBe('felt-need');
+    expect(tied.ids.at(-1)).toBe('bottom-up');
+    expect(weakestConditions([check(100, all(3))])!.ids).toEqual(CONDITION_IDS);
   });
 
   it('nothing rated: none', () => {
-    expect(weakestCondition([])).toBeUndefined();
+    expect(weakestConditions([])).toBeUndefined();
   });
 });
 

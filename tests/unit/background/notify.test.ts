@@ -40,7 +40,7 @@ describe('every notification speaks the chosen language, also from a worker woke
     await settle();
     await fakeBrowser.alarms.onAlarm.trigger({ name: ASSESSMENT_ALARM, scheduledTime: T0 });
     await settle();
-    expect(await titles()).toEqual(['Dags för månadens lärandebedömning']);
+    expect(await titles()).toEqual(['Dags för månadens bedömning']);
   });
 
   it('the backup reminder, when its alarm wakes the worker', async () => {

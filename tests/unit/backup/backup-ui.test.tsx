@@ -81,7 +81,7 @@ describe('BackupSettings', () => {
     await choose('backup.json', backupText(file, { settings: { showThumbnails: false } }));
     await until(() => !!host.querySelector('.backup-preview'));
     expect(changes().Resources).toEqual(['5', '0', '0']);
-    expect(host.querySelector('.backup-preview')!.textContent).toContain('The file includes settings (1)');
+    expect(host.querySelector('.backup-preview')!.textContent).toContain('The file includes 1 setting');
     expect(Object.values(await readAll()).flat()).toEqual([]);
     await act(async () => {
       button('Merge into library').click();

@@ -99,7 +99,7 @@ describe('a bad file of our format: a clear error and nothing written', () => {
     await rejects(
       backupText(records),
       'invalid-record',
-      /^Self-assessment 1 \(id “as-1”\): the field “scores.felt-need” should be at most 5/,
+      /^Monthly check 1 \(id “as-1”\): the field “scores.felt-need” should be at most 5/,
     );
     await rejects(
       backupText({ ...good(), reflections: [42 as never] }),

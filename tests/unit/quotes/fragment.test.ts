@@ -24,6 +24,12 @@ describe('text directives', () => {
       'text=as%20said%2D-,ship%20it,-%2Dnow',
     ],
     ['all four', { prefix: 'a', textStart: 'b', textEnd: 'c', suffix: 'd' }, 'text=a-,b,c,-d'],
+    // The generator copies the source's line breaks and indentation; Chromium finds none of it.
+    [
+      'white space folded',
+      { textStart: 'what\n          we do', textEnd: ' next\t step ' },
+      'text=what%20we%20do,next%20step',
+    ],
     ['an empty start', { textStart: '  ' }, undefined],
   ])('%s', (_name, parts, expected) => {
     expect(fragmentDirective(parts)).toBe(expected);

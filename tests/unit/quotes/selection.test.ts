@@ -41,7 +41,9 @@ describe('reading the selection as a quote', () => {
       quote: {
         exact: 'Small batches make feedback cheap.',
         prefix: 'Teams that review often learn faster. ',
+        fragment: 'text=Small%20batches%20make%20feedback%20cheap.',
       },
+      link: 'unique',
     });
   });
 
@@ -56,7 +58,9 @@ describe('reading the selection as a quote', () => {
         exact: 'Second starts here and goes on.',
         prefix: 'Why retros First paragraph ends here. ',
         suffix: ' One Two',
+        fragment: 'text=Second%20starts%20here%20and%20goes%20on.',
       },
+      link: 'unique',
     });
   });
 
@@ -72,7 +76,13 @@ describe('reading the selection as a quote', () => {
     );
     select(doc, 'The', 'text.');
     expect(readSelection(doc)).toEqual({
-      quote: { exact: 'The quoted text.', prefix: 'Before the quote. ', suffix: ' After.' },
+      quote: {
+        exact: 'The quoted text.',
+        prefix: 'Before the quote. ',
+        suffix: ' After.',
+        fragment: 'text=The%20quoted%20text.',
+      },
+      link: 'unique',
     });
   });
 
@@ -127,7 +137,7 @@ describe('reading the selection as a quote', () => {
     expect(readSelection(doc)).toBeNull();
   });
 
-  it('the text directive comes from the generator it is given, and a failing one costs only the directive', () => {
+  it('the text directive comes from the generator it is given, and a failing one is replaced by one built from the page', () => {
     const doc = page('<p>Ship small, ship often - and review.</p>');
     select(doc, 'ship often', 'review');
     expect(readSelection(doc, () => ({ textStart: 'ship often - and review' }))).toMatchObject({
@@ -136,6 +146,14 @@ describe('reading the selection as a quote', () => {
     const failing = readSelection(doc, () => {
       throw new Error('no Intl.Segmenter');
     });
-    expect(failing).toEqual({ quote: { exact: 'ship often - and review', prefix: 'Ship small, ', suffix: '.' } });
+    expect(failing).toEqual({
+      quote: {
+        exact: 'ship often - and review',
+        prefix: 'Ship small, ',
+        suffix: '.',
+        fragment: 'text=ship%20often%20%2D%20and%20review',
+      },
+      link: 'unique',
+    });
   });
 });

@@ -54,7 +54,7 @@ describe('the review scheduler (ts-fsrs, short-term steps off)', () => {
     expect(days(answerCard(useful, 'applied', later), later)).toBeGreaterThan(
       days(answerCard(useful, 'useful', later), later),
     );
-    // Make an action schedules as Still useful does.
+    // Turn into an action schedules as Still useful does.
     expect(answerCard(fresh, 'action', T0).due).toBe(useful.due);
   });
 

@@ -66,7 +66,7 @@ describe('links in card text', () => {
 describe('the learning-environment topic in the digest', () => {
   beforeEach(seed);
   const topic = { name: 'Time to learn', score: 2, suggestion: 'Agree when the team learns: a fixed hour a week.' };
-  const line = 'To talk about at the next team meeting: Time to learn (2 of 5 in my latest learning-environment check)';
+  const line = 'To talk about at the next team meeting: Time to learn (2 of 5 in my latest monthly check)';
 
   it('goes into every format a digest is written in, and only when added', async () => {
     const digest = await collectDigest(WEEK, { timeZone: 'UTC', topic });

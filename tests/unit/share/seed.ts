@@ -9,8 +9,9 @@ export const utc = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC
 /** The week of 3–9 March 2025 (UTC). */
 export const WEEK = { start: utc(2025, 3, 3), end: utc(2025, 3, 10) };
 
+/** A resource as the app stores it: its updatedAt no older than any change it holds. */
 function resource(fields: Partial<Resource> & Pick<Resource, 'id' | 'title' | 'url'>): Resource {
-  return {
+  const made: Resource = {
     canonicalUrl: fields.url,
     kind: 'page',
     notes: '',
@@ -22,6 +23,9 @@ function resource(fields: Partial<Resource> & Pick<Resource, 'id' | 'title' | 'u
     updatedAt: utc(2025, 2, 1),
     ...fields,
   };
+  const times = [made.updatedAt, made.learnedAt ?? 0, made.sharedAt ?? 0];
+  for (const item of [...made.clips, ...made.takeaways, ...(made.quotes ?? [])]) times.push(item.createdAt);
+  return { ...made, updatedAt: Math.max(...times) };
 }
 
 export const TALK = resource({
@@ -45,7 +49,10 @@ export const TALK = resource({
       createdAt: utc(2025, 3, 3, 9, 30),
     },
   ],
-  takeaways: takeawaysFromText('- Shared vision needs dialogue, not slides.\n\n* Ask before telling.', utc(2025, 2, 1)),
+  takeaways: takeawaysFromText(
+    '- Shared vision needs dialogue, not slides.\n\n* Ask before telling.',
+    utc(2025, 3, 3, 10),
+  ),
   status: 'learned',
   learnedAt: utc(2025, 3, 3, 10),
   sharedAt: utc(2025, 3, 5, 14),
@@ -58,7 +65,7 @@ export const ARTICLE = resource({
   url: 'https://blog.example.org/retros (part)?x=1',
   kind: 'article',
   site: 'Example Blog',
-  takeaways: takeawaysFromText('Ask what went well, and why.', utc(2025, 2, 1)),
+  takeaways: takeawaysFromText('Ask what went well, and why.', utc(2025, 3, 6, 9)),
   status: 'learned',
   learnedAt: utc(2025, 3, 6, 9),
 });

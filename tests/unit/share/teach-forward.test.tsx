@@ -2,6 +2,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEACH_PAGE_SIZE, TeachForward } from '../../../components/team/TeachForward';
+import { addClip, editResources, saveCapturedPage } from '../../../lib/app/resources';
+import { addQuote } from '../../../lib/app/quotes';
+import { addTakeaways } from '../../../lib/app/takeaways';
 import { getDb } from '../../../lib/db/open';
 import type { Resource } from '../../../lib/model/resource';
 import { sampleRecords } from '../backup/helpers';
@@ -78,6 +81,33 @@ describe('Teach it forward', () => {
   it('with nothing learned yet, the empty state does not claim everything was shared', async () => {
     await show();
     await vi.waitFor(() => expect(root.querySelector('.empty')?.textContent).toMatch(/^Nothing to teach forward yet/));
+  });
+
+  it('offers what has takeaways, quotes or clips though never marked Learned, not what is shared or bare', async () => {
+    const save = async (id: string, title: string) =>
+      (
+        await saveCapturedPage({
+          url: `https://example.com/${id}`,
+          canonicalUrl: `https://example.com/${id}`,
+          kind: 'article',
+          title,
+        })
+      ).resource.id;
+    const at = Date.UTC(2026, 11, 1);
+    await save('bare', 'Saved, nothing in it');
+    await addQuote(await save('quoted', 'Quoted'), { id: 'q', exact: 'A passage', note: '', createdAt: at }, at);
+    await addClip(await save('clipped', 'Clipped'), { id: 'c', atSec: 5, note: 'A moment', createdAt: at + 1 }, at + 1);
+    const shared = await save('shared', 'Shared already');
+    await addTakeaways(shared, 'Told them', at + 2);
+    await editResources([shared], { shared: { how: 'chat' } }, at + 3);
+    await show();
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(2));
+    // The most recently noted first, each with something it has to teach.
+    expect(rows(root).map((row) => row.querySelector('.teach-title')!.textContent)).toEqual(['Clipped', 'Quoted']);
+    expect(rows(root).map((row) => row.querySelector('.teach-takeaway')?.textContent)).toEqual([
+      'A moment',
+      '“A passage”',
+    ]);
   });
 
   it('shows 60 in pages of one line each, and marks a whole page shared in a meeting at once', async () => {
