@@ -290,8 +290,9 @@ describe('sharing with the team', () => {
     };
     expect(body.title).toMatch(/^What I learned: /);
     expect(body.markdown).toBe(markdown);
-    expect(body.items.map((i) => i.title)).toEqual(['Why most retros fail', 'Systems thinking for teams']);
-    expect(body.items[1]).toMatchObject({
+    // In the order their work of the week began.
+    expect(body.items.map((i) => i.title)).toEqual(['Systems thinking for teams', 'Why most retros fail']);
+    expect(body.items[0]).toMatchObject({
       url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
       takeaways: ['Shared vision needs dialogue, not slides.', 'Ask before telling.'],
       actions: [

@@ -146,7 +146,8 @@ describe('learning with no link', () => {
     await expect.poll(() => preview.textContent()).toContain('## The Fifth Discipline');
     const digest = (await preview.textContent()) ?? '';
     expect(digest).toContain('## A day with Anna in support\n\nShadowing a colleague · ');
-    expect(digest).toMatch(/## The Fifth Discipline\n\nBook · .* · Peter Senge · Learned/);
+    // The author's name is direction-isolated (FSI … PDI), as every author in the digest.
+    expect(digest).toMatch(/## The Fifth Discipline\n\nBook · .* · \u2068Peter Senge\u2069 · Learned/);
     expect(digest).toContain('- Share the mental model before the plan');
     expect(digest).toContain('- Draw the system with the team on Monday');
     expect(digest).not.toMatch(/## \[(A day with Anna|The Fifth Discipline)/);

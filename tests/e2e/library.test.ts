@@ -284,7 +284,7 @@ describe('the library', () => {
     ext = await launch({ lang: 'sv' });
     const library = await openLibrary(ext);
     await library.getByRole('heading', { name: 'Ditt bibliotek är tomt, än så länge' }).waitFor();
-    expect(await library.getByText('Dagar i rad').count()).toBe(1);
+    expect(await library.getByText('Dagar i rad', { exact: true }).count()).toBe(1);
     expect(await library.getByRole('link', { name: 'Importera under Inställningar' }).count()).toBe(1);
   });
 
