@@ -102,3 +102,27 @@ export async function openLibrary(launched: Launched, hash = 'resources', page?:
 
 export const count = (library: Page) => library.locator('.res-count').textContent();
 export const titles = (library: Page) => library.locator('.res-row .res-title').allTextContents();
+
+/** Selects from the start of `start` to the end of `end` in the page, as a reader's drag would. */
+export async function selectText(tab: Page, start: string, end: string): Promise<void> {
+  await tab.evaluate(
+    ([from, to]) => {
+      const find = (needle: string) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node as Text).data.indexOf(needle);
+          if (at >= 0) return { node, at };
+        }
+        throw new Error(`not on the page: ${needle}`);
+      };
+      const a = find(from!);
+      const b = find(to!);
+      const range = document.createRange();
+      range.setStart(a.node, a.at);
+      range.setEnd(b.node, b.at + to!.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    },
+    [start, end],
+  );
+}

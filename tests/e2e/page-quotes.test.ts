@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleFixture, launch, openPopup, serve, tabIdFor, type Launched } from './harness';
-import { ARS } from './library-helpers';
+import { ARS, selectText } from './library-helpers';
 
 // Coming back to a page with kept quotes: opening the popup marks them in the page, and says
 // which the page no longer holds.
@@ -16,30 +16,6 @@ const FIXES = 'These were the fixes that I recommended to Mojang 2 years ago.';
 const ZLIB = 'zlib shrinks down our evil data to a mere 39 kilobytes.';
 const FLAW_START = 'A flaw in the wildly popular online game';
 const FLAW_END = 'blog post published Thursday';
-
-/** Selects from the start of `start` to the end of `end`, as a reader's drag would. */
-async function selectText(tab: Page, start: string, end: string): Promise<void> {
-  await tab.evaluate(
-    ([from, to]) => {
-      const find = (needle: string) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = (node as Text).data.indexOf(needle);
-          if (at >= 0) return { node, at };
-        }
-        throw new Error(`not on the page: ${needle}`);
-      };
-      const a = find(from!);
-      const b = find(to!);
-      const range = document.createRange();
-      range.setStart(a.node, a.at);
-      range.setEnd(b.node, b.at + to!.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    },
-    [start, end],
-  );
-}
 
 /** The texts the page's quote highlight covers, folded, in page order; null when there is none. */
 function highlighted(tab: Page): Promise<string[] | null> {

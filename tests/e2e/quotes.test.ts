@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleFixture, launch, openPopup, readStore, serve, tabIdFor, type Launched } from './harness';
-import { ARS, openLibrary, type StoredResource } from './library-helpers';
+import { ARS, openLibrary, selectText, type StoredResource } from './library-helpers';
 
 // Keeping quotes from an article: select, open the popup, Save as quote; back at each one later.
 
@@ -19,30 +18,6 @@ interface StoredQuote {
   note: string;
 }
 type WithQuotes = StoredResource & { quotes?: StoredQuote[] };
-
-/** Selects from the start of `start` to the end of `end` in the page, as a reader's drag would. */
-async function selectText(tab: Page, start: string, end: string): Promise<void> {
-  await tab.evaluate(
-    ([from, to]) => {
-      const find = (needle: string) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = (node as Text).data.indexOf(needle);
-          if (at >= 0) return { node, at };
-        }
-        throw new Error(`not on the page: ${needle}`);
-      };
-      const a = find(from!);
-      const b = find(to!);
-      const range = document.createRange();
-      range.setStart(a.node, a.at);
-      range.setEnd(b.node, b.at + to!.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    },
-    [start, end],
-  );
-}
 
 const FIXES = 'These were the fixes that I recommended to Mojang 2 years ago.';
 const ZLIB = 'zlib shrinks down our evil data to a mere 39 kilobytes.';
