@@ -5,6 +5,7 @@ import { splitBackgroundBuild, splitFirefoxBackground } from './scripts/backgrou
 import { inlineStyles } from './scripts/inline-styles';
 import { mergedLocaleFiles } from './scripts/locales';
 import { E2E_HOST_PERMISSIONS } from './tests/e2e/origins';
+import { OPTIONAL_DATA_COLLECTION } from './lib/infra/data-collection';
 
 // The e2e copy (npm run build:e2e) may reach the test origins without a user gesture, since
 // automation cannot grant activeTab or answer a permission prompt. The store build never does.
@@ -23,6 +24,27 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir,
+  // The sources zip AMO's reviewers rebuild from (npm run zip): what a Firefox build reads and
+  // no more. scripts/check-sources.mjs rebuilds it in an empty folder and compares every file.
+  zip: {
+    excludeSources: [
+      'bench/**',
+      'docs/**',
+      'team/**',
+      'tests/**',
+      'scripts/**',
+      'entrypoints/bench-*',
+      'vitest.*.ts',
+      'biome.json',
+    ],
+    includeSources: [
+      'docs/STORE.md',
+      'tests/e2e/origins.ts',
+      'scripts/background-chunks.ts',
+      'scripts/inline-styles.ts',
+      'scripts/locales.ts',
+    ],
+  },
   vite: () => ({
     // The popup's and the library's sheets go inside their pages: one request fewer before the
     // first render (scripts/inline-styles.ts).
@@ -68,13 +90,17 @@ export default defineConfig({
     // The popup is built on its own, not beside the library: a page's first load costs a request
     // per file, and the extension's files are served one after another, so the popup's modules
     // are one file (its lazily loaded cards aside) instead of five shared with the library.
+    // The side panel is built on its own for the same reason, and so the library's first render
+    // stays one file rather than sharing chunks with the panel.
     'entrypoints:grouped': (_wxt, groups) => {
-      for (const group of groups) {
-        if (!Array.isArray(group) || group.length < 2) continue;
-        const popup = group.findIndex((entry) => entry.name === 'popup');
-        if (popup >= 0) {
-          groups.push(group.splice(popup, 1));
-          return;
+      for (const name of ['popup', 'sidepanel']) {
+        for (const group of groups) {
+          if (!Array.isArray(group) || group.length < 2) continue;
+          const index = group.findIndex((entry) => entry.name === name);
+          if (index >= 0) {
+            groups.push(group.splice(index, 1));
+            break;
+          }
         }
       }
     },
@@ -96,6 +122,9 @@ export default defineConfig({
     short_name: 'Learning Loop',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // The oldest Chrome with every API the pages call unguarded (AbortSignal.any, 116); the side
+    // panel's sidePanel.open is 116 too. tests/unit/store/min-versions.test.ts checks it against MDN.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     ...(e2e ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
     // A webhook origin is asked for at run time, for that one origin.
@@ -118,6 +147,16 @@ export default defineConfig({
         description: '__MSG_commandClipMoment__',
       },
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' } },
+      // Chrome takes four suggested shortcuts: the panel has the last. Firefox opens its sidebar
+      // itself; Chrome's command is answered by the background (lib/background/index.ts).
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+P' } } }
+        : {
+            'open-panel': {
+              suggested_key: { default: 'Alt+Shift+P' },
+              description: '__MSG_commandOpenPanel__',
+            },
+          }),
     },
     ...(browser === 'firefox'
       ? {
@@ -126,7 +165,9 @@ export default defineConfig({
               id: 'learning-loop@learning-loop.app',
               // data_collection_permissions needs Firefox 140 (142 on Android).
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // Nothing leaves the browser until sync or a webhook is turned on; each asks for
+              // its kinds then (lib/infra/data-collection.ts, docs/STORE.md).
+              data_collection_permissions: { required: ['none'], optional: OPTIONAL_DATA_COLLECTION },
             },
             gecko_android: { strict_min_version: '142.0' },
           },

@@ -10,7 +10,7 @@
  * Options (all optional):
  *   --runs=7          measured runs per figure (at least 5), after --warmup=1 unmeasured runs
  *   --medium=10000    the "10,000" size;   --large=100000   the "100,000" size (small while developing)
- *   --only=bundle,wake,popup,save,clip,quote,log,review,library,lists,firstkey,search,memory,export,import,snapshot,importtasks,sync,team   a subset
+ *   --only=bundle,wake,popup,save,clip,panelclip,quote,log,review,library,lists,firstkey,search,memory,export,import,highlights,snapshot,importtasks,sync,team   a subset
  *                     (sync and team run only when named: they start pouchdb-server from npm)
  *   --quick           a subset for day-to-day work, under 2 minutes: 10,000 resources only, 5 runs,
  *                     no 100,000 profile, no snapshot
@@ -46,6 +46,7 @@ import { assertStoreBackground, assertStorePages, build, extensionDir } from './
 import { measureBundle } from './lib/bundle.mjs';
 import { chromiumVersion, chromiumVersionFromBinary, launch, sleep } from './lib/browser.mjs';
 import { measureClip, measureLog, measurePopups, measureQuote, measureSave } from './lib/popup.mjs';
+import { measurePanelClip } from './lib/panel.mjs';
 import { measureWake, measureWakeCoverage } from './lib/wake.mjs';
 import { measureLoadTrace, recordLoadTrace } from './lib/trace.mjs';
 import { measureFirstKey, measureLibrary, measureLists, measureReview, measureSearch } from './lib/library.mjs';
@@ -61,6 +62,7 @@ import {
 import { measureSync } from './lib/sync.mjs';
 import { measureImportTasks } from './lib/import-tasks.mjs';
 import { measureTeam } from './lib/team.mjs';
+import { readwiseCsv } from './lib/highlights.mjs';
 
 // ---------------------------------------------------------------------------------- scenarios
 
@@ -272,6 +274,7 @@ async function main() {
           (want('save') ||
             want('wake') ||
             want('clip') ||
+            want('panelclip') ||
             want('quote') ||
             want('log') ||
             want('review') ||
@@ -287,6 +290,13 @@ async function main() {
         const target = { max: 50, on: 'p95', label: '≤ 50 ms p95' };
         if (res.na) skip('clip', `clip: Enter to stored and listed (${label} resources)`, res.na, target);
         else record('clip', `clip: Enter to stored and listed (${label} resources)`, 'ms', res, target);
+      }
+      if (isMedium && want('panelclip')) {
+        const res = await attempt(() => measurePanelClip(b));
+        const target = { max: 50, on: 'p95', label: '≤ 50 ms p95' };
+        const name = `side panel: first keystroke to clip stored and listed (${label} resources)`;
+        if (res.na) skip('panelclip', name, res.na, target);
+        else record('panelclip', name, 'ms', res, target);
       }
       if (isMedium && want('quote')) {
         const res = await attempt(() => measureQuote(b));
@@ -581,6 +591,46 @@ async function main() {
           });
       }
       await close('import');
+    }
+    if (want('highlights')) {
+      // Readwise's CSV of 10,000 highlights over 200 books, into an empty library: books with their
+      // quotes and a review card a quote, against the same records put raw, run by run.
+      const b = await launch(extDir);
+      chromiumVersionText ??= await chromiumVersion(b.context);
+      open.set('highlights', b);
+      const books = 200;
+      const file = Buffer.from(readwiseCsv(books, 50));
+      const res = await attempt(() =>
+        measureImport(b, file, books, {
+          withFloor: true,
+          name: 'readwise-export.csv',
+          mimeType: 'text/csv',
+          button: /^import these highlights/i,
+          floorOf: 'rawHighlightPuts',
+        }),
+      );
+      const label = 'import 10,000 highlights over 200 books (Readwise CSV)';
+      if (res.na) skip('highlights', label, res.na, null);
+      else {
+        const { floor, vsFloor, ...times } = res;
+        record('highlights', label, 'ms', times, null, { status: res.status, fileKB: Math.round(file.length / 1000) });
+        record(
+          'highlights.floor',
+          'floor: its books and review cards put in one transaction, after each import',
+          'ms',
+          floor,
+          null,
+          {
+            records: floor.records,
+          },
+        );
+        record('highlights.vsFloor', 'import of highlights ÷ that floor, run by run', '×', vsFloor, {
+          max: 1.3,
+          on: 'median',
+          label: '≤ 1.3×',
+        });
+      }
+      await close('highlights');
     }
     if (want('importtasks')) {
       // Each import of the largest files takes about a minute here: twice a file when named, once

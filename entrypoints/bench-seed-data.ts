@@ -180,6 +180,27 @@ async function rawPuts(text: string): Promise<{ ms: number; records: number }> {
   return { ms, records };
 }
 
+/**
+ * The floor of an import of highlights: the books with their quotes and the quotes' review cards
+ * that the import writes (planned here untimed, from the same file, into an empty library), put in
+ * one transaction.
+ */
+async function rawHighlightPuts(text: string): Promise<{ ms: number; records: number }> {
+  const { parseReadwise } = await import('@/lib/backup/readwise');
+  const { planHighlights } = await import('@/lib/backup/highlights');
+  const plan = planHighlights([], [], parseReadwise(text), Date.now(), 10);
+  const db = await getDb();
+  await clearAll();
+  const start = performance.now();
+  const tx = db.transaction(['resources', 'reviews'], 'readwrite');
+  for (const record of plan.resources) void tx.objectStore('resources').put(record);
+  for (const record of plan.reviews) void tx.objectStore('reviews').put(record);
+  await tx.done;
+  const ms = performance.now() - start;
+  await clearAll();
+  return { ms, records: plan.resources.length + plan.reviews.length };
+}
+
 async function rawReads(): Promise<{ ms: number; resourcesMs: number; records: number }> {
   const db = await getDb();
   const stores = STORES;
@@ -218,6 +239,7 @@ export default defineUnlistedScript(() => {
   Object.assign(globalThis, {
     bench: {
       rawPuts,
+      rawHighlightPuts,
       rawReads,
       snapshot,
       seed,

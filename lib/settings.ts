@@ -3,6 +3,11 @@ import { browser } from 'wxt/browser';
 import { defineStorageItem, type StorageItem } from './infra/storage-item';
 import { LANGUAGE_CHOICES, type LanguageChoice } from './i18n';
 import { isWebUrl, LIMITS } from './infra/limits';
+import {
+  IMPORTED_REVIEWS_PER_DAY,
+  IMPORTED_REVIEWS_PER_DAY_MAX,
+  IMPORTED_REVIEWS_PER_DAY_MIN,
+} from './model/review-card';
 
 /**
  * Every setting and every piece of persisted background state, in one typed place.
@@ -260,6 +265,12 @@ export const reviewsPerPrompt = defineSetting<number>('reviewsPerPrompt', {
   schema: v.pipe(integer, v.minValue(0), v.maxValue(REVIEWS_PER_PROMPT_MAX)),
 });
 
+/** How many imported highlights' review cards may first come due a day (lib/review/spread.ts). */
+export const importedReviewsPerDay = defineSetting<number>('importedReviewsPerDay', {
+  fallback: IMPORTED_REVIEWS_PER_DAY,
+  schema: v.pipe(integer, v.minValue(IMPORTED_REVIEWS_PER_DAY_MIN), v.maxValue(IMPORTED_REVIEWS_PER_DAY_MAX)),
+});
+
 /**
  * Today's review, opened by the background at the prompt's time (also when prompts are off):
  * the popup shows up to `reviewsPerPrompt` due cards, less those answered since. Null: nothing
@@ -279,6 +290,12 @@ export const CLIP_SEGMENT_CHOICES = [15, 30, 60, 120] as const;
 export const clipSegmentSeconds = defineSetting<number>('clipSegmentSeconds', {
   fallback: 30,
   schema: v.pipe(integer, v.minValue(5), v.maxValue(600)),
+});
+
+/** The side panel's note box pauses a playing video at a note's first keystroke (plays it again after). */
+export const pauseWhileTyping = defineSetting<boolean>('pauseWhileTyping', {
+  fallback: true,
+  schema: v.boolean(),
 });
 
 /**
@@ -403,6 +420,61 @@ export const teamPublishChoice = defineSetting<TeamPublishChoice>('teamPublishCh
 });
 
 /**
+ * Reactions to the user's shared items the user has seen, as the time of the newest: a synced
+ * setting, so news dismissed on one device is not news on another (lib/team/news.ts).
+ */
+export const teamNewsSeen = defineSetting<number>('teamNewsSeen', { fallback: 0, schema: time });
+
+export type TeamNewsKind = 'thanks' | 'trying' | 'tried' | 'comment';
+export interface TeamNewsLine {
+  who: string;
+  kind: TeamNewsKind;
+  title: string;
+  /** A comment's words, or what happened on a tried-it (capped). */
+  text?: string;
+  at: number;
+}
+/** News for you: what teammates did with what you shared, since you last looked (counts, a few lines). */
+export interface TeamNews {
+  /** Teammates who thanked, are trying or tried; comments. */
+  thanked: number;
+  trying: number;
+  tried: number;
+  comments: number;
+  lines: TeamNewsLine[];
+  /** The newest reaction's time: dismissing moves the seen mark here. */
+  latestAt: number;
+}
+/**
+ * Written by the sync pass (background or page) from the team space's copy, read by the popup,
+ * which loads no sync code; bounded by its schema as well as by its writer.
+ */
+export const teamNews = defineSetting<TeamNews | null>('teamNews', {
+  fallback: null,
+  schema: v.nullable(
+    v.object({
+      thanked: v.pipe(integer, v.minValue(0)),
+      trying: v.pipe(integer, v.minValue(0)),
+      tried: v.pipe(integer, v.minValue(0)),
+      comments: v.pipe(integer, v.minValue(0)),
+      lines: v.pipe(
+        v.array(
+          v.object({
+            who: shortText(50),
+            kind: v.picklist(['thanks', 'trying', 'tried', 'comment']),
+            title: shortText(120),
+            text: v.optional(shortText(200)),
+            at: time,
+          }),
+        ),
+        v.maxLength(10),
+      ),
+      latestAt: time,
+    }),
+  ),
+});
+
+/**
  * When each setting was chosen: by the user (in Settings, or importing a backup; choosing the
  * fallback counts), or on another device, as sync brought it. Sync merges setting by setting and
  * the later choice wins; a setting never chosen (no time) never wins (lib/sync/settings-merge.ts).
@@ -467,13 +539,17 @@ export const ITEMS = {
   badgeReasons,
   badgeWords,
   reviewsPerPrompt,
+  importedReviewsPerDay,
   reviewSession,
   snapshotSchedule,
   clipSegmentSeconds,
+  pauseWhileTyping,
   syncAccount,
   syncPassword,
   syncStatus,
   teamPublishChoice,
+  teamNewsSeen,
+  teamNews,
 } as const;
 export type ItemName = keyof typeof ITEMS;
 export type ItemValue<K extends ItemName> = (typeof ITEMS)[K] extends { fallback: infer T } ? T : never;

@@ -169,7 +169,8 @@ async function shoot(lang: 'en' | 'sv', scheme: 'light' | 'dark', data: 'empty' 
 
 /**
  * The import's preview, before anything is written: a backup holding the demo library with one
- * title edited and one resource more (what Merge would change, per kind), and a Pocket export.
+ * title edited and one resource more (what Merge would change, per kind), a Pocket export and a
+ * Kindle's clippings.
  */
 async function importPreviewShots(ext: Launched, library: Page, suffix: string): Promise<void> {
   const records = demoRecords(Date.now());
@@ -187,10 +188,18 @@ async function importPreviewShots(ext: Launched, library: Page, suffix: string):
   const files: [string, string, Buffer][] = [
     ['import-preview-backup', 'learning-loop-backup.json', Buffer.from(backup)],
     ['import-preview-links', 'pocket.csv', readFileSync(join(ROOT, 'tests/fixtures/import/pocket.csv'))],
+    // Pocket's zip: its parts read as one export, and what the zip held besides.
+    ['import-preview-zip', 'pocket-export.zip', readFileSync(join(ROOT, 'tests/fixtures/import/pocket-export.zip'))],
+    // Highlights: books and quotes new, entries left out, the review's pace.
+    [
+      'import-preview-kindle',
+      'My Clippings.txt',
+      readFileSync(join(ROOT, 'tests/fixtures/import/kindle-clippings-lf.txt')),
+    ],
   ];
   for (const [shot, name, buffer] of files) {
     await library.goto(extensionUrl(ext, 'library.html#settings'));
-    await library.getByLabel('Import').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+    await library.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
     await library.locator('.backup-preview').waitFor();
     await settle(library);
     await library.locator('.backup').screenshot({ path: join(outDir, `${shot}-${suffix}.png`) });
@@ -321,10 +330,31 @@ async function shootTeamSpace(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Prom
       },
       body: JSON.stringify({ type: 'check', author: 'chris', checkedAt: now - day, scores: chris.scores }),
     });
+    // Reactions (#54): chris comments on alice's item through the server, as his browser would.
+    await fetch(`${couch.url}/team-learning/${encodeURIComponent('reaction/chris/comment/alice/small-batches/c1')}`, {
+      method: 'PUT',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${chris.user}:${chris.password}`).toString('base64')}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        type: 'reaction',
+        author: 'chris',
+        kind: 'comment',
+        item: 'shared/alice/small-batches',
+        at: now - 60_000,
+        text: lang === 'sv' ? 'Hur delade ni upp det första ärendet?' : 'How did you slice the first ticket?',
+      }),
+    });
     await bob.reload();
     await bob.locator('.team-from-item').first().waitFor();
     await bob.locator('.team-env-table').waitFor({ timeout: 30_000 });
+    await bob.locator('.team-item-reactions .btn').first().click();
+    await bob.locator('.team-reaction-thanks').waitFor();
     await wholePageShot(bob, join(outDir, `library-team-space-${suffix}.png`));
+    await alice.reload();
+    await alice.locator('.team-reaction-comment').waitFor({ timeout: 30_000 });
+    await alice.locator('.team-from').screenshot({ path: join(outDir, `team-reactions-${suffix}.png`) });
   } finally {
     for (const ext of devices) await ext.close();
     await couch.stop();
@@ -342,7 +372,8 @@ it('takes the team space screenshots', async () => {
 /**
  * The team digest of a real week: last week (so the shot does not depend on today's weekday), with
  * a talk never marked Learned that got three takeaways, three clips and a done action, an article
- * with two quotes and its author, a workshop logged, a post shared in a meeting.
+ * with two quotes and its author, a workshop logged, a book with two quotes typed from its pages
+ * (then its own page: library-resource-book), a post shared in a meeting.
  */
 async function digestWeekShot(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Promise<void> {
   const ext = await launch({ colorScheme: scheme, lang: lang === 'sv' ? 'sv' : 'en-GB' });
@@ -434,6 +465,30 @@ async function digestWeekShot(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Prom
         withWhom: 'Product team',
         takeaways: [item('wt1', 'Silent writing first: every voice gets on the board.', at(3, 15))],
       }),
+      // A book with quotes typed from its pages: cited by page and location in the digest.
+      page('week-book', undefined as unknown as string, {
+        kind: 'activity',
+        activityType: 'book',
+        title: 'The Fifth Discipline',
+        author: 'Peter Senge',
+        happenedOn: day(1),
+        quotes: [
+          {
+            id: 'bq1',
+            exact: 'Team learning is the process of aligning and developing the capacity of a team.',
+            note: 'For the retro invitation',
+            createdAt: at(1, 20),
+            location: { page: '236', loc: '3410-3412' },
+          },
+          {
+            id: 'bq2',
+            exact: 'Dialogue, not discussion.',
+            note: '',
+            createdAt: at(1, 20, 5),
+            location: { page: '237' },
+          },
+        ],
+      }),
       page('week-shared', 'https://about.gitlab.com/blog/async-standups', {
         kind: 'article',
         title: 'Async stand-ups that people read',
@@ -481,6 +536,11 @@ async function digestWeekShot(lang: 'en' | 'sv', scheme: 'light' | 'dark'): Prom
     await library
       .locator('.teach-forward')
       .screenshot({ path: join(outDir, `team-teach-forward-${lang}-${scheme}.png`) });
+    // The book's page: its typed quotes with their page and location, and "Add a quote" below.
+    await library.goto(extensionUrl(ext, 'library.html#resource/week-book'));
+    await library.locator('form.res-quote-add').waitFor();
+    await settle(library);
+    await wholePageShot(library, join(outDir, `library-resource-book-${lang}-${scheme}.png`));
   } finally {
     await ext.close();
   }

@@ -65,7 +65,26 @@ function (newDoc, oldDoc, userCtx) {
   } else if (newDoc.type === 'check') {
     if (newDoc._id !== 'check/' + userCtx.name) throw { forbidden: 'A check\'s id is check/<your name>.' };
     if (typeof newDoc.scores !== 'object' || newDoc.scores === null) throw { forbidden: 'A check has scores.' };
-  } else throw { forbidden: 'Learning Loop keeps only shared items and checks here.' };
+  } else if (newDoc.type === 'reaction') {
+    // A reaction to a teammate's item (rules version 3): thanks, trying, tried (with an optional
+    // effect) once per member and item, comments many. The item's existence cannot be checked
+    // here; every browser ignores reactions to items no longer shared.
+    var kinds = ['thanks', 'trying', 'tried', 'comment'];
+    var fields = ['_id', 'type', 'author', 'kind', 'item', 'at', 'text', 'effect'];
+    for (key in own) if (Object.prototype.hasOwnProperty.call(own, key) && fields.indexOf(key) === -1) throw { forbidden: 'A reaction carries no field ' + key + '.' };
+    if (kinds.indexOf(newDoc.kind) === -1) throw { forbidden: 'A reaction is thanks, trying, tried or a comment.' };
+    if (typeof newDoc.item !== 'string' || !/^shared\/[^\/]{1,200}\/[^\/]{1,200}$/.test(newDoc.item)) throw { forbidden: 'A reaction names its item as shared/<author>/<resource id>.' };
+    if (!finite(newDoc.at)) throw { forbidden: 'A reaction has a time.' };
+    var base = 'reaction/' + userCtx.name + '/' + newDoc.kind + '/' + newDoc.item.substring(7);
+    if (newDoc.kind === 'comment') {
+      if (newDoc._id.indexOf(base + '/') !== 0 || !/^[A-Za-z0-9_-]{1,64}$/.test(newDoc._id.substring(base.length + 1))) throw { forbidden: 'A comment\'s id is reaction/<your name>/comment/<item author>/<resource id>/<comment id>.' };
+      if (typeof newDoc.text !== 'string' || newDoc.text.length < 1 || newDoc.text.length > caps.reactionText) throw { forbidden: 'A comment holds 1 to ' + caps.reactionText + ' characters.' };
+    } else {
+      if (newDoc._id !== base) throw { forbidden: 'A reaction\'s id is reaction/<your name>/<kind>/<item author>/<resource id>.' };
+      if (newDoc.text !== undefined) throw { forbidden: 'Only a comment carries text.' };
+    }
+    if (newDoc.effect !== undefined && (newDoc.kind !== 'tried' || typeof newDoc.effect !== 'string' || newDoc.effect.length > caps.reactionText)) throw { forbidden: 'Only a tried-it carries an effect, of at most ' + caps.reactionText + ' characters.' };
+  } else throw { forbidden: 'Learning Loop keeps only shared items, checks and reactions here.' };
   walk(own);
   if (chars > caps.textChars) throw { forbidden: 'A team document holds at most ' + caps.textChars + ' characters of text.' };
   if (utf8Bytes(JSON.stringify(own)) > caps.docBytes) throw { forbidden: 'A team document is at most ' + caps.docBytes + ' bytes.' };

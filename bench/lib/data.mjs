@@ -63,7 +63,18 @@ export async function measureExport(b) {
  * same browser, so each import has its floor beside it and the ratio is taken run by run (a
  * run of 7 imports, then 7 floors, put minutes of machine load drift between the two).
  */
-export async function measureImport(b, file, expected, { withFloor = false } = {}) {
+export async function measureImport(
+  b,
+  file,
+  expected,
+  {
+    withFloor = false,
+    name = 'learning-loop-export.json',
+    mimeType = 'application/json',
+    button = /^merge/i,
+    floorOf = 'rawPuts',
+  } = {},
+) {
   const samples = [];
   const statuses = [];
   const floors = [];
@@ -101,10 +112,10 @@ export async function measureImport(b, file, expected, { withFloor = false } = {
         characterData: true,
       });
     });
-    await target.setInputFiles({ name: 'learning-loop-export.json', mimeType: 'application/json', buffer: file });
+    await target.setInputFiles({ name, mimeType, buffer: file });
     // Every import asks first (its preview, a dry run): Merge, never replace. The time the preview
     // waits for the click is the user's, not the import's: it is left out below.
-    const merge = page.getByRole('button', { name: /^merge/i });
+    const merge = page.getByRole('button', { name: button });
     const asked = await merge.waitFor({ timeout: 90_000 }).then(
       () => true,
       () => false,
@@ -151,7 +162,7 @@ export async function measureImport(b, file, expected, { withFloor = false } = {
     await sleep(200);
     if (text) {
       stored = await b.control.evaluate(() => globalThis.bench.counts());
-      const floor = await b.control.evaluate((t) => globalThis.bench.rawPuts(t), text);
+      const floor = await b.control.evaluate(([fn, t]) => globalThis.bench[fn](t), [floorOf, text]);
       if (i >= WARMUP) floors.push(floor.ms);
       floorRecords = floor.records;
       await sleep(100);

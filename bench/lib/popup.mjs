@@ -137,7 +137,7 @@ export async function measureClip(b) {
     const popup = await b.context.newPage();
     await popup.setViewportSize(POPUP_VIEWPORT);
     await popup.goto(b.url(`popup.html?tab=${id}`));
-    const box = popup.locator('.clip-box textarea');
+    const box = popup.locator('.clip-box label textarea');
     if (!(await box.count().catch(() => 0)) && i === 0) {
       await box.waitFor({ timeout: 10_000 }).catch(() => undefined);
       if (!(await box.count())) {

@@ -7,6 +7,7 @@ import { SourceLabel } from './SourceLabel';
 import { ConflictNotice } from '@/components/ConflictNotice';
 import { chooseActionVersion } from '@/lib/app/actions';
 import { type ListFocus, useFocusWhen } from '@/components/list/shown';
+import { lazyComponent } from '@/components/Lazy';
 
 interface Props {
   action: Action;
@@ -19,6 +20,12 @@ interface Props {
 }
 
 const nothing = () => undefined;
+
+// Only an action from a teammate's item offers it; the team space's code loads with it.
+const TellTriedOffer = lazyComponent(
+  () => import('@/components/team/TellTriedOffer').then((m) => m.TellTriedOffer),
+  'nothing',
+);
 
 export function ActionItem({ action, now, existing, onDelete, focused = null, onFocused = nothing }: Props) {
   const state = actionState(action, now);
@@ -75,6 +82,7 @@ export function ActionItem({ action, now, existing, onDelete, focused = null, on
           onChoose={(c, useIt) => void chooseActionVersion(action.id, c, useIt).catch(console.error)}
         />
       ))}
+      {action.status === 'done' && action.source.team && <TellTriedOffer action={action} />}
       {action.status === 'open' && answering && (
         <div class="action-answer">
           <FollowUpAnswer action={action} idPrefix={`answer-${action.id}`} onAnswered={() => setAnswering(false)} />

@@ -5,6 +5,15 @@ import type { Assessment } from '@/lib/model/assessment';
 import { t } from '@/lib/i18n';
 import { CONDITIONS, SCORE_LABELS, SCORES } from '@/lib/assessment/conditions';
 import { ErrorNotice } from '@/components/Notices';
+import { lazyComponent } from '@/components/Lazy';
+
+/** The conditions beside which the team's month is shown (3, structures and recognition; 5, feedback). */
+const WITH_TEAM_MONTH = new Set(['recognition', 'feedback']);
+// Only with a team space does it show anything; the team space's code loads with it.
+const TeamMonthLine = lazyComponent(
+  () => import('@/components/team/TeamMonthLine').then((m) => m.TeamMonthLine),
+  'nothing',
+);
 
 /** The seven conditions, each a 1–5 radio group with an optional note, and an overall note. */
 export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment) => void }) {
@@ -77,6 +86,7 @@ export function AssessmentForm({ onSaved }: { onSaved?: (assessment: Assessment)
                 <p id={statementId} class="condition-statement">
                   {t(condition.statement)}
                 </p>
+                {WITH_TEAM_MONTH.has(condition.id) && <TeamMonthLine />}
                 <div class="score-scale">
                   {SCORES.map((score) => (
                     <label key={score} class="score-option">

@@ -13,6 +13,14 @@ interface Props {
   resource: Resource;
   clips: readonly Clip[];
   onChange: (clips: Clip[]) => void;
+  /** The clip becomes a takeaway of its own, whose review card replaces the clip's. */
+  onTakeaway?: (clip: Clip, line: string) => Promise<boolean>;
+}
+
+/** What a clip says as a takeaway: its time, then its note, else what was said there. */
+export function clipTakeawayLine(clip: Clip): string {
+  const words = clip.note.trim() || clip.transcript?.join(' ').trim() || '';
+  return words ? `${formatClipTime(clip)} ${words}` : '';
 }
 
 /**
@@ -59,14 +67,18 @@ function ClipEntry({
   onNote,
   onRemove,
   onDone,
+  onTakeaway,
 }: {
   resource: Resource;
   clip: Clip;
   onNote: (note: string) => void;
   onRemove: () => void;
   onDone: () => void;
+  onTakeaway?: Props['onTakeaway'];
 }) {
+  const [said, setSaid] = useState('');
   const clock = formatClipTime(clip);
+  const line = clipTakeawayLine(clip);
   const href = openUrl(resource, clip.atSec);
   return (
     <li class="res-clip">
@@ -100,13 +112,30 @@ function ClipEntry({
         </button>
       </div>
       <ClipNoteField note={clip.note} label={t('libStampNoteAt', clock)} onNote={onNote} onDone={onDone} />
-      <a
-        class="res-clip-action small"
-        href={newActionHref('resource', resource.id, { kind: 'clip', id: clip.id })}
-        aria-label={t('libTakeawayToActionOf', capLine(clip.note ? `${clock} ${clip.note}` : clock, 60))}
-      >
-        {t('clipMakeAction')}
-      </a>
+      <p class="res-clip-actions small">
+        <a
+          class="res-clip-action"
+          href={newActionHref('resource', resource.id, { kind: 'clip', id: clip.id })}
+          aria-label={t('libTakeawayToActionOf', capLine(clip.note ? `${clock} ${clip.note}` : clock, 60))}
+        >
+          {t('clipMakeAction')}
+        </a>
+        {onTakeaway && line && (
+          <button
+            type="button"
+            class="btn btn-small btn-ghost res-clip-takeaway"
+            aria-label={t('libClipToTakeawayOf', capLine(line, 60))}
+            onClick={() => void onTakeaway(clip, line).then((added) => added && setSaid(t('libQuoteTakeawayAdded')))}
+          >
+            {t('libQuoteToTakeaway')}
+          </button>
+        )}
+        {said && (
+          <span class="small muted" role="status">
+            {said}
+          </span>
+        )}
+      </p>
       {clip.transcript && clip.transcript.length > 0 && (
         <blockquote class="res-clip-transcript small muted" dir="auto">
           {clip.transcript.join(' ')}
@@ -121,7 +150,7 @@ function ClipEntry({
  * note, and what was said there when the page showed its transcript. Clips can be added by time,
  * edited and removed.
  */
-export function ResourceClips({ resource, clips, onChange }: Props) {
+export function ResourceClips({ resource, clips, onChange, onTakeaway }: Props) {
   // The first clip starts where the user was when they saved the video.
   const [time, setTime] = useState(() =>
     clips.length === 0 && resource.positionSec ? formatClock(resource.positionSec) : '',
@@ -174,6 +203,7 @@ export function ResourceClips({ resource, clips, onChange }: Props) {
               onNote={(note) => edit(clip.id, note)}
               onRemove={() => remove(clip.id)}
               onDone={() => textInput.current?.focus()}
+              {...(onTakeaway ? { onTakeaway } : {})}
             />
           ))}
         </ol>

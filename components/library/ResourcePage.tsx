@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteResources, type ResourcePatch } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/i18n/write-errors';
 import type { Quote } from '@/lib/model/quote';
+import type { Clip } from '@/lib/model/clip';
 import type { Resource, ResourceStatus, SharedHow } from '@/lib/model/resource';
 import { formatClock, formatDate, t } from '@/lib/i18n';
 import { LIMITS, parseTagInput } from '@/lib/infra/limits';
@@ -63,6 +64,19 @@ export function ResourcePage({ id }: { id: string }) {
       (error: unknown) => setSave({ phase: 'error', message: describeWriteError(error) }),
     );
   };
+
+  /** A clip becomes a takeaway the same way: its time and its words, its card handed over. */
+  const clipToTakeaway = (clip: Clip, line: string) =>
+    takeawayFromItem(id, { kind: 'clip', id: clip.id }, line).then(
+      (updated) => {
+        if (updated) setResource(updated);
+        return Boolean(updated);
+      },
+      (error: unknown) => {
+        setSave({ phase: 'error', message: describeWriteError(error) });
+        return false;
+      },
+    );
 
   /** One click once there is a takeaway; Undo puts it back to To learn. Status never changes by itself. */
   const markLearned = () => {
@@ -140,9 +154,7 @@ export function ResourcePage({ id }: { id: string }) {
               </button>
             </p>
           )}
-          {((resource.kind !== 'video' && resource.kind !== 'activity') || (resource.quotes?.length ?? 0) > 0) && (
-            <ResourceQuotes resource={resource} onStored={setResource} onTakeaway={quoteToTakeaway} />
-          )}
+          <ResourceQuotes resource={resource} onStored={setResource} onTakeaway={quoteToTakeaway} />
           {resource.kind === 'video' && (
             <div ref={editor.fields.stamps}>
               <ResourceClips
@@ -152,6 +164,7 @@ export function ResourcePage({ id }: { id: string }) {
                   editor.setStamps(next);
                   void persist({ clips: next });
                 }}
+                onTakeaway={clipToTakeaway}
               />
             </div>
           )}

@@ -9,6 +9,10 @@ import type { Resource } from '@/lib/model/resource';
 import { formatDate, t } from '@/lib/i18n';
 import { capLine, LIMITS } from '@/lib/infra/limits';
 import { quoteHref } from '@/lib/quotes/fragment';
+import { formatQuoteLocation } from '@/lib/quotes/location';
+import { isTypedQuote } from '@/lib/quotes/typed';
+import { QuoteForm } from './QuoteForm';
+import { QuotePlace } from './QuotePlace';
 
 interface Props {
   resource: Resource;
@@ -57,8 +61,9 @@ function QuoteNote({
 }
 
 /**
- * The passages kept from this page: each with its context, its note, a link that opens the page
- * at it (a text fragment), and the ways on: a takeaway, an action, or gone (with Undo).
+ * The passages kept from this page or typed here (from a book: with its page or location): each
+ * with its context, its note, a link that opens the page at it (a text fragment; a typed quote has
+ * none), and the ways on: a takeaway, an action, or gone (with Undo). Below, "Add a quote".
  */
 export function ResourceQuotes({ resource, onStored, onTakeaway }: Props) {
   const [error, setError] = useState('');
@@ -78,11 +83,14 @@ export function ResourceQuotes({ resource, onStored, onTakeaway }: Props) {
         {quotes.length > 0 && <span class="muted res-quotes-count"> {quotes.length}</span>}
       </h2>
       {quotes.length === 0 ? (
-        <p class="small muted">{t('libQuotesEmpty')}</p>
+        // Selecting a passage is how a page gets quotes; a video or an activity has only the form below.
+        resource.kind !== 'video' && resource.kind !== 'activity' && <p class="small muted">{t('libQuotesEmpty')}</p>
       ) : (
         <ol class="res-quote-list">
           {quotes.map((quote) => {
-            const href = quoteHref(resource.url, quote.fragment);
+            const typed = isTypedQuote(quote);
+            const href = typed ? undefined : quoteHref(resource.url, quote.fragment);
+            const where = formatQuoteLocation(quote.location);
             return (
               <li key={quote.id} class="res-quote" data-quote-id={quote.id}>
                 <blockquote class="res-quote-text" dir="auto">
@@ -91,10 +99,16 @@ export function ResourceQuotes({ resource, onStored, onTakeaway }: Props) {
                   {quote.suffix && <span class="res-quote-context">{quote.suffix}…</span>}
                 </blockquote>
                 <p class="res-quote-when small muted">
-                  {t('libQuoteKept', formatDate(quote.createdAt))}
-                  {!quote.prefix && !quote.suffix && ` · ${t('libQuoteNoPlace')}`}
+                  {where && (
+                    <span class="res-quote-where" dir="auto">
+                      {where} ·{' '}
+                    </span>
+                  )}
+                  {t(typed ? 'libQuoteTyped' : 'libQuoteKept', formatDate(quote.createdAt))}
+                  {!typed && !quote.prefix && !quote.suffix && ` · ${t('libQuoteNoPlace')}`}
                 </p>
                 <QuoteNote resourceId={resource.id} quote={quote} onStored={onStored} onError={setError} />
+                <QuotePlace resourceId={resource.id} quote={quote} onStored={onStored} onError={setError} />
                 <p class="res-quote-actions small">
                   {href && (
                     <a class="res-quote-open" href={href} target="_blank" rel="noopener noreferrer">
@@ -144,6 +158,7 @@ export function ResourceQuotes({ resource, onStored, onTakeaway }: Props) {
           </button>
         </div>
       )}
+      <QuoteForm resource={resource} onStored={onStored} />
       {said && !offer && (
         <p class="small muted" role="status">
           {said}

@@ -5,6 +5,7 @@ import { TeachForward } from '@/components/team/TeachForward';
 import { useWebhook } from '@/components/team/useWebhook';
 import { TeamChatSummary } from '@/components/team/TeamChatSummary';
 import { FromTheTeam, TeamEnvironment, useTeamSpace } from '@/components/team/TeamSpace';
+import { TeamMonthSummary } from '@/components/team/TeamReactions';
 import { routeHash } from '@/lib/routes';
 import '@/components/team/team.css';
 
@@ -20,6 +21,7 @@ export function TeamSection(_props: { route: Route }) {
       <p class="section-intro muted">{t('teamIntro')}</p>
       <div class="team-panels">
         {team.space && <FromTheTeam space={team.space} reload={team.reload} />}
+        {team.space && <TeamMonthSummary space={team.space} />}
         <TeachForward hook={hook} />
         <DigestPanel hook={hook} />
         {team.space && <TeamEnvironment space={team.space} reload={team.reload} />}

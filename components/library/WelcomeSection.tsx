@@ -23,6 +23,9 @@ const COMMANDS: { name: string; label: MessageKey }[] = [
   { name: '_execute_action', label: 'welcomeShortcutOpen' },
   { name: 'save-page', label: 'commandSavePage' },
   { name: 'clip-moment', label: 'commandClipMoment' },
+  // Chrome's command, and Firefox's own for its sidebar: a browser has one of the two.
+  { name: 'open-panel', label: 'commandOpenPanel' },
+  { name: '_execute_sidebar_action', label: 'commandOpenPanel' },
 ];
 
 /** Keys as the browser names them ("Alt+Shift+S"), each in its own key cap. */

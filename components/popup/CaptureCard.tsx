@@ -169,6 +169,11 @@ function QuoteBox({ flow: { capture, quoteNote, keptQuote } }: { flow: CaptureSt
       <blockquote class="quote-box-text clamp-4" dir="auto">
         {selection.exact}
       </blockquote>
+      {capture.phase === 'ready' && capture.page.selectionLink && (
+        <p class="small muted quote-box-link">
+          {t(capture.page.selectionLink === 'first' ? 'quoteLinkFirst' : 'quoteLinkMissed')}
+        </p>
+      )}
       <label class="field">
         <span class="small">{t('popupQuoteNote')}</span>
         <input

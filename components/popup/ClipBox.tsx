@@ -15,6 +15,7 @@ import { LIMITS } from '@/lib/infra/limits';
 import { openUrl } from '@/lib/format/resource-links';
 import { clearDraft, readDraft, writeDraft } from '@/lib/pages/drafts';
 import { clipSegmentSeconds } from '@/lib/settings';
+import { OpenBeside } from './OpenBeside';
 
 interface Props {
   page: CapturedPage;
@@ -35,7 +36,7 @@ const FRESH_CLIP_MS = 30_000;
  * so another clip added meanwhile stays). Several lines and shown whole: Shift+Enter breaks the
  * line, Enter is done with it.
  */
-function ClipNote({
+export function ClipNote({
   resourceId,
   clip,
   label,
@@ -286,6 +287,7 @@ export function ClipBox({ page, saved, ensureSaved, focusFirst = false }: Props)
             {t('clipResume', formatClock(now))}
           </button>
         )}
+        <OpenBeside />
       </div>
       {message && (
         <p

@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/hooks/live';
 import { editResource, listNewest } from './commands';
 import { afterSaveAnswered } from '@/lib/pages/first-answer';
-import { describeWriteError } from '@/lib/i18n/write-errors';
 import { t } from '@/lib/i18n';
 import { openUrl } from '@/lib/format/resource-links';
 import { statusLabel, resourceMetaLine } from '@/lib/format/resource-format';
@@ -32,7 +31,13 @@ export function RecentList() {
   const [writeError, setError] = useState('');
   const [justShared, setJustShared] = useState<string | null>(null);
   const [published, setPublished] = useState('');
-  const error = writeError || (live.error ? describeWriteError(live.error) : '');
+  // A failure's words load when one happens: the popup's first script carries none of them.
+  const say = (e: unknown) =>
+    void import('@/lib/i18n/write-errors').then(({ describeWriteError }) => setError(describeWriteError(e)));
+  useEffect(() => {
+    if (live.error) say(live.error);
+  }, [live.error]);
+  const error = writeError;
 
   const toggleShared = async (resource: RecentItem, shared: boolean) => {
     setError('');
@@ -41,7 +46,7 @@ export function RecentList() {
       await editResource(resource.id, { shared: shared ? {} : false });
       setJustShared(shared ? resource.id : null);
     } catch (e) {
-      setError(describeWriteError(e));
+      say(e);
     }
   };
 

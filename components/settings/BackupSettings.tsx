@@ -5,9 +5,9 @@ import { useStorageItem } from '@/components/hooks/live';
 import { backupFileName, downloadFile } from '@/lib/backup/export';
 import { resourcesToCsv } from '@/lib/backup/csv-export';
 import { MAX_IMPORT_MB, MAX_LINK_FILE_BYTES, STORES } from '@/lib/backup/format';
-import type { ImportChanges, ImportMode, ImportProgress, ImportResult } from '@/lib/backup/import';
+import type { ImportChanges, ImportMode, ImportProgress, ImportResult, ImportSource } from '@/lib/backup/import';
 import { type ImportJob, openImportJob } from '@/lib/app/import-job';
-import type { LinkSource, SkippedEntry, SkipReason } from '@/lib/backup/links';
+import type { SkippedEntry, SkipReason } from '@/lib/backup/links';
 import type { KeptReason } from '@/lib/backup/merge';
 import { describeImportWriteError, describeWriteError } from '@/lib/i18n/write-errors';
 import type { StoreName } from '@/lib/model/stores';
@@ -15,6 +15,9 @@ import { formatDate, formatNumber, t, tn, type MessageKey } from '@/lib/i18n';
 import { lastExportAt, syncAccount, webhook } from '@/lib/settings';
 import { disconnectSync } from '@/lib/app/sync-account';
 import { SnapshotSettings } from './SnapshotSettings';
+import { HighlightChanges, isHighlights } from './HighlightChanges';
+import { ElsewhereExports } from './ElsewhereExports';
+import { ZipContents } from './ZipContents';
 import './backup-settings.css';
 
 type Stage =
@@ -44,8 +47,10 @@ const STORE_COUNT_LABEL: Record<StoreName, MessageKey> = {
   reviews: 'backupCountReviews',
 };
 
-const SOURCE_LABEL: Record<LinkSource | 'learning-loop', MessageKey> = {
+const SOURCE_LABEL: Record<ImportSource, MessageKey> = {
   'learning-loop': 'backupSourceBackup',
+  readwise: 'backupSourceReadwise',
+  kindle: 'backupSourceKindle',
   pocket: 'backupSourcePocket',
   csv: 'backupSourceCsv',
   bookmarks: 'backupSourceBookmarks',
@@ -62,6 +67,13 @@ const REASON_LABEL: Record<SkipReason | KeptReason, MessageKey> = {
   'too-long': 'backupSkipTooLong',
   duplicate: 'backupSkipDuplicate',
   'already-saved': 'backupSkipAlreadySaved',
+  'empty-highlight': 'backupSkipEmptyHighlight',
+  'missing-title': 'backupSkipMissingTitle',
+  bookmark: 'backupSkipBookmark',
+  language: 'backupSkipLanguage',
+  'unreadable-entry': 'backupSkipUnreadableEntry',
+  'too-many-quotes': 'backupSkipTooManyQuotes',
+  'too-many-highlights': 'backupSkipTooManyHighlights',
   same: 'backupSkipSame',
   'newer-here': 'backupSkipNewerHere',
 };
@@ -69,8 +81,9 @@ const REASON_LABEL: Record<SkipReason | KeptReason, MessageKey> = {
 /** Skipped entries listed on the page; the counts above always cover all of them. */
 const SHOWN_SKIPPED = 300;
 
-function positionLabel(source: LinkSource | 'learning-loop', position: number): string {
+function positionLabel(source: ImportSource, position: number): string {
   const n = formatNumber(position);
+  if (source === 'kindle') return t('backupPositionClipping', n);
   return source === 'bookmarks'
     ? t('backupPositionBookmark', n)
     : source === 'urls'
@@ -247,6 +260,7 @@ export function BackupSettings() {
       <p class="muted">{t('backupIntro')}</p>
 
       <ExportBlock working={working} exports={exports} />
+      <ElsewhereExports disabled={working} />
 
       <div class="backup-block">
         <h3>{t('backupRestoreHeading')}</h3>
@@ -265,7 +279,7 @@ export function BackupSettings() {
               ref={fileInput}
               type="file"
               class="visually-hidden"
-              accept=".json,.csv,.html,.htm,.txt,application/json,text/csv,text/html,text/plain"
+              accept=".json,.csv,.html,.htm,.txt,.zip,application/json,text/csv,text/html,text/plain,application/zip"
               aria-describedby="backup-import-help"
               disabled={working}
               onChange={(e) => void onFile(e.currentTarget.files?.[0])}
@@ -358,7 +372,14 @@ function Preview({
             )
           : t('backupPreviewLinks', stage.fileName, t(SOURCE_LABEL[summary.source]))}
       </p>
-      {backup ? <BackupModes stage={stage} setStage={setStage} /> : <LinkChanges links={changes.links} />}
+      {backup ? (
+        <BackupModes stage={stage} setStage={setStage} />
+      ) : isHighlights(summary.source) ? (
+        <HighlightChanges highlights={changes.highlights} />
+      ) : (
+        <LinkChanges links={changes.links} />
+      )}
+      {summary.archive && <ZipContents archive={summary.archive} />}
       {backup && (
         <p class="small">
           {summary.settings > 0 ? tn('backupSettingsIncluded', summary.settings) : t('backupSettingsNone')}
@@ -518,7 +539,7 @@ function PreviewActions({
     return (
       <div class="row">
         <button type="button" class="btn btn-primary" onClick={() => void start(stage.job, 'merge', stage.fileName)}>
-          {t('backupStartLinks')}
+          {t(isHighlights(stage.job.summary.source) ? 'backupStartHighlights' : 'backupStartLinks')}
         </button>
         {cancel}
       </div>

@@ -1,12 +1,13 @@
 import { useStorageItem } from '@/components/hooks/live';
 import { saveSetting } from '@/lib/app/settings';
 import { t, tn, type LanguageChoice } from '@/lib/i18n';
-import { CLIP_SEGMENT_CHOICES, clipSegmentSeconds, language, showThumbnails } from '@/lib/settings';
+import { CLIP_SEGMENT_CHOICES, clipSegmentSeconds, language, pauseWhileTyping, showThumbnails } from '@/lib/settings';
 
 export function GeneralSettings() {
   const choice = useStorageItem(language) ?? null;
   const thumbs = useStorageItem(showThumbnails) ?? true;
   const segment = useStorageItem(clipSegmentSeconds);
+  const pause = useStorageItem(pauseWhileTyping) ?? true;
 
   const onLanguage = async (value: LanguageChoice) => {
     // Menus and notifications are the background's: the change tells it to pick the language up.
@@ -67,6 +68,14 @@ export function GeneralSettings() {
           ))}
         </select>
       </div>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={pause}
+          onChange={(e) => void saveSetting('pauseWhileTyping', e.currentTarget.checked)}
+        />
+        {t('settingsPauseWhileTyping')}
+      </label>
     </section>
   );
 }

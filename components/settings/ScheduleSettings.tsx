@@ -6,6 +6,7 @@ import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 import { describeSchedule, formatMinutes, formatPromptTime, WEEK_ORDER, weekdayName } from '@/lib/prompts/describe';
 import { hostTimeZone, nextPromptAt, PRESETS, presetOf, type SchedulePreset } from '@/lib/prompts/schedule';
 import { promptSchedule, REVIEWS_PER_PROMPT_MAX, reviewsPerPrompt, type PromptSchedule } from '@/lib/settings';
+import { ImportedReviewsField } from './ImportedReviewsField';
 import { PromptSettings } from './PromptSettings';
 import './schedule-settings.css';
 import { ErrorNotice } from '@/components/Notices';
@@ -198,6 +199,7 @@ export function ScheduleSettings() {
           </select>
           <span class="small muted">{t('reviewSettingHint')}</span>
         </label>
+        <ImportedReviewsField />
 
         <p class={`notice ${next === null ? 'notice-warn' : 'notice-ok'}`} role="status">
           {!schedule.enabled

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/hooks/live';
 import { editResources } from '@/lib/app/resources';
 import { describeWriteError } from '@/lib/i18n/write-errors';
+import type { Quote } from '@/lib/model/quote';
 import type { Resource, SharedHow } from '@/lib/model/resource';
+import { formatQuoteLocation } from '@/lib/quotes/location';
 import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
 import { capLine, LIMITS } from '@/lib/infra/limits';
 import { SHARED_HOW_OPTIONS } from '@/lib/format/resource-format';
@@ -256,6 +258,12 @@ function TeachPager({
   );
 }
 
+/** A quote as Teach it forward names it: its words, and its page or location when it has one. */
+function quoteSummary(quote: Quote): string {
+  const where = formatQuoteLocation(quote.location);
+  return `“${capLine(quote.exact, LIMITS.takeaway)}”${where ? ` (${where})` : ''}`;
+}
+
 function TeachRow({
   resource,
   checked,
@@ -269,7 +277,7 @@ function TeachRow({
   // Something it has to teach: its first takeaway, else its first quote, else its first clip's note.
   const takeaway =
     takeawayLines(resource.takeaways)[0] ||
-    (resource.quotes?.[0] ? `“${capLine(resource.quotes[0].exact, LIMITS.takeaway)}”` : '') ||
+    (resource.quotes?.[0] ? quoteSummary(resource.quotes[0]) : '') ||
     capLine(resource.clips[0]?.note ?? '', LIMITS.takeaway);
   return (
     <li class={checked ? 'teach-item teach-item-selected' : 'teach-item'}>

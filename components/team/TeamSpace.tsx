@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks/live';
 import { latestAssessment } from '@/lib/app/assessments';
 import { ShowMore } from '@/components/list/ShowMore';
+import { formatQuoteLocation } from '@/lib/quotes/location';
 import {
   describePublish,
   describeRefused,
@@ -22,11 +23,12 @@ import {
 } from '@/lib/app/team';
 import { conditionById } from '@/lib/assessment/conditions';
 import type { Assessment } from '@/lib/model/assessment';
-import { formatDate, formatNumber, t, tn } from '@/lib/i18n';
+import { formatDate, formatNumber, locale, t, tn } from '@/lib/i18n';
 import { SHARED_HOW_OPTIONS } from '@/lib/format/resource-format';
 import { routeHash } from '@/lib/routes';
 import { safeHref } from '@/lib/infra/limits';
 import { formatClipTime } from '@/lib/infra/video-time';
+import { ItemReactions, OrphanNotice, ReactionList } from '@/components/team/TeamReactions';
 import '@/components/team/team-space.css';
 
 /** The team space as this browser holds it, read again when the server's copy changes. */
@@ -101,7 +103,7 @@ function CollapsedList<T>({ entries, draw }: { entries: readonly T[] | undefined
 }
 
 /** A teammate's item: who, when, how, what they included; Save to my library says why when it cannot. */
-function TheirItem({ item }: { item: SharedItem }) {
+function TheirItem({ item, space, reload }: { item: SharedItem; space: TeamSpace; reload: () => void }) {
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const href = safeHref(item.url);
   return (
@@ -125,7 +127,13 @@ function TheirItem({ item }: { item: SharedItem }) {
         ) : null}
       </p>
       <CollapsedList entries={item.takeaways} draw={(text) => text} />
-      <CollapsedList entries={item.quotes} draw={(quote) => `“${quote.exact}”`} />
+      <CollapsedList
+        entries={item.quotes}
+        draw={(quote) => {
+          const where = formatQuoteLocation(quote.location);
+          return `“${quote.exact}”${where ? ` (${where})` : ''}`;
+        }}
+      />
       <CollapsedList entries={item.clips} draw={(clip) => `${formatClipTime(clip)} ${clip.note}`} />
       <div class="row">
         {outcome?.ok ? (
@@ -151,6 +159,7 @@ function TheirItem({ item }: { item: SharedItem }) {
           </>
         )}
       </div>
+      <ItemReactions item={item} space={space} onChanged={reload} />
     </li>
   );
 }
@@ -164,6 +173,7 @@ function TeamSpaceNotices({ space }: { space: TeamSpace }) {
           {describeRefused(entry)}
         </p>
       ))}
+      <OrphanNotice space={space} />
       {space.setupCommand && (
         <div class="notice notice-warn small team-rules">
           <p>{t('teamRulesOutdated')}</p>
@@ -200,7 +210,7 @@ export function FromTheTeam({ space, reload, query = '' }: { space: TeamSpace; r
         <>
           <ul class="team-from-list">
             {theirs.slice(0, limit).map((item) => (
-              <TheirItem key={item._id} item={item} />
+              <TheirItem key={item._id} item={item} space={space} reload={reload} />
             ))}
           </ul>
           <ShowMore
@@ -234,6 +244,7 @@ export function FromTheTeam({ space, reload, query = '' }: { space: TeamSpace; r
                     {t('teamUnpublish')}
                   </button>
                 </div>
+                <ReactionList reactions={space.reactions[item._id] ?? []} me={space.me} onChanged={reload} />
               </li>
             ))}
           </ul>
@@ -260,7 +271,10 @@ export function TeamEnvironment({ space, reload }: { space: TeamSpace; reload: (
   }, []);
   const mine = space.checks.find((c) => c.author === space.me);
   const { summary } = space;
-  const weakest = summary.weakest ? conditionById(summary.weakest) : undefined;
+  const weakest = summary.weakest.flatMap((id) => {
+    const condition = conditionById(id);
+    return condition ? [t(condition.name)] : [];
+  });
   return (
     <section class="card panel team-env" aria-labelledby="team-env-heading">
       <h2 id="team-env-heading">{t('teamEnvHeading')}</h2>
@@ -269,9 +283,17 @@ export function TeamEnvironment({ space, reload }: { space: TeamSpace; reload: (
         <p class="empty">{tn('teamEnvTooFew', summary.members)}</p>
       ) : (
         <>
-          {weakest && (
+          {weakest.length > 0 && (
             <p>
-              <strong>{t('teamEnvWeakest', t(weakest.name))}</strong>
+              <strong>
+                {t(
+                  'teamEnvWeakest',
+                  new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(weakest),
+                )}
+              </strong>
+              {weakest.length > 1 && (
+                <span class="muted small"> {tn('teamEnvTied', weakest.length, formatNumber(weakest.length))}</span>
+              )}
             </p>
           )}
           <table class="team-env-table small">
@@ -280,7 +302,10 @@ export function TeamEnvironment({ space, reload }: { space: TeamSpace; reload: (
                 const condition = conditionById(c.conditionId);
                 const at = (score: number) => `${((score - 1) / 4) * 100}%`;
                 return (
-                  <tr key={c.conditionId} class={c.conditionId === summary.weakest ? 'team-env-weakest' : undefined}>
+                  <tr
+                    key={c.conditionId}
+                    class={summary.weakest.includes(c.conditionId) ? 'team-env-weakest' : undefined}
+                  >
                     <th scope="row">{condition ? t(condition.name) : c.conditionId}</th>
                     <td class="team-env-figures">
                       {t('teamEnvMedian', formatNumber(c.median), formatNumber(c.min), formatNumber(c.max))}

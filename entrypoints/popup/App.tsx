@@ -14,6 +14,7 @@ const dueCard = <P extends object>(load: () => Promise<ComponentType<P>>) =>
   lazyComponent(() => afterSaveAnswered().then(load), 'nothing');
 const BackupReminder = dueCard(() => import('@/components/popup/BackupReminder').then((m) => m.BackupReminder));
 const PageQuotes = dueCard(() => import('@/components/popup/PageQuotes').then((m) => m.PageQuotes));
+const TeamNews = dueCard(() => import('@/components/popup/TeamNews').then((m) => m.TeamNews));
 
 export function App() {
   return (
@@ -33,6 +34,7 @@ export function App() {
       <CaptureCard />
       <PageQuotes />
       <BackupReminder />
+      <TeamNews />
       <RecentList />
     </main>
   );

@@ -4,6 +4,7 @@ import type { ActionSource } from '../model/action';
 import type { Reflection } from '../model/reflection';
 import type { ItemKind, Resource } from '../model/resource';
 import { takeawaysText } from '../model/takeaway-text';
+import { formatQuoteLocation } from '../quotes/location';
 import { routeHash } from '../routes';
 
 export type SourceKind = 'reflection' | 'resource';
@@ -52,7 +53,7 @@ function describeItem(resource: Resource, item: { kind: ItemKind; id: string }) 
     const quote = resource.quotes?.find((q) => q.id === item.id);
     return (
       quote && {
-        detail: [`“${quote.exact}”`, quote.note].filter(Boolean).join(' · '),
+        detail: [`“${quote.exact}”`, formatQuoteLocation(quote.location), quote.note].filter(Boolean).join(' · '),
         suggested: quote.note || `“${capLine(quote.exact, EXCERPT)}”`,
       }
     );

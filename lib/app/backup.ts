@@ -1,6 +1,5 @@
 import { exportBackup, type ExportOptions, type ExportResult } from '../backup/export';
-import { STORES } from '../backup/format';
-import { type ImportResult, type PreparedImport, type RunOptions, runImport } from '../backup/import';
+import { type ImportResult, importStores, type PreparedImport, type RunOptions, runImport } from '../backup/import';
 import { dismissPopupReminder, type PopupReminder, popupReminder as reminderFor } from '../backup/reminder';
 import { takeSnapshot } from '../backup/snapshot';
 import { oldestCreatedAt } from '../db/backup-reminder';
@@ -17,7 +16,7 @@ export { countStored, readAllRecords } from '../db/backup-reads';
 
 export async function importBackup(prepared: PreparedImport, options: RunOptions = {}): Promise<ImportResult> {
   await snapshotBeforeImport(options.db);
-  await markBeforeWrite(prepared.kind === 'backup' ? [...STORES] : ['resources']);
+  await markBeforeWrite(importStores(prepared.source));
   const result = await runImport(prepared, options);
   await importCommitted(result);
   return result;
@@ -32,8 +31,7 @@ export async function snapshotBeforeImport(db?: RunOptions['db']): Promise<void>
 
 /** Every page and the background hear what an import wrote. */
 export async function importCommitted(result: ImportResult): Promise<void> {
-  const stores = result.source === 'learning-loop' ? [...STORES] : (['resources'] as const);
-  await committed({ stores: [...stores], items: result.settings });
+  await committed({ stores: importStores(result.source), items: result.settings });
 }
 
 /** Export everything as a download and remember when (for the reminder). */

@@ -3,7 +3,6 @@ import { canonicalizeUrl } from '../capture/canonical-url';
 import { targetTab } from '../capture/target-tab';
 import { closePeek, openForPeek, peekResourceByUrl } from '../db/peek';
 import { formatNumber, t } from '../i18n';
-import { describeWriteError } from '../i18n/write-errors';
 import { isWebUrl, parseTagInput } from '../infra/limits';
 import type { CapturedPage, CaptureFailure, CaptureResult } from '../model/captured-page';
 import type { Quote } from '../model/quote';
@@ -155,7 +154,11 @@ function update(patch: Partial<CaptureState>): void {
 }
 
 const pageOf = ({ capture }: CaptureState): CapturedPage | null => (capture.phase === 'ready' ? capture.page : null);
-const failed = (error: unknown) => update({ message: { tone: 'error', text: describeWriteError(error) } });
+/** A failure's words load when one happens: the popup's first script carries none of them. */
+const failed = (error: unknown) =>
+  void import('../i18n/write-errors').then(({ describeWriteError }) =>
+    update({ message: { tone: 'error', text: describeWriteError(error) } }),
+  );
 /** The fields that show a saved resource: its note and tags are the record's from now on. */
 const savedFields = (resource: Resource, notes = resource.notes) => ({
   saved: resource,

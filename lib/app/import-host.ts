@@ -15,6 +15,8 @@ import {
   summariseImport,
 } from '../backup/import';
 import type { LinkEntry, ParsedLinks } from '../backup/links';
+import { joinLinks, prepareZip } from '../backup/zip-import';
+import { type ArchiveSummary, isZipFile } from '../backup/zip';
 import type { ParsedBackup } from '../backup/parse';
 import { type Dictionary, type Language, useDictionary } from '../i18n';
 
@@ -40,7 +42,7 @@ export type ToImportHost =
    * a time (copying them all at once held the page up): the host answers the last part.
    */
   | { type: 'links'; source: ParsedLinks['source']; entries: LinkEntry[]; last: boolean; now: number }
-  | { type: 'run'; mode: ImportMode; now: number };
+  | { type: 'run'; mode: ImportMode; now: number; reviewsPerDay?: number };
 
 export type ImportFailure =
   | { kind: 'refused'; code: ImportErrorCode; message: string }
@@ -48,7 +50,8 @@ export type ImportFailure =
 
 export type FromImportHost =
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'needs-page' }
+  /** A bookmark file, or a zip's bookmark files (`pages`, their texts), for the page to read. */
+  | { type: 'needs-page'; pages?: string[] }
   | { type: 'prepared'; summary: ImportSummary; changes: ImportChanges }
   | { type: 'done'; result: ImportResult; settings: ParsedBackup['settings'] | null }
   | { type: 'failed'; failure: ImportFailure };
@@ -70,6 +73,8 @@ function failureOf(error: unknown): ImportFailure {
 export function serveImport(port: ImportPort<ToImportHost, FromImportHost>): void {
   let prepared: PreparedImport | null = null;
   let received: LinkEntry[] = [];
+  /** A zip's other files, waiting for its bookmark files' links from the page. */
+  let zip: { links: ParsedLinks | null; archive: ArchiveSummary } | null = null;
   const progress = (value: ImportProgress) => port.post({ type: 'progress', progress: value });
   const answer = async (work: () => Promise<FromImportHost | null>) => {
     try {
@@ -80,15 +85,24 @@ export function serveImport(port: ImportPort<ToImportHost, FromImportHost>): voi
     }
   };
   /** Prepared: what the file holds, and what it would change were it imported now (nothing written). */
-  const ready = async (value: PreparedImport, now: number): Promise<FromImportHost> => {
+  const ready = async (value: PreparedImport, now: number, archive?: ArchiveSummary): Promise<FromImportHost> => {
     prepared = value;
-    return { type: 'prepared', summary: summariseImport(value), changes: await previewImport(value, now) };
+    const summary = { ...summariseImport(value), ...(archive ? { archive } : {}) };
+    return { type: 'prepared', summary, changes: await previewImport(value, now) };
+  };
+  /** A zip, read as bytes here: what it holds, or its bookmark files for the page. */
+  const openZip = async (file: Blob, now: number): Promise<FromImportHost> => {
+    const opened = await prepareZip(file, progress, now);
+    if (opened.kind === 'ready') return ready(opened.prepared, now, opened.archive);
+    zip = { links: opened.links, archive: opened.archive };
+    return { type: 'needs-page', pages: opened.pages };
   };
   port.listen((message) => {
     switch (message.type) {
       case 'prepare':
         if (message.language && message.messages) useDictionary(message.language, message.messages);
         void answer(async () => {
+          if (await isZipFile(message.file, message.fileName)) return openZip(message.file, message.now);
           const text = await readImportFile(message.file);
           const kind = detectImport(text, message.fileName);
           if (kind === 'html') return { type: 'needs-page' };
@@ -98,9 +112,12 @@ export function serveImport(port: ImportPort<ToImportHost, FromImportHost>): voi
       case 'links': {
         received.push(...message.entries);
         if (!message.last) return;
-        const links: ParsedLinks = { source: message.source, entries: received };
+        const read: ParsedLinks = { source: message.source, entries: received };
+        const links = zip?.links ? joinLinks([zip.links, read]) : read;
+        const archive = zip?.archive;
         received = [];
-        void answer(async () => ready(await checkLinksAsync(links, message.now), message.now));
+        zip = null;
+        void answer(async () => ready(await checkLinksAsync(links, message.now), message.now, archive));
         return;
       }
       case 'run':
@@ -110,6 +127,7 @@ export function serveImport(port: ImportPort<ToImportHost, FromImportHost>): voi
             mode: message.mode,
             now: message.now,
             onProgress: progress,
+            ...(message.reviewsPerDay !== undefined ? { reviewsPerDay: message.reviewsPerDay } : {}),
           });
           return { type: 'done', result, settings: prepared.kind === 'backup' ? prepared.backup.settings : null };
         });

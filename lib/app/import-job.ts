@@ -2,6 +2,7 @@ import { ImportError } from '../backup/errors';
 import {
   applyImportedSettings,
   bookmarkLinks,
+  importStores,
   readImportFile,
   type ImportChanges,
   type ImportMode,
@@ -9,8 +10,10 @@ import {
   type ImportSummary,
   type ProgressListener,
 } from '../backup/import';
+import type { ParsedLinks } from '../backup/links';
+import { joinLinks } from '../backup/zip-import';
 import { currentMessages, t } from '../i18n';
-import { STORES } from '../backup/format';
+import { importedReviewsPerDay } from '../settings';
 import { importCommitted, snapshotBeforeImport } from './backup';
 import { markBeforeWrite } from './commit';
 import {
@@ -47,6 +50,13 @@ type Answer = Exclude<FromImportHost, { type: 'progress' }>;
 /** Links copied to the worker in one message: a few milliseconds of the page's time each. */
 const LINKS_PER_MESSAGE = 2_000;
 
+/** A zip's bookmark files, read one after the other, as one list. */
+async function zipBookmarkLinks(pages: string[]): Promise<ParsedLinks> {
+  const parts: ParsedLinks[] = [];
+  for (const page of pages) parts.push(await bookmarkLinks(page));
+  return joinLinks(parts);
+}
+
 /** The host's refusal or the write's failure, as the page's own code would have thrown it. */
 function errorOf(failure: ImportFailure): Error {
   if (failure.kind === 'refused') return new ImportError(failure.code, failure.message);
@@ -82,7 +92,9 @@ export async function openImportJob(
     if (answer.type === 'needs-page') {
       // A bookmark file: the browser's HTML parser is the page's, in parts with the page free.
       onProgress?.({ phase: 'checking', done: 0, total: 0 });
-      const { source, entries } = await bookmarkLinks(await readImportFile(file));
+      const { source, entries } = answer.pages
+        ? await zipBookmarkLinks(answer.pages)
+        : await bookmarkLinks(await readImportFile(file));
       const now = Date.now();
       const lastStart = Math.max(0, Math.ceil(entries.length / LINKS_PER_MESSAGE) - 1) * LINKS_PER_MESSAGE;
       for (let start = 0; start < lastStart; start += LINKS_PER_MESSAGE) {
@@ -99,8 +111,10 @@ export async function openImportJob(
       async run(mode, progress) {
         listener = progress;
         await snapshotBeforeImport();
-        await markBeforeWrite(summary.source === 'learning-loop' ? [...STORES] : ['resources']);
-        const done = expect(await ask({ type: 'run', mode, now: Date.now() }), 'done');
+        await markBeforeWrite(importStores(summary.source));
+        // The worker has no extension storage: the page reads the setting for it.
+        const reviewsPerDay = await importedReviewsPerDay.getValue();
+        const done = expect(await ask({ type: 'run', mode, now: Date.now(), reviewsPerDay }), 'done');
         const result = done.settings
           ? { ...done.result, settings: await applyImportedSettings(done.settings, mode) }
           : done.result;

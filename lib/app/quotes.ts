@@ -3,7 +3,8 @@ import * as store from '../db/resources';
 import type { Quote } from '../model/quote';
 import type { Resource } from '../model/resource';
 import { newId } from '../infra/ids';
-import { hasQuote, type SelectedQuote } from '../model/quote';
+import { cleanQuoteLocation, hasQuote, type SelectedQuote } from '../model/quote';
+import { sameTypedQuote, typedQuote, type QuoteDraft, type QuoteDraftProblem } from '../quotes/typed';
 import { announceResources as announce } from './commit';
 import { deleteWithUndo, type UndoOffer } from './undo';
 
@@ -53,6 +54,38 @@ export async function keepQuote(
   return { resource, quote: resource.quotes?.find((q) => q.id === quote.id) ?? quote, created, already };
 }
 
+/** What typing a quote came to: the quote kept, or why not (the form keeps what was typed). */
+export type TypedQuoteResult =
+  | { resource: Resource; quote: Quote; problem?: undefined }
+  | { resource?: undefined; quote?: undefined; problem: QuoteDraftProblem | 'gone' };
+
+/**
+ * A quote typed on a book, an activity or any resource, with its page or location. It is added
+ * inside the write transaction to the quotes stored at that moment, so a quote another window
+ * or a sync added meanwhile stays, and its review card is written with it. The same words at the
+ * same place typed twice are one quote.
+ */
+export async function typeQuote(resourceId: string, draft: QuoteDraft, now = Date.now()): Promise<TypedQuoteResult> {
+  const typed = typedQuote(draft, newId(), now);
+  if (!typed.quote) return { problem: typed.problem };
+  const quote = typed.quote;
+  let already = false;
+  const [updated] = await store.updateResources(
+    [resourceId],
+    (resource) => {
+      already = (resource.quotes ?? []).some((q) => !q.fragment && sameTypedQuote(q, quote));
+      return already ? {} : { quotes: [...(resource.quotes ?? []), quote] };
+    },
+    now,
+  );
+  if (!updated) return { problem: 'gone' };
+  if (already) return { problem: 'already' };
+  void announce([updated]);
+  const stored = updated.quotes?.find((q) => q.id === quote.id);
+  // Past the list's cap (LIMITS.quotes) the quote was not kept: say so rather than pretend.
+  return stored ? { resource: updated, quote: stored } : { problem: 'too-many' };
+}
+
 /** A quote put back (Undo) or added to a resource that exists. */
 export async function addQuote(id: string, quote: Quote, now = Date.now()): Promise<Resource | undefined> {
   const [updated] = await store.updateResources(
@@ -75,6 +108,32 @@ export async function editQuoteNote(
   const [updated] = await store.updateResources(
     [id],
     (resource) => ({ quotes: (resource.quotes ?? []).map((q) => (q.id === quoteId ? { ...q, note } : q)) }),
+    now,
+  );
+  void announce(updated ? [updated] : []);
+  return updated;
+}
+
+/**
+ * A quote's page and location rewritten, as typed (the quote found by id inside the write, so
+ * another writer's note on it stays); a part left empty is removed.
+ */
+export async function editQuoteLocation(
+  id: string,
+  quoteId: string,
+  typed: { page: string; loc: string },
+  now = Date.now(),
+): Promise<Resource | undefined> {
+  const location = cleanQuoteLocation(typed);
+  const [updated] = await store.updateResources(
+    [id],
+    (resource) => ({
+      quotes: (resource.quotes ?? []).map((q) => {
+        if (q.id !== quoteId) return q;
+        const { location: _before, ...rest } = q;
+        return location ? { ...rest, location } : rest;
+      }),
+    }),
     now,
   );
   void announce(updated ? [updated] : []);

@@ -10,8 +10,11 @@ export type UserSettingName =
   | 'webhook'
   | 'digestTopic'
   | 'clipSegmentSeconds'
+  | 'pauseWhileTyping'
   | 'assessmentReminder'
-  | 'reviewsPerPrompt';
+  | 'reviewsPerPrompt'
+  | 'importedReviewsPerDay'
+  | 'teamNewsSeen';
 
 /**
  * The value is stored with the time the user chose it (choosing the value it already had counts):

@@ -33,9 +33,28 @@ const reads: DigestReads = {
   cardsChangedSince: (since) => cardsChangedSince(since),
 };
 
+/**
+ * What the team said it tried in the period from what was shared, with a team space; none without
+ * one, or when its copy cannot be read (the digest goes on without the line).
+ */
+async function teamTriedIn(period: Period): Promise<DigestOptions['teamTried']> {
+  try {
+    const { hasTeamSpace, readTeamSpace } = await import('./team');
+    // No team space, no team code: the check reads one storage item.
+    if (!(await hasTeamSpace())) return [];
+    const space = await readTeamSpace(false);
+    if (!space) return [];
+    const { triedBetween } = await import('../team/news');
+    return triedBetween(space.items, space.reactions, period.start, period.end);
+  } catch {
+    return [];
+  }
+}
+
 /** The period's real work, oldest first (lib/share/period-work.ts says what counts). */
-export function collectDigest(period: Period, options: DigestOptions = {}): Promise<Digest> {
-  return digestOf(period, reads, options);
+export async function collectDigest(period: Period, options: DigestOptions = {}): Promise<Digest> {
+  const teamTried = options.teamTried ?? (await teamTriedIn(period));
+  return digestOf(period, reads, { ...options, teamTried });
 }
 
 /** One resource, posted on its own ("teach it forward"). */

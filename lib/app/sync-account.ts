@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { originRequest, SYNC_DATA } from '../infra/data-collection';
 import {
   EMPTY_SYNC_STATUS,
   type SyncAccount,
@@ -53,14 +54,17 @@ export function checkConnectInput(input: ConnectInput): ConnectProblem[] {
 }
 
 /**
- * Ask the browser for the server's one origin. Call it in the click handler before any `await`:
- * the prompt only shows during the user's gesture.
+ * Ask the browser for the server's one origin and, in Firefox, consent to send what sync sends
+ * (lib/infra/data-collection.ts). Call it in the click handler before any `await`: the prompt
+ * only shows during the user's gesture.
  */
-export function requestServerPermission(server: string): Promise<boolean> {
+export function requestServerPermission(server: string, isFirefox = import.meta.env.FIREFOX): Promise<boolean> {
   const url = parseServer(server);
   if (!url) return Promise.resolve(false);
   try {
-    return Promise.resolve(browser.permissions.request({ origins: [serverPermission(url)] })).then(
+    return Promise.resolve(
+      browser.permissions.request(originRequest(serverPermission(url), SYNC_DATA, isFirefox)),
+    ).then(
       (granted) => granted === true,
       () => false,
     );

@@ -53,7 +53,13 @@ export const applyFromServer: SyncWriter = {
 export async function syncNow(): Promise<boolean> {
   if (!(await syncAccount.getValue())) return false;
   const [{ syncNowWith }, { syncTeam }] = await Promise.all([session(), teamReplica()]);
-  return (await syncNowWith(applyFromServer, { after: syncTeam })).ok;
+  // The team space's news for the popup (reactions to what the user shared), from the copy just brought.
+  const afterTeam: typeof syncTeam = async (credentials) => {
+    await syncTeam(credentials);
+    const { refreshTeamNews } = await import('./team-news');
+    await refreshTeamNews();
+  };
+  return (await syncNowWith(applyFromServer, { after: afterTeam })).ok;
 }
 
 /**

@@ -19,6 +19,8 @@ import {
   type TeamInclude,
   teamSummary,
 } from '../team/documents';
+import { groupReactions } from '../team/news';
+import type { ReactionKind, TeamReaction } from '../team/reactions';
 import { committed } from './commit';
 import { saveCapturedPage } from './resources';
 import { addTakeaways } from './takeaways';
@@ -29,11 +31,16 @@ import { addTakeaways } from './takeaways';
  * PouchDB) loads only on use, never in a page's first render; nothing runs while no team space
  * is connected. Its news reaches views by its own path, `onTeamChange` (lib/team/changes.ts).
  */
-const replica = () => import('../team/replica');
+let replicaModule: Promise<typeof import('../team/replica')> | undefined;
+// One import, kept: calls at once share it (vitest's module mocks race on concurrent first imports).
+const replica = () => {
+  replicaModule ??= import('../team/replica');
+  return replicaModule;
+};
 
 export { onTeamChange } from '../team/changes';
 export { syncAccount, teamPublishChoice };
-export type { SharedItem, SharedCheck, TeamInclude, TeamCut, TeamRefusal };
+export type { SharedItem, SharedCheck, TeamInclude, TeamCut, TeamRefusal, TeamReaction, ReactionKind };
 
 export async function saveTeamPublishChoice(choice: TeamPublishChoice): Promise<void> {
   await teamPublishChoice.setValue(choice);
@@ -116,6 +123,10 @@ export interface TeamSpace {
   items: SharedItem[];
   checks: SharedCheck[];
   summary: ReturnType<typeof teamSummary>;
+  /** Reactions by the id of the shared item they are about, oldest first (only items still shared). */
+  reactions: Record<string, TeamReaction[]>;
+  /** Reactions to items no longer (or never) shared: left out, counted. */
+  orphanReactions: number;
   /** Documents that failed the checks, left out: how many, by why, and whose (as their ids say). */
   refused: { why: TeamRefusal; count: number; authors: string[] }[];
   /**
@@ -129,7 +140,7 @@ export interface TeamSpace {
 function authorOfId(doc: unknown): string | null {
   const id = typeof doc === 'object' && doc !== null ? (doc as { _id?: unknown })._id : undefined;
   if (typeof id !== 'string') return null;
-  const author = /^(?:shared\/([^/]{1,200})\/|check\/(.{1,200})$)/.exec(id);
+  const author = /^(?:(?:shared|reaction)\/([^/]{1,200})\/|check\/(.{1,200})$)/.exec(id);
   return author ? (author[1] ?? author[2] ?? null) : null;
 }
 
@@ -142,14 +153,18 @@ export async function readTeamSpace(refresh = false): Promise<TeamSpace | null> 
   const { docs, rulesVersion } = await readTeamDocs(credentials);
   const items: SharedItem[] = [];
   const checks: SharedCheck[] = [];
+  const reactions: TeamReaction[] = [];
   const refused = new Map<TeamRefusal, { why: TeamRefusal; count: number; authors: string[] }>();
   for (const doc of docs) {
     const checked = checkTeamDocWhy(doc);
     if (checked.ok) {
       if (checked.doc.type === 'shared') items.push(checked.doc);
-      else checks.push(checked.doc);
+      else if (checked.doc.type === 'check') checks.push(checked.doc);
+      else reactions.push(checked.doc);
       continue;
     }
+    // A newer version's kind of document: nothing wrong with it, nothing to say about it.
+    if (checked.why === 'newer-type') continue;
     const entry = refused.get(checked.why) ?? { why: checked.why, count: 0, authors: [] };
     entry.count++;
     const author = authorOfId(doc);
@@ -157,10 +172,13 @@ export async function readTeamSpace(refresh = false): Promise<TeamSpace | null> 
     refused.set(checked.why, entry);
   }
   items.sort((a, b) => b.sharedAt - a.sharedAt);
+  const grouped = groupReactions(items, reactions);
   return {
     me: credentials.account.user,
     items,
     checks,
+    reactions: grouped.byItem,
+    orphanReactions: grouped.orphans,
     summary: teamSummary(checks),
     refused: [...refused.values()],
     // A copy with documents but no rules was replicated from a team database set up without them.

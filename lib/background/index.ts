@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { reactToChangesHere } from '../app/commit';
+import { openSidePanel } from '../app/side-panel-open';
 import { watchConnection } from '../sync/connection';
 import type { Change } from '../messaging';
 import { onMessage } from '../messaging-transport';
@@ -11,6 +12,7 @@ import {
   BACKUP_NOTIFICATION_ID,
   CLIP_CONFIRMED_ALARM,
   COMMAND_CLIP,
+  COMMAND_OPEN_PANEL,
   COMMAND_SAVE_PAGE,
   FOLLOW_UP_ALARM,
   FOLLOW_UP_NOTIFICATION_PREFIX,
@@ -118,6 +120,8 @@ function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tab
 }
 
 function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<unknown> | undefined {
+  // Opened first and synchronously: a lazy import before it would lose the shortcut's gesture.
+  if (command === COMMAND_OPEN_PANEL) return openSidePanel(tab?.windowId);
   if (command === COMMAND_SAVE_PAGE) return save().then((feature) => feature.onCommand(command, tab));
   if (command === COMMAND_CLIP) return clip().then((feature) => feature.clipActiveTab(tab));
   return undefined;

@@ -20,6 +20,9 @@ export const CLIP_MENU_PATTERNS = [
 
 export const MENU_SAVE_QUOTE = 'save-quote';
 
+/** Chrome's command for the panel beside the video (Firefox's is `_execute_sidebar_action`). */
+export const COMMAND_OPEN_PANEL = 'open-panel';
+
 export const PROMPT_ALARM = 'prompt';
 export const PROMPT_NOTIFICATION_PREFIX = 'prompt:';
 

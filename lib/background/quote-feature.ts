@@ -51,7 +51,14 @@ export async function quoteFromMenu(info: Browser.contextMenus.OnClickData, tab?
     const title = () =>
       already ? t('notifyQuoteAlready') : withoutPlace ? t('notifyQuoteSavedNoPlace') : t('notifyQuoteSaved');
     const excerpt = `“${capLine(selection.exact, 120)}” · ${resource.title}`;
-    await say(title, withoutPlace && !already ? `${excerpt}\n${t('notifyQuoteNoPlaceDetail')}` : excerpt);
+    const detail = already
+      ? undefined
+      : withoutPlace
+        ? t('notifyQuoteNoPlaceDetail')
+        : page.selectionLink
+          ? t(page.selectionLink === 'first' ? 'quoteLinkFirst' : 'quoteLinkMissed')
+          : undefined;
+    await say(title, detail ? `${excerpt}\n${detail}` : excerpt);
     await confirmOnButton(title());
   } catch (error) {
     await say(() => t('notifySaveFailed'), describeWriteError(error));

@@ -62,10 +62,10 @@ export function backupFileName(now: number, extension = 'json'): string {
   return `learning-loop-${date}.${extension}`;
 }
 
-/** Hand a file to the browser's downloads: a Blob and a temporary <a download>. `content`: its text, whole or in pieces. */
+/** Hand a file to the browser's downloads: a Blob and a temporary <a download>. `content`: its text or bytes, whole or in pieces. */
 export function downloadFile(
   name: string,
-  content: string | readonly string[],
+  content: string | readonly (string | ArrayBuffer)[],
   type: string,
   doc: Document = document,
 ): number {

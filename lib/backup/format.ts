@@ -10,16 +10,19 @@ export const BACKUP_FORMAT = 'learning-loop';
  * asking the user to update. 2: a resource's `timestampNotes` became `clips`. 3: a resource may
  * hold `quotes` (a file of version 2 reads as it is). 4: takeaways are items (`[{id, text,
  * createdAt}]`, split from the one text of older files), an action's source may name its `item`,
- * and the `reviews` store (review cards) is exported.
+ * and the `reviews` store (review cards) is exported. 5: a quote may carry its `location` (`{ page?,
+ * loc? }`) and an action's source may name the team item it came from (`team: { author,
+ * resourceId }`); a file of version 4 reads as it is. Raised so that an older build refuses such a
+ * file with "update" rather than calling the field unknown.
  */
-export const BACKUP_VERSION = 4;
+export const BACKUP_VERSION = 5;
 
 /**
  * The export version whose records have the shape a database version stores: a snapshot taken
  * before an upgrade holds records of the older shape, and restores like an export of then.
  * Add the new database version here when you bump DB_VERSION.
  */
-const BACKUP_VERSION_OF_DATABASE: Record<number, number> = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 3, 6: 4 };
+const BACKUP_VERSION_OF_DATABASE: Record<number, number> = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 3, 6: 4, 7: 5 };
 export function backupVersionOfDatabase(dbVersion: number): number {
   return BACKUP_VERSION_OF_DATABASE[dbVersion] ?? BACKUP_VERSION;
 }

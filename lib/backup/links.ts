@@ -35,7 +35,15 @@ export type SkipReason =
   | 'broken'
   | 'too-long'
   | 'duplicate'
-  | 'already-saved';
+  | 'already-saved'
+  // Highlights (Readwise, Kindle):
+  | 'empty-highlight'
+  | 'missing-title'
+  | 'bookmark'
+  | 'language'
+  | 'unreadable-entry'
+  | 'too-many-quotes'
+  | 'too-many-highlights';
 
 export interface SkippedEntry {
   position: number;

@@ -6,12 +6,15 @@ import {
   clipSegmentSeconds,
   disabledBuiltInPrompts,
   disabledBuiltInPromptsSchema,
+  importedReviewsPerDay,
   language,
   languageSchema,
+  pauseWhileTyping,
   promptSchedule,
   promptScheduleSchema,
   reviewsPerPrompt,
   showThumbnails,
+  teamNewsSeen,
   webhook,
   webhookSchema,
   type PromptSchedule,
@@ -40,9 +43,12 @@ export const EXPORTED_SETTINGS = {
   language: entry(language, languageSchema),
   showThumbnails: entry(showThumbnails, v.boolean()),
   clipSegmentSeconds: entry(clipSegmentSeconds, v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600))),
+  pauseWhileTyping: entry(pauseWhileTyping, v.boolean()),
   assessmentReminder: entry(assessmentReminder, v.boolean()),
   reviewsPerPrompt: entry(reviewsPerPrompt, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))),
+  importedReviewsPerDay: entry(importedReviewsPerDay, v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
   webhook: entry(webhook, webhookSchema, true),
+  teamNewsSeen: entry(teamNewsSeen, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15))),
 };
 
 export type SettingName = keyof typeof EXPORTED_SETTINGS;

@@ -206,8 +206,11 @@ export function toCapturedPage(value: unknown): CapturedPage | null {
   }
   if (record.embeddedVideo === true) page.embeddedVideo = true;
   const selection = cleanSelection(record.selection);
-  if (selection) page.selection = selection;
-  else if (record.selectionRefused === 'form-field') page.selectionRefused = 'form-field';
+  if (selection) {
+    page.selection = selection;
+    if (record.selectionLink === 'first' || record.selectionLink === 'missed')
+      page.selectionLink = record.selectionLink;
+  } else if (record.selectionRefused === 'form-field') page.selectionRefused = 'form-field';
   if (Array.isArray(record.transcriptNow)) {
     const said = record.transcriptNow
       .slice(0, LIMITS.transcriptLines)
@@ -305,11 +308,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 async function readSelectionIn(
   tabId: number,
   executeScript: ExecuteScript,
-): Promise<{ selection?: unknown; selectionRefused?: unknown }> {
+): Promise<{ selection?: unknown; selectionLink?: unknown; selectionRefused?: unknown }> {
   try {
     const read = (await executeScript({ target: { tabId }, files: ['/capture-selection.js'] }))?.[0]?.result;
     if (!isRecord(read)) return {};
-    return 'quote' in read ? { selection: read.quote } : { selectionRefused: read.refused };
+    return 'quote' in read ? { selection: read.quote, selectionLink: read.link } : { selectionRefused: read.refused };
   } catch {
     // The page went away or refused the second script: it is still saved, without a quote.
     return {};

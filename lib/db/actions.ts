@@ -18,6 +18,8 @@ export function cleanSource(source: ActionSource | undefined): ActionSource {
   if (title) out.title = title;
   if (source.kind === 'resource' && source.item?.id)
     out.item = { kind: source.item.kind, id: source.item.id.slice(0, 200) };
+  if (source.kind === 'resource' && source.team?.author && source.team.resourceId)
+    out.team = { author: source.team.author.slice(0, 200), resourceId: source.team.resourceId.slice(0, 200) };
   return out;
 }
 

@@ -11,7 +11,7 @@ import type { ReviewCard } from '../model/review-card';
 
 export const DB_NAME = 'learning-loop';
 /** Bump with a new `if (oldVersion < N)` step in upgrade.ts and a fixture in tests/fixtures/db/. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface LoopDB extends DBSchema {
   resources: {

@@ -58,6 +58,11 @@ export function upgradeDatabase(
     reviews.createIndex('resourceId', 'resourceId');
     reviews.createIndex('updatedAt', 'updatedAt');
   }
+  if (oldVersion < 7) {
+    // Nothing to change: a quote may now carry its `location` (a page, a Kindle location). The
+    // version rises so that an older build, whose cleanQuote drops that field on its next write,
+    // cannot open this library; it asks to be updated instead.
+  }
   // Steps that rewrite records share one pass over the store, in order: two cursors at once
   // would each write its own version of a record.
   const rewrites: ((record: Resource) => Resource)[] = [];

@@ -7,6 +7,7 @@ type Messages = typeof import('../../locales/en/common.json') &
   typeof import('../../locales/en/prompts.json') &
   typeof import('../../locales/en/actions.json') &
   typeof import('../../locales/en/backup.json') &
+  typeof import('../../locales/en/exports.json') &
   typeof import('../../locales/en/review.json') &
   typeof import('../../locales/en/sync.json') &
   typeof import('../../locales/en/team.json');

@@ -20,6 +20,8 @@ export const LIMITS = {
   quote: 4_000,
   quoteContext: 64,
   quoteNote: 2_000,
+  /** A quote's page or location, each: "170-172", "xiv", "12". */
+  quoteLocation: 24,
   quotes: 500,
   transcriptLine: 500,
   transcriptLines: 20,

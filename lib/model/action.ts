@@ -10,6 +10,11 @@ export interface ActionSource {
   title?: string;
   /** The one takeaway, quote or clip of the resource the action came from. */
   item?: { kind: ItemKind; id: string };
+  /**
+   * A teammate's shared item the action came from (I'll try this on the Team page): its author and
+   * their resource's id, so the follow-up can tell them it was tried. The resource is the saved copy.
+   */
+  team?: { author: string; resourceId: string };
 }
 export interface Action {
   id: string;

@@ -34,6 +34,12 @@ export interface CapturedPage extends Pick<Resource, PageFields>, Required<Pick<
   selection?: SelectedQuote;
   /** A selection that cannot be a quote (text typed in a form field). */
   selectionRefused?: 'form-field';
+  /**
+   * How surely the selection's link finds it again, as checked against the page: `first` when the
+   * passage's words stand in several places and the link opens at the first, `missed` when no
+   * link could be checked to reach it. Absent when it finds the passage alone.
+   */
+  selectionLink?: 'first' | 'missed';
 }
 
 export type CaptureFailure = 'restricted' | 'loading' | 'pdf' | 'file-access' | 'unsupported-url' | 'script-failed';

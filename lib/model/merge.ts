@@ -408,7 +408,9 @@ export function rebaseTakeaways(
 
 // A clip edited here and elsewhere keeps both versions; one removed on one side stays removed.
 const clipKey = (clip: Clip) => JSON.stringify([clip.id, clip.atSec, clip.endSec, clip.note, clip.chapter]);
-const quoteKey = (quote: Quote) => JSON.stringify([quote.id, quote.exact, quote.note]);
+// A quote's location is part of it: a page number corrected here and a note edited there keep both versions.
+const quoteKey = (quote: Quote) =>
+  JSON.stringify([quote.id, quote.exact, quote.note, quote.location?.page ?? '', quote.location?.loc ?? '']);
 
 /**
  * An edit made against `base`, applied to what is stored now (`current`): where another writer

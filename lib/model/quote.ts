@@ -16,6 +16,17 @@ export interface Quote {
   fragment?: string;
   note: string;
   createdAt: number;
+  /** Where in a book or document it stands (database version 7): a page, a Kindle location or both. */
+  location?: QuoteLocation;
+}
+
+/**
+ * A page ("12", "xiv") and/or a location ("170-172", Kindle's and Readwise's unit), as the source
+ * wrote them: short text, not numbers, because books number pages in roman and ranges.
+ */
+export interface QuoteLocation {
+  page?: string;
+  loc?: string;
 }
 
 /** What capture reads of the user's selection: the quote before it is kept. */
@@ -58,10 +69,30 @@ export function cleanSelection(value: unknown): SelectedQuote | undefined {
   return out;
 }
 
+/** A location as stored: each part one short line, the whole absent when neither part is left. */
+export function cleanQuoteLocation(value: unknown): QuoteLocation | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  const out: QuoteLocation = {};
+  const page = capLine(record.page, LIMITS.quoteLocation);
+  if (page) out.page = page;
+  const loc = capLine(record.loc, LIMITS.quoteLocation);
+  if (loc) out.loc = loc;
+  return out.page || out.loc ? out : undefined;
+}
+
 export function cleanQuote(quote: Quote): Quote | undefined {
   const selection = cleanSelection(quote);
   if (!selection) return undefined;
-  return { id: quote.id, ...selection, note: capText(quote.note, LIMITS.quoteNote), createdAt: quote.createdAt };
+  const cleaned: Quote = {
+    id: quote.id,
+    ...selection,
+    note: capText(quote.note, LIMITS.quoteNote),
+    createdAt: quote.createdAt,
+  };
+  const location = cleanQuoteLocation(quote.location);
+  if (location) cleaned.location = location;
+  return cleaned;
 }
 
 /** In the order they were kept; at most `LIMITS.quotes`. */

@@ -40,6 +40,14 @@ export const DAY = 86_400_000;
 /** A new takeaway, quote or clip comes back the day after it was written. */
 export const FIRST_REVIEW_AFTER = DAY;
 
+/**
+ * Imported highlights' first reviews are spread: at most this many a day unless the user chose
+ * otherwise (the `importedReviewsPerDay` setting, within the bounds).
+ */
+export const IMPORTED_REVIEWS_PER_DAY = 10;
+export const IMPORTED_REVIEWS_PER_DAY_MIN = 1;
+export const IMPORTED_REVIEWS_PER_DAY_MAX = 100;
+
 export function reviewCardId(resourceId: string, itemKind: ItemKind, itemId: string): string {
   return `${resourceId}/${itemKind}/${itemId}`;
 }

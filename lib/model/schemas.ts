@@ -79,6 +79,9 @@ export const clipSchema = v.strictObject({
   createdAt: time,
 });
 
+/** A quote's page or location: one short line, as typed or as its source wrote it. */
+const quoteLocationPart = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.quoteLocation));
+
 export const quoteSchema = v.strictObject({
   id,
   exact: pageText(LIMITS.quote),
@@ -92,6 +95,14 @@ export const quoteSchema = v.strictObject({
   ),
   note: userText(LIMITS.quoteNote),
   createdAt: time,
+  // Export format 5: where in a book it stands. A part is present only when it says something, as
+  // `cleanQuoteLocation` stores it, so an import and a sync keep exactly what the database holds.
+  location: v.optional(
+    v.strictObject({
+      page: v.optional(quoteLocationPart),
+      loc: v.optional(quoteLocationPart),
+    }),
+  ),
 });
 
 export const takeawaySchema = v.strictObject({
@@ -205,6 +216,12 @@ export const actionSchema = v.strictObject({
     id: v.optional(id),
     title: v.optional(pageText(LIMITS.title)),
     item: v.optional(v.strictObject({ kind: v.picklist(ITEM_KINDS), id })),
+    team: v.optional(
+      v.strictObject({
+        author: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+        resourceId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+      }),
+    ),
   }),
   followUpAt: v.optional(time),
   status: v.picklist(['open', 'done', 'dropped']),

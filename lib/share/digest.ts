@@ -5,9 +5,11 @@ import type { Reflection } from '../model/reflection';
 import type { Resource, ResourceKind, SharedHow } from '../model/resource';
 import type { Takeaway } from '../model/takeaway';
 import { formatClipTime } from '../infra/video-time';
-import { locale, t } from '../i18n';
+import { formatNumber, locale, t, tn } from '../i18n';
 import { capLine, LIMITS } from '../infra/limits';
 import { quoteHref } from '../quotes/fragment';
+import { formatQuoteLocation } from '../quotes/location';
+import { isTypedQuote } from '../quotes/typed';
 import { DAY, type ReviewCard } from '../model/review-card';
 import { openUrl } from '../format/resource-links';
 import { activityTypeLabel, formatDay, kindLabel } from '../format/resource-format';
@@ -37,6 +39,8 @@ export interface DigestQuote {
   text: string;
   note: string;
   url?: string;
+  /** Where in a book it stands, as a reader cites it: "p. 12 · loc. 170–172". */
+  where?: string;
 }
 
 export interface DigestItem {
@@ -76,7 +80,18 @@ export interface Digest {
   timeZone?: string;
   /** The learning-environment condition the user asked the team to talk about (a period's digest). */
   topic?: DigestTopicText;
+  /** Items of the team space someone said in the period they tried, and who (a period's digest, with a team space). */
+  teamTried?: DigestTeamTried[];
 }
+
+/** A shared item of the team space and the members who told the team they tried it. */
+export interface DigestTeamTried {
+  title: string;
+  who: string[];
+}
+
+/** The items the digest's team line names; the rest are counted. */
+const TEAM_TRIED_SHOWN = 5;
 
 /** A condition as the digest names it, in the user's language. */
 export interface DigestTopicText {
@@ -129,8 +144,11 @@ export function digestItem(resource: Resource, actions: readonly Action[], work?
         text: capLine(quote.exact, LIMITS.quote),
         note: capLine(quote.note, LIMITS.quoteNote),
       };
-      const url = quoteHref(resource.url, quote.fragment);
+      // A quote typed from a book has no passage on a page to open.
+      const url = isTypedQuote(quote) ? undefined : quoteHref(resource.url, quote.fragment);
       if (url) out.url = url;
+      const where = formatQuoteLocation(quote.location);
+      if (where) out.where = where;
       return out;
     }),
     actions: parts.actions.map(digestAction),
@@ -198,6 +216,7 @@ async function actionsByResource(
 export interface DigestOptions {
   timeZone?: string;
   topic?: DigestTopicText;
+  teamTried?: DigestTeamTried[];
 }
 
 /**
@@ -242,7 +261,28 @@ export async function collectDigest(period: Period, read: DigestReads, options: 
     ...countsOf(items),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.topic ? { topic: options.topic } : {}),
+    ...(options.teamTried?.length ? { teamTried: options.teamTried } : {}),
   };
+}
+
+/**
+ * "What the team tried from what we shared: “A talk” (bob, chris), “Pairing” (dana)" (plain
+ * text): titles and names only, each isolated; what a teammate wrote of the effect stays in the
+ * team space. Null when nothing was tried in the period.
+ */
+export function teamTriedLine(digest: Digest): string | null {
+  const tried = digest.teamTried ?? [];
+  if (!tried.length) return null;
+  const named = tried
+    .slice(0, TEAM_TRIED_SHOWN)
+    .map((item) =>
+      t('digestTeamTriedItem', `\u2068${item.title}\u2069`, item.who.map((who) => `\u2068${who}\u2069`).join(', ')),
+    );
+  const more = tried.length - named.length;
+  return t(
+    'digestTeamTried',
+    named.join(', ') + (more > 0 ? ` ${tn('digestTeamTriedMore', more, formatNumber(more))}` : ''),
+  );
 }
 
 /** The header's counts, from the items listed, so the two always agree. */
@@ -379,7 +419,7 @@ export function clipText(clip: DigestClip): string {
 
 /** "“The passage” — note" (plain text). */
 export function quoteLine(quote: DigestQuote): string {
-  return `“${quote.text}”${quote.note ? ` — ${quote.note}` : ''}`;
+  return `“${quote.text}”${quote.where ? ` (${quote.where})` : ''}${quote.note ? ` — ${quote.note}` : ''}`;
 }
 
 /** Markdown: reads as plain text when pasted anywhere, renders in Mattermost, Discord, GitHub. */
@@ -388,6 +428,8 @@ export function digestMarkdown(digest: Digest): string {
   if (digest.kind === 'period') out.push(escapeMarkdown(digestSummary(digest)), '');
   if (digest.topic)
     out.push(`**${escapeMarkdown(topicLine(digest.topic))}**`, '', escapeMarkdown(digest.topic.suggestion), '');
+  const teamLine = teamTriedLine(digest);
+  if (teamLine) out.push(escapeMarkdown(teamLine), '');
   if (!digest.items.length) out.push(escapeMarkdown(t('digestEmpty')), '');
   for (const item of digest.items) {
     out.push(`## ${markdownLink(item.title, item.url)}`, '', escapeMarkdown(itemMeta(item, digest)), '');
@@ -404,10 +446,8 @@ export function digestMarkdown(digest: Digest): string {
     if (item.quotes.length) {
       out.push(`**${t('digestQuotes')}**`, '');
       for (const quote of item.quotes) {
-        const after = [
-          quote.note && `— ${escapeMarkdown(quote.note)}`,
-          quote.url && markdownLink(t('digestQuoteOpen'), quote.url),
-        ]
+        const cited = [quote.where && escapeMarkdown(quote.where), quote.note && `— ${escapeMarkdown(quote.note)}`];
+        const after = [cited.filter(Boolean).join(' '), quote.url && markdownLink(t('digestQuoteOpen'), quote.url)]
           .filter(Boolean)
           .join(' · ');
         out.push(`> ${escapeMarkdownLine(quote.text)}`, ...(after ? ['>', `> ${after}`] : []), '');
@@ -426,6 +466,8 @@ export function digestText(digest: Digest): string {
   if (digest.kind === 'period') out.push(digestSummary(digest));
   out.push('');
   if (digest.topic) out.push(topicLine(digest.topic), digest.topic.suggestion, '');
+  const teamLine = teamTriedLine(digest);
+  if (teamLine) out.push(teamLine, '');
   if (!digest.items.length) out.push(t('digestEmpty'), '');
   for (const item of digest.items) {
     out.push(item.title);
@@ -457,6 +499,8 @@ export function digestSlack(digest: Digest): string {
   if (digest.kind === 'period') out.push(escapeSlack(digestSummary(digest)));
   out.push('');
   if (digest.topic) out.push(`*${escapeSlack(topicLine(digest.topic))}*`, escapeSlack(digest.topic.suggestion), '');
+  const teamLine = teamTriedLine(digest);
+  if (teamLine) out.push(escapeSlack(teamLine), '');
   if (!digest.items.length) out.push(escapeSlack(t('digestEmpty')), '');
   for (const item of digest.items) {
     out.push(`*${slackLink(item.title, item.url)}*`, escapeSlack(itemMeta(item, digest)));
@@ -474,7 +518,9 @@ export function digestSlack(digest: Digest): string {
       if (index === 0) out.push(`_${escapeSlack(t('digestQuotes'))}_`);
       out.push(`> ${escapeSlack(quote.text)}`);
       const after = [
-        quote.note && `— ${escapeSlack(quote.note)}`,
+        [quote.where && escapeSlack(quote.where), quote.note && `— ${escapeSlack(quote.note)}`]
+          .filter(Boolean)
+          .join(' '),
         quote.url && slackLink(t('digestQuoteOpen'), quote.url),
       ]
         .filter(Boolean)

@@ -11,6 +11,7 @@ import {
   digestTitle,
   itemMeta,
   quoteLine,
+  teamTriedLine,
   topicLine,
   type Digest,
 } from './digest';
@@ -93,6 +94,8 @@ export function teamsPayload(digest: Digest): unknown {
       { type: 'TextBlock', text: topicLine(digest.topic), weight: 'Bolder', wrap: true, spacing: 'Medium' },
       { type: 'TextBlock', text: digest.topic.suggestion, wrap: true, spacing: 'None' },
     );
+  const teamLine = teamTriedLine(digest);
+  if (teamLine) body.push({ type: 'TextBlock', text: plainTitle(teamLine), wrap: true, spacing: 'Medium' });
   for (const item of digest.items) {
     const title = plainTitle(item.title);
     const items: unknown[] = [
@@ -175,7 +178,12 @@ export function genericPayload(digest: Digest): unknown {
         note: clip.note,
         url: clip.url ?? null,
       })),
-      quotes: item.quotes.map((quote) => ({ text: quote.text, note: quote.note, url: quote.url ?? null })),
+      quotes: item.quotes.map((quote) => ({
+        text: quote.text,
+        note: quote.note,
+        url: quote.url ?? null,
+        where: quote.where ?? null,
+      })),
       actions: item.actions.map((action) => ({
         text: action.text,
         status: action.status,

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { type OriginRequest, originRequest, WEBHOOK_DATA } from '../infra/data-collection';
 import { permissionPattern } from './webhook-url';
 
 export const POST_TIMEOUT_MS = 15_000;
@@ -12,21 +13,23 @@ export type PostResult =
   | { ok: false; error: 'redirect'; to?: string; posted: number; total: number };
 
 interface PermissionsApi {
-  request(permissions: { origins: string[] }): Promise<boolean>;
+  request(permissions: OriginRequest): Promise<boolean>;
 }
 
 /**
- * Ask for that one origin. Call it directly in the click handler, before any `await`: the
+ * Ask for that one origin and, in Firefox, consent to send what a digest carries
+ * (lib/infra/data-collection.ts). Call it directly in the click handler, before any `await`: the
  * browser only shows the prompt during the user's gesture. Resolves false when refused or
  * when the browser throws (no gesture, pattern not in optional permissions).
  */
 export function requestWebhookPermission(
   url: URL,
   permissions: PermissionsApi = browser.permissions,
+  isFirefox = import.meta.env.FIREFOX,
 ): Promise<boolean> {
   let pending: Promise<boolean>;
   try {
-    pending = permissions.request({ origins: [permissionPattern(url)] });
+    pending = permissions.request(originRequest(permissionPattern(url), WEBHOOK_DATA, isFirefox));
   } catch {
     return Promise.resolve(false);
   }

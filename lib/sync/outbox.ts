@@ -33,8 +33,11 @@ export const SYNCED_SETTINGS = [
   'disabledBuiltInPrompts',
   'showThumbnails',
   'clipSegmentSeconds',
+  'pauseWhileTyping',
   'assessmentReminder',
   'reviewsPerPrompt',
+  'importedReviewsPerDay',
+  'teamNewsSeen',
 ] as const satisfies readonly ItemName[];
 export type SyncedSettingName = (typeof SYNCED_SETTINGS)[number];
 /** The settings an export carries that never sync (see above). */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CONDITION_IDS } from '../model/assessment';
 import type { Assessment } from '../model/assessment';
+import type { QuoteLocation } from '../model/quote';
 import type { Resource, SharedHow } from '../model/resource';
 import { isWebUrl, LIMITS } from '../infra/limits';
 import { isRecordTime } from '../infra/time';
@@ -15,11 +16,13 @@ import {
   teamDocBytes,
   teamDocChars,
 } from './bounds';
+import { checkReaction, type TeamReaction } from './reactions';
 
 /**
  * The team space's documents (a team database every member replicates whole): what a member
- * published (`shared/<author>/<resource id>`) and each member's latest shared monthly check
- * (`check/<author>`). Each carries its author, and the database's validation document
+ * published (`shared/<author>/<resource id>`), each member's latest shared monthly check
+ * (`check/<author>`) and reactions to published items (`reaction/<author>/…`,
+ * lib/team/reactions.ts). Each carries its author, and the database's validation document
  * (team/validate_doc_update.js) refuses a write by anyone else. What a member publishes is
  * what they chose: the link and what it is, who shared it, how and when, and (a checkbox each)
  * takeaways, quotes and clips. Notes, the journal, actions and "with whom" never go.
@@ -49,7 +52,8 @@ export interface SharedItem {
   sharedHow?: SharedHow;
   publishedAt: number;
   takeaways?: string[];
-  quotes?: { exact: string; note?: string }[];
+  /** A quote's page or location (since database version 7) goes with it: a teammate can find it in the book. */
+  quotes?: { exact: string; note?: string; location?: QuoteLocation }[];
   clips?: { atSec: number; endSec?: number; note: string; chapter?: string }[];
 }
 
@@ -114,9 +118,11 @@ export function teamCopyOf(
   }
   if (include.quotes && resource.quotes?.length) {
     had.quotes = resource.quotes.length;
-    item.quotes = resource.quotes
-      .slice(0, TEAM_CAPS.quotes)
-      .map((q) => ({ exact: q.exact, ...(q.note ? { note: q.note } : {}) }));
+    item.quotes = resource.quotes.slice(0, TEAM_CAPS.quotes).map((q) => ({
+      exact: q.exact,
+      ...(q.note ? { note: q.note } : {}),
+      ...(q.location ? { location: { ...q.location } } : {}),
+    }));
   }
   if (include.clips && resource.clips.length) {
     had.clips = resource.clips.length;
@@ -193,7 +199,19 @@ const sharedItemSchema = v.strictObject({
   takeaways: v.optional(v.pipe(v.array(text(LIMITS.takeaway)), v.maxLength(TEAM_CAPS.takeaways))),
   quotes: v.optional(
     v.pipe(
-      v.array(v.strictObject({ exact: text(LIMITS.quote), note: v.optional(text(LIMITS.quoteNote)) })),
+      v.array(
+        v.strictObject({
+          exact: text(LIMITS.quote),
+          note: v.optional(text(LIMITS.quoteNote)),
+          // The same cap as the library's (LIMITS.quoteLocation); the server's total caps hold it too.
+          location: v.optional(
+            v.strictObject({
+              page: v.optional(text(LIMITS.quoteLocation)),
+              loc: v.optional(text(LIMITS.quoteLocation)),
+            }),
+          ),
+        }),
+      ),
       v.maxLength(TEAM_CAPS.quotes),
     ),
   ),
@@ -221,7 +239,17 @@ const sharedCheckSchema = v.strictObject({
   scores: v.record(v.picklist(CONDITION_IDS), score),
 });
 
-export type TeamDocCheck = { ok: true; doc: SharedItem | SharedCheck } | { ok: false; why: TeamRefusal };
+/** Every document kind this version knows. */
+export type TeamDoc = SharedItem | SharedCheck | TeamReaction;
+
+/** The document types this version reads; another is a newer version's, skipped without a word. */
+const KNOWN_TYPES: readonly unknown[] = ['shared', 'check', 'reaction'];
+
+/**
+ * `newer-type`: a document of a type this version does not know (a newer version wrote it, under
+ * rules it cannot read): skipped, and not counted as refused, since nothing is wrong with it.
+ */
+export type TeamDocCheck = { ok: true; doc: TeamDoc } | { ok: false; why: TeamRefusal | 'newer-type' };
 
 /**
  * A team document as received, checked strictly (as an import is): first the team's caps (so a
@@ -231,6 +259,8 @@ export type TeamDocCheck = { ok: true; doc: SharedItem | SharedCheck } | { ok: f
  */
 export function checkTeamDocWhy(doc: unknown): TeamDocCheck {
   if (typeof doc !== 'object' || doc === null) return { ok: false, why: 'unreadable' };
+  const declared = (doc as { type?: unknown }).type;
+  if (typeof declared === 'string' && !KNOWN_TYPES.includes(declared)) return { ok: false, why: 'newer-type' };
   const capProblem = teamCapProblem(doc);
   if (capProblem) return { ok: false, why: capProblem };
   const type = (doc as { type?: unknown }).type;
@@ -248,11 +278,12 @@ export function checkTeamDocWhy(doc: unknown): TeamDocCheck {
       ? { ok: true, doc: result.output as SharedCheck }
       : { ok: false, why: 'not-theirs' };
   }
+  if (type === 'reaction') return checkReaction(doc);
   return { ok: false, why: 'unreadable' };
 }
 
 /** `checkTeamDocWhy`, the document or null. */
-export function checkTeamDoc(doc: unknown): SharedItem | SharedCheck | null {
+export function checkTeamDoc(doc: unknown): TeamDoc | null {
   const checked = checkTeamDocWhy(doc);
   return checked.ok ? checked.doc : null;
 }
@@ -276,12 +307,13 @@ function median(values: readonly number[]): number {
 
 /**
  * Per condition, the median and spread of the members' latest shared checks, only where at
- * least three members rated it; the weakest is the lowest median (ties: the wider spread, then
- * the condition's order), the topic for the next meeting.
+ * least three members rated it; the weakest are those at the lowest median, the topic for the
+ * next meeting. A tie names them all (the wider spread first, then the condition's order):
+ * picking one would hide the others behind a rule nobody sees.
  */
 export function teamSummary(checks: readonly SharedCheck[]): {
   conditions: ConditionSummary[];
-  weakest: string | null;
+  weakest: string[];
   members: number;
 } {
   const latest = new Map<string, SharedCheck>();
@@ -303,14 +335,10 @@ export function teamSummary(checks: readonly SharedCheck[]): {
       count: values.length,
     });
   }
-  let weakest: ConditionSummary | null = null;
-  for (const c of conditions) {
-    if (
-      !weakest ||
-      c.median < weakest.median ||
-      (c.median === weakest.median && c.max - c.min > weakest.max - weakest.min)
-    )
-      weakest = c;
-  }
-  return { conditions, weakest: weakest?.conditionId ?? null, members: latest.size };
+  const lowest = Math.min(...conditions.map((c) => c.median));
+  const weakest = conditions
+    .filter((c) => c.median === lowest)
+    .sort((a, b) => b.max - b.min - (a.max - a.min))
+    .map((c) => c.conditionId);
+  return { conditions, weakest, members: latest.size };
 }

@@ -177,7 +177,7 @@ describe('backup and restore', () => {
     await ensureDatabase(page);
     expect((await readAll(page)).resources).toEqual([]);
 
-    await page.getByLabel('Import').setInputFiles(path);
+    await page.getByRole('button', { name: 'Import', exact: true }).setInputFiles(path);
     await page.getByRole('button', { name: 'Merge into library' }).click();
     await page.locator('.backup-result').waitFor();
     expect(await counts(page)).toEqual({ Added: String(total), Updated: '0', Skipped: '0' });
@@ -186,7 +186,7 @@ describe('backup and restore', () => {
 
   it('a Pocket CSV and a bookmarks file: the counts are shown, skipped entries listed with reasons', async () => {
     const page = await openSettings();
-    await page.getByLabel('Import').setInputFiles(join(FIXTURES, 'pocket.csv'));
+    await page.getByRole('button', { name: 'Import', exact: true }).setInputFiles(join(FIXTURES, 'pocket.csv'));
     // Asked first: what it would change, and nothing written before the choice.
     await page.getByRole('button', { name: 'Import these links' }).waitFor();
     expect(await changes(page)).toEqual({ Links: ['8', '0', '0', '4'] });
@@ -197,7 +197,9 @@ describe('backup and restore', () => {
     expect(await counts(page)).toEqual({ Added: '8', Updated: '0', Skipped: '4' });
     expect((await readStore(page, 'resources')).length).toBe(8);
 
-    await page.getByLabel('Import').setInputFiles(join(FIXTURES, 'bookmarks-chrome.html'));
+    await page
+      .getByRole('button', { name: 'Import', exact: true })
+      .setInputFiles(join(FIXTURES, 'bookmarks-chrome.html'));
     await page.getByRole('button', { name: 'Import these links' }).waitFor();
     const planned = (await changes(page)).Links!;
     expect(planned.slice(0, 2)).toEqual(['5', '2']);
@@ -245,7 +247,7 @@ describe('backup and restore', () => {
         settings: {},
       }),
     );
-    await page.getByLabel('Import').setInputFiles(path);
+    await page.getByRole('button', { name: 'Import', exact: true }).setInputFiles(path);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe(
@@ -254,7 +256,7 @@ describe('backup and restore', () => {
     await page.locator('.backup').screenshot({ path: `${SHOTS}/settings-error.png` });
     expect(await readAll(page)).toEqual(before);
 
-    await page.getByLabel('Import').setInputFiles({
+    await page.getByRole('button', { name: 'Import', exact: true }).setInputFiles({
       name: 'notes.json',
       mimeType: 'application/json',
       buffer: Buffer.from('{"format": "learning-loop", "version": 1, "resources": ['),
@@ -278,7 +280,7 @@ describe('backup and restore', () => {
         settings: { showThumbnails: false },
       }),
     );
-    await page.getByLabel('Import').setInputFiles(path);
+    await page.getByRole('button', { name: 'Import', exact: true }).setInputFiles(path);
     await page.getByRole('button', { name: 'Merge into library' }).waitFor();
     await page.locator('.backup').screenshot({ path: `${SHOTS}/settings-preview.png` });
     await page.getByRole('radio', { name: 'Replace everything here' }).check();
@@ -333,7 +335,7 @@ describe('backup and restore', () => {
     await wipe(page);
     await ensureDatabase(page);
     const start = performance.now();
-    await page.getByLabel('Import').setInputFiles(exported.path);
+    await page.getByRole('button', { name: 'Import', exact: true }).setInputFiles(exported.path);
     await page.getByRole('button', { name: 'Merge into library' }).click({ timeout: 60_000 });
     await page.locator('.backup-progress', { hasText: 'Saving' }).waitFor({ timeout: 60_000 });
     await page.locator('.backup-result').waitFor({ timeout: 60_000 });
@@ -345,7 +347,7 @@ describe('backup and restore', () => {
 
     // Importing the same file again: everything already there.
     const again = performance.now();
-    await page.getByLabel('Import').setInputFiles(exported.path);
+    await page.getByRole('button', { name: 'Import', exact: true }).setInputFiles(exported.path);
     await page.getByRole('button', { name: 'Merge into library' }).click();
     await expect.poll(async () => (await counts(page)).Skipped, { timeout: 60_000 }).toBe('10,000');
     console.info(`10,000 resources merged into the same 10,000: ${Math.round(performance.now() - again)} ms`);

@@ -58,6 +58,8 @@ const TARGET = 0.95;
 const MARK_WAIT_MS = 4_000;
 const VIEW = { width: 1280, height: 1000 };
 /** Page scripts do not run: the saved pages would fetch, redirect and rewrite themselves. */
+/** The page alone: no script, frame, font or remote image; its own inline styles kept. */
+const OFFLINE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const HEADERS = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'" };
 
 interface Kept {
@@ -309,7 +311,10 @@ describe('quote links reopen the passage', () => {
       server = createServer((request, response) => {
         const body = html.get((request.url ?? '').split('/')[1] ?? '');
         if (!body) return void response.writeHead(404).end();
-        response.writeHead(200, HEADERS).end(body);
+        // Nothing beyond the page loads, as Chromium's route refuses it: here the saved pages' ad
+        // frames and beacons point at hosts this machine cannot reach, and Firefox then rejects
+        // the whole navigation ("Address rejected"), which is not what a user's browser does.
+        response.writeHead(200, { ...HEADERS, 'content-security-policy': OFFLINE_POLICY }).end(body);
       });
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

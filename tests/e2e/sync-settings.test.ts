@@ -94,7 +94,7 @@ async function importClipLength(page: Page, seconds: number): Promise<void> {
       settings: { clipSegmentSeconds: seconds },
     }),
   );
-  await page.getByLabel('Import').setInputFiles(path);
+  await page.getByRole('button', { name: 'Import', exact: true }).setInputFiles(path);
   await page.getByRole('button', { name: 'Merge into library' }).click();
   await page.locator('.backup-result').waitFor();
 }

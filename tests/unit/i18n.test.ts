@@ -91,7 +91,12 @@ const NOT_COUNTS = new Set([
   'backupErrorTooLarge',
   // A fixed limit (100 levels), never one.
   'backupErrorTooDeep',
+  // The team's cap on a reaction (1,000 characters) and a length over it: never one.
+  'teamReactTooLong',
   'backupExported',
+  // "Saved … (files: 3)": a label and its number, as backupExported.
+  'exportsDoneMarkdown',
+  'exportsDoneQuotes',
   'backupImportHelp',
   'backupProgressChecking',
   'backupProgressSaving',
@@ -128,6 +133,14 @@ const NOT_COUNTS = new Set([
   'backupReasonRecordTime',
   'backupErrorFutureVersion',
   'clipLast',
+  // A typed quote's caps ("longer than 4,000 characters", "at most 500 quotes"): fixed limits, never one.
+  'libQuoteAddTooLong',
+  'libQuoteAddLocationTooLong',
+  'libQuoteAddNoteTooLong',
+  'libQuoteAddTooMany',
+  // A zip's refusals: over 1,000 entries against that limit, and sizes in MB.
+  'zipErrorTooMany',
+  'zipErrorTooLarge',
   // "Showing 50 of 2,500" and "Show 50 more" under a long list: a range, and a number that reads
   // the same for one as for many.
   'listShowing',

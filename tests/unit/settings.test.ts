@@ -32,7 +32,9 @@ const WRONG: Record<ItemName, unknown[]> = {
   badgeReasons: ['prompt', ['prompt', 'party'], [1]],
   badgeWords: ['What did', { prompt: 7 }, { 'follow-up': 'x'.repeat(81) }],
   clipSegmentSeconds: ['30', 2, 601, 12.5],
+  pauseWhileTyping: ['yes', 1, 'false'],
   reviewsPerPrompt: ['3', -1, 11, 2.5],
+  importedReviewsPerDay: ['10', 0, 101, 2.5],
   reviewSession: ['today', { startedAt: 'now', answered: 0 }, { startedAt: 1, answered: -1 }],
   syncAccount: [
     'https://couch.example.org',
@@ -42,6 +44,18 @@ const WRONG: Record<ItemName, unknown[]> = {
   syncPassword: [42, { password: 'x' }],
   syncStatus: ['ok', { lastSyncedAt: 'now' }, [1]],
   teamPublishChoice: ['always', { publish: 'yes', include: {} }],
+  teamNewsSeen: ['yesterday', -1, 1.5],
+  teamNews: [
+    'news',
+    {
+      thanked: 1,
+      trying: 0,
+      tried: 0,
+      comments: 0,
+      lines: [{ who: 'x'.repeat(51), kind: 'thanks', title: 't', at: 1 }],
+      latestAt: 1,
+    },
+  ],
   snapshotSchedule: ['soon', { changedAt: 'now', fullSince: null, lastAttemptAt: null, lastError: null }, [1]],
 };
 

@@ -52,9 +52,9 @@ describe('a bad file of our format: a clear error and nothing written', () => {
 
   it('a future version', async () => {
     await rejects(
-      backupText(good(), { version: 5 }),
+      backupText(good(), { version: 6 }),
       'future-version',
-      /newer version of Learning Loop \(file version 5; this version reads up to 4\)\. Update/,
+      /newer version of Learning Loop \(file version 6; this version reads up to 5\)\. Update/,
     );
   });
 
@@ -203,7 +203,7 @@ describe('__proto__ keys', () => {
   ])('%s: refused, and nothing is polluted', async (_where, _prefix, path) => {
     const file = JSON.parse(backupText(good(), { settings: { language: 'en' } })) as Record<string, unknown>;
     let text: string;
-    if (path === '__proto__') text = JSON.stringify(file).replace('{"format":"learning-loop","version":4,', _prefix!);
+    if (path === '__proto__') text = JSON.stringify(file).replace('{"format":"learning-loop","version":5,', _prefix!);
     else {
       const json = JSON.stringify(file);
       const marker = path.startsWith('resources')

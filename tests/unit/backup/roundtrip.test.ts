@@ -68,7 +68,7 @@ describe('export → wipe → import', () => {
     const file = await buildBackup({ now: 0 });
     const text = serializeBackup(file);
     expect(JSON.parse(text)).toEqual(file);
-    expect(file).toMatchObject({ format: 'learning-loop', version: 4, exportedAt: '1970-01-01T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'learning-loop', version: 5, exportedAt: '1970-01-01T00:00:00.000Z' });
     expect(text.split('\n').filter((line) => line.startsWith('{"id":"res-') && line.includes('"kind"'))).toHaveLength(
       5,
     );
@@ -100,10 +100,13 @@ describe('export → wipe → import', () => {
       'assessmentReminder',
       'clipSegmentSeconds',
       'disabledBuiltInPrompts',
+      'importedReviewsPerDay',
       'language',
+      'pauseWhileTyping',
       'promptSchedule',
       'reviewsPerPrompt',
       'showThumbnails',
+      'teamNewsSeen',
       'webhook',
     ]);
     expect(await language.getValue()).toBe('sv');

@@ -88,7 +88,14 @@ export function sampleRecords(resourceCount = 40, seed = 1): BackupRecords {
           note: i % 2 ? 'Try it in the next retro' : '',
           createdAt: created + 2,
         },
-        { id: `q${i}-b`, exact: 'Kept from a PDF, without its place', note: '', createdAt: created + 3 },
+        {
+          id: `q${i}-b`,
+          exact: 'Kept from a PDF, without its place',
+          note: '',
+          createdAt: created + 3,
+          // Half of them with where they stand in the book (database version 7).
+          ...(i % 8 === 1 ? { location: { page: 'xiv', loc: '170-172' } } : {}),
+        },
       ];
     }
     if (r.status === 'learned') r.learnedAt = created + 5000;

@@ -287,6 +287,19 @@ describe('captureTab', () => {
       ]);
     });
 
+    it('passes on how surely the link finds the quote, when it is not sure', async () => {
+      for (const link of ['first', 'missed'] as const)
+        expect(await captureTab(tab, { executeScript: scripted({ quote, link }) })).toEqual({
+          ok: true,
+          page: { ...article, selection: quote, selectionLink: link },
+        });
+      for (const link of ['unique', 'anything', undefined])
+        expect(await captureTab(tab, { executeScript: scripted({ quote, link }) })).toEqual({
+          ok: true,
+          page: { ...article, selection: quote },
+        });
+    });
+
     it('passes on a refusal, and checks the quote like the rest of the answer', async () => {
       expect(await captureTab(tab, { executeScript: scripted({ refused: 'form-field' }) })).toEqual({
         ok: true,

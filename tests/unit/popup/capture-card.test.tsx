@@ -143,6 +143,19 @@ describe('the popup’s card before its page is read', () => {
     await until(() => document.activeElement === button('Save as quote'));
   });
 
+  it('says so when the quote’s link can only open at the first of several places, and says nothing when it is sure', async () => {
+    await mountCard();
+    await act(async () =>
+      script.resolve([
+        { result: { ...READ, selection: { exact: 'Pair on the hard part first.' }, selectionLink: 'first' } },
+      ]),
+    );
+    await until(() => document.activeElement === button('Save as quote'));
+    expect(document.querySelector('.quote-box-link')?.textContent).toBe(
+      'Its link opens the page at the first place these words stand: they are on the page more than once.',
+    );
+  });
+
   it('reads the page only once Save knows whether the page is saved (the read would queue beside the lookup)', async () => {
     const lookup = deferred<Resource | undefined | null>();
     vi.doMock('../../../lib/db/peek', async (original) => ({

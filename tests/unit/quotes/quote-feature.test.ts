@@ -67,6 +67,15 @@ describe('save quote from the context menu', () => {
     expect((await getResourceByUrl(article.canonicalUrl))?.quotes).toHaveLength(1);
   });
 
+  it('when the passage’s words stand twice on the page, the notification says its link opens at the first', async () => {
+    pageReads({ ...article, selectionLink: 'first' });
+    await click({ selectionText: article.selection!.exact, frameId: 0 }, tabAt(article.url));
+    await vi.waitFor(async () => expect((await shown()).map((n) => n.title)).toEqual(['Quote saved']));
+    expect((await shown())[0]!.message).toBe(
+      '“Small batches make feedback cheap.” · How we run retros\nIts link opens the page at the first place these words stand: they are on the page more than once.',
+    );
+  });
+
   it('in the PDF viewer: the menu’s own text is kept, without context, and the notification says so', async () => {
     const executeScript = pageReads(article);
     const pdf = 'https://papers.example.org/team-learning.pdf';

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { ResourcePage } from '../../../components/library/ResourcePage';
 import { addQuote } from '../../../lib/app/quotes';
+import { addClip } from '../../../lib/app/resources';
 import { answerReview, cardsOfResource, listDueReviews } from '../../../lib/app/review';
 import { addTakeaways, takeawayFromItem } from '../../../lib/app/takeaways';
 import { saveResource } from '../../../lib/db/resources';
@@ -151,5 +152,44 @@ describe('a quote turned into a takeaway', () => {
     const shown = await sessions(T0);
     expect(shown.length).toBeGreaterThan(0);
     for (const session of shown) expect(session).toEqual(['takeaway:“deploy in small batches”']);
+  });
+
+  it('from the resource page: a clip made a takeaway hands its card over, and the review brings the takeaway alone', async () => {
+    setNow(T0);
+    const { resource } = await saveResource({
+      url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      canonicalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      kind: 'video',
+      title: 'Contributing to GitLab',
+      videoId: 'dQw4w9WgXcQ',
+      durationSec: 2537,
+    });
+    await addClip(resource.id, { id: 'c1', atSec: 95, note: 'Run the tests before the first change', createdAt: T0 });
+    await addClip(resource.id, { id: 'c2', atSec: 300, note: '', createdAt: T0 });
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(<ResourcePage id={resource.id} />, root);
+    });
+    const make = await vi.waitFor(() => {
+      const buttons = [...root.querySelectorAll('button')].filter((b) => b.textContent === 'Make it a takeaway');
+      // The clip with no words has nothing to teach: it offers no takeaway.
+      expect(buttons).toHaveLength(1);
+      return buttons[0]!;
+    });
+    expect(make.getAttribute('aria-label')).toBe('Make it a takeaway: “1:35 Run the tests before the first change”');
+    await act(async () => make.click());
+    await vi.waitFor(() => expect(root.textContent).toContain('Added to your takeaways.'));
+    const cards = await cardsOfResource(resource.id);
+    expect(cards.find((c) => c.itemKind === 'clip' && c.itemId === 'c1')!.retiredAt).toBe(T0);
+    render(null, root);
+    root.remove();
+    const shown = await sessions(T0);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const session of shown) {
+      expect(session).toContain('takeaway:1:35 Run the tests before the first change');
+      // The wordless clip may come too; the clip made a takeaway never does.
+      expect(session.filter((entry) => entry.startsWith('clip:')).length).toBeLessThanOrEqual(1);
+    }
   });
 });

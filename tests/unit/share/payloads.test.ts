@@ -169,6 +169,7 @@ describe('webhook payloads per chat service', () => {
                 text: '# Ship <b>small</b> & *often*, @everyone <!channel> [x](https://evil.example)',
                 note: 'Try it > twice',
                 url: 'https://example.org/a#:~:text=%23%20Ship%20%3Cb%3Esmall%3C%2Fb%3E',
+                where: null,
               },
             ],
             actions: [{ text: 'Run a retro', status: 'done', followUpAt: null, outcome: 'Two blockers found' }],

@@ -55,7 +55,7 @@ describe('the team copy of a resource', () => {
 describe('the team learning environment', () => {
   it('shows nothing until three members shared, then the median and spread per condition and the weakest', () => {
     const two = [check('a', { 'felt-need': 2 }), check('b', { 'felt-need': 4 })];
-    expect(teamSummary(two)).toEqual({ conditions: [], weakest: null, members: 2 });
+    expect(teamSummary(two)).toEqual({ conditions: [], weakest: [], members: 2 });
     const three = [
       ...two,
       check('c', { 'felt-need': 3, feedback: 5 }),
@@ -68,6 +68,16 @@ describe('the team learning environment', () => {
       { conditionId: 'felt-need', median: 3, min: 1, max: 4, count: 3 },
       { conditionId: 'feedback', median: 4, min: 2, max: 5, count: 3 },
     ]);
-    expect(summary.weakest).toBe('felt-need');
+    expect(summary.weakest).toEqual(['felt-need']);
+  });
+
+  it('names every condition tied at the lowest median, the wider spread first, none picked silently', () => {
+    const checks = [
+      check('a', { 'felt-need': 2, feedback: 1, careers: 4 }),
+      check('b', { 'felt-need': 2, feedback: 2, careers: 4 }),
+      check('c', { 'felt-need': 2, feedback: 3, careers: 5 }),
+    ];
+    // Both at median 2; feedback spreads 1–3, felt-need not at all.
+    expect(teamSummary(checks).weakest).toEqual(['feedback', 'felt-need']);
   });
 });

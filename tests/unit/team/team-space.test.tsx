@@ -6,6 +6,7 @@ import { TeamPublishLine } from '../../../components/team/TeamPublishLine';
 import { readTeamSpace, type TeamSpace } from '../../../lib/app/team';
 import { getDb } from '../../../lib/db/open';
 import { syncAccount } from '../../../lib/settings';
+import { TEAM_RULES_VERSION } from '../../../lib/team/bounds';
 import type { SharedItem } from '../../../lib/team/documents';
 import { resource } from '../sync/devices';
 import { NOW, teamItem } from './items';
@@ -16,7 +17,7 @@ import { NOW, teamItem } from './items';
 
 const team = vi.hoisted(() => ({
   docs: [] as unknown[],
-  rulesVersion: 2 as number | null,
+  rulesVersion: 3 as number | null,
   written: [] as Record<string, unknown>[],
 }));
 
@@ -42,7 +43,7 @@ let root: HTMLElement;
 beforeEach(() => {
   vi.setSystemTime(NOW);
   team.docs = [];
-  team.rulesVersion = 2;
+  team.rulesVersion = TEAM_RULES_VERSION;
   team.written = [];
   root = document.createElement('div');
   document.body.append(root);
@@ -107,14 +108,15 @@ describe('what the team space could not show', () => {
 
   it('with rules on the server older than this version, asks for the admin’s update with the command', async () => {
     team.docs = [teamItem()];
-    team.rulesVersion = 1;
+    // Version 2 (no reactions) is older than this version's.
+    team.rulesVersion = TEAM_RULES_VERSION - 1;
     await show();
     const notice = root.querySelector('.team-rules')!;
     expect(notice.textContent).toContain('Ask your admin to update the team rules');
     expect(notice.querySelector('code')?.textContent).toBe(
       'npm run team:setup -- --server https://couch.example.org --admin <admin>:<password> --team team-learning --members <names>',
     );
-    team.rulesVersion = 2;
+    team.rulesVersion = TEAM_RULES_VERSION;
     render(null, root);
     await show();
     expect(root.querySelector('.team-rules')).toBeNull();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkTeamDocWhy } from '../../../lib/team/documents';
 import { validateSource } from '../../../scripts/team-setup.mjs';
 
 /** The team database's validation function, as team:setup installs it and CouchDB runs it: source text, evaluated. */
@@ -88,4 +89,113 @@ describe('the team database holds every document to the caps', () => {
     expect(outcome(check, null, alice)).toBe('forbidden');
     expect(outcome({ ...check, scores: { x: 'y'.repeat(1000) } }, null, alice)).toBe('allowed');
   });
+});
+
+describe('reactions (rules version 3): each member writes only their own, within the caps', () => {
+  const reaction = (author: string, fields: Record<string, unknown> = {}) => ({
+    _id: `reaction/${author}/thanks/alice/r1`,
+    type: 'reaction',
+    author,
+    kind: 'thanks',
+    item: 'shared/alice/r1',
+    at: Date.UTC(2026, 11, 7),
+    ...fields,
+  });
+  const comment = (author: string, text: string, fields: Record<string, unknown> = {}) =>
+    reaction(author, { _id: `reaction/${author}/comment/alice/r1/c-1`, kind: 'comment', text, ...fields });
+  const chris = { name: 'chris', roles: [] as string[] };
+
+  const cases: [string, Record<string, unknown>, Record<string, unknown> | null, typeof alice, string][] = [
+    ['bob thanks alice’s item', reaction('bob'), null, bob, 'allowed'],
+    [
+      'bob says he is trying it',
+      reaction('bob', { _id: 'reaction/bob/trying/alice/r1', kind: 'trying' }),
+      null,
+      bob,
+      'allowed',
+    ],
+    [
+      'bob tried it, with what happened',
+      reaction('bob', { _id: 'reaction/bob/tried/alice/r1', kind: 'tried', effect: 'Retros got shorter' }),
+      null,
+      bob,
+      'allowed',
+    ],
+    ['chris comments', comment('chris', 'How long did it take?'), null, chris, 'allowed'],
+    ['a comment of 1,000 characters', comment('chris', 'x'.repeat(1000)), null, chris, 'allowed'],
+    ['chris forges a thanks in bob’s name', reaction('bob'), null, chris, 'forbidden'],
+    [
+      'chris puts his thanks under bob’s id',
+      reaction('chris', { _id: 'reaction/bob/thanks/alice/r1' }),
+      null,
+      chris,
+      'forbidden',
+    ],
+    ['chris changes bob’s comment', comment('bob', 'changed'), comment('bob', 'mine'), chris, 'forbidden'],
+    [
+      'chris deletes bob’s thanks',
+      { _id: 'reaction/bob/thanks/alice/r1', _deleted: true },
+      reaction('bob'),
+      chris,
+      'forbidden',
+    ],
+    [
+      'bob takes back his thanks',
+      { _id: 'reaction/bob/thanks/alice/r1', _deleted: true },
+      reaction('bob'),
+      bob,
+      'allowed',
+    ],
+    ['an id for another item', reaction('bob', { _id: 'reaction/bob/thanks/alice/r2' }), null, bob, 'forbidden'],
+    ['an id of another kind', reaction('bob', { _id: 'reaction/bob/tried/alice/r1' }), null, bob, 'forbidden'],
+    [
+      'a kind nobody knows',
+      reaction('bob', { _id: 'reaction/bob/like/alice/r1', kind: 'like' }),
+      null,
+      bob,
+      'forbidden',
+    ],
+    ['an item that is not shared/<author>/<id>', reaction('bob', { item: 'check/alice' }), null, bob, 'forbidden'],
+    [
+      'an item with a slash too many',
+      reaction('bob', { item: 'shared/alice/r1/x', _id: 'reaction/bob/thanks/alice/r1/x' }),
+      null,
+      bob,
+      'forbidden',
+    ],
+    ['no time', reaction('bob', { at: 'now' }), null, bob, 'forbidden'],
+    ['a comment of 1,001 characters', comment('chris', 'x'.repeat(1001)), null, chris, 'forbidden'],
+    ['a comment of 1 MB', comment('chris', 'x'.repeat(1_000_000)), null, chris, 'forbidden'],
+    ['an empty comment', comment('chris', ''), null, chris, 'forbidden'],
+    [
+      'a comment id with a slash',
+      comment('chris', 'hi', { _id: 'reaction/chris/comment/alice/r1/a/b' }),
+      null,
+      chris,
+      'forbidden',
+    ],
+    ['text on a thanks', reaction('bob', { text: 'hi' }), null, bob, 'forbidden'],
+    ['an effect on a thanks', reaction('bob', { effect: 'hi' }), null, bob, 'forbidden'],
+    [
+      'an effect of 1,001 characters',
+      reaction('bob', { _id: 'reaction/bob/tried/alice/r1', kind: 'tried', effect: 'x'.repeat(1001) }),
+      null,
+      bob,
+      'forbidden',
+    ],
+    ['a field reactions do not have', reaction('bob', { junk: 'x'.repeat(100_000) }), null, bob, 'forbidden'],
+  ];
+
+  it.each(cases)('%s', (_label, newDoc, oldDoc, user, expected) => {
+    expect(outcome(newDoc, oldDoc, user)).toBe(expected);
+  });
+
+  it.each(cases.filter(([, doc]) => !doc._deleted))(
+    'every browser takes what the server takes from its author, and refuses the rest: %s',
+    (_label, newDoc) => {
+      const author = { name: String(newDoc.author), roles: [] as string[] };
+      const checked = checkTeamDocWhy(newDoc);
+      expect(checked.ok).toBe(outcome(newDoc, null, author) === 'allowed');
+    },
+  );
 });
